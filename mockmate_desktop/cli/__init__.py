@@ -1,0 +1,63 @@
+"""`mockmate` command line: with no arguments it opens the desktop app; subcommands drive the same services.
+
+Exit codes: 0 ok, 2 usage error, 1 failure with a one-line reason on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from .common import CliError, CommandContext
+
+# Each module registers its own subcommands through `register(subparsers)`.
+_COMMAND_MODULES = (
+    "sessions",
+    "doctor",
+    "transcribe",
+    "bench",
+    "interview",
+    "report",
+    "demo",
+    "resume",
+    "sync",
+    "gui",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="mockmate", description="Practise spoken job interviews.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in _COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__name__}.{name}":
+                raise
+            continue
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        args = parser.parse_args(["gui", *([] if argv is None else list(argv))])
+        handler = args.handler
+    try:
+        return int(handler(args, CommandContext.from_environment()) or 0)
+    except CliError as exc:
+        print(f"mockmate: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("mockmate: interrupted", file=sys.stderr)
+        return 130

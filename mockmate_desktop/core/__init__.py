@@ -1,0 +1,1 @@
+"""Process-level plumbing shared by every adapter: where files live, settings, safe file writes, logging."""

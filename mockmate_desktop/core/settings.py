@@ -1,0 +1,170 @@
+"""One typed settings object: saved as JSON in the data folder, overridden by environment variables."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic.fields import FieldInfo
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+from .files import atomic_write_text
+
+log = logging.getLogger(__name__)
+
+WhisperModelName = Literal["base", "tiny.en"]
+DEFAULT_GEMINI_MODEL = "gemini-2.5-flash"
+
+
+class _JsonFileSource(PydanticBaseSettingsSource):
+    """Reads the saved settings file; a damaged file is ignored (and reported) rather than blocking start."""
+
+    def __init__(self, settings_cls: type[BaseSettings], path: Path | None) -> None:
+        super().__init__(settings_cls)
+        self._data: dict[str, Any] = {}
+        if path is not None and path.exists():
+            try:
+                loaded = json.loads(path.read_text(encoding="utf-8"))
+                if isinstance(loaded, dict):
+                    self._data = loaded
+            except (OSError, ValueError) as exc:
+                log.warning("settings file %s could not be read (%s); using defaults", path, exc)
+
+    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
+        return self._data.get(field_name), field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        return {k: v for k, v in self._data.items() if k in self.settings_cls.model_fields}
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(extra="ignore", validate_assignment=True, populate_by_name=True)
+
+    # Gemini
+    gemini_api_key: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("GEMINI_API_KEY", "gemini_api_key")
+    )
+    gemini_model: str = Field(
+        default=DEFAULT_GEMINI_MODEL, validation_alias=AliasChoices("MOCKMATE_GEMINI_MODEL", "gemini_model")
+    )
+    gemini_base_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("MOCKMATE_GEMINI_BASE_URL", "gemini_base_url")
+    )
+    gemini_timeout_s: float = Field(default=60.0, gt=0)
+
+    # Speech
+    whisper_model: WhisperModelName = Field(
+        default="base", validation_alias=AliasChoices("MOCKMATE_WHISPER_MODEL", "whisper_model")
+    )
+    microphone: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("MOCKMATE_MICROPHONE", "microphone"),
+        description="input device name; None means the system default",
+    )
+    tts_voice_en: str = Field(
+        default="gmw/en-us", validation_alias=AliasChoices("MOCKMATE_TTS_VOICE_EN", "tts_voice_en")
+    )
+    tts_voice_hi: str = Field(
+        default="inc/hi", validation_alias=AliasChoices("MOCKMATE_TTS_VOICE_HI", "tts_voice_hi")
+    )
+    tts_voice_fr: str = Field(
+        default="roa/fr", validation_alias=AliasChoices("MOCKMATE_TTS_VOICE_FR", "tts_voice_fr")
+    )
+    tts_rate_wpm: int = Field(
+        default=165, ge=80, le=300, validation_alias=AliasChoices("MOCKMATE_TTS_RATE", "tts_rate_wpm")
+    )
+    silence_to_stop_s: float = Field(default=1.5, ge=0.5, le=10.0)
+    first_word_grace_s: float = Field(default=8.0, ge=1.0, le=60.0)
+    max_answer_s: float = Field(default=300.0, ge=10.0, le=1800.0)
+
+    # Cloud (Firebase); all optional, the app is complete without them
+    firebase_credentials_path: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("MOCKMATE_FIREBASE_CREDENTIALS", "firebase_credentials_path"),
+    )
+    firebase_project_id: str | None = Field(
+        default=None, validation_alias=AliasChoices("MOCKMATE_FIREBASE_PROJECT_ID", "firebase_project_id")
+    )
+    firebase_storage_bucket: str | None = Field(
+        default=None, validation_alias=AliasChoices("MOCKMATE_FIREBASE_BUCKET", "firebase_storage_bucket")
+    )
+    firebase_web_api_key: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("MOCKMATE_FIREBASE_WEB_API_KEY", "firebase_web_api_key")
+    )
+    sync_answer_audio: bool = False
+
+    # UI
+    first_run_done: bool = False
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings, env_settings, _JsonFileSource(settings_cls, _LOAD_PATH.get("path")))
+
+    @property
+    def has_gemini_key(self) -> bool:
+        return bool(self.gemini_api_key and self.gemini_api_key.get_secret_value().strip())
+
+    @property
+    def firebase_configured(self) -> bool:
+        return bool(self.firebase_project_id)
+
+    def voice_for(self, language: str) -> str:
+        return {"en": self.tts_voice_en, "hi": self.tts_voice_hi, "fr": self.tts_voice_fr}.get(
+            language, self.tts_voice_en
+        )
+
+    def redacted(self) -> dict[str, Any]:
+        """What may appear in logs and `doctor`: secrets shown only as set / not set."""
+        data = self.model_dump(mode="json")
+        for name in ("gemini_api_key", "firebase_web_api_key"):
+            secret = getattr(self, name)
+            data[name] = redact(secret.get_secret_value()) if secret else None
+        return data
+
+
+# pydantic-settings builds sources from class-level hooks; the file path is passed through this holder
+# for the duration of one load so that no module-level state outlives the call.
+_LOAD_PATH: dict[str, Path | None] = {}
+
+
+def redact(secret: str) -> str:
+    return f"set (…{secret[-4:]})" if len(secret) >= 12 else "set"
+
+
+def _env_overridden_fields() -> set[str]:
+    names: set[str] = set()
+    for name, field in Settings.model_fields.items():
+        alias = field.validation_alias
+        choices = alias.choices if isinstance(alias, AliasChoices) else []
+        if any(isinstance(c, str) and c.isupper() and c in os.environ for c in choices):
+            names.add(name)
+    return names
+
+
+def load_settings(path: Path) -> Settings:
+    _LOAD_PATH["path"] = path
+    try:
+        return Settings()
+    finally:
+        _LOAD_PATH.clear()
+
+
+def save_settings(settings: Settings, path: Path) -> None:
+    """Persist what the user chose; values that came from the environment stay out of the file."""
+    data = settings.model_dump(mode="json", exclude=_env_overridden_fields())
+    for name in ("gemini_api_key", "firebase_web_api_key"):
+        if name in data:
+            secret = getattr(settings, name)
+            data[name] = secret.get_secret_value() if secret else None
+    atomic_write_text(path, json.dumps(data, indent=2, sort_keys=True))

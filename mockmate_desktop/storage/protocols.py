@@ -1,0 +1,56 @@
+"""The contract of the local store: every other layer talks to storage through this."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Protocol
+from uuid import UUID
+
+from ..domain.enums import SessionStatus
+from ..domain.interview import Answer, InterviewSession, Question
+from ..domain.reports import DeliveryReport, PerformanceReport, QuestionsReport, SummaryReport
+from ..domain.resume import ResumeAnalysis, ResumeProfile
+
+AnyReport = SummaryReport | PerformanceReport | QuestionsReport | DeliveryReport
+
+
+class StoreError(Exception):
+    """A store operation failed; the message is fit to show a user."""
+
+
+class NotFoundError(StoreError):
+    pass
+
+
+class SessionStore(Protocol):
+    """SQLite-backed; every write commits at once together with its outbox row."""
+
+    home: Path
+
+    # sessions
+    def save_session(self, session: InterviewSession) -> None: ...
+    def get_session(self, session_id: UUID) -> InterviewSession: ...
+    def list_sessions(self, *, include_demo: bool = True) -> Sequence[InterviewSession]: ...
+    def set_status(self, session_id: UUID, status: SessionStatus) -> None: ...
+    def delete_session(self, session_id: UUID) -> None: ...
+    def resumable_sessions(self) -> Sequence[InterviewSession]: ...
+
+    # questions and answers, committed one by one as the interview runs
+    def add_question(self, session_id: UUID, question: Question) -> None: ...
+    def save_answer(self, session_id: UUID, answer: Answer) -> None: ...
+
+    # reports, each stored the moment it arrives
+    def save_report(self, session_id: UUID, report: AnyReport) -> None: ...
+
+    # files
+    def new_audio_path(self, session_id: UUID, question_id: UUID) -> Path: ...
+    def resolve(self, relative: str) -> Path: ...
+
+    # resumes and analyses
+    def save_resume(self, profile: ResumeProfile) -> None: ...
+    def get_resume(self, resume_id: UUID) -> ResumeProfile: ...
+    def find_resume_by_sha256(self, sha256: str) -> ResumeProfile | None: ...
+    def list_resumes(self) -> Sequence[ResumeProfile]: ...
+    def save_resume_analysis(self, analysis: ResumeAnalysis) -> None: ...
+    def list_resume_analyses(self, resume_id: UUID | None = None) -> Sequence[ResumeAnalysis]: ...
