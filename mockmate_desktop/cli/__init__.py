@@ -24,6 +24,7 @@ _COMMAND_MODULES = (
     "demo",
     "resume",
     "sync",
+    "account",
     "gui",
 )
 

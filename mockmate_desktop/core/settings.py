@@ -162,9 +162,13 @@ def load_settings(path: Path) -> Settings:
 
 def save_settings(settings: Settings, path: Path) -> None:
     """Persist what the user chose; values that came from the environment stay out of the file."""
-    data = settings.model_dump(mode="json", exclude=_env_overridden_fields())
+    overridden = _env_overridden_fields()
+    data = settings.model_dump(mode="json", exclude=overridden)
     for name in ("gemini_api_key", "firebase_web_api_key"):
         if name in data:
             secret = getattr(settings, name)
             data[name] = secret.get_secret_value() if secret else None
+    # The file keeps the user's own value of an overridden field, so it returns when the variable is unset.
+    previous = _JsonFileSource(Settings, path)()
+    data.update({name: previous[name] for name in overridden if name in previous})
     atomic_write_text(path, json.dumps(data, indent=2, sort_keys=True))

@@ -1,0 +1,99 @@
+"""`mockmate bench speech|reports`: benchmarks that print measured figures."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from .common import CliError, CommandContext
+
+FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "speech"
+
+
+def register(sub: Any) -> None:
+    parser: argparse.ArgumentParser = sub.add_parser("bench", help="print measured performance figures")
+    bench_sub = parser.add_subparsers(dest="bench_command", metavar="BENCH", required=True)
+    speech = bench_sub.add_parser("speech", help="Whisper load time, RTF, WER, end-of-answer latency, memory")
+    speech.add_argument("--model", choices=("base", "tiny.en"), default=None, help="default: the settings' model")
+    speech.add_argument("--quick", action="store_true", help="only the ~30 s answer (about 1.5 min instead of 6)")
+    speech.add_argument("--fixtures", type=Path, default=FIXTURES, help="folder of WAV + .txt reference pairs")
+    speech.add_argument("--json", action="store_true")
+    speech.set_defaults(handler=run_speech)
+    reports = bench_sub.add_parser("reports", help="report generation benchmarks")
+    try:
+        from ..services.bench_reports import add_arguments
+    except ImportError:
+        reports.set_defaults(handler=_reports_missing)
+    else:
+        add_arguments(reports)
+        reports.set_defaults(handler=_run_reports)
+
+
+def _reports_missing(args: argparse.Namespace, ctx: CommandContext) -> int:
+    raise CliError("the reports benchmark is not available in this build (services.bench_reports is missing)")
+
+
+def _run_reports(args: argparse.Namespace, ctx: CommandContext) -> int:
+    from ..services.bench_reports import run
+
+    return int(run(args, ctx) or 0)
+
+
+def run_speech(args: argparse.Namespace, ctx: CommandContext) -> int:
+    from ..services.speech_bench import run_bench
+    from ..speech.protocols import SpeechUnavailableError
+
+    if not (args.fixtures / "jfk.wav").is_file():
+        raise CliError(f"speech fixtures not found in {args.fixtures}")
+    synth = None
+    try:
+        from ..speech.tts import Pyttsx3Synthesizer
+
+        tts = Pyttsx3Synthesizer(ctx.app.settings, ctx.app.paths.tts_cache_dir)
+
+        def synth(text: str) -> Path:
+            return tts.synthesize(text, "en")
+    except SpeechUnavailableError:
+        synth = None
+    model = args.model or ctx.app.settings.whisper_model
+    quiet = args.json
+
+    def progress(line: str) -> None:
+        if not quiet:
+            print(f"  … {line}", file=sys.stderr, flush=True)
+
+    try:
+        result = run_bench(model, ctx.app.paths.model_cache, args.fixtures, quick=args.quick, synth=synth, progress=progress)
+    except SpeechUnavailableError as exc:
+        raise CliError(str(exc)) from exc
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    print(f"Speech benchmark · Whisper {result['model']} · int8 CPU, beam 1, VAD on")
+    print(f"  model load              {result['load_s']:.2f} s")
+    print(f"  real-time factor        {result['rtf_full_pass']:.3f} (full pass over {result['real_speech_s']} s of real speech)")
+    print(f"  WER fixtures            full pass {result['wer_fixtures_full_pass']:.2f} % · streamed {result['wer_fixtures_streamed']:.2f} %")
+    print("  end-of-answer latency (stop at the last speech sample, fed in real time):")
+    for row in result["answers"]:
+        print(
+            f"    {row['answer_s']:6.1f} s answer: {row['latency_stop_s']:.2f} s "
+            f"(full pass would take {row['full_pass_s']:.2f} s) · WER full {row['wer_full_pass']:.2f} % "
+            f"/ streamed {row['wer_streamed']:.2f} % · {row['stretches']} stretches"
+        )
+    print(f"    median {result['latency_median_s']:.2f} s")
+    vad = result["vad_end"]
+    print(
+        f"  VAD end (30 s answer): end detected -> final {vad['end_detection_to_final_s']:.2f} s; "
+        f"last speech -> final {vad['last_speech_to_final_s']:.2f} s (includes the silence wait)"
+    )
+    if "filler_recovery" in result:
+        f = result["filler_recovery"]
+        print(
+            f"  filler recovery (espeak audio, {f['um_uh_spoken']} um/uh spoken): "
+            f"{f['recovered_no_prompt']} without prompt, {f['recovered_disfluent_prompt']} with a disfluent prompt"
+        )
+    print(f"  peak RSS                {result['peak_rss_mb']:.0f} MB")
+    return 0

@@ -1,0 +1,41 @@
+"""`mockmate sync [--json]`: pull the signed-in user's cloud copy, push local changes, print counts."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from .common import CliError, CommandContext
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser("sync", help="sync sessions and resumes with your Firebase project once")
+    parser.add_argument("--json", action="store_true", help="print the counts as JSON")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, ctx: CommandContext) -> int:
+    from ..storage.cloud.auth import AuthError
+    from ..storage.cloud.config import CloudConfigError
+    from ..storage.cloud.connect import connect
+    from ..storage.cloud.scope import ScopeError
+
+    try:
+        session = connect(ctx.app)
+    except (CloudConfigError, AuthError, ScopeError) as exc:
+        raise CliError(str(exc)) from None
+    try:
+        report = session.sync()
+    finally:
+        session.close()
+    if args.json:
+        print(json.dumps(report.to_json(), indent=2))
+    else:
+        print(
+            f"pushed {report.pushed} change(s) ({report.documents_written} document(s), "
+            f"{report.files_uploaded} file(s)); pulled {report.pulled} record(s) "
+            f"({report.files_downloaded} file(s)); {report.pending} pending; {report.duration_s:.2f} s"
+        )
+        print(report.status_line())
+    return 0 if report.state != "error" else 1

@@ -1,0 +1,49 @@
+"""Builds the interview engine the user chose: Gemini (with offline fallback), offline, or cached replay."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..domain.enums import EngineChoice
+from .protocols import EngineError, InterviewEngine
+
+if TYPE_CHECKING:
+    from ..app import AppContext
+
+
+def resolve_choice(choice: EngineChoice, app: AppContext) -> EngineChoice:
+    """`auto` is Gemini when a key is set, else offline."""
+    if choice is EngineChoice.AUTO:
+        return EngineChoice.GEMINI if app.settings.has_gemini_key else EngineChoice.OFFLINE
+    return choice
+
+
+def build_engine(choice: EngineChoice, app: AppContext) -> InterviewEngine:
+    from .offline.engine import OfflineEngine
+
+    resolved = resolve_choice(choice, app)
+    if resolved is EngineChoice.OFFLINE:
+        return OfflineEngine()
+    from .cache import RequestCache
+
+    cache = RequestCache(app.paths.gemini_cache_dir)
+    if resolved is EngineChoice.REPLAY:
+        from .replay import ReplayEngine
+
+        if len(cache) == 0:
+            raise EngineError(
+                f"There is no recorded Gemini session to replay in {cache.folder}; run an interview with the "
+                "Gemini engine first, or use --engine offline."
+            )
+        return ReplayEngine(cache, app.settings.gemini_model)
+    if not app.settings.has_gemini_key:
+        raise EngineError(
+            "The Gemini engine needs an API key: set GEMINI_API_KEY or add it in Settings, or use --engine offline."
+        )
+    from .fallback import FallbackEngine
+    from .gemini.client import GeminiClient
+    from .gemini.engine import GeminiEngine
+
+    # Every exchange is recorded so that the session can be replayed later without a network.
+    primary = GeminiEngine(GeminiClient(app.settings, cache=cache))
+    return FallbackEngine(primary, OfflineEngine())

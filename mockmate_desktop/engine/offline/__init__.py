@@ -1,0 +1,1 @@
+"""Offline interview engine: question bank, deterministic rubric scoring, heuristic reports."""

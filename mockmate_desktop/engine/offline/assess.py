@@ -1,0 +1,97 @@
+"""Scores every turn of a session with the rubric, remembering which bank entry each question came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...domain.enums import QuestionKind
+from ...domain.interview import Answer, InterviewSession, Question
+from ...domain.scoring import AnswerScore, ScoringInput, score_answer
+from ...domain.skills import extract_skills, unique_skills
+from .bank import BankEntry, QuestionBank
+
+
+@dataclass(frozen=True)
+class Turn:
+    number: int  # 1-based number of the main question this turn belongs to
+    question: Question
+    answer: Answer | None
+    entry: BankEntry | None
+    behavioural: bool
+    score: AnswerScore
+
+    @property
+    def answered(self) -> bool:
+        return self.answer is not None and not self.answer.skipped and bool(self.answer.transcript.strip())
+
+
+def jd_terms(session: InterviewSession) -> list[str]:
+    config = session.config
+    return unique_skills(
+        h for h in extract_skills(f"{config.job_title}\n{config.job_description}") if h.kind == "technical"
+    )
+
+
+def entry_for(bank: QuestionBank, session: InterviewSession, question: Question) -> BankEntry | None:
+    main = question
+    if question.kind is QuestionKind.FOLLOW_UP and question.parent_id is not None:
+        main = next((q for q in session.questions if q.id == question.parent_id), question)
+    return bank.find_by_text(session.config.language, main.text)
+
+
+def is_behavioural(entry: BankEntry | None, question: Question) -> bool:
+    if entry is not None:
+        return entry.type == "behavioural"
+    # A question from another engine: its competency or wording tells.
+    lowered = f"{question.competency} {question.text}".casefold()
+    return any(
+        k in lowered for k in ("tell me about a time", "behaviour", "behavior", "teamwork", "conflict")
+    )
+
+
+def score_turn(
+    session: InterviewSession, bank: QuestionBank, question: Question, answer: Answer | None, terms: list[str]
+) -> tuple[BankEntry | None, bool, AnswerScore]:
+    entry = entry_for(bank, session, question)
+    behavioural = is_behavioural(entry, question)
+    parent_points: list[str] = question.expected_points
+    if question.kind is QuestionKind.FOLLOW_UP and not parent_points and entry is not None:
+        parent_points = list(entry.expected_points)
+    transcript = "" if answer is None or answer.skipped else answer.transcript
+    result = score_answer(
+        ScoringInput(
+            question=question.text,
+            expected_points=parent_points,
+            jd_terms=terms,
+            behavioural=behavioural,
+            transcript=transcript,
+            delivery=answer.delivery if answer is not None and not answer.skipped else None,
+        )
+    )
+    return entry, behavioural, result
+
+
+def assess(session: InterviewSession, bank: QuestionBank) -> list[Turn]:
+    terms = jd_terms(session)
+    turns: list[Turn] = []
+    number = 0
+    main_numbers: dict[object, int] = {}
+    for question in sorted(session.questions, key=lambda q: q.position):
+        if question.kind is QuestionKind.MAIN:
+            number += 1
+            main_numbers[question.id] = number
+        answer = session.answer_for(question.id)
+        entry, behavioural, result = score_turn(session, bank, question, answer, terms)
+        turns.append(
+            Turn(
+                number=main_numbers.get(question.parent_id, number)
+                if question.kind is QuestionKind.FOLLOW_UP
+                else number,
+                question=question,
+                answer=answer,
+                entry=entry,
+                behavioural=behavioural,
+                score=result,
+            )
+        )
+    return turns

@@ -1,0 +1,140 @@
+"""The offline question bank: JSON files under `assets/question_bank/`, validated on load.
+
+Each file is a list of entries (see `BankEntry`). Texts may carry `{skill}` and `{role}` placeholders that
+the planner fills; `skills` empty means the question fits any role.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from ...core.assets import AssetsMissingError, assets_dir
+from ...domain.enums import Difficulty, Language
+from ..protocols import EngineError
+
+QuestionType = Literal["technical", "behavioural", "overall"]
+_PLACEHOLDER = re.compile(r"\{(skill|role)\}")
+
+
+class BankError(EngineError):
+    """The question bank is missing or damaged; the message names the file and what to do."""
+
+
+class BankEntry(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="ignore", str_strip_whitespace=True)
+
+    id: str = Field(min_length=1, max_length=80)
+    type: QuestionType
+    difficulty: Difficulty
+    competency: str = Field(min_length=1)
+    skills: tuple[str, ...] = ()
+    text: dict[Language, str]
+    expected_points: tuple[str, ...] = ()
+    model_answer: str = ""
+    follow_ups: dict[Language, tuple[str, ...]] = Field(default_factory=dict)
+
+    @field_validator("text")
+    @classmethod
+    def _has_english(cls, value: dict[Language, str]) -> dict[Language, str]:
+        if not value.get(Language.EN, "").strip():
+            raise ValueError("every question needs an English text")
+        return value
+
+    def text_in(self, language: Language) -> str | None:
+        found = self.text.get(language, "").strip()
+        return found or None
+
+    def follow_ups_in(self, language: Language) -> tuple[str, ...]:
+        return tuple(f for f in self.follow_ups.get(language, ()) if f.strip())
+
+    @property
+    def uses_skill(self) -> bool:
+        return any("{skill}" in t for t in self.text.values())
+
+    def matches_text(self, language: Language, text: str) -> bool:
+        """Whether `text` is this entry's question with its placeholders filled (any values)."""
+        template = self.text_in(language)
+        if template is None:
+            return False
+        pattern = _template_regex(template)
+        return re.fullmatch(pattern, text.strip(), flags=re.DOTALL) is not None
+
+
+def _template_regex(template: str) -> str:
+    pieces: list[str] = []
+    last = 0
+    for match in _PLACEHOLDER.finditer(template):
+        pieces.append(re.escape(template[last : match.start()]))
+        pieces.append(".+?")
+        last = match.end()
+    pieces.append(re.escape(template[last:]))
+    return "".join(pieces)
+
+
+@dataclass(frozen=True)
+class QuestionBank:
+    entries: tuple[BankEntry, ...]
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def find_by_text(self, language: Language, text: str) -> BankEntry | None:
+        """The entry a planned question came from (placeholders filled), so follow-ups can be targeted."""
+        for entry in self.entries:
+            if entry.matches_text(language, text):
+                return entry
+        return None
+
+
+def default_bank_dir() -> Path:
+    try:
+        return assets_dir() / "question_bank"
+    except AssetsMissingError as exc:
+        raise BankError(str(exc)) from exc
+
+
+def parse_entries(items: Iterable[object], origin: str) -> list[BankEntry]:
+    entries: list[BankEntry] = []
+    for index, item in enumerate(items):
+        try:
+            entries.append(BankEntry.model_validate(item))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            raise BankError(
+                f"Question bank file {origin}, entry {index}: {where} {first['msg']}. Reinstall MockMate "
+                "or fix the file."
+            ) from exc
+    return entries
+
+
+def load_bank(folder: Path | None = None) -> QuestionBank:
+    """All `*.json` files of the folder, in name order; ids must be unique across files."""
+    root = folder if folder is not None else default_bank_dir()
+    files: Sequence[Path] = sorted(root.glob("*.json")) if root.is_dir() else []
+    if not files:
+        raise BankError(
+            f"No question bank found in {root}. Reinstall MockMate, or set MOCKMATE_ASSETS to the assets folder."
+        )
+    entries: list[BankEntry] = []
+    for path in files:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise BankError(f"Question bank file {path.name} cannot be read ({exc}).") from exc
+        if not isinstance(data, list):
+            raise BankError(f"Question bank file {path.name} must hold a JSON list of questions.")
+        entries.extend(parse_entries(data, path.name))
+    seen: set[str] = set()
+    for entry in entries:
+        if entry.id in seen:
+            raise BankError(f"Question id {entry.id} appears twice in the question bank.")
+        seen.add(entry.id)
+    return QuestionBank(tuple(entries))

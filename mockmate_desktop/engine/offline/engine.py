@@ -1,0 +1,71 @@
+"""The offline interview engine: question bank, rubric scoring and templated reports; no network at all."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from ...domain.config import InterviewConfig
+from ...domain.enums import QuestionKind, Source
+from ...domain.interview import Answer, InterviewSession, Question
+from ...domain.reports import PerformanceReport, QuestionsReport, SummaryReport
+from ...domain.resume import ResumeProfile
+from ...domain.scoring import RUBRIC_VERSION
+from . import performance, report_builder
+from .assess import assess, jd_terms, score_turn
+from .bank import QuestionBank, load_bank
+from .follow_up import plan_follow_up
+from .planner import plan
+
+
+class OfflineEngine:
+    source: Source = Source.OFFLINE
+    model_name: str = RUBRIC_VERSION
+
+    def __init__(self, bank: QuestionBank | None = None, bank_dir: Path | None = None) -> None:
+        self._bank = bank
+        self._bank_dir = bank_dir
+        self._lock = threading.Lock()
+
+    @property
+    def bank(self) -> QuestionBank:
+        # Loaded on first use: building the engine (e.g. as a fallback) costs nothing until it is needed.
+        with self._lock:
+            if self._bank is None:
+                self._bank = load_bank(self._bank_dir)
+            return self._bank
+
+    def plan_questions(self, config: InterviewConfig, resume: ResumeProfile | None) -> list[Question]:
+        return [q for q, _ in plan(self.bank, config, resume, source=self.source, model_name=self.model_name)]
+
+    def decide_follow_up(
+        self, session: InterviewSession, question: Question, answer: Answer
+    ) -> Question | None:
+        if question.kind is not QuestionKind.MAIN or answer.skipped:
+            return None
+        if any(q.parent_id == question.id for q in session.questions):
+            return None  # at most one follow-up per main question
+        entry, behavioural, score = score_turn(session, self.bank, question, answer, jd_terms(session))
+        found = plan_follow_up(score, behavioural, entry, session.config.language)
+        if found is None:
+            return None
+        return Question(
+            session_id=session.id,
+            position=max((q.position for q in session.questions), default=question.position) + 1,
+            text=found.text,
+            kind=QuestionKind.FOLLOW_UP,
+            parent_id=question.id,
+            competency=question.competency,
+            expected_points=found.expected_points,
+            source=self.source,
+            model_name=self.model_name,
+        )
+
+    def summary_report(self, session: InterviewSession) -> SummaryReport:
+        return report_builder.summary(session, assess(session, self.bank), self.model_name)
+
+    def performance_report(self, session: InterviewSession) -> PerformanceReport:
+        return performance.performance(session, assess(session, self.bank), self.model_name)
+
+    def questions_report(self, session: InterviewSession) -> QuestionsReport:
+        return report_builder.questions(session, assess(session, self.bank), self.model_name)

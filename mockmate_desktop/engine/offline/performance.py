@@ -1,0 +1,220 @@
+"""The offline performance report: category scores with verbatim evidence, skills, and plain analyses."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ...domain import answer_features as fx
+from ...domain.enums import Language, Source
+from ...domain.interview import InterviewSession
+from ...domain.reports import CategoryScore, CategoryScores, ComparativeAnalysis, PerformanceReport
+from . import texts
+from .assess import Turn, jd_terms
+
+_COMPLEXITY = re.compile(
+    r"\b(?:complexity|big o|o\(n|scal\w*|trade-?offs?|latency|throughput|memory|performance|edge cases?)\b",
+    re.IGNORECASE,
+)
+
+
+def _mean(values: Sequence[float]) -> float:
+    return round(sum(values) / len(values), 1) if values else 0.0
+
+
+def _criterion(turns: Sequence[Turn], name: str) -> list[float]:
+    return [c.score for t in turns for c in t.score.criteria if c.name == name]
+
+
+def _first_quote(turns: Sequence[Turn], pattern: re.Pattern[str]) -> str:
+    for turn in sorted(turns, key=lambda t: (-t.score.score, t.question.position)):
+        found = fx.sentence_with(turn.answer.transcript if turn.answer else "", pattern)
+        if found:
+            return found
+    return ""
+
+
+def _best_evidence(turns: Sequence[Turn], name: str) -> str:
+    ranked = sorted(
+        (
+            (c.score, t.question.position, c.evidence)
+            for t in turns
+            for c in t.score.criteria
+            if c.name == name
+        ),
+        key=lambda item: (-item[0], item[1]),
+    )
+    return next((ev[0] for _, _, ev in ranked if ev), "")
+
+
+def _category(score: float, count: int, detail: str, evidence: str, language: Language) -> CategoryScore:
+    if count == 0:
+        return CategoryScore(score=0.0, comment=texts.text("no_answer", language), evidence="")
+    comment = texts.text("category", language, n=count, detail=detail)
+    return CategoryScore(score=max(0.0, min(10.0, score)), comment=comment, evidence=evidence)
+
+
+def _categories(turns: Sequence[Turn], language: Language) -> CategoryScores:
+    answered = [t for t in turns if t.answered]
+    technical = [t for t in answered if not t.behavioural] or answered
+    behavioural = [t for t in answered if t.behavioural]
+    n = len(answered)
+    # Skipped questions count as zero in every category: not answering is itself the finding.
+    pad = [0.0] * (len(turns) - n)
+
+    comm = _mean([*_criterion(answered, "structure"), *_criterion(answered, "relevance"), *pad])
+    tech = _mean([*_criterion(technical, "completeness"), *_criterion(technical, "relevance"), *pad])
+    solve = _mean([*_criterion(technical, "specificity"), *_criterion(technical, "structure"), *pad])
+    teamwork = sum(len(fx.find_all(fx.TEAMWORK, t.answer.transcript)) for t in answered if t.answer)
+    star_done = [sum(t.score.star.model_dump().values()) for t in behavioural if t.score.star]
+    fit = _mean([2.5 * s for s in star_done] or [min(10.0, 4.0 + teamwork)]) if n else 0.0
+    delivery = _criterion(answered, "delivery")
+    clarity = _mean(delivery) if delivery else _mean([min(10.0, t.score.word_count / 10) for t in answered])
+    clarity = round(clarity * n / len(turns), 1) if turns else 0.0
+
+    return CategoryScores(
+        communication=_category(
+            comm,
+            n,
+            "structure and relevance of every answer",
+            _best_evidence(answered, "structure"),
+            language,
+        ),
+        technical_knowledge=_category(
+            tech,
+            len(technical),
+            "expected points covered and key terms used",
+            _best_evidence(technical, "completeness") or _best_evidence(technical, "relevance"),
+            language,
+        ),
+        problem_solving=_category(
+            solve,
+            len(technical),
+            "figures, named tools, concrete actions and reasoning",
+            _best_evidence(technical, "specificity"),
+            language,
+        ),
+        cultural_fit=_category(
+            fit,
+            n,
+            f"STAR stories and {teamwork} mentions of team, colleagues or customers",
+            _first_quote(answered, fx.TEAMWORK),
+            language,
+        ),
+        confidence_clarity=_category(
+            clarity,
+            n,
+            "pace, fillers, pauses and hedging" if delivery else "typed answers: length only",
+            _best_evidence(answered, "delivery") or _best_evidence(answered, "relevance"),
+            language,
+        ),
+    )
+
+
+def _skills(session: InterviewSession, turns: Sequence[Turn]) -> tuple[list[str], list[str]]:
+    good = [s for t in turns if t.answered and t.score.score >= 6 for s in t.score.tools]
+    mentioned = {s.casefold() for t in turns for s in t.score.tools}
+    strong = list(dict.fromkeys(good))
+    gaps = [s for s in jd_terms(session) if s.casefold() not in mentioned]
+    weak = sorted({t.question.competency for t in turns if t.question.competency and t.score.score < 5})
+    return strong[:8], [*gaps[:6], *weak[:4]]
+
+
+def _comparative(turns: Sequence[Turn]) -> ComparativeAnalysis:
+    answered = [t for t in turns if t.answered]
+    technical = [t for t in answered if not t.behavioural]
+    behavioural = [t for t in answered if t.behavioural]
+    reasoned = [t for t in technical if any(c.name == "structure" and c.score >= 4 for c in t.score.criteria)]
+    complexity = [t for t in technical if t.answer and _COMPLEXITY.search(t.answer.transcript)]
+    tools = list(dict.fromkeys(s for t in answered for s in t.score.tools))
+    complete = [t for t in behavioural if t.score.star and not t.score.star_missing]
+    missing: dict[str, int] = {}
+    for t in behavioural:
+        for part in t.score.star_missing:
+            missing[part] = missing.get(part, 0) + 1
+    most_missing = max(sorted(missing), key=lambda p: missing[p]) if missing else ""
+    return ComparativeAnalysis(
+        approach=f"Step-by-step reasoning (because, first/then, for example, trade-offs) in {len(reasoned)} of "
+        f"{len(technical)} technical answers."
+        if technical
+        else "No technical answers to compare.",
+        complexity=f"Complexity, scale or trade-offs discussed in {len(complexity)} of {len(technical)} technical "
+        "answers."
+        if technical
+        else "No technical answers to compare.",
+        stack=("Named tools and skills: " + ", ".join(tools[:10]) + ".")
+        if tools
+        else "No tools or technologies named.",
+        star=f"Complete STAR stories in {len(complete)} of {len(behavioural)} behavioural answers"
+        + (f"; most often missing: {most_missing}." if most_missing else ".")
+        if behavioural
+        else "No behavioural answers to compare.",
+    )
+
+
+def _quantitative(turns: Sequence[Turn]) -> str:
+    answered = [t for t in turns if t.answered]
+    follow_ups = sum(1 for t in turns if t.question.parent_id is not None)
+    words = sum(t.score.word_count for t in answered)
+    metrics = [t.answer.delivery for t in answered if t.answer and t.answer.delivery]
+    speaking = sum(m.speaking_time_s for m in metrics)
+    spoken_words = sum(m.word_count for m in metrics)
+    pace = f"{60 * spoken_words / speaking:.0f} words/min" if speaking > 0 else "not measured (typed)"
+    fillers = sum(m.filler_count for m in metrics)
+    pauses = sum(len(m.long_pauses) for m in metrics)
+    scores = ", ".join(f"{t.number}{'f' if t.question.parent_id else ''}: {t.score.score:g}" for t in turns)
+    return (
+        f"{len(turns)} questions asked ({follow_ups} follow-ups), {len(answered)} answered. Scores out of 10 "
+        f"({scores}). {words} words in total; pace {pace}; {fillers} fillers; {pauses} long pauses; "
+        f"{sum(len(t.score.numbers) for t in answered)} figures and "
+        f"{len({s for t in answered for s in t.score.tools})} named tools across the answers."
+    )
+
+
+def _qualitative(turns: Sequence[Turn]) -> str:
+    answered = sorted((t for t in turns if t.answered), key=lambda t: (-t.score.score, t.question.position))
+    if not answered:
+        return "No answers were given, so there is nothing to analyse."
+    best, worst = answered[0], answered[-1]
+    parts = [
+        f"The strongest answer was to question {best.number} ({best.score.score:g}/10): "
+        + " ".join(c.explanation for c in best.score.criteria[:2])
+    ]
+    if worst is not best:
+        parts.append(
+            f"The weakest was question {worst.number} ({worst.score.score:g}/10): "
+            + " ".join(worst.score.caps or [c.explanation for c in worst.score.criteria if c.score < 5][:2])
+        )
+    off = sorted({t.number for t in turns if t.score.off_topic})
+    if off:
+        parts.append(f"Answers to question(s) {', '.join(map(str, off))} were off topic.")
+    return " ".join(parts)
+
+
+def performance(session: InterviewSession, turns: Sequence[Turn], model_name: str) -> PerformanceReport:
+    language = session.config.language
+    from .report_builder import strengths_and_improvements
+
+    strengths, _ = strengths_and_improvements(turns, language)
+    strong, gaps = _skills(session, turns)
+    categories = _categories(turns, language)
+    behavioural = [t for t in turns if t.answered and t.behavioural]
+    teamwork_quote = categories.cultural_fit.evidence
+    fit = (
+        f"Cultural fit is judged from behavioural stories and mentions of working with others: "
+        f"{categories.cultural_fit.score:g}/10 over {len(behavioural)} behavioural answers."
+        + (f' For example: "{teamwork_quote}"' if teamwork_quote else "")
+    )
+    return PerformanceReport(
+        source=Source.OFFLINE,
+        model_name=model_name,
+        strengths=strengths,
+        strong_skills=strong,
+        skill_gaps=gaps,
+        category_scores=categories,
+        comparative_analysis=_comparative(turns),
+        quantitative_analysis=_quantitative(turns),
+        qualitative_analysis=_qualitative(turns),
+        cultural_fit=fit,
+        final_remarks=texts.text("final_remarks", language, disclaimer=texts.text("disclaimer", language)),
+    )

@@ -1,0 +1,160 @@
+"""Summary and per-question reports of the offline engine, built from the rubric scores of every turn."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ...domain.enums import Difficulty, Language, QuestionKind, SelectionLabel, Source
+from ...domain.interview import InterviewSession
+from ...domain.reports import QuestionFeedback, QuestionsReport, SummaryReport
+from ...domain.scoring import WEIGHTS
+from . import texts
+from .assess import Turn
+
+_FOLLOW_UP_WEIGHT = 0.5
+# A harder interview asks more of the same score before an offer looks likely.
+_DIFFICULTY_SHIFT = {
+    Difficulty.BEGINNER: 0.0,
+    Difficulty.INTERMEDIATE: 3.0,
+    Difficulty.EXPERIENCED: 6.0,
+    Difficulty.EXPERT: 9.0,
+}
+
+
+def overall_score(turns: Sequence[Turn]) -> int:
+    """Weighted mean of the turn scores on 0-100; a main question counts fully, a follow-up half."""
+    total = weight = 0.0
+    for turn in turns:
+        w = 1.0 if turn.question.kind is QuestionKind.MAIN else _FOLLOW_UP_WEIGHT
+        total += turn.score.score * w
+        weight += w
+    return round(10 * total / weight) if weight else 0
+
+
+def selection_probability(score: int, difficulty: Difficulty) -> int:
+    return max(0, min(100, round((score - 20 - _DIFFICULTY_SHIFT[difficulty]) * 1.3)))
+
+
+def criterion_means(turns: Sequence[Turn]) -> dict[str, float]:
+    means: dict[str, float] = {}
+    for name in WEIGHTS:
+        values = [c.score for t in turns if t.answered for c in t.score.criteria if c.name == name]
+        if values:
+            means[name] = sum(values) / len(values)
+    return means
+
+
+def describe_turn(turn: Turn, language: Language) -> str:
+    label = texts.text("question_label", language, n=turn.number)
+    if turn.question.kind is QuestionKind.FOLLOW_UP:
+        label = texts.text("follow_up_label", language, n=turn.number)
+    competency = f" ({turn.question.competency})" if turn.question.competency else ""
+    return f"{label}{competency}, {turn.score.score:g}/10"
+
+
+def strengths_and_improvements(turns: Sequence[Turn], language: Language) -> tuple[list[str], list[str]]:
+    means = criterion_means(turns)
+    ranked = sorted(means.items(), key=lambda kv: (-kv[1], kv[0]))
+    strengths = [
+        f"{texts.pick(texts.STRENGTH_OF, name, language)} ({value:.1f}/10)"
+        for name, value in ranked
+        if value >= 6
+    ][:3]
+    improvements = [
+        f"{texts.pick(texts.IMPROVE_OF, name, language)} ({value:.1f}/10)"
+        for name, value in reversed(ranked)
+        if value < 6
+    ][:3]
+    skipped = [t for t in turns if not t.answered]
+    if skipped:
+        improvements.insert(0, texts.text("skipped", language, n=len(skipped)))
+    if not strengths and ranked:
+        name, value = ranked[0]
+        strengths.append(f"{texts.pick(texts.STRENGTH_OF, name, language)} ({value:.1f}/10)")
+    return strengths, improvements[:3]
+
+
+def summary(session: InterviewSession, turns: Sequence[Turn], model_name: str) -> SummaryReport:
+    config = session.config
+    language = config.language
+    score = overall_score(turns)
+    probability = selection_probability(score, config.difficulty)
+    answered = [t for t in turns if t.answered]
+    ordered = sorted(turns, key=lambda t: (-t.score.score, t.question.position))
+    best = describe_turn(ordered[0], language) if ordered else "-"
+    worst = describe_turn(ordered[-1], language) if ordered else "-"
+    average = sum(t.score.score for t in turns) / len(turns) if turns else 0.0
+    snapshot = (
+        texts.text("disclaimer", language)
+        + " "
+        + texts.text(
+            "snapshot",
+            language,
+            score=score,
+            role=config.job_title,
+            difficulty=config.difficulty.value,
+            itype=config.interview_type.value,
+            answered=len(answered),
+            total=len(turns),
+            avg=f"{average:.1f}",
+            best=best,
+            worst=worst,
+        )
+    )
+    strengths, improvements = strengths_and_improvements(turns, language)
+    return SummaryReport(
+        source=Source.OFFLINE,
+        model_name=model_name,
+        overall_score=score,
+        selection_probability=probability,
+        selection_label=SelectionLabel.for_probability(probability),
+        snapshot=snapshot,
+        top_strengths=strengths,
+        top_improvements=improvements,
+    )
+
+
+def _model_answer(turn: Turn, language: Language) -> str:
+    if turn.question.kind is QuestionKind.FOLLOW_UP:
+        what = "; ".join(turn.question.expected_points) or turn.question.text
+        return texts.text("model_follow_up", language, what=what)
+    if turn.entry is not None and turn.entry.model_answer:
+        return turn.entry.model_answer
+    points = "; ".join(turn.question.expected_points)
+    return texts.text("model_follow_up", language, what=points or turn.question.text)
+
+
+def questions(session: InterviewSession, turns: Sequence[Turn], model_name: str) -> QuestionsReport:
+    language = session.config.language
+    items: list[QuestionFeedback] = []
+    for turn in turns:
+        went_well = [
+            f"{texts.pick(texts.CRITERION_LABELS, c.name, language)} {c.score:g}/10: {c.explanation}"
+            for c in turn.score.criteria
+            if c.score >= 7
+        ]
+        to_improve = list(turn.score.caps) + [
+            f"{texts.pick(texts.CRITERION_LABELS, c.name, language)} {c.score:g}/10: {c.explanation}"
+            for c in turn.score.criteria
+            if c.score < 5
+        ]
+        if turn.answer is not None and turn.answer.skipped:
+            to_improve.insert(0, texts.text("no_answer", language))
+        transcript = turn.answer.transcript if turn.answer is not None else ""
+        items.append(
+            QuestionFeedback(
+                question_id=turn.question.id,
+                question=turn.question.text,
+                is_follow_up=turn.question.kind is QuestionKind.FOLLOW_UP,
+                answer_transcript=transcript,
+                score=turn.score.score,
+                went_well=went_well,
+                to_improve=to_improve,
+                model_answer=_model_answer(turn, language),
+                star=turn.score.star if turn.behavioural else None,
+                evidence=turn.score.evidence,
+                delivery=turn.answer.delivery if turn.answer is not None else None,
+                source=Source.OFFLINE,
+            )
+        )
+    return QuestionsReport(source=Source.OFFLINE, model_name=model_name, items=items)

@@ -1,0 +1,137 @@
+"""Text out of a PDF, safely: checks before parsing, parsing in a child process with a time limit.
+
+Every failure becomes a `ResumeError` with a message for the candidate.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from dataclasses import dataclass, field
+
+from .errors import ResumeError, ResumeErrorCode
+from .limits import IntakeLimits
+
+_PDF_MAGIC = b"%PDF-"
+_EOF_MARKER = b"%%EOF"
+
+
+@dataclass(frozen=True)
+class PdfText:
+    pages: list[str]
+    page_count: int
+    encrypted: bool = False
+    empty_pages: list[int] = field(default_factory=list)  # 1-based numbers of pages without text
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(page for page in self.pages if page.strip())
+
+    @property
+    def has_text_layer(self) -> bool:
+        return bool(self.text.strip())
+
+
+def check_pdf_bytes(data: bytes, limits: IntakeLimits) -> None:
+    """Cheap checks that need no parser: size, the PDF signature, a complete file."""
+    if not data:
+        raise ResumeError(ResumeErrorCode.EMPTY, "The file is empty (0 bytes). Choose the resume file again.")
+    if len(data) > limits.max_bytes:
+        raise ResumeError(
+            ResumeErrorCode.TOO_LARGE,
+            f"The file is {len(data) / 1024 / 1024:.1f} MB; resumes up to "
+            f"{limits.max_bytes // 1024 // 1024} MB are accepted. Export a smaller PDF (fewer images) "
+            "or paste the text instead.",
+        )
+    if _PDF_MAGIC not in data[:1024]:
+        raise ResumeError(
+            ResumeErrorCode.NOT_PDF,
+            "This file is not a PDF, even though its name may end in .pdf. Export the resume as PDF, "
+            "or save it as a .txt file, or paste the text.",
+        )
+    if _EOF_MARKER not in data[-4096:]:
+        raise ResumeError(
+            ResumeErrorCode.TRUNCATED,
+            "The PDF is incomplete: its end is missing, as after an interrupted download or copy. "
+            "Download or export it again.",
+        )
+
+
+def read_pdf_text(data: bytes, *, password: str | None = None, limits: IntakeLimits | None = None) -> PdfText:
+    limits = limits or IntakeLimits()
+    check_pdf_bytes(data, limits)
+    result = _run_worker(data, password, limits)
+    if not result.get("ok"):
+        raise _error_for(str(result.get("code")), str(result.get("detail", "")), limits)
+    pages = [str(p) for p in result["pages"]]
+    return PdfText(
+        pages=pages,
+        page_count=int(result["page_count"]),
+        encrypted=bool(result["encrypted"]),
+        empty_pages=[n for n, page in enumerate(pages, start=1) if not page.strip()],
+    )
+
+
+def _run_worker(data: bytes, password: str | None, limits: IntakeLimits) -> dict[str, object]:
+    from . import pdf_worker
+
+    # spawn, not fork: the GUI has threads (Qt), and a forked copy of a threaded process can deadlock.
+    context = multiprocessing.get_context("spawn")
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(
+        target=pdf_worker.run,
+        args=(sender, data, password, limits.max_pages, limits.worker_memory_bytes),
+        name="mockmate-pdf-reader",
+        daemon=True,
+    )
+    process.start()
+    sender.close()
+    try:
+        if not receiver.poll(limits.parse_timeout_s):
+            raise ResumeError(
+                ResumeErrorCode.TIMEOUT,
+                f"Reading this PDF took longer than {limits.parse_timeout_s:.0f} seconds, so it was stopped. "
+                "The file may be damaged or unusually complex: export it again, or paste the text.",
+            )
+        result = receiver.recv()
+    except EOFError as exc:  # the child died without answering (memory limit, crash in a C library)
+        raise ResumeError(
+            ResumeErrorCode.TOO_COMPLEX,
+            "This PDF could not be read: the reader stopped while processing it. Export it again or paste "
+            "the text instead.",
+        ) from exc
+    finally:
+        receiver.close()
+        if process.is_alive():
+            process.kill()
+        process.join(timeout=5)
+    return dict(result)
+
+
+def _error_for(code: str, detail: str, limits: IntakeLimits) -> ResumeError:
+    if code == "password_required":
+        return ResumeError(
+            ResumeErrorCode.PASSWORD_REQUIRED,
+            "This PDF is protected by a password. Enter the password to open it, or export an unprotected copy.",
+        )
+    if code == "password_wrong":
+        return ResumeError(ResumeErrorCode.PASSWORD_WRONG, "That password does not open this PDF. Try again.")
+    if code == "too_many_pages":
+        return ResumeError(
+            ResumeErrorCode.TOO_MANY_PAGES,
+            f"This PDF has {detail} pages; a resume of up to {limits.max_pages} pages is accepted. "
+            "Export only the resume pages.",
+        )
+    if code == "too_complex":
+        return ResumeError(
+            ResumeErrorCode.TOO_COMPLEX, "This PDF is too complex to read. Export it again or paste the text."
+        )
+    if code == "unsupported_encryption":
+        return ResumeError(
+            ResumeErrorCode.PASSWORD_REQUIRED,
+            "This PDF uses an encryption this installation cannot open (install the 'cryptography' package), "
+            "or export an unprotected copy.",
+        )
+    return ResumeError(
+        ResumeErrorCode.CORRUPT,
+        "This PDF is damaged and cannot be read. Export or download it again, or paste the text instead.",
+    )

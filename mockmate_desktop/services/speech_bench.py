@@ -1,0 +1,185 @@
+"""`mockmate bench speech`: measured figures of the speech pipeline on the real-speech fixtures.
+
+Figures: model load time, real-time factor, WER of a full pass and of the streamed pipeline, end-of-answer
+latency (explicit stop at the last speech sample, and VAD end) for ~30/60/180 s answers fed in real time,
+filler recovery with and without a disfluent prompt, and peak RSS.
+"""
+
+from __future__ import annotations
+
+import resource
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..domain.segmentation import SegmenterConfig
+from ..domain.wer import corpus_wer, word_errors
+from ..speech.live import LiveTranscription, feed_array
+from ..speech.protocols import SAMPLE_RATE, AudioArray
+from ..speech.wavio import read_wav_16k_mono
+from ..speech.whisper import WhisperTranscriber
+
+REAL_SPEECH = ("jfk", "librivox_0870", "librivox_0880", "librivox_0890", "goforward", "cards_001", "cards_002", "cards_003")
+DISFLUENT_PROMPT = "Umm, let me think, uh, like, hmm... Okay, so, um, here's what I, uh, did."
+FILLER_SENTENCES = (
+    "Um, I think the main challenge was, uh, the database.",
+    "So, um, we measured first and, uh, then we added a cache.",
+    "Uh, I led the team and, um, we shipped it in, uh, two weeks.",
+)
+
+
+@dataclass
+class Clip:
+    name: str
+    audio: AudioArray
+    reference: str
+
+
+def load_clips(folder: Path, names: tuple[str, ...] = REAL_SPEECH) -> list[Clip]:
+    return [Clip(n, read_wav_16k_mono(folder / f"{n}.wav"), (folder / f"{n}.txt").read_text().strip()) for n in names]
+
+
+def build_answer(clips: list[Clip], seconds: float, seed: int = 7) -> tuple[AudioArray, str]:
+    """Clips joined with natural pauses (0.4-1.2 s), repeated until the answer is about `seconds` long."""
+    rng = np.random.default_rng(seed)
+    parts: list[AudioArray] = []
+    refs: list[str] = []
+    total = 0.0
+    while total < seconds:
+        for clip in clips:
+            if parts:
+                gap = np.zeros(int(rng.uniform(0.4, 1.2) * SAMPLE_RATE), dtype=np.float32)
+                parts.append(gap)
+                total += len(gap) / SAMPLE_RATE
+            parts.append(clip.audio)
+            refs.append(clip.reference)
+            total += len(clip.audio) / SAMPLE_RATE
+            if total >= seconds:
+                break
+    return np.concatenate(parts), " ".join(refs)
+
+
+def last_speech_sample(audio: AudioArray, threshold: float = 0.01) -> int:
+    loud = np.flatnonzero(np.abs(audio) > threshold)
+    return int(loud[-1]) + 1 if len(loud) else 0
+
+
+def timed_full_pass(model: WhisperTranscriber, audio: AudioArray, language: str) -> tuple[str, float]:
+    began = time.perf_counter()
+    text = model.transcribe(audio, language=language).text
+    return text, time.perf_counter() - began
+
+
+def streamed(
+    model: WhisperTranscriber, audio: AudioArray, *, realtime: bool, vad_end: bool = False,
+    prompt: str | None = None,
+) -> dict[str, Any]:
+    config = SegmenterConfig(auto_end=vad_end, first_word_grace_s=60.0, max_answer_s=1800.0)
+    live = LiveTranscription(model, language="en", config=config, prompt=prompt)
+    live.start()
+    last = last_speech_sample(audio)
+    trail = np.zeros(int(3 * SAMPLE_RATE), dtype=np.float32) if vad_end else np.zeros(0, dtype=np.float32)
+    # An explicit stop comes right after the last speech sample; the VAD variant keeps feeding silence.
+    feed_audio = audio[:last] if not vad_end else np.concatenate([audio[:last], trail])
+    marks: dict[str, float] = {}
+
+    def on_block(block: AudioArray) -> None:
+        marks.setdefault("blocks", 0.0)
+        marks["blocks"] += len(block)
+        if marks["blocks"] >= last and "last_speech" not in marks:
+            marks["last_speech"] = time.perf_counter()
+
+    feed_array(live, feed_audio, realtime=realtime, stop_at_end=not vad_end, on_block=on_block)
+    transcript = live.wait_final(timeout=600)
+    end = live.stats.ended_at or time.perf_counter()
+    final = live.stats.final_at or time.perf_counter()
+    return {
+        "text": transcript.text if transcript else "",
+        "latency_from_end_s": final - end,
+        "latency_from_last_speech_s": final - marks.get("last_speech", end),
+        "stretches": live.stats.stretches,
+        "tentative_passes": live.stats.tentative_passes,
+        "end_reason": str(live.stats.end_reason),
+    }
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def filler_recovery(model: WhisperTranscriber, synth: Callable[[str], Path]) -> dict[str, Any]:
+    from ..domain.delivery_metrics import find_fillers
+
+    spoken = 0
+    counts = {"no_prompt": 0, "disfluent_prompt": 0}
+    for sentence in FILLER_SENTENCES:
+        audio = read_wav_16k_mono(synth(sentence))
+        spoken += sum(1 for w in sentence.lower().replace(",", " ").split() if w in {"um", "uh"})
+        for key, prompt in (("no_prompt", None), ("disfluent_prompt", DISFLUENT_PROMPT)):
+            words = model.transcribe(audio, language="en", initial_prompt=prompt).words
+            counts[key] += sum(1 for _, f in find_fillers(words, "en") if f in {"um", "umm", "uh", "uhh", "uhm"})
+    return {"um_uh_spoken": spoken, **{f"recovered_{k}": v for k, v in counts.items()}}
+
+
+def run_bench(
+    model_name: str, model_cache: Path, fixtures: Path, *, quick: bool,
+    synth: Callable[[str], Path] | None, progress: Callable[[str], None],
+) -> dict[str, Any]:
+    result: dict[str, Any] = {"model": model_name}
+    model = WhisperTranscriber(model_name, model_cache)
+    began = time.perf_counter()
+    model.load()
+    result["load_s"] = round(time.perf_counter() - began, 3)
+    model.warm_up()
+    clips = load_clips(fixtures)
+    progress(f"model {model_name} loaded in {result['load_s']} s")
+
+    audio_s, spent, pairs_full = 0.0, 0.0, []
+    for clip in clips:
+        text, seconds = timed_full_pass(model, clip.audio, "en")
+        audio_s += len(clip.audio) / SAMPLE_RATE
+        spent += seconds
+        pairs_full.append((clip.reference, text))
+    result["rtf_full_pass"] = round(spent / audio_s, 4)
+    result["real_speech_s"] = round(audio_s, 1)
+    pairs_stream = [(c.reference, streamed(model, c.audio, realtime=False)["text"]) for c in clips]
+    result["wer_fixtures_full_pass"] = round(100 * corpus_wer(pairs_full), 2)
+    result["wer_fixtures_streamed"] = round(100 * corpus_wer(pairs_stream), 2)
+    progress(f"RTF {result['rtf_full_pass']}; WER full {result['wer_fixtures_full_pass']} % / streamed {result['wer_fixtures_streamed']} %")
+
+    answers = []
+    for seconds in (30.0,) if quick else (30.0, 60.0, 180.0):
+        audio, reference = build_answer(clips, seconds)
+        full_text, full_s = timed_full_pass(model, audio, "en")
+        live = streamed(model, audio, realtime=True)
+        row = {
+            "answer_s": round(len(audio) / SAMPLE_RATE, 1),
+            "latency_stop_s": round(live["latency_from_end_s"], 3),
+            "latency_from_last_speech_s": round(live["latency_from_last_speech_s"], 3),
+            "full_pass_s": round(full_s, 3),
+            "wer_full_pass": round(100 * word_errors(reference, full_text).wer, 2),
+            "wer_streamed": round(100 * word_errors(reference, live["text"]).wer, 2),
+            "stretches": live["stretches"],
+            "tentative_passes": live["tentative_passes"],
+        }
+        answers.append(row)
+        progress(f"answer {row['answer_s']} s: latency {row['latency_stop_s']} s (full pass {row['full_pass_s']} s)")
+    result["answers"] = answers
+    result["latency_median_s"] = round(statistics.median(a["latency_stop_s"] for a in answers), 3)
+
+    audio, _ = build_answer(clips, 30.0, seed=11)
+    vad = streamed(model, audio, realtime=True, vad_end=True)
+    result["vad_end"] = {
+        "end_detection_to_final_s": round(vad["latency_from_end_s"], 3),
+        "last_speech_to_final_s": round(vad["latency_from_last_speech_s"], 3),
+        "end_reason": vad["end_reason"],
+    }
+    if synth is not None:
+        result["filler_recovery"] = filler_recovery(model, synth)
+    result["peak_rss_mb"] = round(peak_rss_mb(), 1)
+    return result

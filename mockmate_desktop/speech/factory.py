@@ -1,0 +1,38 @@
+"""Building the speech services from the app's settings and paths (used by the app, the CLI and benches)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from .whisper import WhisperTranscriber
+
+if TYPE_CHECKING:
+    from ..app import AppContext
+
+
+def make_transcriber(app: AppContext, model: str | None = None) -> WhisperTranscriber:
+    return WhisperTranscriber(model or app.settings.whisper_model, app.paths.model_cache)
+
+
+def load_in_background(
+    transcriber: WhisperTranscriber, on_ready: Callable[[], None] | None = None,
+    on_error: Callable[[str], None] | None = None,
+) -> threading.Thread:
+    """Load and warm up the model off the calling (GUI) thread; the callbacks run on the loader thread."""
+
+    def run() -> None:
+        try:
+            transcriber.load()
+            transcriber.warm_up()
+        except Exception as exc:  # reported, never raised into a thread nobody joins
+            if on_error:
+                on_error(str(exc))
+            return
+        if on_ready:
+            on_ready()
+
+    thread = threading.Thread(target=run, name="whisper-load", daemon=True)
+    thread.start()
+    return thread

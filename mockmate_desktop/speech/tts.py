@@ -1,0 +1,99 @@
+"""Questions read aloud: pyttsx3 (espeak-ng) synthesises to WAV files in one dedicated worker thread.
+
+Never `say()`: it plays through an aplay subprocess and fails silently without a sound card. WAVs are cached
+under the TTS cache folder keyed by text + voice + rate, so a replay or a repeated question costs nothing,
+and the next question can be synthesised while the current one is being answered (`prepare`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from ..core.settings import Settings
+from .protocols import SpeechUnavailableError
+
+
+class Pyttsx3Synthesizer:
+    """The SpeechSynthesizer protocol. pyttsx3 engines are bound to the thread that made them: every call
+    runs on this object's single worker thread."""
+
+    def __init__(self, settings: Settings, cache_dir: Path) -> None:
+        self._settings = settings
+        self._cache_dir = cache_dir
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tts")
+        self._engine: Any = None
+        self._lock = threading.Lock()
+        self._pending: dict[str, Future[Path]] = {}
+
+    def cache_path(self, text: str, language: str) -> Path:
+        voice, rate = self._settings.voice_for(language), self._settings.tts_rate_wpm
+        key = hashlib.sha256(f"{voice}\n{rate}\n{text}".encode()).hexdigest()[:32]
+        return self._cache_dir / f"{key}.wav"
+
+    def prepare(self, text: str, language: str) -> Future[Path]:
+        """Start synthesising (or return the cached file) without waiting."""
+        target = self.cache_path(text, language)
+        with self._lock:
+            if target.is_file() and target.stat().st_size > 44:
+                done: Future[Path] = Future()
+                done.set_result(target)
+                return done
+            pending = self._pending.get(str(target))
+            if pending is not None:
+                return pending
+            future = self._executor.submit(self._synthesize, text, language, target)
+            self._pending[str(target)] = future
+            future.add_done_callback(lambda _f: self._forget(str(target)))
+            return future
+
+    def _forget(self, key: str) -> None:
+        with self._lock:
+            self._pending.pop(key, None)
+
+    def synthesize(self, text: str, language: str, out_path: Path | None = None, timeout: float = 60.0) -> Path:
+        path = self.prepare(text, language).result(timeout=timeout)
+        if out_path is not None and out_path != path:
+            out_path.parent.mkdir(parents=True, exist_ok=True)
+            out_path.write_bytes(path.read_bytes())
+            return out_path
+        return path
+
+    def _engine_for_thread(self) -> Any:
+        if self._engine is None:
+            try:
+                import pyttsx3
+            except ImportError as exc:
+                raise SpeechUnavailableError("pyttsx3 is not installed: pip install pyttsx3==2.99") from exc
+            try:
+                self._engine = pyttsx3.init("espeak")
+            except (RuntimeError, OSError) as exc:
+                raise SpeechUnavailableError(
+                    f"The speech synthesiser could not start ({exc}); install espeak-ng "
+                    "(Debian/Ubuntu: sudo apt install espeak-ng libespeak-ng1)"
+                ) from exc
+        return self._engine
+
+    def _synthesize(self, text: str, language: str, target: Path) -> Path:
+        engine = self._engine_for_thread()
+        engine.setProperty("voice", self._settings.voice_for(language))
+        engine.setProperty("rate", self._settings.tts_rate_wpm)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(f".{os.getpid()}.tmp.wav")
+        engine.save_to_file(text, str(tmp))
+        engine.runAndWait()
+        if not tmp.is_file() or tmp.stat().st_size <= 44:
+            raise SpeechUnavailableError(f"The speech synthesiser produced no audio for voice {self._settings.voice_for(language)!r}")
+        os.replace(tmp, target)
+        return target
+
+    def voices(self) -> list[str]:
+        """Voice ids the engine offers (runs on the worker thread)."""
+        return self._executor.submit(lambda: [str(v.id) for v in self._engine_for_thread().getProperty("voices")]).result(60)
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)

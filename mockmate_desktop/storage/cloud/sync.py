@@ -1,0 +1,392 @@
+"""The sync engine: pull the signed-in user's cloud copy, then drain the local outbox into it.
+
+Rules (see docs/cloud-security.md):
+- Idempotent: each outbox entry makes the engine write the WHOLE current state of its record (never a
+  delta), so replaying an entry, or a batch that failed half-way, changes nothing.
+- Conflicts: last writer wins per record (session header, each question, answer, report, resume, analysis)
+  by `updated_at`. Before a session is pushed its cloud copy is merged in, so a newer remote answer is kept
+  and the merged whole is written back. A tie keeps the local record. Deletions are tombstones compared by
+  the same clock: a deletion newer than the last change wins, an edit newer than the deletion restores.
+- Failures: transient errors (unreachable, timeout, 5xx) are retried with exponential backoff; anything
+  left is kept in the outbox with its reason and retried on the next sync. Nothing local is ever removed
+  because the cloud is unreachable.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Literal
+from uuid import UUID
+
+from pydantic import ValidationError
+
+from ...domain.interview import InterviewSession
+from ...domain.resume import ResumeAnalysis, ResumeProfile
+from ..outbox import OutboxEntry
+from ..protocols import NotFoundError, StoreError
+from ..sqlite_store import SqliteStore
+from . import encode
+from .documents import UserDocuments
+from .errors import describe, is_transient
+from .files import UserFiles, sha256_of
+from .scope import ScopeError
+
+log = logging.getLogger(__name__)
+
+INTERVIEWS, RESUMES, ANALYSES = "interviews", "resumes", "resume_analyses"
+_SESSION_ENTITIES = {"session", "question", "answer", "report"}
+Target = tuple[Literal["interview", "resume", "analysis"], str]
+
+
+@dataclass
+class SyncReport:
+    uid: str
+    pushed: int = 0  # outbox entries completed
+    documents_written: int = 0
+    files_uploaded: int = 0
+    pulled: int = 0  # cloud records that changed something locally
+    files_downloaded: int = 0
+    failed: int = 0  # outbox entries that failed in this run (still pending)
+    pending: int = 0  # outbox entries left after the run
+    errors: list[str] = field(default_factory=list)
+    duration_s: float = 0.0
+
+    @property
+    def state(self) -> Literal["synced", "pending", "error"]:
+        if self.errors:
+            return "error"
+        return "pending" if self.pending else "synced"
+
+    def status_line(self) -> str:
+        if self.state == "synced":
+            return "Synced."
+        if self.state == "pending":
+            return f"{self.pending} change(s) waiting to sync."
+        return f"Sync error: {self.errors[0]} ({self.pending} change(s) waiting)."
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "state": self.state,
+            "status": self.status_line(),
+            "pushed": self.pushed,
+            "documents_written": self.documents_written,
+            "files_uploaded": self.files_uploaded,
+            "pulled": self.pulled,
+            "files_downloaded": self.files_downloaded,
+            "failed": self.failed,
+            "pending": self.pending,
+            "errors": self.errors,
+            "duration_s": round(self.duration_s, 3),
+        }
+
+
+@dataclass
+class RetryPolicy:
+    attempts: int = 4
+    base_delay_s: float = 0.5
+    max_delay_s: float = 8.0
+
+    def delay(self, attempt: int) -> float:
+        base = min(self.max_delay_s, self.base_delay_s * (2.0**attempt))
+        return float(base * (0.5 + random.random() / 2))  # jitter: machines that failed together retry apart
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        store: SqliteStore,
+        docs: UserDocuments,
+        files: UserFiles,
+        *,
+        sync_audio: bool = False,
+        batch_size: int = 50,
+        retry: RetryPolicy | None = None,
+        cancel: threading.Event | None = None,
+        on_batch: Callable[[SyncReport], None] | None = None,
+        user_doc: dict[str, Any] | None = None,
+    ) -> None:
+        if docs.uid != files.uid:
+            raise ScopeError("internal error: documents and files opened for different users")
+        self.store, self.docs, self.files = store, docs, files
+        self.uid = docs.uid
+        self.sync_audio = sync_audio
+        self.batch_size = max(1, batch_size)
+        self.retry = retry or RetryPolicy()
+        self.cancel = cancel or threading.Event()
+        self.on_batch = on_batch
+        self.user_doc = user_doc
+
+    # entry point ---------------------------------------------------------------------------------------
+
+    def run_once(self, *, pull: bool = True) -> SyncReport:
+        report = SyncReport(uid=self.uid)
+        started = time.monotonic()
+        try:
+            if self.user_doc is not None:
+                self._with_retry(lambda: self.docs.set((), self.user_doc or {}), "profile upload")
+            if pull:
+                self._with_retry(lambda: self.pull(report), "download")
+            self.push(report)
+        except Exception as exc:  # the outbox keeps everything; the report carries the reason
+            log.warning("sync stopped: %s", describe(exc))
+            report.errors.append(describe(exc))
+        report.pending = self.store.outbox_counts()["pending"]
+        report.duration_s = time.monotonic() - started
+        return report
+
+    def _with_retry(self, work: Callable[[], Any], what: str) -> Any:
+        for attempt in range(self.retry.attempts):
+            try:
+                return work()
+            except Exception as exc:
+                if not is_transient(exc) or attempt == self.retry.attempts - 1:
+                    raise
+                delay = self.retry.delay(attempt)
+                log.info("%s failed (%s); retrying in %.1f s", what, describe(exc), delay)
+                if self.cancel.wait(delay):
+                    raise
+        raise AssertionError("unreachable")
+
+    # pull ----------------------------------------------------------------------------------------------
+
+    def pull(self, report: SyncReport) -> None:
+        steps: tuple[tuple[str, Callable[[dict[str, Any], SyncReport], None]], ...] = (
+            (INTERVIEWS, self._pull_interview),
+            (RESUMES, self._pull_resume),
+            (ANALYSES, self._pull_analysis),
+        )
+        # A record deleted here but not yet pushed must not come back from the cloud copy.
+        deleted_here = {e.entity_id for e in self.store.pending_outbox(limit=1_000_000) if e.op == "delete"}
+        for collection, apply in steps:
+            for doc_id, doc in self.docs.list(collection):
+                if doc_id not in deleted_here:
+                    self._guard(report, doc_id, apply, doc)
+
+    def _guard(
+        self,
+        report: SyncReport,
+        doc_id: str,
+        apply: Callable[[dict[str, Any], SyncReport], None],
+        doc: dict[str, Any],
+    ) -> None:
+        """A damaged cloud document is reported and skipped; the rest still syncs."""
+        try:
+            apply(doc, report)
+        except (ValidationError, StoreError, ScopeError, ValueError) as exc:
+            report.errors.append(f"cloud record {doc_id}: {describe(exc)}")
+
+    def _pull_interview(self, doc: dict[str, Any], report: SyncReport) -> None:
+        if doc.get("deleted"):
+            self._apply_session_tombstone(UUID(str(doc["id"])), encode.doc_time(doc), report)
+            return
+        session = encode.session_from_doc(doc)
+        if session.owner_uid not in (None, self.uid):
+            raise ScopeError(f"session {session.id} belongs to another account")
+        if self.sync_audio:
+            self._download_audio(session, doc.get("audio_objects") or {}, report)
+        if self.store.apply_remote_session(session):
+            report.pulled += 1
+
+    def _apply_session_tombstone(self, session_id: UUID, deleted_at: datetime, report: SyncReport) -> None:
+        try:
+            local = self.store.get_session(session_id)
+        except NotFoundError:
+            return
+        if encode.last_change(local) <= deleted_at:
+            self.store.delete_session(session_id)
+            report.pulled += 1
+
+    def _download_audio(self, session: InterviewSession, objects: dict[str, str], report: SyncReport) -> None:
+        for answer in session.answers:
+            name = objects.get(str(answer.id))
+            if name and answer.audio_path and not self.store.resolve(answer.audio_path).exists():
+                self.files.download(name, self.store.resolve(answer.audio_path))
+                report.files_downloaded += 1
+
+    def _pull_resume(self, doc: dict[str, Any], report: SyncReport) -> None:
+        if doc.get("deleted"):
+            resume_id = UUID(str(doc["id"]))
+            try:
+                local = self.store.get_resume(resume_id)
+            except NotFoundError:
+                return
+            if local.updated_at <= encode.doc_time(doc):
+                self.store.delete_resume(resume_id)
+                report.pulled += 1
+            return
+        profile = ResumeProfile.model_validate(doc["profile"])
+        name = doc.get("storage_path")
+        if name and profile.stored_path and not self.store.resolve(profile.stored_path).exists():
+            self.files.download(str(name), self.store.resolve(profile.stored_path), doc.get("sha256") or None)
+            report.files_downloaded += 1
+        if self.store.apply_remote_resume(profile):
+            report.pulled += 1
+
+    def _pull_analysis(self, doc: dict[str, Any], report: SyncReport) -> None:
+        if doc.get("deleted"):
+            return  # analyses go with their resume; a lone deleted analysis is rare and harmless to keep
+        if self.store.apply_remote_resume_analysis(ResumeAnalysis.model_validate(doc)):
+            report.pulled += 1
+
+    # push ----------------------------------------------------------------------------------------------
+
+    def push(self, report: SyncReport) -> None:
+        failed: set[int] = set()
+        while not self.cancel.is_set():
+            entries = [
+                e
+                for e in self.store.pending_outbox(limit=self.batch_size + len(failed))
+                if e.seq not in failed
+            ][: self.batch_size]
+            if not entries:
+                return
+            reachable = self.push_entries(entries, report, failed)
+            if self.on_batch is not None:
+                self.on_batch(report)
+            if not reachable:
+                return  # the rest waits for the next sync instead of each batch backing off in turn
+
+    def push_entries(
+        self, entries: Sequence[OutboxEntry], report: SyncReport, failed: set[int] | None = None
+    ) -> bool:
+        """Push one batch: read the cloud copies, merge, upload files, commit the documents, mark done.
+
+        Returns False when the cloud stayed unreachable through every retry."""
+        failed = set() if failed is None else failed
+        targets: dict[Target, list[OutboxEntry]] = {}
+        for entry in entries:
+            targets.setdefault(_target(entry), []).append(entry)
+        writes: list[tuple[Sequence[str], dict[str, Any]]] = []
+        done: list[int] = []
+
+        def prepare() -> None:
+            writes.clear()
+            done.clear()
+            remote = self.docs.get_many([(INTERVIEWS, i) for kind, i in targets if kind == "interview"])
+            for target, group in targets.items():
+                seqs = [e.seq for e in group]
+                if failed.issuperset(seqs):
+                    continue  # already refused in an earlier attempt of this batch
+                try:
+                    write = self._prepare(target, group[-1].op == "delete", remote, report)
+                except Exception as exc:
+                    if is_transient(exc):
+                        raise
+                    self._fail(seqs, exc, report, failed)
+                    continue
+                if write is not None:
+                    writes.append(write)
+                done.extend(seqs)
+
+        def commit() -> None:
+            prepare()
+            self.docs.set_many(writes)
+
+        try:
+            self._with_retry(commit, "upload")
+        except Exception as exc:
+            self._fail([e.seq for e in entries if e.seq not in failed], exc, report, failed)
+            return not is_transient(exc)
+        self.store.mark_outbox_done(done)
+        report.pushed += len(done)
+        report.documents_written += len(writes)
+        return True
+
+    def _fail(self, seqs: Sequence[int], exc: Exception, report: SyncReport, failed: set[int]) -> None:
+        reason = describe(exc)
+        for seq in seqs:
+            self.store.mark_outbox_failed(seq, reason)
+            failed.add(seq)
+        report.failed += len(seqs)
+        if reason not in report.errors:
+            report.errors.append(reason)
+
+    def _prepare(
+        self, target: Target, deleted: bool, remote: dict[str, dict[str, Any] | None], report: SyncReport
+    ) -> tuple[Sequence[str], dict[str, Any]] | None:
+        kind, record_id = target
+        if kind == "interview":
+            if deleted:  # deleted here since the last sync: the cloud copy must not bring it back
+                return self._session_tombstone(record_id)
+            return self._prepare_interview(UUID(record_id), remote.get(record_id), report)
+        if kind == "resume":
+            return self._prepare_resume(UUID(record_id), report)
+        try:
+            analysis = self.store.get_resume_analysis(UUID(record_id))
+        except NotFoundError:
+            return (ANALYSES, record_id), encode.tombstone(record_id, datetime.now(UTC))
+        return (ANALYSES, record_id), encode.analysis_doc(analysis)
+
+    def _prepare_interview(
+        self, session_id: UUID, remote: dict[str, Any] | None, report: SyncReport
+    ) -> tuple[Sequence[str], dict[str, Any]] | None:
+        sid = str(session_id)
+        try:
+            session = self.store.get_session(session_id)
+        except NotFoundError:  # superseded by a later local delete (maybe in a later batch)
+            return self._session_tombstone(sid)
+        # Merge: records someone else changed later than ours are kept, not overwritten.
+        if (
+            remote is not None
+            and not remote.get("deleted")
+            and self.store.apply_remote_session(encode.session_from_doc(remote))
+        ):
+            report.pulled += 1
+            session = self.store.get_session(session_id)
+        if (
+            remote is not None
+            and remote.get("deleted")
+            and encode.doc_time(remote) >= encode.last_change(session)
+        ):
+            self.store.delete_session(session_id)  # deleted elsewhere after our last change
+            return None
+        if session.is_demo:
+            return None  # shipped demo content is on every machine already
+        if session.owner_uid not in (None, self.uid):
+            raise ScopeError(f"session {sid} belongs to another account; it is not uploaded")
+        audio: dict[str, str] = {}
+        if self.sync_audio:
+            for answer in session.answers:
+                path = self.store.resolve(answer.audio_path) if answer.audio_path else None
+                if path is not None and path.is_file():
+                    parts = (INTERVIEWS, sid, "audio", f"{answer.id}{path.suffix or '.wav'}")
+                    audio[str(answer.id)] = self.files.upload(parts, path, "audio/wav")
+                    report.files_uploaded += 1
+        return (INTERVIEWS, sid), encode.interview_doc(session, self.uid, audio)
+
+    def _session_tombstone(self, sid: str) -> tuple[Sequence[str], dict[str, Any]]:
+        self.files.delete_prefix(INTERVIEWS, sid)
+        return (INTERVIEWS, sid), encode.tombstone(sid, datetime.now(UTC))
+
+    def _prepare_resume(self, resume_id: UUID, report: SyncReport) -> tuple[Sequence[str], dict[str, Any]]:
+        rid = str(resume_id)
+        try:
+            profile = self.store.get_resume(resume_id)
+        except NotFoundError:
+            for old in self.files.list_names(RESUMES):
+                if old.rsplit("/", 1)[-1].startswith(rid + "."):
+                    self.files.delete_object(old)
+            return (RESUMES, rid), encode.tombstone(rid, datetime.now(UTC))
+        sha, content_type = profile.file_sha256, "application/pdf"
+        name: str | None = None
+        local = self.store.resolve(profile.stored_path) if profile.stored_path else None
+        if local is not None and local.is_file():
+            suffix, content_type = encode.file_kind(profile.stored_path or "")
+            sha = sha256_of(local)
+            name = self.files.upload((RESUMES, f"{rid}{suffix}"), local, content_type)
+            report.files_uploaded += 1
+        return (RESUMES, rid), encode.resume_doc(profile, sha, name, content_type)
+
+
+def _target(entry: OutboxEntry) -> Target:
+    if entry.entity in _SESSION_ENTITIES:
+        return "interview", str(entry.session_id or entry.entity_id)
+    if entry.entity == "resume":
+        return "resume", entry.entity_id
+    return "analysis", entry.entity_id

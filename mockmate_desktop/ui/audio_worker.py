@@ -1,0 +1,121 @@
+"""The microphone side of one answer, on its own QThread: capture, live transcription, WAV on disk.
+
+The thread reads audio blocks from the microphone, writes them to the answer's WAV as they come (a crash keeps
+the audio), feeds them to the live transcription and reports the input level. The live transcription's
+callbacks run on this thread or on its own worker; they only emit signals, which Qt delivers on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from ..domain.interview import InterviewSession, Question
+from ..domain.transcript import Transcript
+from .errors import ActionableError
+from .microphone import rms
+
+if TYPE_CHECKING:
+    from .services import GuiServices
+
+log = logging.getLogger(__name__)
+FINAL_TIMEOUT_S = 120.0
+
+
+@dataclass(frozen=True)
+class CapturedAnswer:
+    transcript: Transcript
+    audio_path: Path
+    duration_s: float
+
+
+class AnswerCapture(QThread):
+    level = Signal(float)
+    partial = Signal(str, str)  # committed, tentative
+    transcribing = Signal()  # the microphone is closed; the last stretch is being transcribed
+    captured = Signal(object)  # CapturedAnswer
+    capture_failed = Signal(object, object)  # exception, the audio path kept so far (or None)
+
+    def __init__(
+        self,
+        services: GuiServices,
+        transcriber: Any,
+        session: InterviewSession,
+        question: Question,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        # All state is set here, before start(): a stop requested before run() begins is never lost.
+        self._services = services
+        self._transcriber = transcriber
+        self._session = session
+        self._question = question
+        self._stop = threading.Event()
+        self._cancel = threading.Event()
+
+    def request_stop(self) -> None:
+        self._stop.set()
+
+    def cancel(self) -> None:
+        """Stop at once and report nothing (re-record, skip, leave); the partial WAV stays on disk."""
+        self._cancel.set()
+        self._stop.set()
+
+    def run(self) -> None:
+        audio_path: Path | None = None
+        try:
+            audio_path = self._services.new_audio_path(self._session.id, self._question.id)
+            result = self._record(audio_path)
+        except Exception as exc:  # reported to the GUI as a banner; never a traceback on screen
+            log.warning("recording failed: %s", exc, exc_info=True)
+            if not self._cancel.is_set():
+                self.capture_failed.emit(exc, audio_path)
+            return
+        if result is not None and not self._cancel.is_set():
+            self.captured.emit(result)
+
+    def _record(self, audio_path: Path) -> CapturedAnswer | None:
+        from ..speech.live import LiveCallbacks
+
+        errors: list[str] = []
+        ended = threading.Event()
+        live = self._services.live_transcription(
+            self._transcriber,
+            self._session.config.language,
+            LiveCallbacks(on_partial=self.partial.emit, on_error=errors.append, on_end=lambda _r: ended.set()),
+        )
+
+        def on_audio(block: Any) -> None:
+            live.feed(block)
+            self.level.emit(rms(block))
+
+        def on_error(message: str) -> None:
+            errors.append(message)
+            ended.set()  # e.g. the device was unplugged: end the answer with what was heard
+
+        live.start()
+        with self._services.open_microphone(wav_path=audio_path, on_audio=on_audio, on_error=on_error) as mic:
+            # This worker thread only waits for the answer to end: by silence (VAD), Stop, or a device error.
+            while not (ended.is_set() or self._stop.is_set() or live.ended):
+                ended.wait(0.05)
+        seconds = mic.stats.seconds
+        if self._cancel.is_set():
+            live.stop()
+            return None
+        if not live.ended:
+            live.stop()
+        self.level.emit(0.0)
+        self.transcribing.emit()
+        transcript = live.wait_final(timeout=FINAL_TIMEOUT_S)
+        if transcript is None:
+            raise TimeoutError("The transcription did not finish in time; your recording is kept.")
+        if mic.stats.error and not transcript.text:
+            raise ActionableError(mic.stats.error, "Check the microphone, then re-record or type your answer.")
+        if errors and not transcript.text and not mic.stats.error:
+            raise ActionableError(errors[0], "Re-record the answer or type it instead.")
+        return CapturedAnswer(transcript, audio_path, seconds)

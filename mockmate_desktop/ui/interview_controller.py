@@ -1,0 +1,362 @@
+"""Drives one interview on the GUI thread: asks, listens, decides follow-ups, then makes the reports.
+
+It owns no widgets: it reports through signals and the page renders them. Engine, store and speech work
+runs in workers (the task runner for short calls, `AnswerCapture` for the microphone); this object only
+moves between states when their results come back.
+"""
+
+from __future__ import annotations
+
+import logging
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QElapsedTimer, QObject, Signal
+
+from ..domain.enums import AnswerMode, QuestionKind, SessionStatus
+from ..domain.interview import Answer, InterviewSession, Question
+from ..domain.resume import ResumeProfile
+from .audio_worker import AnswerCapture, CapturedAnswer
+from .errors import ActionableError
+
+if TYPE_CHECKING:
+    from ..domain.config import InterviewConfig
+    from .main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+class Phase(StrEnum):
+    IDLE = "idle"
+    PREPARING = "preparing"
+    LOADING = "loading"
+    SPEAKING = "speaking"
+    LISTENING = "listening"
+    TRANSCRIBING = "transcribing"
+    TYPING = "typing"
+    THINKING = "thinking"
+    REPORTING = "reporting"
+    DONE = "done"
+
+
+PHASE_TEXT = {
+    Phase.IDLE: "Ready",
+    Phase.PREPARING: "Preparing your questions…",
+    Phase.LOADING: "Loading the speech model… listening starts as soon as it is ready",
+    Phase.SPEAKING: "Speaking the question…",
+    Phase.LISTENING: "Listening — answer now; press Space when you are done",
+    Phase.TRANSCRIBING: "Transcribing the end of your answer…",
+    Phase.TYPING: "Type your answer, then press Ctrl+Enter",
+    Phase.THINKING: "Thinking about your answer…",
+    Phase.REPORTING: "Writing your report…",
+    Phase.DONE: "Interview finished",
+}
+
+
+def next_unanswered(session: InterviewSession) -> Question | None:
+    answered = {a.question_id for a in session.answers}
+    for question in sorted(session.questions, key=lambda q: q.position):
+        if question.id not in answered:
+            return question
+    return None
+
+
+class InterviewController(QObject):
+    phase_changed = Signal(str)
+    question_changed = Signal(object, int, int)  # question, number among main questions, total main
+    level = Signal(float)
+    transcript = Signal(str, str)  # committed, tentative
+    answer_saved = Signal(object)  # Answer
+    report_arrived = Signal(object)  # one report, emitted from a worker; delivered on the GUI thread
+    reports_done = Signal(object)  # the session id
+    failed = Signal(object, str)  # exception, what we were doing
+    notice = Signal(str)  # a non-error remark for the banner (e.g. fell back to offline)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.services = window.services
+        self.tasks = window.tasks
+        self.phase = Phase.IDLE
+        self.session: InterviewSession | None = None
+        self.engine: Any = None
+        self.question: Question | None = None
+        self.capture: AnswerCapture | None = None
+        self.answer_clock = QElapsedTimer()
+        self.typed_mode = False
+        self._tts_warned = False
+        self.report_arrived.connect(self._on_report)
+
+    # lifecycle --------------------------------------------------------------------------------------
+    def _set_phase(self, phase: Phase) -> None:
+        self.phase = phase
+        self.phase_changed.emit(phase.value)
+
+    def start(self, config: InterviewConfig, resume: ResumeProfile | None) -> None:
+        self._reset()
+        self.typed_mode = config.answer_mode is AnswerMode.TYPED
+        self._set_phase(Phase.PREPARING)
+        self.tasks.run(
+            lambda: self.services.begin_session(config, resume),
+            self._on_begun,
+            lambda exc: self._fail(exc, "Preparing the interview"),
+        )
+
+    def resume(self, session_id: Any) -> None:
+        self._reset()
+        self._set_phase(Phase.PREPARING)
+        self.tasks.run(
+            lambda: self.services.reopen_session(session_id),
+            self._on_begun,
+            lambda exc: self._fail(exc, "Resuming the interview"),
+        )
+
+    def _reset(self) -> None:
+        self._tts_warned = False
+        self.stop_capture(discard=True)
+        self.session = None
+        self.engine = None
+        self.question = None
+
+    def _on_begun(self, result: tuple[InterviewSession, Any, list[str]]) -> None:
+        self.session, self.engine, notes = result
+        self.typed_mode = self.session.config.answer_mode is AnswerMode.TYPED
+        for note in notes:
+            self.notice.emit(note)
+        self._advance()
+
+    def _fail(self, exc: BaseException, doing: str) -> None:
+        log.warning("%s failed: %s", doing, exc)
+        self.failed.emit(exc, doing)
+        if self.phase in (Phase.PREPARING,):
+            self._set_phase(Phase.IDLE)
+        elif self.phase is Phase.THINKING and self.session is not None:
+            # The answer is saved; carry on with the next question rather than strand the candidate.
+            self._advance()
+
+    # asking -----------------------------------------------------------------------------------------
+    def main_position(self, question: Question) -> tuple[int, int]:
+        assert self.session is not None
+        mains = sorted((q for q in self.session.questions if q.kind is QuestionKind.MAIN), key=lambda q: q.position)
+        anchor = question if question.kind is QuestionKind.MAIN else next(
+            (q for q in mains if q.id == question.parent_id), question
+        )
+        number = next((i for i, q in enumerate(mains, start=1) if q.id == anchor.id), len(mains))
+        return number, max(len(mains), self.session.config.question_count)
+
+    def _advance(self) -> None:
+        assert self.session is not None
+        question = next_unanswered(self.session)
+        if question is None:
+            self.finish()
+            return
+        self.question = question
+        number, total = self.main_position(question)
+        self.question_changed.emit(question, number, total)
+        self.ask()
+
+    def ask(self) -> None:
+        """Read the question aloud; when it has been spoken (or cannot be), open the answer."""
+        if self.question is None or self.session is None:
+            return
+        self.stop_capture(discard=True)
+        self._set_phase(Phase.SPEAKING)
+        question, language = self.question, self.session.config.language
+        def spoken() -> None:
+            if self.phase is Phase.SPEAKING and self.question is question:
+                self.open_answer()
+
+        def not_spoken(exc: BaseException) -> None:
+            if not self._tts_warned:  # once per interview is enough; the question is on screen anyway
+                self._tts_warned = True
+                self.notice.emit(f"Questions cannot be read aloud here ({exc}). They are shown as text.")
+            spoken()
+
+        self.window_.player.play(lambda: self.services.speak_question(question.text, language), spoken, not_spoken)
+
+    def open_answer(self) -> None:
+        self.answer_clock.start()
+        if self.typed_mode:
+            self._set_phase(Phase.TYPING)
+            return
+        self.start_capture()
+
+    # voice answers ----------------------------------------------------------------------------------
+    def start_capture(self) -> None:
+        assert self.session is not None and self.question is not None
+        self.stop_capture(discard=True)
+        transcriber = self.window_.speech_status.transcriber
+        if transcriber is None:
+            if self.window_.speech_status.loading:
+                # Wait for the background load instead of blocking: listening starts when it is ready.
+                self._set_phase(Phase.LOADING)
+                self.window_.speech_status.ready.connect(self._model_ready_once)
+                return
+            error = self.window_.speech_status.error
+            self.failed.emit(
+                ActionableError(
+                    f"The speech model is not available ({error.message if error else 'not loaded'}).",
+                    "Type your answers for now; check Settings → Whisper model, then restart MockMate.",
+                ),
+                "Listening",
+            )
+            self.switch_to_typing()
+            return
+        capture = AnswerCapture(self.services, transcriber, self.session, self.question, self)
+        capture.level.connect(self.level)
+        capture.partial.connect(self.transcript)
+        capture.transcribing.connect(lambda: self._set_phase(Phase.TRANSCRIBING))
+        capture.captured.connect(self._on_captured)
+        capture.capture_failed.connect(self._on_capture_failed)
+        self.capture = capture
+        self.answer_clock.start()
+        self._set_phase(Phase.LISTENING)
+        capture.start()
+
+    def _model_ready_once(self, _transcriber: object) -> None:
+        self.window_.speech_status.ready.disconnect(self._model_ready_once)
+        if self.phase is Phase.LOADING and self.question is not None:
+            self.start_capture()
+
+    def stop_answer(self) -> None:
+        """Space: the candidate is done; the worker finishes transcribing what is left."""
+        if self.capture is not None and self.phase is Phase.LISTENING:
+            self.capture.request_stop()
+
+    def stop_capture(self, *, discard: bool) -> None:
+        capture, self.capture = self.capture, None
+        if capture is None:
+            return
+        capture.captured.disconnect(self._on_captured)
+        capture.capture_failed.disconnect(self._on_capture_failed)
+        capture.cancel() if discard else capture.request_stop()
+        # The thread deletes itself when it ends; a running recording never blocks the GUI here.
+        capture.finished.connect(capture.deleteLater)
+
+    def re_record(self) -> None:
+        if self.question is not None and not self.typed_mode:
+            self.transcript.emit("", "")
+            self.start_capture()
+
+    def _on_captured(self, captured: CapturedAnswer) -> None:
+        self.capture = None
+        self._save_answer(
+            mode=AnswerMode.VOICE,
+            transcript=captured.transcript.text,
+            words=captured.transcript.words,
+            audio=captured.audio_path,
+            duration=captured.duration_s,
+        )
+
+    def _on_capture_failed(self, exc: BaseException, audio_path: object) -> None:
+        self.capture = None
+        self.failed.emit(exc, "Recording your answer")
+        # What was recorded is kept on disk; the candidate can re-record, type, or skip.
+        self.switch_to_typing()
+
+    # typed answers, skip ----------------------------------------------------------------------------
+    def switch_to_typing(self) -> None:
+        self.stop_capture(discard=True)
+        self.typed_mode = True
+        self._set_phase(Phase.TYPING)
+
+    def switch_to_voice(self) -> None:
+        self.typed_mode = False
+        if self.question is not None:
+            self.start_capture()
+
+    def submit_typed(self, text: str) -> None:
+        if self.phase is not Phase.TYPING or self.question is None:
+            return
+        self._save_answer(mode=AnswerMode.TYPED, transcript=text.strip(), words=[], audio=None,
+                          duration=self.answer_clock.elapsed() / 1000)
+
+    def skip(self) -> None:
+        if self.question is None or self.phase in (Phase.THINKING, Phase.REPORTING, Phase.PREPARING):
+            return
+        self.stop_capture(discard=True)
+        self.window_.player.stop()
+        self._save_answer(mode=AnswerMode.TYPED if self.typed_mode else AnswerMode.VOICE, transcript="",
+                          words=[], audio=None, duration=0.0, skipped=True)
+
+    # after an answer --------------------------------------------------------------------------------
+    def _save_answer(self, *, mode: AnswerMode, transcript: str, words: list[Any], audio: Path | None,
+                     duration: float, skipped: bool = False) -> None:
+        assert self.session is not None and self.question is not None
+        session, question = self.session, self.question
+        self._set_phase(Phase.THINKING)
+
+        def work() -> tuple[Answer, InterviewSession, Question | None]:
+            answer = self.services.save_answer(session, question, mode=mode, transcript=transcript, words=words,
+                                               audio_path=audio, duration_s=duration, skipped=skipped)
+            try:
+                updated, follow_up = self.services.follow_up(self.engine, session, question, answer)
+            except Exception as exc:  # the answer is stored; the interview goes on without a follow-up
+                log.warning("follow-up decision failed: %s", exc)
+                updated = session.model_copy(deep=True)
+                updated.answers.append(answer)
+                follow_up = None
+                self.notice.emit(f"No follow-up question this time ({exc}).")
+            return answer, updated, follow_up
+
+        self.tasks.run(work, self._on_answer_done, lambda exc: self._fail(exc, "Saving your answer"))
+
+    def _on_answer_done(self, result: tuple[Answer, InterviewSession, Question | None]) -> None:
+        answer, updated, _follow_up = result
+        self.session = updated
+        self.answer_saved.emit(answer)
+        self._advance()
+
+    # the end ----------------------------------------------------------------------------------------
+    def end_early(self) -> None:
+        self.stop_capture(discard=True)
+        self.window_.player.stop()
+        if self.session is None:
+            self._set_phase(Phase.IDLE)
+            return
+        self.finish(ended_early=True)
+
+    def finish(self, ended_early: bool = False) -> None:
+        assert self.session is not None
+        self.question = None
+        self._set_phase(Phase.REPORTING)
+        session, engine = self.session, self.engine
+        status = SessionStatus.ABANDONED if ended_early else SessionStatus.COMPLETED
+
+        def work() -> Any:
+            # Each report is stored and relayed the moment it arrives; the three run concurrently.
+            return self.services.make_reports(session, engine, self.report_arrived.emit, final_status=status)
+
+        self.tasks.run(work, self._on_reports_done, lambda exc: self._fail_reports(exc))
+
+    def _on_report(self, report: object) -> None:
+        log.debug("report arrived: %s", type(report).__name__)
+
+    def _on_reports_done(self, result: tuple[InterviewSession, dict[str, str]]) -> None:
+        session, failed = result
+        self.session = session
+        self._set_phase(Phase.DONE)
+        if failed:
+            kinds = ", ".join(sorted(failed))
+            first = next(iter(failed.values()))
+            self.failed.emit(
+                ActionableError(
+                    f"The {kinds} report could not be made ({first}). The rest of the report is saved.",
+                    "Open the session from Home and choose Resume interview to try again.",
+                ),
+                "Writing the report",
+            )
+        self.reports_done.emit(session.id)
+
+    def _fail_reports(self, exc: BaseException) -> None:
+        self.failed.emit(exc, "Writing the report")
+        self._set_phase(Phase.DONE)
+        if self.session is not None:
+            self.reports_done.emit(self.session.id)
+
+    def shutdown(self) -> None:
+        capture, self.capture = self.capture, None
+        if capture is not None:
+            capture.cancel()
+            capture.wait(10_000)

@@ -1,0 +1,252 @@
+"""Home: start something new, or pick up a past session (open, resume, export, delete)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+from uuid import UUID
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.enums import SessionStatus
+from ...domain.interview import InterviewSession
+from ..widgets.badges import EngineBadge
+from ..widgets.common import busy_bar, hint, title
+
+if TYPE_CHECKING:
+    from ..main_window import MainWindow
+
+_COLUMNS = ("Date", "Job title", "Type", "Score", "Engine", "Synced", "Status")
+_STATUS_TEXT = {
+    SessionStatus.DRAFT: "Not started",
+    SessionStatus.IN_PROGRESS: "Interrupted",
+    SessionStatus.COMPLETED: "Completed",
+    SessionStatus.ABANDONED: "Ended early",
+}
+
+
+class HomePage(QWidget):
+    sessions_loaded = Signal()
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__()
+        self.window_ = window
+        self.sessions: list[InterviewSession] = []
+        layout = QVBoxLayout(self)
+        layout.addWidget(title("Practise your next interview"))
+        layout.addWidget(
+            hint("Questions are read aloud, your spoken answers are transcribed on this computer, and you get a "
+                 "detailed report at the end.")
+        )
+        actions = QHBoxLayout()
+        self.new_button = QPushButton("New interview")
+        self.new_button.setProperty("role", "primary")
+        self.new_button.clicked.connect(lambda: window.go("setup"))
+        self.resume_analyzer_button = QPushButton("Analyze a resume")
+        self.resume_analyzer_button.clicked.connect(lambda: window.go("resume"))
+        self.demo_button = QPushButton("Open the demo session")
+        self.demo_button.setToolTip("A recorded interview with real speech, labelled as a demo")
+        self.demo_button.clicked.connect(self.open_demo)
+        for button in (self.new_button, self.resume_analyzer_button, self.demo_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+
+        history_header = QHBoxLayout()
+        history_title = QLabel("Past sessions")
+        history_title.setStyleSheet("font-size: 15px; font-weight: 600;")
+        history_header.addWidget(history_title)
+        self.busy = busy_bar()
+        history_header.addWidget(self.busy)
+        history_header.addStretch(1)
+        layout.addLayout(history_header)
+
+        self.table = QTableWidget(0, len(_COLUMNS))
+        self.table.setHorizontalHeaderLabels(list(_COLUMNS))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        layout.addWidget(self.table, 1)
+        self.empty_label = hint("No sessions yet. Start a new interview, or open the demo to see a report.")
+        layout.addWidget(self.empty_label)
+
+        row = QHBoxLayout()
+        self.open_button = QPushButton("Open report")
+        self.open_button.clicked.connect(self.open_selected)
+        self.continue_button = QPushButton("Resume interview")
+        self.continue_button.clicked.connect(self.resume_selected)
+        self.export_button = QPushButton("Export…")
+        self.export_button.clicked.connect(self.export_selected)
+        self.delete_button = QPushButton("Delete…")
+        self.delete_button.clicked.connect(self.delete_selected)
+        for button in (self.open_button, self.continue_button, self.export_button, self.delete_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self._update_buttons()
+
+    # data -------------------------------------------------------------------------------------------
+    def on_enter(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        # Only the newest refresh is shown: an older one may finish later with stale rows.
+        self._generation = getattr(self, "_generation", 0) + 1
+        generation = self._generation
+        self.busy.show()
+        services = self.window_.services
+        self.window_.tasks.run(
+            services.history,
+            lambda history: self._show_sessions(history) if generation == self._generation else None,
+            self._failed("Loading past sessions"),
+            name="Loading past sessions",
+        )
+
+    def _failed(self, doing: str):  # type: ignore[no-untyped-def]
+        def handler(exc: BaseException) -> None:
+            self.busy.hide()
+            self.window_.show_exception(exc, doing)
+
+        return handler
+
+    def _show_sessions(self, history: tuple[Sequence[InterviewSession], set[UUID]]) -> None:
+        self.busy.hide()
+        sessions, synced = history
+        self.sessions = sorted(sessions, key=lambda s: s.started_at or s.created_at, reverse=True)
+        self.table.setRowCount(len(self.sessions))
+        for row, session in enumerate(self.sessions):
+            when = (session.started_at or session.created_at).astimezone()
+            score = session.overall_score
+            job = session.config.job_title + ("  (demo)" if session.is_demo else "")
+            cells = (
+                when.strftime("%d %b %Y %H:%M"),
+                job,
+                session.config.interview_type.value.capitalize(),
+                "—" if score is None else str(score),
+                "",
+                "Yes" if session.id in synced else "No",
+                _STATUS_TEXT.get(session.status, session.status.value),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, str(session.id))
+                self.table.setItem(row, column, item)
+            badge = EngineBadge()
+            badge.set_sources(session.sources, demo=session.is_demo)
+            holder = QWidget()
+            holder_layout = QHBoxLayout(holder)
+            holder_layout.setContentsMargins(4, 2, 4, 2)
+            holder_layout.addWidget(badge)
+            self.table.setCellWidget(row, 4, holder)
+        self.empty_label.setVisible(not self.sessions)
+        self._update_buttons()
+        self.sessions_loaded.emit()
+
+    def selected(self) -> InterviewSession | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.sessions[rows[0].row()]
+
+    def select_session(self, session_id: UUID) -> bool:
+        for row, session in enumerate(self.sessions):
+            if session.id == session_id:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def _update_buttons(self) -> None:
+        session = self.selected()
+        has = session is not None
+        self.open_button.setEnabled(has and session is not None and session.reports.summary is not None)
+        self.continue_button.setEnabled(
+            has and session is not None and session.status in (SessionStatus.IN_PROGRESS, SessionStatus.DRAFT)
+            and not session.is_demo
+        )
+        self.export_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+
+    # actions ----------------------------------------------------------------------------------------
+    def open_selected(self) -> None:
+        session = self.selected()
+        if session is None:
+            return
+        if session.reports.summary is None and session.status is SessionStatus.IN_PROGRESS:
+            self.resume_selected()
+            return
+        self.window_.open_report(session.id)
+
+    def resume_selected(self) -> None:
+        session = self.selected()
+        if session is not None:
+            self.window_.interview.resume_session(session.id)
+
+    def open_demo(self) -> None:
+        self.busy.show()
+        self.window_.tasks.run(
+            self.window_.services.open_demo, self._demo_ready, self._failed("Opening the demo session")
+        )
+
+    def _demo_ready(self, session_id: UUID) -> None:
+        self.busy.hide()
+        self.window_.open_report(session_id)
+
+    def export_selected(self, path: str | None = None) -> None:
+        session = self.selected()
+        if session is None:
+            return
+        if path is None:
+            suggested = f"mockmate-{session.config.job_title.replace(' ', '-').lower()[:40]}.json"
+            path, _filter = QFileDialog.getSaveFileName(
+                self, "Export session", suggested, "Session JSON (*.json);;Report Markdown (*.md)"
+            )
+        if not path:
+            return
+        target = path
+        self.window_.tasks.run(
+            lambda: self.window_.services.export_session(session.id, target),
+            lambda _r: self.window_.banner.show_message(f"Exported to {target}."),
+            self._failed("Exporting the session"),
+        )
+
+    def delete_selected(self, confirmed: bool = False) -> None:
+        session = self.selected()
+        if session is None:
+            return
+        if not confirmed:
+            answer = QMessageBox.question(
+                self,
+                "Delete session",
+                f"Delete the interview for “{session.config.job_title}” with its recordings and reports? "
+                "This cannot be undone.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        session_id = session.id
+        self.window_.tasks.run(
+            lambda: self.window_.services.store.delete_session(session_id),
+            lambda _r: self.refresh(),
+            self._failed("Deleting the session"),
+        )

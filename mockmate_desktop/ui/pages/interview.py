@@ -1,0 +1,223 @@
+"""The live interview: the question, a clear state, the microphone meter and the words as they come."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+from uuid import UUID
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.config import InterviewConfig
+from ...domain.enums import QuestionKind
+from ...domain.interview import Question
+from ...domain.resume import ResumeProfile
+from ..errors import describe
+from ..interview_controller import PHASE_TEXT, InterviewController, Phase
+from ..widgets.common import busy_bar, hint
+from ..widgets.level_meter import LevelMeter
+from ..widgets.transcript_view import TranscriptView
+
+if TYPE_CHECKING:
+    from ..main_window import MainWindow
+
+_BUSY = {Phase.PREPARING, Phase.LOADING, Phase.SPEAKING, Phase.TRANSCRIBING, Phase.THINKING, Phase.REPORTING}
+
+
+class InterviewPage(QWidget):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__()
+        self.window_ = window
+        self.controller = InterviewController(window)
+        c = self.controller
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.progress_label = QLabel("Interview")
+        self.progress_label.setProperty("role", "title")
+        top.addWidget(self.progress_label)
+        self.kind_label = QLabel()
+        top.addWidget(self.kind_label)
+        top.addStretch(1)
+        self.elapsed_label = QLabel("0:00")
+        self.elapsed_label.setToolTip("Time spent on this answer")
+        top.addWidget(self.elapsed_label)
+        layout.addLayout(top)
+
+        self.question_label = QLabel("")
+        self.question_label.setProperty("role", "question")
+        self.question_label.setWordWrap(True)
+        self.question_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.question_label)
+
+        state_row = QHBoxLayout()
+        self.state_label = QLabel(PHASE_TEXT[Phase.IDLE])
+        self.state_label.setProperty("role", "state")
+        self.state_label.setAccessibleName("Interview state")
+        state_row.addWidget(self.state_label, 1)
+        self.meter = LevelMeter()
+        self.meter.setFixedWidth(220)
+        state_row.addWidget(self.meter)
+        layout.addLayout(state_row)
+        self.busy = busy_bar()
+        layout.addWidget(self.busy)
+
+        self.transcript = TranscriptView()
+        layout.addWidget(self.transcript, 1)
+        self.typed = QPlainTextEdit()
+        self.typed.setPlaceholderText("Type your answer here. Ctrl+Enter submits it.")
+        self.typed.hide()
+        layout.addWidget(self.typed, 1)
+
+        buttons = QHBoxLayout()
+        self.replay_button = QPushButton("Replay question")
+        self.stop_button = QPushButton("Stop answer (Space)")
+        self.stop_button.setProperty("role", "primary")
+        self.rerecord_button = QPushButton("Re-record")
+        self.skip_button = QPushButton("Skip")
+        self.type_button = QPushButton("Type instead")
+        self.submit_button = QPushButton("Submit answer")
+        self.submit_button.setProperty("role", "primary")
+        self.end_button = QPushButton("End interview…")
+        for button in (self.replay_button, self.stop_button, self.submit_button, self.rerecord_button,
+                       self.skip_button, self.type_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.end_button)
+        layout.addLayout(buttons)
+        layout.addWidget(hint("Space stops the answer · R replays the question · The answer also ends by "
+                              "itself after a pause."))
+
+        self.replay_button.clicked.connect(c.ask)
+        self.stop_button.clicked.connect(c.stop_answer)
+        self.rerecord_button.clicked.connect(self._re_record)
+        self.skip_button.clicked.connect(c.skip)
+        self.type_button.clicked.connect(self._toggle_typing)
+        self.submit_button.clicked.connect(self._submit)
+        self.end_button.clicked.connect(lambda: self.end_early())
+        self.space = QShortcut(QKeySequence(Qt.Key.Key_Space), self, c.stop_answer)
+        self.space.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.replay_key = QShortcut(QKeySequence(Qt.Key.Key_R), self, c.ask)
+        self.replay_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence("Ctrl+Return"), self.typed, self._submit)
+
+        c.phase_changed.connect(self._on_phase)
+        c.question_changed.connect(self._on_question)
+        c.level.connect(self.meter.set_level)
+        c.transcript.connect(self.transcript.set_text)
+        c.failed.connect(lambda exc, doing: window.show_error(describe(exc, doing)))
+        c.notice.connect(lambda text: window.banner.show_message(text, kind="warning"))
+        c.reports_done.connect(self._on_reports_done)
+        c.report_arrived.connect(self._on_report)
+        self._tick = QTimer(self)
+        self._tick.setInterval(250)
+        self._tick.timeout.connect(self._update_elapsed)
+        self._on_phase(Phase.IDLE.value)
+
+    # entry points -----------------------------------------------------------------------------------
+    def start_new(self, config: InterviewConfig, resume: ResumeProfile | None) -> None:
+        self._prepare_view()
+        self.window_.go("interview")
+        self.controller.start(config, resume)
+
+    def resume_session(self, session_id: UUID) -> None:
+        self._prepare_view()
+        self.window_.go("interview")
+        self.controller.resume(session_id)
+
+    def _prepare_view(self) -> None:
+        self.question_label.setText("")
+        self.progress_label.setText("Interview")
+        self.transcript.set_text("", "")
+        self.typed.clear()
+        self.window_.speech_status.start()
+
+    # rendering --------------------------------------------------------------------------------------
+    def _on_question(self, question: Question, number: int, total: int) -> None:
+        self.progress_label.setText(f"Question {number} of {total}")
+        follow_up = question.kind is QuestionKind.FOLLOW_UP
+        self.kind_label.setText("Follow-up" if follow_up else "")
+        self.kind_label.setStyleSheet("color:#b06000; font-weight:600" if follow_up else "")
+        self.question_label.setText(question.text)
+        self.transcript.set_text("", "")
+        self.typed.clear()
+
+    def _on_phase(self, value: str) -> None:
+        phase = Phase(value)
+        self.state_label.setText(PHASE_TEXT[phase])
+        self.busy.setVisible(phase in _BUSY)
+        asking = phase in (Phase.SPEAKING, Phase.LISTENING, Phase.TRANSCRIBING, Phase.TYPING)
+        typing = phase is Phase.TYPING
+        self.stop_button.setVisible(not typing)
+        self.stop_button.setEnabled(phase is Phase.LISTENING)
+        self.space.setEnabled(phase is Phase.LISTENING)
+        self.replay_key.setEnabled(phase in (Phase.LISTENING, Phase.SPEAKING))
+        self.submit_button.setVisible(typing)
+        self.typed.setVisible(typing)
+        self.transcript.setVisible(not typing)
+        self.meter.setVisible(not typing)
+        self.replay_button.setEnabled(asking)
+        self.rerecord_button.setEnabled(phase is Phase.LISTENING)
+        self.skip_button.setEnabled(asking)
+        self.type_button.setEnabled(phase in (Phase.LISTENING, Phase.TYPING, Phase.SPEAKING))
+        self.type_button.setText("Speak instead" if typing else "Type instead")
+        self.end_button.setEnabled(phase not in (Phase.REPORTING, Phase.DONE, Phase.IDLE))
+        if phase in (Phase.LISTENING, Phase.TYPING):
+            self._tick.start()
+            if typing:
+                self.typed.setFocus()
+            else:
+                self.setFocus()
+        elif phase is not Phase.TRANSCRIBING:
+            self._tick.stop()
+        if phase is not Phase.LISTENING:
+            self.meter.reset()
+
+    def _update_elapsed(self) -> None:
+        seconds = int(self.controller.answer_clock.elapsed() / 1000)
+        self.elapsed_label.setText(f"{seconds // 60}:{seconds % 60:02d}")
+
+    def _on_report(self, report: object) -> None:
+        name = type(report).__name__.replace("Report", "").lower() or "report"
+        self.state_label.setText(f"Writing your report… ({name} ready)")
+
+    def _on_reports_done(self, session_id: UUID) -> None:
+        self.window_.open_report(session_id)
+
+    # actions ----------------------------------------------------------------------------------------
+    def _re_record(self) -> None:
+        self.controller.re_record()
+
+    def _toggle_typing(self) -> None:
+        if self.controller.phase is Phase.TYPING:
+            self.controller.switch_to_voice()
+        else:
+            self.window_.player.stop()
+            self.controller.switch_to_typing()
+
+    def _submit(self) -> None:
+        self.controller.submit_typed(self.typed.toPlainText())
+
+    def end_early(self, confirmed: bool = False) -> None:
+        if not confirmed:
+            answer = QMessageBox.question(
+                self,
+                "End the interview",
+                "End the interview now? Your answers so far are kept and the report covers them.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.controller.end_early()
+
+    def shutdown(self) -> None:
+        self.controller.shutdown()

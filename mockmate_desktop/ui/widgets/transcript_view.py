@@ -1,0 +1,25 @@
+"""The live transcript: committed words in the normal colour, tentative words grey and italic."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+
+class TranscriptView(QTextBrowser):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.committed = ""
+        self.tentative = ""
+        self.setPlaceholderText("Your words appear here as you speak.")
+        self.setAccessibleName("Live transcript")
+
+    def set_text(self, committed: str, tentative: str) -> None:
+        self.committed, self.tentative = committed, tentative
+        parts = [html.escape(committed)]
+        if tentative:
+            parts.append(f"<span style='color:#8a8f98; font-style:italic'>{html.escape(tentative)}</span>")
+        self.setHtml(f"<p style='font-size:15px; line-height:140%'>{' '.join(p for p in parts if p)}</p>")
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.maximum())
