@@ -43,6 +43,7 @@ def _run_reports(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def run_speech(args: argparse.Namespace, ctx: CommandContext) -> int:
+    from ..services.speech_bench import REAL_SPEECH as REAL
     from ..services.speech_bench import run_bench
     from ..speech.protocols import SpeechUnavailableError
 
@@ -74,13 +75,13 @@ def run_speech(args: argparse.Namespace, ctx: CommandContext) -> int:
         return 0
     print(f"Speech benchmark · Whisper {result['model']} · int8 CPU, beam 1, VAD on")
     print(f"  model load              {result['load_s']:.2f} s")
-    print(f"  real-time factor        {result['rtf_full_pass']:.3f} (full pass over {result['real_speech_s']} s of real speech)")
+    print(f"  real-time factor        {result['rtf_full_pass']:.3f} (full passes over {len(REAL)} short real-speech clips, {result['real_speech_s']} s)")
     print(f"  WER fixtures            full pass {result['wer_fixtures_full_pass']:.2f} % · streamed {result['wer_fixtures_streamed']:.2f} %")
     print("  end-of-answer latency (stop at the last speech sample, fed in real time):")
     for row in result["answers"]:
         print(
             f"    {row['answer_s']:6.1f} s answer: {row['latency_stop_s']:.2f} s "
-            f"(full pass would take {row['full_pass_s']:.2f} s) · WER full {row['wer_full_pass']:.2f} % "
+            f"(full pass would take {row['full_pass_s']:.2f} s, RTF {row['rtf_full_pass']:.3f}) · WER full {row['wer_full_pass']:.2f} % "
             f"/ streamed {row['wer_streamed']:.2f} % · {row['stretches']} stretches"
         )
     print(f"    median {result['latency_median_s']:.2f} s")

@@ -12,6 +12,7 @@ plausible schema-valid content (fake_gemini_answers) and injects faults on deman
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import re
 import threading
@@ -376,3 +377,21 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(*self.fake.respond(rec))
         finally:
             self.fake.track(-1)
+
+
+def main() -> None:
+    """`python -m mockmate_desktop.devtools.fake_gemini`: serve until Ctrl+C, e.g. to try the GUI offline."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Local Gemini-compatible server for development.")
+    parser.add_argument("--latency-ms", type=int, default=0)
+    args = parser.parse_args()
+    with FakeGeminiServer(latency_s=args.latency_ms / 1000) as server:
+        print(f"MOCKMATE_GEMINI_BASE_URL={server.base_url}")
+        print(f"GEMINI_API_KEY={server.api_key}")
+        with contextlib.suppress(KeyboardInterrupt):
+            threading.Event().wait()
+
+
+if __name__ == "__main__":
+    main()

@@ -7,7 +7,9 @@ and the next question can be synthesised while the current one is being answered
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import os
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -85,7 +87,9 @@ class Pyttsx3Synthesizer:
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_suffix(f".{os.getpid()}.tmp.wav")
         engine.save_to_file(text, str(tmp))
-        engine.runAndWait()
+        # pyttsx3's espeak driver prints "Audio saved to ..." on stdout, which would corrupt `--json` output.
+        with contextlib.redirect_stdout(io.StringIO()):
+            engine.runAndWait()
         if not tmp.is_file() or tmp.stat().st_size <= 44:
             raise SpeechUnavailableError(f"The speech synthesiser produced no audio for voice {self._settings.voice_for(language)!r}")
         os.replace(tmp, target)

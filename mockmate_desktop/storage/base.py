@@ -74,4 +74,3 @@ class StoreBase:
         suffix = PurePosixPath(original_name.replace("\\", "/")).suffix.lower()
         folder = ensure_private_dir(self.paths.resumes_dir)
         return folder / f"{uuid4().hex}{suffix if _SAFE_SUFFIX.match(suffix) else '.bin'}"
-

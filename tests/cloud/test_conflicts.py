@@ -13,7 +13,7 @@ from mockmate_desktop.app import AppContext
 from mockmate_desktop.cli import main
 from mockmate_desktop.domain.interview import InterviewSession
 from mockmate_desktop.storage.cloud.connect import connect
-from mockmate_desktop.storage.cloud.sync import SyncReport
+from mockmate_desktop.storage.cloud.report import SyncReport
 from tests.cloud.conftest import Emulators
 from tests.support.cloud import CloudReader, app_at, sign_in, sign_up, unique_email
 from tests.support.ui_sessions import complete_session

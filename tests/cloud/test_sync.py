@@ -10,7 +10,7 @@ import pytest
 from mockmate_desktop.app import AppContext
 from mockmate_desktop.domain.enums import Source
 from mockmate_desktop.storage.cloud.connect import connect
-from mockmate_desktop.storage.cloud.sync import RetryPolicy, SyncReport
+from mockmate_desktop.storage.cloud.report import RetryPolicy, SyncReport
 from tests.cloud.conftest import Emulators
 from tests.support.cloud import CloudReader, add_resume, app_at, sign_in, sign_up, unique_email
 from tests.support.emulators import EmulatorUnavailable, firestore_emulator, firestore_export, free_port

@@ -20,9 +20,8 @@ from ...domain.enums import Difficulty, InterviewType, Language, QuestionKind, S
 from ...domain.interview import Question
 from ...domain.resume import ResumeProfile
 from ...domain.skills import default_lexicon, extract_skills
-from ..protocols import EngineError
 from . import texts
-from .bank import BankEntry, QuestionBank
+from .bank import BankEntry, BankError, QuestionBank
 
 _LEVELS = list(Difficulty)
 
@@ -175,7 +174,7 @@ def plan(
     for position, slot_type in enumerate(_slot_types(bank, config)):
         found = picker.pick(slot_type)
         if found is None:
-            raise EngineError(
+            raise BankError(
                 f"The question bank has only {len(chosen)} questions in {config.language.display_name} for this "
                 f"interview; choose fewer questions or another language."
             )

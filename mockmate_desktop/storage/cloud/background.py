@@ -13,8 +13,8 @@ from .auth import AuthError
 from .config import CloudConfigError
 from .connect import connect
 from .errors import describe
+from .report import RetryPolicy, SyncReport
 from .scope import ScopeError
-from .sync import RetryPolicy, SyncReport
 
 log = logging.getLogger(__name__)
 

@@ -21,8 +21,9 @@ from .auth import AuthClient, SignedInUser, TokenFile
 from .config import CloudConfig, CloudConfigError
 from .documents import UserDocuments
 from .files import UserFiles
+from .report import RetryPolicy, SyncReport
 from .scope import user_path
-from .sync import RetryPolicy, SyncEngine, SyncReport
+from .sync import SyncEngine
 
 STATE_FILE_NAME = "cloud-sync-state.json"
 
@@ -75,7 +76,7 @@ def connect(
     app: AppContext,
     *,
     retry: RetryPolicy | None = None,
-    batch_size: int = 50,
+    batch_size: int = 200,
     cancel: threading.Event | None = None,
     on_batch: Callable[[SyncReport], None] | None = None,
 ) -> CloudSession:

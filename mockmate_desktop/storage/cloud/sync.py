@@ -15,86 +15,28 @@ Rules (see docs/cloud-security.md):
 from __future__ import annotations
 
 import logging
-import random
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
 from uuid import UUID
 
-from pydantic import ValidationError
-
-from ...domain.interview import InterviewSession
-from ...domain.resume import ResumeAnalysis, ResumeProfile
 from ..outbox import OutboxEntry
-from ..protocols import NotFoundError, StoreError
+from ..protocols import NotFoundError
 from ..sqlite_store import SqliteStore
 from . import encode
 from .documents import UserDocuments
 from .errors import describe, is_transient
 from .files import UserFiles, sha256_of
+from .pull import ANALYSES, INTERVIEWS, RESUMES, Puller
+from .report import RetryPolicy, SyncReport
 from .scope import ScopeError
 
 log = logging.getLogger(__name__)
 
-INTERVIEWS, RESUMES, ANALYSES = "interviews", "resumes", "resume_analyses"
 _SESSION_ENTITIES = {"session", "question", "answer", "report"}
 Target = tuple[Literal["interview", "resume", "analysis"], str]
-
-
-@dataclass
-class SyncReport:
-    uid: str
-    pushed: int = 0  # outbox entries completed
-    documents_written: int = 0
-    files_uploaded: int = 0
-    pulled: int = 0  # cloud records that changed something locally
-    files_downloaded: int = 0
-    failed: int = 0  # outbox entries that failed in this run (still pending)
-    pending: int = 0  # outbox entries left after the run
-    errors: list[str] = field(default_factory=list)
-    duration_s: float = 0.0
-
-    @property
-    def state(self) -> Literal["synced", "pending", "error"]:
-        if self.errors:
-            return "error"
-        return "pending" if self.pending else "synced"
-
-    def status_line(self) -> str:
-        if self.state == "synced":
-            return "Synced."
-        if self.state == "pending":
-            return f"{self.pending} change(s) waiting to sync."
-        return f"Sync error: {self.errors[0]} ({self.pending} change(s) waiting)."
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "state": self.state,
-            "status": self.status_line(),
-            "pushed": self.pushed,
-            "documents_written": self.documents_written,
-            "files_uploaded": self.files_uploaded,
-            "pulled": self.pulled,
-            "files_downloaded": self.files_downloaded,
-            "failed": self.failed,
-            "pending": self.pending,
-            "errors": self.errors,
-            "duration_s": round(self.duration_s, 3),
-        }
-
-
-@dataclass
-class RetryPolicy:
-    attempts: int = 4
-    base_delay_s: float = 0.5
-    max_delay_s: float = 8.0
-
-    def delay(self, attempt: int) -> float:
-        base = min(self.max_delay_s, self.base_delay_s * (2.0**attempt))
-        return float(base * (0.5 + random.random() / 2))  # jitter: machines that failed together retry apart
 
 
 class SyncEngine:
@@ -105,7 +47,7 @@ class SyncEngine:
         files: UserFiles,
         *,
         sync_audio: bool = False,
-        batch_size: int = 50,
+        batch_size: int = 200,
         retry: RetryPolicy | None = None,
         cancel: threading.Event | None = None,
         on_batch: Callable[[SyncReport], None] | None = None,
@@ -153,86 +95,8 @@ class SyncEngine:
                     raise
         raise AssertionError("unreachable")
 
-    # pull ----------------------------------------------------------------------------------------------
-
     def pull(self, report: SyncReport) -> None:
-        steps: tuple[tuple[str, Callable[[dict[str, Any], SyncReport], None]], ...] = (
-            (INTERVIEWS, self._pull_interview),
-            (RESUMES, self._pull_resume),
-            (ANALYSES, self._pull_analysis),
-        )
-        # A record deleted here but not yet pushed must not come back from the cloud copy.
-        deleted_here = {e.entity_id for e in self.store.pending_outbox(limit=1_000_000) if e.op == "delete"}
-        for collection, apply in steps:
-            for doc_id, doc in self.docs.list(collection):
-                if doc_id not in deleted_here:
-                    self._guard(report, doc_id, apply, doc)
-
-    def _guard(
-        self,
-        report: SyncReport,
-        doc_id: str,
-        apply: Callable[[dict[str, Any], SyncReport], None],
-        doc: dict[str, Any],
-    ) -> None:
-        """A damaged cloud document is reported and skipped; the rest still syncs."""
-        try:
-            apply(doc, report)
-        except (ValidationError, StoreError, ScopeError, ValueError) as exc:
-            report.errors.append(f"cloud record {doc_id}: {describe(exc)}")
-
-    def _pull_interview(self, doc: dict[str, Any], report: SyncReport) -> None:
-        if doc.get("deleted"):
-            self._apply_session_tombstone(UUID(str(doc["id"])), encode.doc_time(doc), report)
-            return
-        session = encode.session_from_doc(doc)
-        if session.owner_uid not in (None, self.uid):
-            raise ScopeError(f"session {session.id} belongs to another account")
-        if self.sync_audio:
-            self._download_audio(session, doc.get("audio_objects") or {}, report)
-        if self.store.apply_remote_session(session):
-            report.pulled += 1
-
-    def _apply_session_tombstone(self, session_id: UUID, deleted_at: datetime, report: SyncReport) -> None:
-        try:
-            local = self.store.get_session(session_id)
-        except NotFoundError:
-            return
-        if encode.last_change(local) <= deleted_at:
-            self.store.delete_session(session_id)
-            report.pulled += 1
-
-    def _download_audio(self, session: InterviewSession, objects: dict[str, str], report: SyncReport) -> None:
-        for answer in session.answers:
-            name = objects.get(str(answer.id))
-            if name and answer.audio_path and not self.store.resolve(answer.audio_path).exists():
-                self.files.download(name, self.store.resolve(answer.audio_path))
-                report.files_downloaded += 1
-
-    def _pull_resume(self, doc: dict[str, Any], report: SyncReport) -> None:
-        if doc.get("deleted"):
-            resume_id = UUID(str(doc["id"]))
-            try:
-                local = self.store.get_resume(resume_id)
-            except NotFoundError:
-                return
-            if local.updated_at <= encode.doc_time(doc):
-                self.store.delete_resume(resume_id)
-                report.pulled += 1
-            return
-        profile = ResumeProfile.model_validate(doc["profile"])
-        name = doc.get("storage_path")
-        if name and profile.stored_path and not self.store.resolve(profile.stored_path).exists():
-            self.files.download(str(name), self.store.resolve(profile.stored_path), doc.get("sha256") or None)
-            report.files_downloaded += 1
-        if self.store.apply_remote_resume(profile):
-            report.pulled += 1
-
-    def _pull_analysis(self, doc: dict[str, Any], report: SyncReport) -> None:
-        if doc.get("deleted"):
-            return  # analyses go with their resume; a lone deleted analysis is rare and harmless to keep
-        if self.store.apply_remote_resume_analysis(ResumeAnalysis.model_validate(doc)):
-            report.pulled += 1
+        Puller(self.store, self.docs, self.files, sync_audio=self.sync_audio).run(report)
 
     # push ----------------------------------------------------------------------------------------------
 
