@@ -11,6 +11,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
+from ..storage.protocols import StoreError
 from .common import CliError, CommandContext
 
 # Each module registers its own subcommands through `register(subparsers)`.
@@ -62,3 +63,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("mockmate: interrupted", file=sys.stderr)
         return 130
+    except StoreError as exc:
+        print(f"mockmate: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        # An unusable data folder or device must end in one line, not a traceback.
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"mockmate: {exc.strerror or exc}{where}", file=sys.stderr)
+        return 1

@@ -37,5 +37,9 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
             f"{report.files_uploaded} file(s)); pulled {report.pulled} record(s) "
             f"({report.files_downloaded} file(s)); {report.pending} pending; {report.duration_s:.2f} s"
         )
-        print(report.status_line())
-    return 0 if report.state != "error" else 1
+        if report.state != "error":
+            print(report.status_line())
+    if report.state == "error":
+        # Counts went to stdout above; the reason is the one-line failure every command reports on stderr.
+        raise CliError(report.status_line())
+    return 0

@@ -86,3 +86,23 @@ def test_account_cli_signup_status_signout(
     assert main(["account", "signout"]) == 0
     assert main(["account", "status"]) == 0
     assert "signed out" in capsys.readouterr().out
+
+
+def test_an_expired_sign_in_is_refreshed_and_a_tampered_uid_is_refused(cloud_env: Emulators) -> None:
+    from dataclasses import replace
+    from datetime import UTC, datetime, timedelta
+
+    from mockmate_desktop.storage.cloud.config import CloudConfigError
+    from mockmate_desktop.storage.cloud.connect import connect
+
+    app = AppContext.create()
+    user = sign_up(app, unique_email("expiry"))
+    tokens = TokenFile(app.paths.home)
+    tokens.save(replace(user, expires_at=datetime.now(UTC) - timedelta(minutes=1)))
+    current = auth_client(app).current_user()
+    assert current is not None and current.uid == user.uid and not current.needs_refresh
+
+    other = auth_client(app).sign_up(unique_email("victim"), PASSWORD)
+    tokens.save(replace(current, uid=other.uid))  # an edited file: the token inside still says user.uid
+    with pytest.raises(CloudConfigError, match="does not match"):
+        connect(app)

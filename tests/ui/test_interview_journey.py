@@ -62,6 +62,9 @@ def test_voice_interview_to_report(qtbot, speech_window, virtual_mic) -> None:
     assert page.state_label.text().startswith("Listening")
     levels: list[float] = []
     controller.level.connect(levels.append)
+    history: list[str] = []
+    controller.phase_changed.connect(history.append)
+    window.banner.message_label.linkHovered.connect(lambda _l: None)
     texts: list[tuple[str, str]] = []
     controller.transcript.connect(lambda c, t: texts.append((c, t)))
     with qtbot.waitSignal(controller.answer_saved, timeout=90_000):
@@ -77,6 +80,7 @@ def test_voice_interview_to_report(qtbot, speech_window, virtual_mic) -> None:
     # 3) The rest: one typed answer ("Type instead"), then skips, until the reports are written.
     typed_done = False
     while controller.phase is not Phase.REPORTING and controller.phase is not Phase.DONE:
+        print("phases so far:", history[-12:], "banner:", window.banner.text if window.banner.isVisible() else "")
         qtbot.waitUntil(lambda: controller.phase in (Phase.LISTENING, Phase.REPORTING, Phase.DONE), timeout=60_000)
         if controller.phase is not Phase.LISTENING:
             break

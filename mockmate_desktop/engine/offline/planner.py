@@ -74,7 +74,8 @@ def _slot_types(bank: QuestionBank, config: InterviewConfig) -> list[str]:
     if config.interview_type is InterviewType.BEHAVIOURAL:
         return ["behavioural"] * count
     has_overall = any(e.type == "overall" and e.text_in(config.language) for e in bank.entries)
-    slots = ["overall"] if has_overall else []
+    # A mixed interview: about a quarter general questions (motivation, fit), the rest alternating.
+    slots = ["overall"] * max(1, count // 4) if has_overall else []
     rest = count - len(slots)
     technical = math.ceil(rest / 2)
     mixed = [
@@ -83,7 +84,7 @@ def _slot_types(bank: QuestionBank, config: InterviewConfig) -> list[str]:
         for t in pair
     ]
     mixed += ["technical"] * (technical - (rest - technical))
-    return slots + mixed[:rest]
+    return slots[:1] + mixed[:rest] + slots[1:]
 
 
 def _canon(skill: str) -> str:
