@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +18,15 @@ def register(sub: Any) -> None:
     parser: argparse.ArgumentParser = sub.add_parser("bench", help="print measured performance figures")
     bench_sub = parser.add_subparsers(dest="bench_command", metavar="BENCH", required=True)
     speech = bench_sub.add_parser("speech", help="Whisper load time, RTF, WER, end-of-answer latency, memory")
-    speech.add_argument("--model", choices=("base", "tiny.en"), default=None, help="default: the settings' model")
-    speech.add_argument("--quick", action="store_true", help="only the ~30 s answer (about 1.5 min instead of 6)")
-    speech.add_argument("--fixtures", type=Path, default=FIXTURES, help="folder of WAV + .txt reference pairs")
+    speech.add_argument(
+        "--model", choices=("base", "tiny.en"), default=None, help="default: the settings' model"
+    )
+    speech.add_argument(
+        "--quick", action="store_true", help="only the ~30 s answer (about 1.5 min instead of 6)"
+    )
+    speech.add_argument(
+        "--fixtures", type=Path, default=FIXTURES, help="folder of WAV + .txt reference pairs"
+    )
     speech.add_argument("--json", action="store_true")
     speech.set_defaults(handler=run_speech)
     reports = bench_sub.add_parser("reports", help="report generation benchmarks")
@@ -49,14 +56,16 @@ def run_speech(args: argparse.Namespace, ctx: CommandContext) -> int:
 
     if not (args.fixtures / "jfk.wav").is_file():
         raise CliError(f"speech fixtures not found in {args.fixtures}")
-    synth = None
+    synth: Callable[[str], Path] | None = None
     try:
         from ..speech.tts import Pyttsx3Synthesizer
 
         tts = Pyttsx3Synthesizer(ctx.app.settings, ctx.app.paths.tts_cache_dir)
 
-        def synth(text: str) -> Path:
+        def speak(text: str) -> Path:
             return tts.synthesize(text, "en")
+
+        synth = speak
     except SpeechUnavailableError:
         synth = None
     model = args.model or ctx.app.settings.whisper_model
@@ -67,7 +76,9 @@ def run_speech(args: argparse.Namespace, ctx: CommandContext) -> int:
             print(f"  … {line}", file=sys.stderr, flush=True)
 
     try:
-        result = run_bench(model, ctx.app.paths.model_cache, args.fixtures, quick=args.quick, synth=synth, progress=progress)
+        result = run_bench(
+            model, ctx.app.paths.model_cache, args.fixtures, quick=args.quick, synth=synth, progress=progress
+        )
     except SpeechUnavailableError as exc:
         raise CliError(str(exc)) from exc
     if args.json:
@@ -75,8 +86,12 @@ def run_speech(args: argparse.Namespace, ctx: CommandContext) -> int:
         return 0
     print(f"Speech benchmark · Whisper {result['model']} · int8 CPU, beam 1, VAD on")
     print(f"  model load              {result['load_s']:.2f} s")
-    print(f"  real-time factor        {result['rtf_full_pass']:.3f} (full passes over {len(REAL)} short real-speech clips, {result['real_speech_s']} s)")
-    print(f"  WER fixtures            full pass {result['wer_fixtures_full_pass']:.2f} % · streamed {result['wer_fixtures_streamed']:.2f} %")
+    print(
+        f"  real-time factor        {result['rtf_full_pass']:.3f} (full passes over {len(REAL)} short real-speech clips, {result['real_speech_s']} s)"
+    )
+    print(
+        f"  WER fixtures            full pass {result['wer_fixtures_full_pass']:.2f} % · streamed {result['wer_fixtures_streamed']:.2f} %"
+    )
     print("  end-of-answer latency (stop at the last speech sample, fed in real time):")
     for row in result["answers"]:
         print(

@@ -11,9 +11,13 @@ from .common import CliError, CommandContext
 
 
 def register(sub: Any) -> None:
-    parser: argparse.ArgumentParser = sub.add_parser("transcribe", help="transcribe a WAV file with local Whisper")
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "transcribe", help="transcribe a WAV file with local Whisper"
+    )
     parser.add_argument("file", type=Path, help="a PCM WAV file (any rate, mono or stereo)")
-    parser.add_argument("--model", choices=("base", "tiny.en"), default=None, help="default: the settings' model")
+    parser.add_argument(
+        "--model", choices=("base", "tiny.en"), default=None, help="default: the settings' model"
+    )
     parser.add_argument("--language", choices=("en", "hi", "fr"), default="en")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.set_defaults(handler=run)
@@ -34,7 +38,9 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
         transcript = transcriber.transcribe(audio, language=args.language)
     except (WavFormatError, SpeechUnavailableError) as exc:
         raise CliError(str(exc)) from exc
-    metrics = compute_delivery(transcript.words, transcript.duration_s, args.language)
+    metrics = compute_delivery(
+        transcript.words, transcript.duration_s, args.language, silences=_silences(audio)
+    )
     if args.json:
         payload = {
             "transcript": transcript.model_dump(mode="json"),
@@ -43,7 +49,9 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
         }
         print(json.dumps(payload, ensure_ascii=False, indent=2))
         return 0
-    print(f"Model: Whisper {transcript.model_name} · language {transcript.language} · {transcript.duration_s:.1f} s")
+    print(
+        f"Model: Whisper {transcript.model_name} · language {transcript.language} · {transcript.duration_s:.1f} s"
+    )
     print()
     print(transcript.text or "(no speech detected)")
     if transcript.words:
@@ -51,7 +59,9 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
         for w in transcript.words:
             print(f"  {w.start:7.2f}-{w.end:7.2f}  {w.word}")
     print("\nDelivery:")
-    print(f"  pace {metrics.words_per_minute:.0f} wpm over {metrics.speaking_time_s:.1f} s speaking, {metrics.word_count} words")
+    print(
+        f"  pace {metrics.words_per_minute:.0f} wpm over {metrics.speaking_time_s:.1f} s speaking, {metrics.word_count} words"
+    )
     fillers = ", ".join(f"{t.term}×{t.count}" for t in metrics.fillers) or "none"
     print(f"  fillers {metrics.filler_count} ({metrics.fillers_per_minute:.1f}/min): {fillers}")
     print(f"  pauses >= 0.3 s: {metrics.pause_count}; >= 2 s: {len(metrics.long_pauses)}")
@@ -60,3 +70,14 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     if metrics.most_repeated:
         print("  most repeated: " + ", ".join(f"{t.term}×{t.count}" for t in metrics.most_repeated))
     return 0
+
+
+def _silences(audio: Any) -> list[tuple[float, float]] | None:
+    from ..domain.segmentation import silent_spans
+    from ..speech.protocols import SpeechUnavailableError
+    from ..speech.vad import StreamingVad
+
+    try:
+        return silent_spans(StreamingVad().process(audio))
+    except SpeechUnavailableError:
+        return None  # pauses then come from word gaps only

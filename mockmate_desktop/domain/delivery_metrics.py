@@ -309,12 +309,25 @@ def find_phrases(words: Sequence[WordTiming], phrases: tuple[tuple[str, ...], ..
     return hits
 
 
-def pauses(words: Sequence[WordTiming]) -> list[Pause]:
-    return [
-        Pause(start=a.end, end=b.start)
-        for a, b in itertools.pairwise(words)
-        if b.start - a.end >= PAUSE_S
-    ]
+def pauses(words: Sequence[WordTiming], silences: Sequence[tuple[float, float]] | None = None) -> list[Pause]:
+    """Silent gaps >= 300 ms between the first and the last word.
+
+    From word gaps, merged with `silences` (VAD spans of the audio, if known) that fall inside the answer:
+    Whisper often stretches a word over the pause next to it, which hides the pause from word gaps.
+    """
+    gaps = [(a.end, b.start) for a, b in itertools.pairwise(words) if b.start - a.end >= PAUSE_S]
+    if silences and words:
+        first, last = words[0].start, words[-1].end
+        gaps.extend(
+            (max(s, first), min(e, last)) for s, e in silences if min(e, last) - max(s, first) >= PAUSE_S
+        )
+    merged: list[tuple[float, float]] = []
+    for start, end in sorted(gaps):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return [Pause(start=s, end=e) for s, e in merged]
 
 
 def most_repeated(words: Sequence[WordTiming], language: str, top: int = 5) -> list[CountedTerm]:
@@ -327,7 +340,13 @@ def _counted(items: list[str]) -> list[CountedTerm]:
     return [CountedTerm(term=t, count=c) for t, c in Counter(items).most_common()]
 
 
-def compute_delivery(words: list[WordTiming], duration_s: float, language: str) -> DeliveryMetrics:
+def compute_delivery(
+    words: list[WordTiming],
+    duration_s: float,
+    language: str,
+    silences: Sequence[tuple[float, float]] | None = None,
+) -> DeliveryMetrics:
+    """Metrics of one answer. `silences`: optional VAD silent spans (seconds) of the same audio."""
     spoken = [w for w in words if clean(w.word)]
     duration = max(duration_s, spoken[-1].end if spoken else 0.0)
     if not spoken:
@@ -336,7 +355,7 @@ def compute_delivery(words: list[WordTiming], duration_s: float, language: str) 
     minutes = (speaking if speaking >= 1.0 else max(duration, 1.0)) / 60.0
     fillers = [f for _, f in find_fillers(spoken, language)]
     hedges = find_phrases(spoken, HEDGES[_lang(language)])
-    gaps = pauses(spoken)
+    gaps = pauses(spoken, silences)
     return DeliveryMetrics(
         duration_s=duration,
         speaking_time_s=speaking,

@@ -15,7 +15,7 @@ from pydantic import Field
 
 from .records import Model
 from .resume import Education, Experience, Project
-from .skills import default_lexicon, extract_skills, unique_skills
+from .skills import extract_skills, unique_skills
 
 SECTION_ORDER = (
     "Summary", "Experience", "Projects", "Skills", "Certifications", "Education", "Awards", "Languages", "Other",
@@ -72,16 +72,98 @@ _SOFT_PREFIX = re.compile(r"(?i)^(?:soft skills?|interpersonal|personal skills?)
 _LIST_SPLIT = re.compile(r"\s*(?:[,;|•·▪●/]|\s{2,}|\t|\band\b|\bor\b)\s*")
 # Words that head skills tables or group skills, not skills themselves.
 _NOT_SKILLS = frozenset(
-    "area areas skill skills years year level proficiency category categories tools tool languages language "
-    "platforms platform data practices frameworks framework databases cloud other others technologies "
-    "technical soft expert advanced intermediate beginner basic fluent native familiar proficient "
-    "and or etc".split()
+    [
+        "area",
+        "areas",
+        "skill",
+        "skills",
+        "years",
+        "year",
+        "level",
+        "proficiency",
+        "category",
+        "categories",
+        "tools",
+        "tool",
+        "languages",
+        "language",
+        "platforms",
+        "platform",
+        "data",
+        "practices",
+        "frameworks",
+        "framework",
+        "databases",
+        "cloud",
+        "other",
+        "others",
+        "technologies",
+        "technical",
+        "soft",
+        "expert",
+        "advanced",
+        "intermediate",
+        "beginner",
+        "basic",
+        "fluent",
+        "native",
+        "familiar",
+        "proficient",
+        "and",
+        "or",
+        "etc",
+    ]
 )
 _SPOKEN_LANGUAGES = frozenset(
-    "english french français francais spanish español german deutsch hindi हिन्दी mandarin chinese cantonese "
-    "japanese 日本語 korean arabic portuguese italian russian dutch polish turkish bengali urdu tamil telugu "
-    "marathi gujarati punjabi swahili greek hebrew swedish norwegian danish finnish vietnamese thai "
-    "indonesian malay persian farsi ukrainian romanian czech hungarian".split()
+    [
+        "english",
+        "french",
+        "français",
+        "francais",
+        "spanish",
+        "español",
+        "german",
+        "deutsch",
+        "hindi",
+        "हिन्दी",
+        "mandarin",
+        "chinese",
+        "cantonese",
+        "japanese",
+        "日本語",
+        "korean",
+        "arabic",
+        "portuguese",
+        "italian",
+        "russian",
+        "dutch",
+        "polish",
+        "turkish",
+        "bengali",
+        "urdu",
+        "tamil",
+        "telugu",
+        "marathi",
+        "gujarati",
+        "punjabi",
+        "swahili",
+        "greek",
+        "hebrew",
+        "swedish",
+        "norwegian",
+        "danish",
+        "finnish",
+        "vietnamese",
+        "thai",
+        "indonesian",
+        "malay",
+        "persian",
+        "farsi",
+        "ukrainian",
+        "romanian",
+        "czech",
+        "hungarian",
+    ]
 )
 _LABEL_PREFIX = re.compile(r"^[A-Z][\w &/-]{1,30}:\s+")
 
@@ -169,7 +251,8 @@ def heading_of(line: str) -> str | None:
 def split_sections(text: str) -> list[Section]:
     """Sections in order of appearance; text before the first heading is the 'Header'."""
     sections: list[Section] = []
-    current, heading_text, start, lines = "Header", "", 0, []
+    current, heading_text, start = "Header", "", 0
+    lines: list[str] = []
     offset = 0
     for raw in text.split("\n"):
         heading = heading_of(raw)
@@ -232,8 +315,8 @@ def _parse_experience(lines: list[str]) -> list[Experience]:
             pending_bullet = not line.endswith((".", "!", "?"))
             continue
         if pending_bullet and entries and entries[-1].highlights and (line[:1].islower() or len(line) < 25):
-            *head, last = entries[-1].highlights
-            entries[-1].highlights = [*head, f"{last} {line}"]
+            *earlier, last = entries[-1].highlights
+            entries[-1].highlights = [*earlier, f"{last} {line}"]
             pending_bullet = not line.endswith((".", "!", "?"))
             continue
         pending_bullet = False

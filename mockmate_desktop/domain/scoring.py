@@ -73,6 +73,10 @@ class ScoringInput(Model):
     behavioural: bool = False
     transcript: str = ""
     delivery: DeliveryMetrics | None = None
+    context: str = Field(
+        default="",
+        description="the earlier answer a follow-up completes; counts for STAR parts, never quoted",
+    )
 
 
 def _clamp(value: float) -> float:
@@ -112,22 +116,26 @@ def _relevance(data: ScoringInput, answer: set[str], jd_used: list[str]) -> tupl
     ), overlap
 
 
-def _star(transcript: str) -> tuple[StarPresence, dict[str, str]]:
+def _star(transcript: str, context: str = "") -> tuple[StarPresence, dict[str, str]]:
+    """STAR parts present in the answer (or in the earlier answer it completes); quotes from this answer only."""
     quotes: dict[str, str] = {}
+    present: dict[str, bool] = {}
     for part, pattern in fx.STAR_CUES.items():
         found = fx.sentence_with(transcript, pattern)
         if found:
             quotes[part] = found
-    return StarPresence(**{part: part in quotes for part in fx.STAR_CUES}), quotes
+        present[part] = found is not None or fx.sentence_with(context, pattern) is not None
+    return StarPresence(**present), quotes
 
 
 def _structure(data: ScoringInput) -> tuple[Criterion, StarPresence | None]:
     if data.behavioural:
-        star, quotes = _star(data.transcript)
-        present = [p for p in fx.STAR_CUES if p in quotes]
-        missing = [p for p in fx.STAR_CUES if p not in quotes]
+        star, quotes = _star(data.transcript, data.context)
+        present = [p for p in fx.STAR_CUES if getattr(star, p)]
+        missing = [p for p in fx.STAR_CUES if not getattr(star, p)]
         explanation = (
-            f"STAR: {len(present)} of 4 parts present"
+            ("With the earlier answer, " if data.context.strip() else "")
+            + f"STAR: {len(present)} of 4 parts present"
             + (f" ({', '.join(present)})" if present else "")
             + (f"; missing: {', '.join(missing)}." if missing else ".")
         )
@@ -287,7 +295,7 @@ def score_answer(data: ScoringInput) -> AnswerScore:
     score = sum(c.score * c.weight for c in criteria) / total_weight
 
     caps: list[str] = []
-    star_parts = sum(star.model_dump().values()) if star else 0
+    star_parts = sum(1 for pattern in fx.STAR_CUES.values() if pattern.search(transcript)) if star else 0
     off_topic = count >= 5 and overlap <= 1 and not jd_used and star_parts < 2 and not tools
     if count == 0:
         score, caps = 0.0, ["No answer was given."]

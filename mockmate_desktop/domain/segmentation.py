@@ -133,3 +133,24 @@ class Segmenter:
         return [
             Stretch(self.stretch_start, max(end, self.stretch_start), self.stretch_has_speech, final=True)
         ]
+
+
+def silent_spans(
+    probabilities: list[float], frame_s: float = 0.032, threshold: float = 0.5, min_s: float = 0.3
+) -> list[tuple[float, float]]:
+    """(start, end) seconds of runs of non-speech frames at least `min_s` long.
+
+    Whisper's word timestamps often stretch a word over the silence next to it, so pauses measured from
+    word gaps alone are undercounted; these VAD spans are the audio's own account of silence.
+    """
+    spans: list[tuple[float, float]] = []
+    run_start: int | None = None
+    for index, probability in enumerate([*probabilities, 1.0]):
+        if probability < threshold:
+            if run_start is None:
+                run_start = index
+        elif run_start is not None:
+            if (index - run_start) * frame_s >= min_s:
+                spans.append((run_start * frame_s, index * frame_s))
+            run_start = None
+    return [(a, min(b, len(probabilities) * frame_s)) for a, b in spans]

@@ -30,9 +30,9 @@ def find_gutter(lines: list[str]) -> int | None:
         clear = sum(_blank_at(line, column) for line in text_lines) / len(text_lines)
         if clear < _GUTTER_CLEAR:
             continue
-        both = sum(
-            bool(line[:column].strip()) and bool(line[column:].strip()) for line in text_lines
-        ) / len(text_lines)
+        both = sum(bool(line[:column].strip()) and bool(line[column:].strip()) for line in text_lines) / len(
+            text_lines
+        )
         right = sum(bool(line[column:].strip()) for line in text_lines) / len(text_lines)
         if both < _BOTH_SIDES or right < _BOTH_SIDES:
             continue
@@ -52,7 +52,7 @@ def reading_order(page_text: str) -> str:
     right_raw = [line[gutter:] for line in lines]
     indent = min((len(r) - len(r.lstrip()) for r in right_raw if r.strip()), default=0)
     right = [r[indent:].rstrip() for r in right_raw]
-    return "\n".join(_squeeze(left) + [""] + _squeeze(right))
+    return "\n".join([*_squeeze(left), "", *_squeeze(right)])
 
 
 def _squeeze(lines: list[str]) -> list[str]:

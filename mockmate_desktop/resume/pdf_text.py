@@ -5,11 +5,19 @@ Every failure becomes a `ResumeError` with a message for the candidate.
 
 from __future__ import annotations
 
-import multiprocessing
+import json
+import logging
+import os
+import subprocess
+import sys
+import threading
 from dataclasses import dataclass, field
+from typing import Any
 
 from .errors import ResumeError, ResumeErrorCode
 from .limits import IntakeLimits
+
+log = logging.getLogger(__name__)
 
 _PDF_MAGIC = b"%PDF-"
 _EOF_MARKER = b"%%EOF"
@@ -71,40 +79,71 @@ def read_pdf_text(data: bytes, *, password: str | None = None, limits: IntakeLim
     )
 
 
-def _run_worker(data: bytes, password: str | None, limits: IntakeLimits) -> dict[str, object]:
-    from . import pdf_worker
-
-    # spawn, not fork: the GUI has threads (Qt), and a forked copy of a threaded process can deadlock.
-    context = multiprocessing.get_context("spawn")
-    receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(
-        target=pdf_worker.run,
-        args=(sender, data, password, limits.max_pages, limits.worker_memory_bytes),
-        name="mockmate-pdf-reader",
-        daemon=True,
-    )
-    process.start()
-    sender.close()
+def _run_worker(data: bytes, password: str | None, limits: IntakeLimits) -> dict[str, Any]:
+    if getattr(sys, "frozen", False):
+        return _run_in_thread(data, password, limits)
+    header = {"password": password, "max_pages": limits.max_pages, "memory_bytes": limits.worker_memory_bytes}
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p), PYTHONIOENCODING="utf-8")
     try:
-        if not receiver.poll(limits.parse_timeout_s):
-            raise ResumeError(
-                ResumeErrorCode.TIMEOUT,
-                f"Reading this PDF took longer than {limits.parse_timeout_s:.0f} seconds, so it was stopped. "
-                "The file may be damaged or unusually complex: export it again, or paste the text.",
-            )
-        result = receiver.recv()
-    except EOFError as exc:  # the child died without answering (memory limit, crash in a C library)
+        completed = subprocess.run(
+            [sys.executable, "-m", "mockmate_desktop.resume.pdf_worker"],
+            input=json.dumps(header).encode() + b"\n" + data,
+            capture_output=True,
+            timeout=limits.parse_timeout_s,
+            env=env,
+            check=False,
+        )
+    except subprocess.TimeoutExpired as exc:  # run() has already killed the child
+        raise _timeout(limits) from exc
+    except OSError as exc:
+        raise ResumeError(
+            ResumeErrorCode.TOO_COMPLEX,
+            f"The PDF reader could not be started ({exc}). Paste the text instead.",
+        ) from exc
+    try:
+        result = json.loads(completed.stdout.decode("utf-8"))
+    except ValueError:
+        result = None
+    if not isinstance(result, dict):
+        # The child died without answering: memory limit, or a crash inside a C library.
+        log.warning("PDF reader exited with %s: %s", completed.returncode, completed.stderr[-500:])
         raise ResumeError(
             ResumeErrorCode.TOO_COMPLEX,
             "This PDF could not be read: the reader stopped while processing it. Export it again or paste "
             "the text instead.",
-        ) from exc
-    finally:
-        receiver.close()
-        if process.is_alive():
-            process.kill()
-        process.join(timeout=5)
-    return dict(result)
+        )
+    return result
+
+
+def _run_in_thread(data: bytes, password: str | None, limits: IntakeLimits) -> dict[str, Any]:
+    """Frozen builds have no `python -m`: read in a thread and stop waiting at the time limit.
+
+    The thread cannot be killed, so a pathological file may keep one core busy in the background; the
+    app stays responsive and the user gets the same message.
+    """
+    from . import pdf_worker
+
+    box: dict[str, dict[str, Any]] = {}
+    done = threading.Event()
+
+    def work() -> None:
+        try:
+            box["result"] = pdf_worker.extract(data, password, limits.max_pages)
+        finally:
+            done.set()
+
+    threading.Thread(target=work, name="mockmate-pdf-reader", daemon=True).start()
+    if not done.wait(limits.parse_timeout_s):
+        raise _timeout(limits)
+    return box.get("result") or {"ok": False, "code": "corrupt", "detail": "no result"}
+
+
+def _timeout(limits: IntakeLimits) -> ResumeError:
+    return ResumeError(
+        ResumeErrorCode.TIMEOUT,
+        f"Reading this PDF took longer than {limits.parse_timeout_s:.0f} seconds, so it was stopped. "
+        "The file may be damaged or unusually complex: export it again, or paste the text.",
+    )
 
 
 def _error_for(code: str, detail: str, limits: IntakeLimits) -> ResumeError:

@@ -1,14 +1,18 @@
 """What runs inside the PDF-reading child process: pypdf, and nothing else of the app.
 
-The child gets the bytes, returns plain data (a dict) through a pipe, and may be killed at any moment:
-a pathological PDF (deeply nested objects, decompression bombs) costs the app a process, not a hang.
+`python -m mockmate_desktop.resume.pdf_worker` reads one JSON line (password, limits) and then the PDF
+bytes on stdin, and writes one JSON object on stdout. It may be killed at any moment: a pathological PDF
+(deeply nested objects, decompression bombs) costs the app a process, not a hang.
+A plain subprocess rather than multiprocessing: spawn re-imports the parent's `__main__`, which re-runs
+a CLI entry point without a main guard.
 """
 
 from __future__ import annotations
 
 import io
+import json
 import logging
-from multiprocessing.connection import Connection
+import sys
 from typing import Any
 
 from .columns import reading_order, tidy_cells
@@ -25,13 +29,12 @@ def extract(data: bytes, password: str | None, max_pages: int) -> dict[str, Any]
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         encrypted = reader.is_encrypted
-        if encrypted:
-            # Many "protected" PDFs only restrict printing: an empty user password opens them.
-            if not reader.decrypt(""):
-                if not password:
-                    return {"ok": False, "code": "password_required", "detail": ""}
-                if not reader.decrypt(password):
-                    return {"ok": False, "code": "password_wrong", "detail": ""}
+        # Many "protected" PDFs only restrict printing: an empty user password opens them.
+        if encrypted and not reader.decrypt(""):
+            if not password:
+                return {"ok": False, "code": "password_required", "detail": ""}
+            if not reader.decrypt(password):
+                return {"ok": False, "code": "password_wrong", "detail": ""}
         page_count = len(reader.pages)
         if page_count == 0:
             return {"ok": False, "code": "corrupt", "detail": "no pages"}
@@ -63,17 +66,25 @@ def _page_text(page: Any) -> str:
     return tidy_cells(reading_order(layout))
 
 
-def run(connection: Connection, data: bytes, password: str | None, max_pages: int, memory_bytes: int) -> None:
+def main() -> None:
     """Entry point of the child process."""
-    try:
-        import resource
+    header = json.loads(sys.stdin.buffer.readline() or b"{}")
+    data = sys.stdin.buffer.read()
+    memory_bytes = int(header.get("memory_bytes", 0))
+    if memory_bytes:
+        try:
+            import resource
 
-        resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
-    except (ImportError, ValueError, OSError):  # not available on Windows; the time limit still holds
-        pass
+            resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+        except (ImportError, ValueError, OSError):  # not available on Windows; the time limit still holds
+            pass
     try:
-        result = extract(data, password, max_pages)
+        result = extract(data, header.get("password"), int(header.get("max_pages", 30)))
     except Exception as exc:  # last resort: report instead of dying silently
         result = {"ok": False, "code": "corrupt", "detail": f"{type(exc).__name__}: {exc}"[:300]}
-    connection.send(result)
-    connection.close()
+    sys.stdout.write(json.dumps(result))
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

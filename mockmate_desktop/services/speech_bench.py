@@ -24,7 +24,16 @@ from ..speech.protocols import SAMPLE_RATE, AudioArray
 from ..speech.wavio import read_wav_16k_mono
 from ..speech.whisper import WhisperTranscriber
 
-REAL_SPEECH = ("jfk", "librivox_0870", "librivox_0880", "librivox_0890", "goforward", "cards_001", "cards_002", "cards_003")
+REAL_SPEECH = (
+    "jfk",
+    "librivox_0870",
+    "librivox_0880",
+    "librivox_0890",
+    "goforward",
+    "cards_001",
+    "cards_002",
+    "cards_003",
+)
 DISFLUENT_PROMPT = "Umm, let me think, uh, like, hmm... Okay, so, um, here's what I, uh, did."
 FILLER_SENTENCES = (
     "Um, I think the main challenge was, uh, the database.",
@@ -41,7 +50,10 @@ class Clip:
 
 
 def load_clips(folder: Path, names: tuple[str, ...] = REAL_SPEECH) -> list[Clip]:
-    return [Clip(n, read_wav_16k_mono(folder / f"{n}.wav"), (folder / f"{n}.txt").read_text().strip()) for n in names]
+    return [
+        Clip(n, read_wav_16k_mono(folder / f"{n}.wav"), (folder / f"{n}.txt").read_text().strip())
+        for n in names
+    ]
 
 
 def build_answer(clips: list[Clip], seconds: float, seed: int = 7) -> tuple[AudioArray, str]:
@@ -76,7 +88,11 @@ def timed_full_pass(model: WhisperTranscriber, audio: AudioArray, language: str)
 
 
 def streamed(
-    model: WhisperTranscriber, audio: AudioArray, *, realtime: bool, vad_end: bool = False,
+    model: WhisperTranscriber,
+    audio: AudioArray,
+    *,
+    realtime: bool,
+    vad_end: bool = False,
     prompt: str | None = None,
 ) -> dict[str, Any]:
     config = SegmenterConfig(auto_end=vad_end, first_word_grace_s=60.0, max_answer_s=1800.0)
@@ -122,13 +138,20 @@ def filler_recovery(model: WhisperTranscriber, synth: Callable[[str], Path]) -> 
         spoken += sum(1 for w in sentence.lower().replace(",", " ").split() if w in {"um", "uh"})
         for key, prompt in (("no_prompt", None), ("disfluent_prompt", DISFLUENT_PROMPT)):
             words = model.transcribe(audio, language="en", initial_prompt=prompt).words
-            counts[key] += sum(1 for _, f in find_fillers(words, "en") if f in {"um", "umm", "uh", "uhh", "uhm"})
+            counts[key] += sum(
+                1 for _, f in find_fillers(words, "en") if f in {"um", "umm", "uh", "uhh", "uhm"}
+            )
     return {"um_uh_spoken": spoken, **{f"recovered_{k}": v for k, v in counts.items()}}
 
 
 def run_bench(
-    model_name: str, model_cache: Path, fixtures: Path, *, quick: bool,
-    synth: Callable[[str], Path] | None, progress: Callable[[str], None],
+    model_name: str,
+    model_cache: Path,
+    fixtures: Path,
+    *,
+    quick: bool,
+    synth: Callable[[str], Path] | None,
+    progress: Callable[[str], None],
 ) -> dict[str, Any]:
     result: dict[str, Any] = {"model": model_name}
     model = WhisperTranscriber(model_name, model_cache)
@@ -151,7 +174,9 @@ def run_bench(
     pairs_stream = [(c.reference, streamed(model, c.audio, realtime=False)["text"]) for c in clips]
     result["wer_fixtures_full_pass"] = round(100 * corpus_wer(pairs_full), 2)
     result["wer_fixtures_streamed"] = round(100 * corpus_wer(pairs_stream), 2)
-    progress(f"RTF {result['rtf_full_pass']}; WER full {result['wer_fixtures_full_pass']} % / streamed {result['wer_fixtures_streamed']} %")
+    progress(
+        f"RTF {result['rtf_full_pass']}; WER full {result['wer_fixtures_full_pass']} % / streamed {result['wer_fixtures_streamed']} %"
+    )
 
     answers = []
     for seconds in (30.0,) if quick else (30.0, 60.0, 180.0):
@@ -170,7 +195,9 @@ def run_bench(
             "tentative_passes": live["tentative_passes"],
         }
         answers.append(row)
-        progress(f"answer {row['answer_s']} s: latency {row['latency_stop_s']} s (full pass {row['full_pass_s']} s)")
+        progress(
+            f"answer {row['answer_s']} s: latency {row['latency_stop_s']} s (full pass {row['full_pass_s']} s)"
+        )
     result["answers"] = answers
     result["latency_median_s"] = round(statistics.median(a["latency_stop_s"] for a in answers), 3)
 

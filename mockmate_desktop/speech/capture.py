@@ -78,8 +78,12 @@ class MicrophoneCapture:
             self._writer = StreamingWavWriter(self._wav_path)
         try:
             self._stream = sd.InputStream(
-                samplerate=SAMPLE_RATE, channels=1, dtype="float32", device=index,
-                blocksize=int(BLOCK_S * SAMPLE_RATE), callback=self._callback,
+                samplerate=SAMPLE_RATE,
+                channels=1,
+                dtype="float32",
+                device=index,
+                blocksize=int(BLOCK_S * SAMPLE_RATE),
+                callback=self._callback,
                 finished_callback=self._finished,
             )
             self._stream.start()
@@ -87,7 +91,9 @@ class MicrophoneCapture:
             self._stream = None
             if self._writer:
                 self._writer.close()
-            raise SpeechUnavailableError(f"The microphone could not be opened ({exc}); check the input device") from exc
+            raise SpeechUnavailableError(
+                f"The microphone could not be opened ({exc}); check the input device"
+            ) from exc
         self._consumer = threading.Thread(target=self._consume, name="mic-consumer", daemon=True)
         self._consumer.start()
 

@@ -21,7 +21,9 @@ def sounddevice_module() -> Any:
             "The PortAudio library is missing: install it (Debian/Ubuntu: sudo apt install libportaudio2)"
         ) from exc
     except ImportError as exc:
-        raise SpeechUnavailableError("sounddevice is not installed: pip install 'sounddevice>=0.5.1,<0.6'") from exc
+        raise SpeechUnavailableError(
+            "sounddevice is not installed: pip install 'sounddevice>=0.5.1,<0.6'"
+        ) from exc
     return sounddevice
 
 
@@ -51,7 +53,9 @@ def resolve_device(spec: str | int | None, kind: str) -> int:
         wanted = int(spec)
         if any(d["index"] == wanted for d in devices):
             return wanted
-        raise SpeechUnavailableError(f"No {kind} device number {wanted}; run `mockmate doctor` to list devices")
+        raise SpeechUnavailableError(
+            f"No {kind} device number {wanted}; run `mockmate doctor` to list devices"
+        )
     lowered = str(spec).lower()
     for device in devices:
         if str(device["name"]).lower() == lowered:

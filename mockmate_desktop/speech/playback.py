@@ -56,14 +56,20 @@ class WavPlayer:
         with self._lock:
             try:
                 self._stream = sd.OutputStream(
-                    samplerate=SAMPLE_RATE, channels=1, dtype="float32", device=index,
-                    callback=callback, finished_callback=finished,
+                    samplerate=SAMPLE_RATE,
+                    channels=1,
+                    dtype="float32",
+                    device=index,
+                    callback=callback,
+                    finished_callback=finished,
                 )
                 self._stream.start()
             except Exception as exc:
                 self._stream = None
                 self._done.set()
-                raise SpeechUnavailableError(f"The speaker could not be opened ({exc}); the question is shown as text") from exc
+                raise SpeechUnavailableError(
+                    f"The speaker could not be opened ({exc}); the question is shown as text"
+                ) from exc
 
     def wait(self, timeout: float | None = None) -> bool:
         """True when playback has ended within `timeout`."""
@@ -76,5 +82,3 @@ class WavPlayer:
             stream.abort()
             stream.close()
         self._done.set()
-
-

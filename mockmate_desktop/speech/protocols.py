@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
@@ -29,3 +30,28 @@ class Transcriber(Protocol):
 
 class SpeechSynthesizer(Protocol):
     def synthesize(self, text: str, language: Language, out_path: Path) -> Path: ...
+
+
+class AudioCapture(Protocol):
+    """An open input stream (see speech.capture.MicrophoneCapture)."""
+
+    @property
+    def level(self) -> tuple[float, float]: ...
+
+    @property
+    def active(self) -> bool: ...
+
+    def start(self) -> None: ...
+
+    def stop(self) -> object: ...
+
+
+class AudioPlayer(Protocol):
+    """Plays a WAV, stoppable, with a completion callback (see speech.playback.WavPlayer)."""
+
+    @property
+    def playing(self) -> bool: ...
+
+    def play(self, path: Path, on_done: Callable[[bool], None] | None = None) -> None: ...
+
+    def stop(self) -> None: ...

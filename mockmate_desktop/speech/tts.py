@@ -57,7 +57,9 @@ class Pyttsx3Synthesizer:
         with self._lock:
             self._pending.pop(key, None)
 
-    def synthesize(self, text: str, language: str, out_path: Path | None = None, timeout: float = 60.0) -> Path:
+    def synthesize(
+        self, text: str, language: str, out_path: Path | None = None, timeout: float = 60.0
+    ) -> Path:
         path = self.prepare(text, language).result(timeout=timeout)
         if out_path is not None and out_path != path:
             out_path.parent.mkdir(parents=True, exist_ok=True)
@@ -91,13 +93,17 @@ class Pyttsx3Synthesizer:
         with contextlib.redirect_stdout(io.StringIO()):
             engine.runAndWait()
         if not tmp.is_file() or tmp.stat().st_size <= 44:
-            raise SpeechUnavailableError(f"The speech synthesiser produced no audio for voice {self._settings.voice_for(language)!r}")
+            raise SpeechUnavailableError(
+                f"The speech synthesiser produced no audio for voice {self._settings.voice_for(language)!r}"
+            )
         os.replace(tmp, target)
         return target
 
     def voices(self) -> list[str]:
         """Voice ids the engine offers (runs on the worker thread)."""
-        return self._executor.submit(lambda: [str(v.id) for v in self._engine_for_thread().getProperty("voices")]).result(60)
+        return self._executor.submit(
+            lambda: [str(v.id) for v in self._engine_for_thread().getProperty("voices")]
+        ).result(60)
 
     def close(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)

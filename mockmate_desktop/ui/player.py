@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -12,6 +13,8 @@ from PySide6.QtCore import QObject, Signal
 if TYPE_CHECKING:
     from .services import GuiServices
     from .tasks import TaskRunner
+
+log = logging.getLogger(__name__)
 
 
 class SoundPlayer(QObject):
@@ -55,6 +58,7 @@ class SoundPlayer(QObject):
                 on_done()
 
         def fail(exc: BaseException) -> None:
+            log.info("sound not played: %s", exc)
             current = self._stop is stop
             if current:
                 self._stop = None

@@ -172,3 +172,33 @@ def test_background_loop_syncs_at_start_and_when_poked(cloud_env: Emulators) -> 
         assert report is not None and report.pushed > 0 and report.pending == 0
     finally:
         loop.stop()
+
+
+def test_a_file_missing_on_one_machine_is_restored_and_the_cloud_keeps_its_reference(cloud_env: Emulators, tmp_path: Path) -> None:
+    from tests.support.cloud import add_resume
+
+    first = AppContext.create()
+    email = unique_email("keepref")
+    user = sign_up(first, email)
+    profile, _ = add_resume(first)
+    _sync(first)
+    second = app_at(tmp_path / "second")
+    sign_in(second, email)
+    _sync(second)
+
+    copy = second.store.get_resume(profile.id)
+    second.store.resolve(copy.stored_path or "").unlink()  # e.g. removed by hand on this machine
+    copy.headline = "Edited on the second machine"
+    copy.touch()
+    second.store.save_resume(copy)
+    report = _sync(second)
+    assert report.pushed >= 1 and report.files_uploaded == 0 and report.files_downloaded == 1
+    assert second.store.resolve(copy.stored_path or "").read_bytes()[:5] == b"%PDF-"
+
+    reader = CloudReader(second)
+    try:
+        doc = reader.docs(user.uid, "resumes")[str(profile.id)]
+    finally:
+        reader.close()
+    assert doc["summary"]["headline"] == "Edited on the second machine"
+    assert doc["storage_path"] == f"users/{user.uid}/resumes/{profile.id}.pdf"

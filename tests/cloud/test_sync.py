@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from mockmate_desktop.app import AppContext
+from mockmate_desktop.cli import main
 from mockmate_desktop.domain.enums import Source
 from mockmate_desktop.storage.cloud.connect import connect
 from mockmate_desktop.storage.cloud.report import RetryPolicy, SyncReport
@@ -91,6 +92,7 @@ def test_replaying_pushed_entries_changes_nothing(cloud_env: Emulators) -> None:
         replay = SyncReport(uid=user.uid)
         cloud.engine.push_entries(entries, replay)  # the same outbox entries a second time
         assert replay.failed == 0 and replay.pushed == len(entries)
+        assert replay.files_uploaded == 0  # the PDF in the bucket already has these bytes
 
         after = (reader.docs(user.uid, "interviews"), reader.docs(user.uid, "resumes"))
         assert after == before
@@ -179,7 +181,7 @@ def test_two_users_cannot_see_each_others_data(cloud_env: Emulators, tmp_path: P
 
 
 def test_offline_start_with_pending_changes_then_sync(
-    cloud_env: Emulators, monkeypatch: pytest.MonkeyPatch
+    cloud_env: Emulators, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     app = AppContext.create()
     user = sign_up(app, unique_email("offline"))
@@ -195,6 +197,8 @@ def test_offline_start_with_pending_changes_then_sync(
     from mockmate_desktop.storage.cloud.connect import status_text
 
     assert status_text(app).startswith("Cloud sync error: cloud unreachable")
+    assert main(["sync"]) == 1
+    assert "cloud unreachable" in capsys.readouterr().err
 
     monkeypatch.setenv("FIRESTORE_EMULATOR_HOST", cloud_env.firestore.host)
     online = _sync(app)

@@ -28,7 +28,9 @@ def test_answer_played_into_the_mic_is_recorded_transcribed_and_ended_by_vad(
     levels: list[float] = []
     ended = threading.Event()
     live = LiveTranscription(
-        tiny_model, language="en", config=SegmenterConfig(end_silence_s=1.5, first_word_grace_s=10.0),
+        tiny_model,
+        language="en",
+        config=SegmenterConfig(end_silence_s=1.5, first_word_grace_s=10.0),
         callbacks=LiveCallbacks(on_end=lambda reason: ended.set()),
     )
     live.start()

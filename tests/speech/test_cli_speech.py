@@ -13,7 +13,9 @@ from tests.support.audio import fixture_path, reference, wer_percent
 
 
 @pytest.mark.slow
-def test_transcribe_json_has_text_words_and_delivery(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_transcribe_json_has_text_words_and_delivery(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     stereo = tmp_path / "stereo44k.wav"
     subprocess.run(["sox", str(fixture_path("jfk")), "-r", "44100", "-c", "2", str(stereo)], check=True)
     assert main(["transcribe", str(stereo), "--model", "tiny.en", "--json"]) == 0

@@ -8,7 +8,9 @@ from mockmate_desktop.domain.delivery import WordTiming
 from mockmate_desktop.domain.delivery_metrics import combine, compute_delivery, find_fillers, guidance_bands
 
 
-def timeline(text: str, start: float = 0.0, word_s: float = 0.3, gaps: dict[int, float] | None = None) -> list[WordTiming]:
+def timeline(
+    text: str, start: float = 0.0, word_s: float = 0.3, gaps: dict[int, float] | None = None
+) -> list[WordTiming]:
     """Words of `text` back to back, each `word_s` long; `gaps[i]` inserts silence before word i."""
     words, t = [], start
     for i, word in enumerate(text.split()):
@@ -97,3 +99,12 @@ def test_guidance_bands_have_sources(language: str) -> None:
     assert (bands["words_per_minute"].low, bands["words_per_minute"].high) == (100, 165)
     assert bands["fillers_per_minute"].high == 5
     assert all(b.source and b.note for b in bands.values())
+
+
+def test_vad_silences_reveal_pauses_hidden_inside_stretched_words() -> None:
+    # Whisper stretched word 5 over a 0.8 s silence (no gap between words); the VAD saw it.
+    words = timeline("one two three four five six seven", start=0.5)
+    assert compute_delivery(words, 3.0, "en").pause_count == 0
+    silences = [(0.0, 0.5), (1.7, 2.5), (2.6, 2.8)]  # leading silence and a 0.2 s blip are not pauses
+    m = compute_delivery(words, 3.0, "en", silences=silences)
+    assert m.pause_count == 1 and m.long_pauses == []

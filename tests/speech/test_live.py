@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
 
 import numpy as np
@@ -10,7 +11,15 @@ import pytest
 from mockmate_desktop.domain.segmentation import EndReason, SegmenterConfig
 from mockmate_desktop.speech.live import LiveCallbacks, LiveTranscription, feed_array, feed_file
 from mockmate_desktop.speech.whisper import WhisperTranscriber
-from tests.support.audio import REAL_SPEECH, fixture_path, joined, load_fixture, reference, silence, wer_percent
+from tests.support.audio import (
+    REAL_SPEECH,
+    fixture_path,
+    joined,
+    load_fixture,
+    reference,
+    silence,
+    wer_percent,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -20,7 +29,9 @@ def test_streamed_matches_a_full_pass_within_one_point(tiny_model: WhisperTransc
     partials: list[tuple[str, str]] = []
     states: list[str] = []
     live = LiveTranscription(
-        tiny_model, language="en", config=SegmenterConfig(auto_end=False),
+        tiny_model,
+        language="en",
+        config=SegmenterConfig(auto_end=False),
         callbacks=LiveCallbacks(on_partial=lambda c, t: partials.append((c, t)), on_state=states.append),
     )
     live.start()
@@ -33,7 +44,7 @@ def test_streamed_matches_a_full_pass_within_one_point(tiny_model: WhisperTransc
     assert live.stats.stretches >= 3  # really cut into stretches, not one pass at the end
     # Committed text only grows; word times are on the answer's timeline and in order.
     committed = [c for c, _ in partials]
-    assert all(b.startswith(a) for a, b in zip(committed, committed[1:], strict=False) if a)
+    assert all(b.startswith(a) for a, b in itertools.pairwise(committed) if a)
     starts = [w.start for w in streamed.words]
     assert starts == sorted(starts)
     assert streamed.words[-1].end <= len(audio) / 16000 + 0.5 and streamed.words[-1].end > 30.0
@@ -44,7 +55,9 @@ def test_vad_ends_the_answer_after_speech_then_silence(tiny_model: WhisperTransc
     audio = np.concatenate([silence(1.0), load_fixture("librivox_0890"), silence(4.0)])
     ended = threading.Event()
     live = LiveTranscription(
-        tiny_model, language="en", config=SegmenterConfig(end_silence_s=1.5),
+        tiny_model,
+        language="en",
+        config=SegmenterConfig(end_silence_s=1.5),
         callbacks=LiveCallbacks(on_end=lambda reason: ended.set()),
     )
     live.start()

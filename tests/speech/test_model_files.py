@@ -64,7 +64,7 @@ def test_corrupted_part_gives_a_clear_error_and_leaves_nothing(tmp_path: Path) -
         handle.seek(1234)
         handle.write(b"corrupted!")
     cache = tmp_path / "cache"
-    with pytest.raises(SpeechUnavailableError, match="damaged.*reinstall"):
+    with pytest.raises(SpeechUnavailableError, match=r"damaged.*reinstall"):
         assemble_base(cache, parts=parts)
     assert not (cache / "whisper-base" / "model.bin").exists()
     assert not list((cache / "whisper-base").glob("*.tmp"))

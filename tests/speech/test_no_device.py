@@ -40,5 +40,5 @@ def test_no_speaker_is_a_clear_error(no_sound_server: None) -> None:
 
 
 def test_unknown_device_name_lists_what_exists(virtual_mic: object) -> None:
-    with pytest.raises(SpeechUnavailableError, match="not found .*available"):
+    with pytest.raises(SpeechUnavailableError, match=r"not found .*available"):
         MicrophoneCapture(device="USB headset 9000").start()

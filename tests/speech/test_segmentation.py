@@ -72,3 +72,11 @@ def test_hysteresis_keeps_speech_through_uncertain_frames() -> None:
     seg = Segmenter(SegmenterConfig(end_silence_s=0.5))
     run(seg, [(0.9, 0.5), (0.4, 1.0)])  # between thresholds: still speaking
     assert seg.ended is None and seg.speaking
+
+
+def test_silent_spans_from_frame_probabilities() -> None:
+    from mockmate_desktop.domain.segmentation import silent_spans
+
+    probs = [0.9] * 10 + [0.1] * 20 + [0.9] * 5 + [0.1] * 5 + [0.9] * 3 + [0.1] * 15
+    spans = silent_spans(probs, frame_s=0.032, min_s=0.3)
+    assert [(round(a, 3), round(b, 3)) for a, b in spans] == [(0.32, 0.96), (1.376, 1.856)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,17 +15,20 @@ from tests.support.audio import wer_percent
 
 
 @pytest.fixture
-def tts(tmp_path: Path) -> Pyttsx3Synthesizer:
+def tts(tmp_path: Path) -> Iterator[Pyttsx3Synthesizer]:
     synth = Pyttsx3Synthesizer(Settings(tts_rate_wpm=160), tmp_path / "tts")
-    yield synth  # type: ignore[misc]
+    yield synth
     synth.close()
 
 
-@pytest.mark.parametrize("language,text", [
-    ("en", "What is your greatest strength?"),
-    ("hi", "आपकी सबसे बड़ी ताकत क्या है?"),
-    ("fr", "Quelle est votre plus grande qualité ?"),
-])
+@pytest.mark.parametrize(
+    "language,text",
+    [
+        ("en", "What is your greatest strength?"),
+        ("hi", "आपकी सबसे बड़ी ताकत क्या है?"),
+        ("fr", "Quelle est votre plus grande qualité ?"),
+    ],
+)
 def test_each_language_gets_audio(tts: Pyttsx3Synthesizer, language: str, text: str) -> None:
     path = tts.synthesize(text, language)
     audio = read_wav_16k_mono(path)

@@ -2,7 +2,15 @@ from mockmate_desktop.domain.wer import corpus_wer, normalise, word_errors
 
 
 def test_normalise_ignores_case_punctuation_and_spelling_of_numbers() -> None:
-    assert normalise("And so, my fellow Americans: ask NOT!") == ["and", "so", "my", "fellow", "americans", "ask", "not"]
+    assert normalise("And so, my fellow Americans: ask NOT!") == [
+        "and",
+        "so",
+        "my",
+        "fellow",
+        "americans",
+        "ask",
+        "not",
+    ]
     assert normalise("Go forward 10 meters") == ["go", "forward", "ten", "meters"]
     assert normalise("Mr. Dashwood, cold-hearted") == ["mister", "dashwood", "cold", "hearted"]
     assert normalise("मुझे लगता है।") == ["मुझे", "लगता", "है"]

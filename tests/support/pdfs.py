@@ -25,16 +25,26 @@ LINK = "https://github.com/ashaverma"
 SUMMARY = "Backend engineer with 6 years building Python services and data pipelines."
 
 EXPERIENCE = [
-    ("Senior Backend Engineer", "Northwind Analytics", "2021 - Present", [
-        "Built Python microservices on Kubernetes (k8s) serving 2M requests a day.",
-        "Cut PostgreSQL query latency by 40% through indexing and query tuning.",
-        "Owned CI/CD pipelines in GitHub Actions; deploys went from weekly to daily.",
-        "Mentored four junior engineers and led design reviews.",
-    ]),
-    ("Software Engineer", "Contoso Retail", "2018 - 2021", [
-        "Wrote REST APIs in Django for the order system used by 300 stores.",
-        "Moved batch jobs to Airflow and AWS, saving 20 hours of manual work a week.",
-    ]),
+    (
+        "Senior Backend Engineer",
+        "Northwind Analytics",
+        "2021 - Present",
+        [
+            "Built Python microservices on Kubernetes (k8s) serving 2M requests a day.",
+            "Cut PostgreSQL query latency by 40% through indexing and query tuning.",
+            "Owned CI/CD pipelines in GitHub Actions; deploys went from weekly to daily.",
+            "Mentored four junior engineers and led design reviews.",
+        ],
+    ),
+    (
+        "Software Engineer",
+        "Contoso Retail",
+        "2018 - 2021",
+        [
+            "Wrote REST APIs in Django for the order system used by 300 stores.",
+            "Moved batch jobs to Airflow and AWS, saving 20 hours of manual work a week.",
+        ],
+    ),
 ]
 EDUCATION = [("BSc Computer Science", "University of Leeds", "2014 - 2018")]
 SKILLS = ["Python", "Django", "PostgreSQL", "Kubernetes", "Docker", "AWS", "Airflow", "Git", "Linux"]
@@ -60,15 +70,25 @@ def _lines_single_column() -> list[tuple[str, str]]:
         lines += [("body", f"- {b}") for b in bullets]
     lines.append(("head", "Education"))
     lines += [("body", f"{q}, {i}    {p}") for q, i, p in EDUCATION]
-    lines += [("head", "Skills"), ("body", ", ".join(SKILLS)), ("body", "Soft skills: " + ", ".join(SOFT_SKILLS))]
+    lines += [
+        ("head", "Skills"),
+        ("body", ", ".join(SKILLS)),
+        ("body", "Soft skills: " + ", ".join(SOFT_SKILLS)),
+    ]
     lines += [("head", "Certifications")] + [("body", c) for c in CERTIFICATIONS]
     lines += [("head", "Projects")] + [("body", f"{n}: {d}") for n, d in PROJECTS]
     lines += [("head", "Awards")] + [("body", a) for a in AWARDS]
     return lines
 
 
-def _draw_lines(pdf: canvas.Canvas, lines: list[tuple[str, str]], x: float, top: float, width: float,
-                font: str = "Helvetica") -> float:
+def _draw_lines(
+    pdf: canvas.Canvas,
+    lines: list[tuple[str, str]],
+    x: float,
+    top: float,
+    width: float,
+    font: str = "Helvetica",
+) -> float:
     y = top
     for style, text in lines:
         size = {"name": 18, "head": 13, "body": 10}[style]
@@ -114,11 +134,17 @@ def two_column_resume() -> bytes:
     pdf = canvas.Canvas(buffer, pagesize=A4)
     top = A4[1] - 20 * mm
     left: list[tuple[str, str]] = [
-        ("name", NAME), ("body", EMAIL), ("body", PHONE), ("head", "Skills"),
+        ("name", NAME),
+        ("body", EMAIL),
+        ("body", PHONE),
+        ("head", "Skills"),
         *[("body", s) for s in SKILLS],
-        ("head", "Soft skills"), *[("body", s) for s in SOFT_SKILLS],
-        ("head", "Education"), *[("body", part) for edu in EDUCATION for part in edu],
-        ("head", "Certifications"), *[("body", c) for c in CERTIFICATIONS],
+        ("head", "Soft skills"),
+        *[("body", s) for s in SOFT_SKILLS],
+        ("head", "Education"),
+        *[("body", part) for edu in EDUCATION for part in edu],
+        ("head", "Certifications"),
+        *[("body", c) for c in CERTIFICATIONS],
     ]
     right: list[tuple[str, str]] = [("head", "Summary"), ("body", SUMMARY), ("head", "Experience")]
     for title, org, period, bullets in EXPERIENCE:
@@ -144,8 +170,11 @@ def skills_table_resume() -> bytes:
         ["Practices", "CI/CD, code review, TDD", "5"],
     ]
     table = Table(rows, colWidths=[35 * mm, 90 * mm, 20 * mm])
-    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                               ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold")]))
+    table.setStyle(
+        TableStyle(
+            [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold")]
+        )
+    )
     _, height = table.wrapOn(pdf, A4[0], A4[1])
     pdf.setFont("Helvetica-Bold", 13)
     pdf.drawString(20 * mm, y - 10, "Skills")
@@ -191,8 +220,34 @@ def truncated_pdf() -> bytes:
 
 
 def corrupt_pdf() -> bytes:
-    """Starts like a PDF, then garbage: no objects, no cross-reference table."""
-    return b"%PDF-1.7\n" + bytes((i * 37 + 11) % 256 for i in range(4000))
+    """Starts and ends like a PDF, garbage between: no objects, no cross-reference table."""
+    return b"%PDF-1.7\n" + bytes((i * 37 + 11) % 256 for i in range(4000)) + b"\n%%EOF\n"
+
+
+def scrambled_pdf() -> bytes:
+    """A real resume whose middle 40% (fonts, page objects) is overwritten: header and trailer intact."""
+    good = single_column_resume()
+    start, end = int(len(good) * 0.3), int(len(good) * 0.7)
+    return good[:start] + bytes((i * 91 + 7) % 256 for i in range(end - start)) + good[end:]
+
+
+def decompression_bomb_pdf(expanded_mb: int = 240) -> bytes:
+    """One page whose content stream inflates from ~0.3 MB to hundreds of MB."""
+    import zlib
+
+    from pypdf import PdfWriter
+    from pypdf.generic import NameObject, StreamObject
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(612, 792)
+    stream = StreamObject()
+    stream.set_data(b"")
+    stream._data = zlib.compress(b"0 0 m " * (expanded_mb * 1024 * 1024 // 6), 9)
+    stream[NameObject("/Filter")] = NameObject("/FlateDecode")
+    page[NameObject("/Contents")] = writer._add_object(stream)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def not_a_pdf() -> bytes:
@@ -209,7 +264,9 @@ def many_pages_pdf(pages: int = 300) -> bytes:
     pdf = canvas.Canvas(buffer, pagesize=A4)
     for number in range(pages):
         pdf.setFont("Helvetica", 10)
-        pdf.drawString(20 * mm, A4[1] - 20 * mm, f"Page {number + 1}: Python, Kubernetes and PostgreSQL work log.")
+        pdf.drawString(
+            20 * mm, A4[1] - 20 * mm, f"Page {number + 1}: Python, Kubernetes and PostgreSQL work log."
+        )
         pdf.showPage()
     pdf.save()
     return buffer.getvalue()
@@ -231,7 +288,7 @@ def unicode_resume() -> bytes:
         ("body", "• Développé des microservices en Python et Kubernetes (k8s) — “zero-downtime” deploys"),
         ("body", "• Efficient offloading; ﬁnancial dashboards in Power BI"),
         ("head", "Compétences"),
-        ("body", "Python, PostgreSQL, Docker, français, English, 日本語 (N2)"),
+        ("body", "Python, PostgreSQL, Docker, français, English, Русский, Ελληνικά"),
     ]
     _draw_lines(pdf, lines, 20 * mm, A4[1] - 20 * mm, A4[0] - 40 * mm, font=font)
     pdf.save()

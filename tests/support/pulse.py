@@ -23,7 +23,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 _SCRIPT = """
 load-module module-native-protocol-unix auth-anonymous=1 socket={socket}
@@ -76,15 +76,35 @@ class VirtualMic:
         socket = runtime / "native"
         script = runtime / "default.pa"
         script.write_text(_SCRIPT.format(socket=socket))
-        env = dict(os.environ, XDG_RUNTIME_DIR=str(runtime), PULSE_SERVER=f"unix:{socket}",
-                   HOME=str(runtime), PULSE_RUNTIME_PATH=str(runtime / "pulse"))
-        process = subprocess.Popen(
-            ["pulseaudio", "-n", "-F", str(script), "--exit-idle-time=-1", "--daemonize=no",
-             "--use-pid-file=no", "--disallow-exit", "--log-target=stderr"],
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+        env = dict(
+            os.environ,
+            XDG_RUNTIME_DIR=str(runtime),
+            PULSE_SERVER=f"unix:{socket}",
+            HOME=str(runtime),
+            PULSE_RUNTIME_PATH=str(runtime / "pulse"),
         )
-        mic = cls(runtime_dir=runtime, process=process,
-                  env={k: env[k] for k in ("XDG_RUNTIME_DIR", "PULSE_SERVER", "PULSE_RUNTIME_PATH")})
+        process = subprocess.Popen(
+            [
+                "pulseaudio",
+                "-n",
+                "-F",
+                str(script),
+                "--exit-idle-time=-1",
+                "--daemonize=no",
+                "--use-pid-file=no",
+                "--disallow-exit",
+                "--log-target=stderr",
+            ],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+        )
+        mic = cls(
+            runtime_dir=runtime,
+            process=process,
+            env={k: env[k] for k in ("XDG_RUNTIME_DIR", "PULSE_SERVER", "PULSE_RUNTIME_PATH")},
+        )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if process.poll() is not None:
@@ -112,8 +132,12 @@ class VirtualMic:
         args = ["paplay", "--device=vsink"]
         if volume is not None:
             args.append(f"--volume={int(volume * 65536)}")
-        process = subprocess.Popen([*args, str(wav)], env=dict(os.environ, **self.env),
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        process = subprocess.Popen(
+            [*args, str(wav)],
+            env=dict(os.environ, **self.env),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         return Playback(process)
 
     def stop(self) -> None:
@@ -142,7 +166,7 @@ class VirtualMic:
         self.stop()
 
 
-def virtual_mic_fixture(scope: str = "session") -> Any:
+def virtual_mic_fixture(scope: Literal["session", "module"] = "session") -> Any:
     """A pytest fixture (built lazily so this module needs no pytest) yielding a started VirtualMic."""
     import pytest
 

@@ -58,6 +58,10 @@ def score_turn(
     if question.kind is QuestionKind.FOLLOW_UP and not parent_points and entry is not None:
         parent_points = list(entry.expected_points)
     transcript = "" if answer is None or answer.skipped else answer.transcript
+    context = ""
+    if question.kind is QuestionKind.FOLLOW_UP and question.parent_id is not None:
+        earlier = session.answer_for(question.parent_id)
+        context = earlier.transcript if earlier is not None and not earlier.skipped else ""
     result = score_answer(
         ScoringInput(
             question=question.text,
@@ -66,6 +70,7 @@ def score_turn(
             behavioural=behavioural,
             transcript=transcript,
             delivery=answer.delivery if answer is not None and not answer.skipped else None,
+            context=context,
         )
     )
     return entry, behavioural, result

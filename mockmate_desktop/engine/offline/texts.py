@@ -40,9 +40,9 @@ _TEXTS: dict[str, dict[str, str]] = {
         "fr": "Pouvez-vous être plus concret : quels outils ou méthodes avez-vous utilisés, qu'avez-vous fait exactement, et quels chiffres montrent le résultat ?",
     },
     "fu_point": {
-        "en": "You did not mention this point: {point}. How would you address it?",
-        "hi": "आपने यह बिंदु नहीं बताया: {point}। आप इसे कैसे संभालेंगे?",
-        "fr": "Vous n'avez pas abordé ce point : {point}. Comment le traiteriez-vous ?",
+        "en": "A strong answer would also cover this: {point}. Could you tell me about that?",
+        "hi": "एक अच्छा उत्तर यह भी बताता: {point}। क्या आप इसके बारे में बता सकते हैं?",
+        "fr": "Une bonne réponse aborderait aussi ceci : {point}. Pouvez-vous m'en parler ?",
     },
     "final_remarks": {
         "en": "{disclaimer} The scores count matched words, STAR parts, figures, named tools and delivery measurements; they do not judge whether what you said is correct. Use them to practise structure and specificity, and add a Gemini key for a reading of content.",

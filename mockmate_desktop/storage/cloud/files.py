@@ -31,17 +31,22 @@ class UserFiles:
     def object_name(self, *parts: str) -> str:
         return require_in_scope(self.uid, user_path(self.uid, *parts))
 
-    def upload(self, parts: Sequence[str], source: Path, content_type: str) -> str:
-        """Upload unless the same bytes are already there (sha256 in the object's metadata): idempotent."""
+    def upload(self, parts: Sequence[str], source: Path, content_type: str) -> tuple[str, bool]:
+        """Upload unless the same bytes are already there (sha256 in the object's metadata): idempotent.
+
+        Returns the object name and whether bytes were sent."""
         name = self.object_name(*parts)
         digest = sha256_of(source)
         existing = self._bucket.get_blob(name, timeout=UPLOAD_TIMEOUT_S)
         if existing is not None and (existing.metadata or {}).get("sha256") == digest:
-            return name
+            return name, False
         blob = self._bucket.blob(name)
         blob.metadata = {"sha256": digest}
         blob.upload_from_filename(str(source), content_type=content_type, timeout=UPLOAD_TIMEOUT_S)
-        return name
+        return name, True
+
+    def exists(self, name: str) -> bool:
+        return self._bucket.get_blob(require_in_scope(self.uid, name), timeout=UPLOAD_TIMEOUT_S) is not None
 
     def download(self, name: str, dest: Path, sha256: str | None = None) -> None:
         """Download a private object into the data folder atomically; refuse bytes that fail the checksum."""

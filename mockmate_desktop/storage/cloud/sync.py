@@ -138,7 +138,7 @@ class SyncEngine:
                 if failed.issuperset(seqs):
                     continue  # already refused in an earlier attempt of this batch
                 try:
-                    write = self._prepare(target, group[-1].op == "delete", remote, report)
+                    write = self._prepare(target, group[-1], remote, report)
                 except Exception as exc:
                     if is_transient(exc):
                         raise
@@ -172,19 +172,22 @@ class SyncEngine:
             report.errors.append(reason)
 
     def _prepare(
-        self, target: Target, deleted: bool, remote: dict[str, dict[str, Any] | None], report: SyncReport
+        self, target: Target, last: OutboxEntry, remote: dict[str, dict[str, Any] | None], report: SyncReport
     ) -> tuple[Sequence[str], dict[str, Any]] | None:
+        """The document to write for one record, given the newest outbox entry about it."""
         kind, record_id = target
+        # A tombstone carries the time of the deletion itself, so it competes fairly with edits elsewhere.
+        deleted_at = last.created_at if last.op == "delete" else datetime.now(UTC)
         if kind == "interview":
-            if deleted:  # deleted here since the last sync: the cloud copy must not bring it back
-                return self._session_tombstone(record_id)
+            if last.op == "delete":  # deleted here since the last sync: the cloud copy must not bring it back
+                return self._session_tombstone(record_id, deleted_at)
             return self._prepare_interview(UUID(record_id), remote.get(record_id), report)
         if kind == "resume":
-            return self._prepare_resume(UUID(record_id), report)
+            return self._prepare_resume(UUID(record_id), deleted_at, report)
         try:
             analysis = self.store.get_resume_analysis(UUID(record_id))
         except NotFoundError:
-            return (ANALYSES, record_id), encode.tombstone(record_id, datetime.now(UTC))
+            return (ANALYSES, record_id), encode.tombstone(record_id, deleted_at)
         return (ANALYSES, record_id), encode.analysis_doc(analysis)
 
     def _prepare_interview(
@@ -194,7 +197,7 @@ class SyncEngine:
         try:
             session = self.store.get_session(session_id)
         except NotFoundError:  # superseded by a later local delete (maybe in a later batch)
-            return self._session_tombstone(sid)
+            return self._session_tombstone(sid, datetime.now(UTC))
         # Merge: records someone else changed later than ours are kept, not overwritten.
         if (
             remote is not None
@@ -214,21 +217,26 @@ class SyncEngine:
             return None  # shipped demo content is on every machine already
         if session.owner_uid not in (None, self.uid):
             raise ScopeError(f"session {sid} belongs to another account; it is not uploaded")
-        audio: dict[str, str] = {}
+        # Keep recordings another machine uploaded even if this one has no copy of them.
+        answer_ids = {str(a.id) for a in session.answers}
+        known = (remote or {}).get("audio_objects") or {}
+        audio = {k: str(v) for k, v in known.items() if k in answer_ids} if isinstance(known, dict) else {}
         if self.sync_audio:
             for answer in session.answers:
                 path = self.store.resolve(answer.audio_path) if answer.audio_path else None
                 if path is not None and path.is_file():
                     parts = (INTERVIEWS, sid, "audio", f"{answer.id}{path.suffix or '.wav'}")
-                    audio[str(answer.id)] = self.files.upload(parts, path, "audio/wav")
-                    report.files_uploaded += 1
+                    audio[str(answer.id)], uploaded = self.files.upload(parts, path, "audio/wav")
+                    report.files_uploaded += uploaded
         return (INTERVIEWS, sid), encode.interview_doc(session, self.uid, audio)
 
-    def _session_tombstone(self, sid: str) -> tuple[Sequence[str], dict[str, Any]]:
+    def _session_tombstone(self, sid: str, deleted_at: datetime) -> tuple[Sequence[str], dict[str, Any]]:
         self.files.delete_prefix(INTERVIEWS, sid)
-        return (INTERVIEWS, sid), encode.tombstone(sid, datetime.now(UTC))
+        return (INTERVIEWS, sid), encode.tombstone(sid, deleted_at)
 
-    def _prepare_resume(self, resume_id: UUID, report: SyncReport) -> tuple[Sequence[str], dict[str, Any]]:
+    def _prepare_resume(
+        self, resume_id: UUID, deleted_at: datetime, report: SyncReport
+    ) -> tuple[Sequence[str], dict[str, Any]]:
         rid = str(resume_id)
         try:
             profile = self.store.get_resume(resume_id)
@@ -236,15 +244,17 @@ class SyncEngine:
             for old in self.files.list_names(RESUMES):
                 if old.rsplit("/", 1)[-1].startswith(rid + "."):
                     self.files.delete_object(old)
-            return (RESUMES, rid), encode.tombstone(rid, datetime.now(UTC))
-        sha, content_type = profile.file_sha256, "application/pdf"
-        name: str | None = None
+            return (RESUMES, rid), encode.tombstone(rid, deleted_at)
+        suffix, content_type = encode.file_kind(profile.stored_path or "")
+        sha = profile.file_sha256
+        name: str | None = self.files.object_name(RESUMES, f"{rid}{suffix}")
         local = self.store.resolve(profile.stored_path) if profile.stored_path else None
         if local is not None and local.is_file():
-            suffix, content_type = encode.file_kind(profile.stored_path or "")
             sha = sha256_of(local)
-            name = self.files.upload((RESUMES, f"{rid}{suffix}"), local, content_type)
-            report.files_uploaded += 1
+            name, uploaded = self.files.upload((RESUMES, f"{rid}{suffix}"), local, content_type)
+            report.files_uploaded += uploaded
+        elif name is not None and not self.files.exists(name):
+            name = None  # no file here and none in the cloud: the document says so
         return (RESUMES, rid), encode.resume_doc(profile, sha, name, content_type)
 
 
