@@ -27,7 +27,16 @@ sys.path.insert(0, str(ROOT))
 
 FIXTURES = ROOT / "tests" / "fixtures" / "speech"
 # In the order the interview takes them: follow-up answers take the next file.
-CLIPS = ("jfk", "librivox_0880", "librivox_0870", "librivox_0890", "goforward", "cards_001", "cards_002", "cards_003")
+CLIPS = (
+    "jfk",
+    "librivox_0880",
+    "librivox_0870",
+    "librivox_0890",
+    "goforward",
+    "cards_001",
+    "cards_002",
+    "cards_003",
+)
 JOB_TITLE = "Python Developer"
 JD = (
     "Software engineer for our customer support platform. You will build and run Python services on "
@@ -80,16 +89,37 @@ def main() -> int:
         env = dict(os.environ, MOCKMATE_HOME=str(work / "home"), MOCKMATE_WHISPER_MODEL=args.whisper)
         env.pop("GEMINI_API_KEY", None)
         command = [
-            sys.executable, "-m", "mockmate_desktop", "interview", "--job-title", JOB_TITLE, "--jd-file",
-            str(jd_file), "--type", "behavioural", "--difficulty", "experienced", "--questions", "5",
-            "--language", "en", "--engine", "offline", "--answers-dir", str(answers), "--no-tts", "--demo",
+            sys.executable,
+            "-m",
+            "mockmate_desktop",
+            "interview",
+            "--job-title",
+            JOB_TITLE,
+            "--jd-file",
+            str(jd_file),
+            "--type",
+            "behavioural",
+            "--difficulty",
+            "experienced",
+            "--questions",
+            "5",
+            "--language",
+            "en",
+            "--engine",
+            "offline",
+            "--answers-dir",
+            str(answers),
+            "--no-tts",
+            "--demo",
         ]
         done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
         print(done.stdout)
         if done.returncode != 0:
             print(done.stderr, file=sys.stderr)
             return done.returncode
-        session_id = UUID(next(line for line in done.stdout.splitlines() if line.startswith("Session ")).split()[1])
+        session_id = UUID(
+            next(line for line in done.stdout.splitlines() if line.startswith("Session ")).split()[1]
+        )
 
         os.environ["MOCKMATE_HOME"] = env["MOCKMATE_HOME"]
         from mockmate_desktop.core.paths import AppPaths

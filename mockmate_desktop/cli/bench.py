@@ -97,7 +97,8 @@ def run_speech(args: argparse.Namespace, ctx: CommandContext) -> int:
         print(
             f"    {row['answer_s']:6.1f} s answer: {row['latency_stop_s']:.2f} s "
             f"(full pass would take {row['full_pass_s']:.2f} s, RTF {row['rtf_full_pass']:.3f}) · WER full {row['wer_full_pass']:.2f} % "
-            f"/ streamed {row['wer_streamed']:.2f} % · {row['stretches']} stretches"
+            f"/ streamed {row['wer_streamed']:.2f} % · {row['stretches']} passes (median {row['median_pass_s']} s)"
+            f"{' · a pass was still running at the stop' if row['worker_busy_at_end'] else ''}"
         )
     print(f"    median {result['latency_median_s']:.2f} s")
     vad = result["vad_end"]

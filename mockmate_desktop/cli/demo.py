@@ -10,7 +10,9 @@ from .common import CliError, CommandContext
 
 
 def register(sub: Any) -> None:
-    p: argparse.ArgumentParser = sub.add_parser("demo", help="open the shipped demo interview (labelled DEMO)")
+    p: argparse.ArgumentParser = sub.add_parser(
+        "demo", help="open the shipped demo interview (labelled DEMO)"
+    )
     p.add_argument("--print", dest="print_only", action="store_true", help="show it in the terminal")
     p.set_defaults(handler=run)
 

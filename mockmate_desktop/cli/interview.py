@@ -32,7 +32,9 @@ def register(sub: Any) -> None:
     p.add_argument("--resume", type=Path, metavar="PDF", help="your resume (PDF) to fit the questions to")
     p.add_argument("--type", dest="itype", choices=[t.value for t in InterviewType], default="overall")
     p.add_argument("--difficulty", choices=[d.value for d in Difficulty], default="intermediate")
-    p.add_argument("--questions", type=int, default=5, help=f"main questions, {MIN_QUESTIONS}-{MAX_QUESTIONS}")
+    p.add_argument(
+        "--questions", type=int, default=5, help=f"main questions, {MIN_QUESTIONS}-{MAX_QUESTIONS}"
+    )
     p.add_argument("--language", choices=[lang.value for lang in Language], default="en")
     p.add_argument("--engine", choices=[e.value for e in EngineChoice], default="auto")
     source = p.add_mutually_exclusive_group()
@@ -70,22 +72,23 @@ def _config(args: argparse.Namespace) -> InterviewConfig:
         raise CliError(friendly_message(exc)) from exc
 
 
-def _resume_profile(ctx: CommandContext, path: Path | None) -> ResumeProfile | None:
+def _resume_profile(ctx: CommandContext, path: Path | None, engine: EngineChoice) -> ResumeProfile | None:
+    """The resume read by the resume layer (stored once per distinct file), to fit the questions to."""
     if path is None:
         return None
-    if not path.is_file():
-        raise CliError(f"the resume {path} does not exist")
-    import importlib
+    from ..engine.protocols import EngineError
+    from ..resume.errors import ResumeError
+    from ..resume.intake import ResumeIntake
 
     try:
-        intake = importlib.import_module("mockmate_desktop.resume.intake")
-    except ImportError as exc:
-        raise CliError("reading a resume is not available in this build; run without --resume") from exc
-    try:
-        profile: ResumeProfile = intake.intake_resume(ctx.app, path)
-    except Exception as exc:
-        raise CliError(f"the resume could not be read: {exc}") from exc
-    return profile
+        result = ResumeIntake(ctx.app.store, ctx.app.settings).ingest_file(path, engine=engine)
+    except ResumeError as exc:
+        raise CliError(f"the resume {path.name} could not be used: {exc.message}") from exc
+    except EngineError as exc:
+        raise CliError(f"the resume {path.name} could not be read: {exc}") from exc
+    for warning in result.warnings:
+        print(f"  resume: {warning}", file=sys.stderr)
+    return result.profile
 
 
 def _answer_source(args: argparse.Namespace, ctx: CommandContext, language: Language) -> AnswerSource:
@@ -156,7 +159,14 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
         config = session.config
     else:
         config = _config(args)
-    resume = _resume_profile(ctx, args.resume)
+    resume = _resume_profile(ctx, args.resume, config.engine)
+    if resume is None and config.resume_id is not None:
+        from ..storage.protocols import StoreError
+
+        try:  # a continued session keeps the resume it started with
+            resume = app.store.get_resume(config.resume_id)
+        except StoreError:
+            resume = None
     if resume is not None:
         config = config.model_copy(update={"resume_id": resume.id})
     choice = EngineChoice(args.engine) if not args.continue_id else config.engine
@@ -179,7 +189,9 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
             on_question=_print_question,
             on_answer=_print_answer,
             on_note=lambda note: print(f"  note: {note}", file=sys.stderr, flush=True),
-            on_report=lambda kind, report: print(f"  {kind} report stored ({report.source.value})", flush=True),
+            on_report=lambda kind, report: print(
+                f"  {kind} report stored ({report.source.value})", flush=True
+            ),
         ),
     )
     if not args.continue_id:
@@ -220,7 +232,11 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     if summary is not None:
         print(f"\nOverall {summary.overall_score}/100 ({summary.source.label}); {summary.snapshot}")
     if not result.completed:
-        print(f"Session {stored.id} is not complete; continue with `mockmate interview --continue {stored.id}`.")
+        print(
+            f"Session {stored.id} is not complete; continue with `mockmate interview --continue {stored.id}`."
+        )
         return 1
-    print(f"Done. Session {stored.id}{'  DEMO' if stored.is_demo else ''}. See `mockmate report {stored.id}`.")
+    print(
+        f"Done. Session {stored.id}{'  DEMO' if stored.is_demo else ''}. See `mockmate report {stored.id}`."
+    )
     return 0

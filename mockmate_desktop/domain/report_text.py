@@ -51,10 +51,18 @@ _LABELS: dict[str, dict[str, str]] = {
 }
 _CATEGORY_NAMES: dict[str, dict[str, str]] = {
     "communication": {"en": "Communication", "hi": "संवाद", "fr": "Communication"},
-    "technical_knowledge": {"en": "Technical knowledge", "hi": "तकनीकी ज्ञान", "fr": "Connaissances techniques"},
+    "technical_knowledge": {
+        "en": "Technical knowledge",
+        "hi": "तकनीकी ज्ञान",
+        "fr": "Connaissances techniques",
+    },
     "problem_solving": {"en": "Problem solving", "hi": "समस्या समाधान", "fr": "Résolution de problèmes"},
     "cultural_fit": {"en": "Cultural fit", "hi": "सांस्कृतिक तालमेल", "fr": "Adéquation culturelle"},
-    "confidence_clarity": {"en": "Confidence and clarity", "hi": "आत्मविश्वास और स्पष्टता", "fr": "Assurance et clarté"},
+    "confidence_clarity": {
+        "en": "Confidence and clarity",
+        "hi": "आत्मविश्वास और स्पष्टता",
+        "fr": "Assurance et clarté",
+    },
 }
 
 
@@ -146,7 +154,7 @@ def _questions(session: InterviewSession, lang: Language) -> list[str]:
         follow = item.is_follow_up or kinds.get(item.question_id) is QuestionKind.FOLLOW_UP
         if not follow:
             number += 1
-        heading = f"### {label('follow_up', lang)} {number}" if follow else f"### {number}."
+        heading = f"### {label('follow_up', lang)} {number}:" if follow else f"### {number}."
         out += [f"{heading} {item.question}", ""]
         out += [f"**{label('answer', lang)}**: {item.answer_transcript or label('no_answer', lang)}", ""]
         out += [f"**{label('score', lang)}: {item.score:g}/10**", ""]

@@ -15,7 +15,10 @@ from pydantic import Field
 
 from .records import Model
 from .resume import Education, Experience, Project
+from .resume_contact import ContactInfo, find_contact, redact_contact
 from .skills import extract_skills, unique_skills
+
+__all__ = ["ContactInfo", "ParsedResume", "find_contact", "parse_resume", "redact_contact", "split_sections"]
 
 SECTION_ORDER = (
     "Summary", "Experience", "Projects", "Skills", "Certifications", "Education", "Awards", "Languages", "Other",
@@ -46,14 +49,6 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 _HEADING_INDEX = {variant: section for section, variants in _HEADINGS.items() for variant in variants}
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_URL = re.compile(
-    r"(?i)\b(?:https?://|www\.)[^\s|,;()<>]+"
-    r"|\b(?:linkedin\.com|github\.com|gitlab\.com|behance\.net|dribbble\.com|medium\.com|x\.com|twitter\.com"
-    r"|stackoverflow\.com|kaggle\.com)/[^\s|,;()<>]*"
-)
-_PHONE_CANDIDATE = re.compile(r"(?<![\w+])\+?\(?\d[\d\s().\-‐–]{6,}\d(?![\w])")
-_YEAR_RANGE = re.compile(r"^\(?\s*(?:19|20)\d{2}\s*\)?\s*[-‐–—to]*\s*\(?\s*(?:19|20)\d{2}\s*\)?$")
 _BULLET = re.compile(r"^\s*(?:[-–—•●▪◦*·>]|\d{1,2}[.)])\s+")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE = rf"(?:(?:{_MONTH}\s+)?(?:19|20)\d{{2}}|\d{{1,2}}/(?:19|20)\d{{2}})"
@@ -70,112 +65,31 @@ _INSTITUTION = re.compile(
 )
 _SOFT_PREFIX = re.compile(r"(?i)^(?:soft skills?|interpersonal|personal skills?)\s*[:\-–]\s*")
 _LIST_SPLIT = re.compile(r"\s*(?:[,;|•·▪●/]|\s{2,}|\t|\band\b|\bor\b)\s*")
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 # Words that head skills tables or group skills, not skills themselves.
 _NOT_SKILLS = frozenset(
-    [
-        "area",
-        "areas",
-        "skill",
-        "skills",
-        "years",
-        "year",
-        "level",
-        "proficiency",
-        "category",
-        "categories",
-        "tools",
-        "tool",
-        "languages",
-        "language",
-        "platforms",
-        "platform",
-        "data",
-        "practices",
-        "frameworks",
-        "framework",
-        "databases",
-        "cloud",
-        "other",
-        "others",
-        "technologies",
-        "technical",
-        "soft",
-        "expert",
-        "advanced",
-        "intermediate",
-        "beginner",
-        "basic",
-        "fluent",
-        "native",
-        "familiar",
-        "proficient",
-        "and",
-        "or",
-        "etc",
-    ]
+    _words(
+        "area areas skill skills years year level proficiency category categories tools tool languages "
+        "language platforms platform data practices frameworks framework databases cloud other others "
+        "technologies technical soft expert advanced intermediate beginner basic fluent native familiar "
+        "proficient and or etc"
+    )
 )
 _SPOKEN_LANGUAGES = frozenset(
-    [
-        "english",
-        "french",
-        "français",
-        "francais",
-        "spanish",
-        "español",
-        "german",
-        "deutsch",
-        "hindi",
-        "हिन्दी",
-        "mandarin",
-        "chinese",
-        "cantonese",
-        "japanese",
-        "日本語",
-        "korean",
-        "arabic",
-        "portuguese",
-        "italian",
-        "russian",
-        "dutch",
-        "polish",
-        "turkish",
-        "bengali",
-        "urdu",
-        "tamil",
-        "telugu",
-        "marathi",
-        "gujarati",
-        "punjabi",
-        "swahili",
-        "greek",
-        "hebrew",
-        "swedish",
-        "norwegian",
-        "danish",
-        "finnish",
-        "vietnamese",
-        "thai",
-        "indonesian",
-        "malay",
-        "persian",
-        "farsi",
-        "ukrainian",
-        "romanian",
-        "czech",
-        "hungarian",
-    ]
+    _words(
+        "english french français francais spanish español german deutsch hindi हिन्दी mandarin chinese "
+        "cantonese japanese 日本語 korean arabic portuguese italian russian dutch polish turkish bengali urdu "
+        "tamil telugu marathi gujarati punjabi swahili greek hebrew swedish norwegian danish finnish "
+        "vietnamese thai indonesian malay persian farsi ukrainian romanian czech hungarian русский ελληνικά "
+        "italiano português 中文 한국어 العربية nederlands polski"
+    )
 )
 _LABEL_PREFIX = re.compile(r"^[A-Z][\w &/-]{1,30}:\s+")
-
-
-class ContactInfo(Model):
-    emails: list[str] = Field(default_factory=list)
-    phones: list[str] = Field(default_factory=list)
-    urls: list[str] = Field(default_factory=list)
-
-    @property
-    def found(self) -> bool:
-        return bool(self.emails or self.phones or self.urls)
 
 
 class ParsedResume(Model):
@@ -207,36 +121,6 @@ def normalise_text(text: str) -> str:
     text = unicodedata.normalize("NFKC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
     return "\n".join(line.rstrip() for line in text.split("\n")).strip()
-
-
-def _phone_spans(text: str) -> list[tuple[int, int]]:
-    spans = []
-    for match in _PHONE_CANDIDATE.finditer(text):
-        candidate = match.group(0).strip()
-        digits = sum(ch.isdigit() for ch in candidate)
-        if not 9 <= digits <= 15 or _YEAR_RANGE.match(candidate):
-            continue
-        if re.fullmatch(r"[\d.]+", candidate) and candidate.count(".") != 2:
-            continue  # a plain number such as 1200000 or a version like 3.11.4.2 is not a phone
-        spans.append((match.start(), match.start() + len(match.group(0).rstrip())))
-    return spans
-
-
-def find_contact(text: str) -> ContactInfo:
-    return ContactInfo(
-        emails=_EMAIL.findall(text),
-        phones=[text[a:b].strip() for a, b in _phone_spans(text)],
-        urls=[m.group(0) for m in _URL.finditer(text) if "@" not in m.group(0)],
-    )
-
-
-def redact_contact(text: str) -> str:
-    """Email addresses, phone numbers and links replaced by placeholders; everything else untouched."""
-    text = _EMAIL.sub("[email]", text)
-    text = _URL.sub("[link]", text)
-    for start, end in reversed(_phone_spans(text)):
-        text = f"{text[:start]}[phone]{text[end:]}"
-    return text
 
 
 def heading_of(line: str) -> str | None:
@@ -351,7 +235,7 @@ def _parse_experience(lines: list[str]) -> list[Experience]:
 
 
 def _title_and_org(head: str) -> tuple[str, str]:
-    for separator in (" at ", " @ ", " | ", ", ", " — ", " – ", " - "):
+    for separator in (" at ", " @ ", " | ", " — ", " – ", " - ", ", "):
         if separator in head:
             title, organisation = head.split(separator, 1)
             return title.strip(), organisation.strip(" ,|")
@@ -447,7 +331,7 @@ def _name_and_headline(header: list[str]) -> tuple[str, str]:
             and not any(ch.isdigit() for ch in clean)
         )
         if not name and looks_like_name and heading_of(clean) is None:
-            name = clean.strip()
+            name = clean.strip().title() if clean.isupper() else clean.strip()
         elif name and not headline and "[" not in clean and 2 <= len(words) <= 12:
             headline = clean.strip()
             break
@@ -466,7 +350,7 @@ def parse_resume(text: str) -> ParsedResume:
     technical, soft, spoken = _parse_skills(skill_lines)
     # Skills shown in use elsewhere count too, so a resume without a skills list still has skills.
     for section in sections:
-        if section.name in {"Skills", "Header", "Other", "Languages"}:
+        if section.name in {"Skills", "Other", "Languages"}:
             continue
         for hit in extract_skills("\n".join(section.lines)):
             target = soft if hit.kind == "soft" else technical

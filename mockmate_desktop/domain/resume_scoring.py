@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 
 from .resume import ResumeProfile, SkillMatch
 from .resume_parsing import EVIDENCE_SECTIONS, SECTION_ORDER, normalise_text, section_at, split_sections
+from .skill_relations import IMPLIED_BY
 from .skills import default_lexicon, extract_skills
-from .skills_data import IMPLIED_BY
 
 REQUIRED_WEIGHT = 0.8
 NICE_WEIGHT = 0.2

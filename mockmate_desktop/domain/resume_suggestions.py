@@ -10,57 +10,10 @@ from __future__ import annotations
 from .resume import RewriteSuggestion, SkillMatch
 from .resume_parsing import EVIDENCE_SECTIONS
 from .resume_scoring import Coverage, ResumeLine
+from .skill_relations import related_skills
 from .skills import default_lexicon, normalise_term
 
 MAX_SUGGESTIONS = 8
-
-# Skills close enough that a line showing one is a fair place to mention the other, if true.
-RELATED_GROUPS: tuple[frozenset[str], ...] = tuple(
-    frozenset(group)
-    for group in (
-        {"Terraform", "Infrastructure as code", "CloudFormation", "Ansible", "AWS", "Microsoft Azure",
-         "Google Cloud", "Cloud computing", "Kubernetes", "Helm"},
-        {"Kafka", "RabbitMQ", "Event-driven architecture", "Microservices", "Data pipelines", "Airflow",
-         "Apache Spark", "ETL", "Distributed systems"},
-        {"GraphQL", "REST APIs", "API design", "gRPC", "OpenAPI", "Django", "FastAPI", "Flask",
-         "Express.js", "Node.js", "Spring Boot"},
-        {"Mentoring", "Leadership", "Coaching", "People management", "Code review", "Team building",
-         "Onboarding"},
-        {"Kubernetes", "Docker", "Containerisation", "Helm", "OpenShift", "Microservices"},
-        {"CI/CD", "Jenkins", "GitHub Actions", "GitLab CI", "CircleCI", "Argo CD", "DevOps", "Test automation",
-         "Unit testing", "Integration testing"},
-        {"PostgreSQL", "MySQL", "SQL", "SQL Server", "Oracle Database", "Relational databases",
-         "Database design", "Query optimisation", "SQLite", "MongoDB", "Redis", "NoSQL", "DynamoDB"},
-        {"AWS", "Microsoft Azure", "Google Cloud", "Cloud computing", "Serverless", "AWS Lambda", "EC2", "S3"},
-        {"Python", "Django", "Flask", "FastAPI", "pandas", "NumPy", "pytest", "Data pipelines"},
-        {"JavaScript", "TypeScript", "React", "Node.js", "Vue.js", "Angular", "Next.js", "Express.js"},
-        {"Java", "Spring Boot", "Spring Framework", "Kotlin", "Scala", "JUnit"},
-        {"Machine learning", "Deep learning", "PyTorch", "TensorFlow", "scikit-learn", "Statistics",
-         "Data analysis", "MLOps", "Feature engineering", "Natural language processing"},
-        {"Unit testing", "Integration testing", "Test-driven development", "pytest", "Jest", "JUnit",
-         "Quality assurance", "Test automation", "CI/CD"},
-        {"Observability", "Prometheus", "Grafana", "Datadog", "Splunk", "Site reliability engineering",
-         "Incident management"},
-        {"Data analysis", "Excel", "Tableau", "Power BI", "SQL", "Data visualisation", "Dashboards", "Looker",
-         "Statistics", "A/B testing"},
-        {"Communication", "Presentation skills", "Stakeholder management", "Collaboration", "Public speaking",
-         "Facilitation"},
-        {"Agile", "Scrum", "Kanban", "Jira", "Project management"},
-        {"Product management", "Product roadmap", "User stories", "Prioritisation", "Product strategy",
-         "Stakeholder management", "Requirements gathering"},
-        {"UX design", "UI design", "Figma", "Prototyping", "Wireframing", "User research", "Usability testing",
-         "Design systems"},
-    )
-)  # fmt: skip
-
-
-def related_skills(skill: str) -> frozenset[str]:
-    related: set[str] = set()
-    for group in RELATED_GROUPS:
-        if skill in group:
-            related |= group
-    related.discard(skill)
-    return frozenset(related)
 
 
 def _evidence_line(coverage: Coverage, skill: str) -> tuple[ResumeLine, str] | None:

@@ -42,6 +42,7 @@ class Stretch:
     end: int
     has_speech: bool
     final: bool = False
+    speech_end: int | None = None  # frame after the stretch's last speech frame
 
 
 @dataclass
@@ -114,7 +115,9 @@ class Segmenter:
         return None
 
     def _cut(self, at: int) -> Stretch:
-        stretch = Stretch(self.stretch_start, at, has_speech=True)
+        last = self.last_speech
+        speech_end = at if last is None or last >= at else last + 1
+        stretch = Stretch(self.stretch_start, at, has_speech=True, speech_end=speech_end)
         self.stretch_start = at
         self.best_gap_mid = None
         # Speech after the cut point (a forced cut mid-stretch) still belongs to the next stretch.
@@ -130,8 +133,17 @@ class Segmenter:
         if self.stretch_has_speech and self.last_speech is not None:
             # Trailing silence adds nothing but Whisper time.
             end = min(self.frames, self.last_speech + 1 + self._frames(self.config.pad_s))
+        speech_end = (
+            self.last_speech + 1 if self.stretch_has_speech and self.last_speech is not None else None
+        )
         return [
-            Stretch(self.stretch_start, max(end, self.stretch_start), self.stretch_has_speech, final=True)
+            Stretch(
+                self.stretch_start,
+                max(end, self.stretch_start),
+                self.stretch_has_speech,
+                final=True,
+                speech_end=speech_end,
+            )
         ]
 
 

@@ -9,6 +9,7 @@ from .protocols import EngineError, InterviewEngine
 
 if TYPE_CHECKING:
     from ..app import AppContext
+    from ..core.settings import Settings
 
 
 def resolve_choice(choice: EngineChoice, app: AppContext) -> EngineChoice:
@@ -47,3 +48,26 @@ def build_engine(choice: EngineChoice, app: AppContext) -> InterviewEngine:
     # Every exchange is recorded so that the session can be replayed later without a network.
     primary = GeminiEngine(GeminiClient(app.settings, cache=cache))
     return FallbackEngine(primary, OfflineEngine())
+
+
+def test_gemini_key(settings: Settings, key: str, model: str) -> str:
+    """One short request with this key and model (the Settings page's Test button). Returns a sentence to show;
+    raises EngineError with the reason when the key, the model or the connection does not work."""
+    from pydantic import SecretStr
+
+    from ..app import AppContext
+    from ..core.diagnostics import CheckStatus
+    from ..core.paths import AppPaths
+    from .diagnostics import diagnose
+
+    if not key.strip():
+        raise EngineError("Enter a Gemini API key first.")
+    trial = settings.model_copy(
+        update={"gemini_api_key": SecretStr(key.strip()), "gemini_model": model.strip()}
+    )
+    # Nothing is written: the paths are only carried along, the check uses the settings.
+    checks = diagnose(AppContext(paths=AppPaths.from_environment(), settings=trial))
+    failed = [c for c in checks if c.status is not CheckStatus.OK]
+    if failed:
+        raise EngineError(" ".join(c.detail for c in failed))
+    return f"Gemini answered with this key ({trial.gemini_model}): " + checks[-1].detail

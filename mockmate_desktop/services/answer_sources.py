@@ -86,7 +86,10 @@ class WavDirAnswers:
         write_wav(audio_path, audio)
         # A recorded file is one whole answer: the end is the file's end, not a pause inside it.
         live = LiveTranscription(
-            self._transcriber, language=language.value, config=SegmenterConfig(auto_end=False), tentative=False
+            self._transcriber,
+            language=language.value,
+            config=SegmenterConfig(auto_end=False),
+            tentative=False,
         )
         live.start()
         feed_array(live, audio, realtime=False)

@@ -46,7 +46,9 @@ def demo_session_id(archive: Path) -> str:
         with zipfile.ZipFile(archive) as zf:
             return str(json.loads(zf.read(SESSION))["id"])
     except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-        raise DemoUnavailableError(f"The demo session {archive} is damaged ({exc}); reinstall MockMate.") from exc
+        raise DemoUnavailableError(
+            f"The demo session {archive} is damaged ({exc}); reinstall MockMate."
+        ) from exc
 
 
 def install_demo(store: SqliteStore, archive: Path | None = None) -> DemoInstall:

@@ -103,7 +103,14 @@ class InterviewRunner:
         if flow.phase is Phase.COMPLETED:
             return result
         if flow.phase is Phase.PLANNING:
-            planned = flow.set_plan(self.engine.plan_questions(session.config, resume))
+            try:
+                questions = self.engine.plan_questions(session.config, resume)
+            except Exception:
+                # Nothing was asked yet: the empty session is closed rather than left to look resumable.
+                self.store.set_status(session.id, SessionStatus.ABANDONED)
+                session.status = SessionStatus.ABANDONED
+                raise
+            planned = flow.set_plan(questions)
             for question in planned:
                 self.store.add_question(session.id, question)
             flow.go(Phase.ASKING)

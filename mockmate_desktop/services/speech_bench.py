@@ -121,6 +121,9 @@ def streamed(
         "stretches": live.stats.stretches,
         "tentative_passes": live.stats.tentative_passes,
         "end_reason": str(live.stats.end_reason),
+        "worker_busy_at_end": live.stats.worker_busy_at_end,
+        "final_pass_s": live.stats.final_pass_s,
+        "median_pass_s": statistics.median(live.stats.transcribe_seconds) if live.stats.transcribe_seconds else None,
     }
 
 
@@ -193,6 +196,9 @@ def run_bench(
             "wer_streamed": round(100 * word_errors(reference, live["text"]).wer, 2),
             "stretches": live["stretches"],
             "tentative_passes": live["tentative_passes"],
+            "worker_busy_at_end": live["worker_busy_at_end"],
+            "final_pass_s": None if live["final_pass_s"] is None else round(live["final_pass_s"], 3),
+            "median_pass_s": None if live["median_pass_s"] is None else round(live["median_pass_s"], 3),
         }
         answers.append(row)
         progress(

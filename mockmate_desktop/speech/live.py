@@ -44,6 +44,7 @@ from .protocols import SAMPLE_RATE, AudioArray
 from .vad import FRAME, StreamingVad
 
 log = logging.getLogger(__name__)
+SPECULATE_AFTER_FRAMES = 8  # 256 ms of silence after speech
 MAX_MERGED_S = 26.0  # below Whisper's 30 s window, so a merged pass is still a single window
 
 
@@ -68,11 +69,14 @@ class LiveCallbacks:
 class LiveStats:
     stretches: int = 0
     tentative_passes: int = 0
-    reused_tentative: bool = False
+    reused_tentative: bool = False  # the final part came from a speculative pass (no wait at the end)
+    reused_passes: int = 0
     end_reason: EndReason | None = None
     ended_at: float | None = None  # perf_counter when the end was decided
     final_at: float | None = None
     transcribe_seconds: list[float] = field(default_factory=list)
+    worker_busy_at_end: bool = False  # a pass was still running when the answer ended
+    final_pass_s: float | None = None  # the pass that produced the last part (None: nothing left to do)
 
 
 class LiveTranscription:
@@ -110,6 +114,7 @@ class LiveTranscription:
         self._done = threading.Event()
         self._state = ""
         self._probabilities: list[float] = []
+        self._busy = False
         self.stats = LiveStats()
 
     # ---- producer side -------------------------------------------------------------------------------
@@ -166,6 +171,7 @@ class LiveTranscription:
 
     def _submit(self, stretch: Stretch) -> None:
         if stretch.final:
+            self.stats.worker_busy_at_end = self._busy
             self.stats.end_reason = self._segmenter.ended
             self.stats.ended_at = time.perf_counter()
             self._set_state("finishing")
@@ -188,9 +194,13 @@ class LiveTranscription:
 
     def _transcribe(self, start: int, end: int) -> Transcript:
         began = time.perf_counter()
-        result = self._transcriber.transcribe(
-            self._audio_frames(start, end), language=self._language, initial_prompt=self._context_prompt()
-        )
+        self._busy = True
+        try:
+            result = self._transcriber.transcribe(
+                self._audio_frames(start, end), language=self._language, initial_prompt=self._context_prompt()
+            )
+        finally:
+            self._busy = False
         self.stats.transcribe_seconds.append(time.perf_counter() - began)
         return result
 
@@ -222,25 +232,33 @@ class LiveTranscription:
                 break
             self._jobs.get_nowait()
             stretch = Stretch(
-                stretch.start, following.end, stretch.has_speech or following.has_speech, following.final
+                stretch.start,
+                following.end,
+                stretch.has_speech or following.has_speech,
+                following.final,
+                speech_end=following.speech_end or stretch.speech_end,
             )
         return stretch
 
     def _handle(self, stretch: Stretch) -> bool:
         result: Transcript | None = None
         cover = self._tentative_cover
-        last_speech = self._segmenter.last_speech
         if (
-            stretch.final
-            and cover
+            cover
+            and stretch.has_speech
+            and stretch.speech_end is not None
             and cover[0] == stretch.start
-            and last_speech is not None
-            and cover[1] > last_speech
+            and stretch.speech_end <= cover[1] <= stretch.speech_end + SPECULATE_AFTER_FRAMES + 1
         ):
+            # A speculative pass made during the pause already covers every speech frame of this stretch.
             result = cover[2]
-            self.stats.reused_tentative = True
+            self.stats.reused_passes += 1
+            if stretch.final:
+                self.stats.reused_tentative = True
         elif stretch.has_speech and stretch.end > stretch.start:
             result = self._transcribe(stretch.start, stretch.end)
+            if stretch.final:
+                self.stats.final_pass_s = self.stats.transcribe_seconds[-1]
         self._tentative_cover = None
         self._tentative_text = ""
         if result is not None:
@@ -255,12 +273,17 @@ class LiveTranscription:
 
     def _maybe_tentative(self) -> None:
         seg = self._segmenter
-        if not self._tentative or seg.ended is not None or not seg.stretch_has_speech:
+        if seg.ended is not None or not seg.stretch_has_speech or seg.last_speech is None:
             return
         start, end = seg.stretch_start, seg.frames
         cover = self._tentative_cover
-        # Re-run only once a second of new audio has come in since the last pass.
-        if end - start < 16 or (cover and cover[0] == start and end - cover[1] < 31):
+        covered = cover is not None and cover[0] == start and cover[1] > seg.last_speech
+        # Speculative pass: the candidate has paused; if this is the end of the answer, the final transcript
+        # is then ready before the silence timeout (or the stop button) arrives. Done for every model.
+        if seg.silence_run >= SPECULATE_AFTER_FRAMES and not covered:
+            end = min(end, seg.last_speech + 1 + SPECULATE_AFTER_FRAMES)
+        # Otherwise (tentative text), re-run only once a second of new audio has come in since the last pass.
+        elif not self._tentative or end - start < 16 or (cover and cover[0] == start and end - cover[1] < 31):
             return
         result = self._transcribe(start, end)
         self.stats.tentative_passes += 1

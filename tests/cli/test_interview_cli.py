@@ -45,9 +45,25 @@ def test_whole_interview_from_wav_answers_then_report(run_cli: RunCli, tmp_path:
     jd = tmp_path / "jd.txt"
     jd.write_text("Backend engineer: Python, PostgreSQL and Docker; on-call for customer incidents.", "utf-8")
     done = run_cli(
-        "interview", "--job-title", "Backend Engineer", "--jd-file", str(jd), "--type", "behavioural",
-        "--difficulty", "experienced", "--questions", "5", "--engine", "offline", "--answers-dir", str(answers),
-        "--no-tts", "--json-out", str(out), env=TINY,
+        "interview",
+        "--job-title",
+        "Backend Engineer",
+        "--jd-file",
+        str(jd),
+        "--type",
+        "behavioural",
+        "--difficulty",
+        "experienced",
+        "--questions",
+        "5",
+        "--engine",
+        "offline",
+        "--answers-dir",
+        str(answers),
+        "--no-tts",
+        "--json-out",
+        str(out),
+        env=TINY,
     )
     assert done.returncode == 0, done.stderr
     session_id = _session_id(done.stdout)
@@ -83,15 +99,25 @@ def test_whole_interview_from_wav_answers_then_report(run_cli: RunCli, tmp_path:
     assert document["session_id"] == str(session_id) and document["is_demo"] is False
     assert set(document["reports"]) == {"summary", "performance", "questions", "delivery"}
     assert all(document["reports"][k] is not None for k in document["reports"])
-    assert document["engine"]["resolved"] == "offline" and document["engine"]["model_name"] == "offline-rubric-v1"
+    assert (
+        document["engine"]["resolved"] == "offline"
+        and document["engine"]["model_name"] == "offline-rubric-v1"
+    )
     assert document["reports"]["summary"]["source"] == Source.OFFLINE.value
     assert "offline heuristic engine" in document["reports"]["summary"]["snapshot"]
 
     md = run_cli("report", str(session_id), "--format", "md")
     assert md.returncode == 0, md.stderr
     text = md.stdout
-    for heading in ("# Interview report: Backend Engineer", "## Summary", "## Performance", "## Questions",
-                    "## Delivery", "### Category scores", "**Model answer**"):
+    for heading in (
+        "# Interview report: Backend Engineer",
+        "## Summary",
+        "## Performance",
+        "## Questions",
+        "## Delivery",
+        "### Category scores",
+        "**Model answer**",
+    ):
         assert heading in text
     assert "Offline engine (heuristic) · offline-rubric-v1" in text
     assert '> "' in text and "replica" in text
@@ -121,10 +147,26 @@ def _wait_for(lines: queue.Queue[str], needle: str, seen: list[str]) -> None:
 def test_ctrl_c_leaves_the_session_resumable_and_continue_finishes_it(run_cli: RunCli) -> None:
     strong = (FIXTURES / "espeak_answer_16k.txt").read_text(encoding="utf-8").strip()
     process = subprocess.Popen(
-        [sys.executable, "-m", "mockmate_desktop", "interview", "--job-title", "Data Analyst", "--typed",
-         "--engine", "offline", "--no-tts", "--type", "behavioural"],
-        cwd=REPO_ROOT, env=dict(os.environ), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL, text=True,
+        [
+            sys.executable,
+            "-m",
+            "mockmate_desktop",
+            "interview",
+            "--job-title",
+            "Data Analyst",
+            "--typed",
+            "--engine",
+            "offline",
+            "--no-tts",
+            "--type",
+            "behavioural",
+        ],
+        cwd=REPO_ROOT,
+        env=dict(os.environ),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
     )
     assert process.stdin is not None and process.stdout is not None
     lines: queue.Queue[str] = queue.Queue()
@@ -143,8 +185,14 @@ def test_ctrl_c_leaves_the_session_resumable_and_continue_finishes_it(run_cli: R
         assert len([a for a in session.answers if not a.skipped]) == 2
     finally:
         store.close()
-    finish = run_cli("interview", "--continue", str(session_id), "--typed", "--no-tts",
-                     stdin="".join(f"{strong}\n\n" for _ in range(6)))
+    finish = run_cli(
+        "interview",
+        "--continue",
+        str(session_id),
+        "--typed",
+        "--no-tts",
+        stdin="".join(f"{strong}\n\n" for _ in range(6)),
+    )
     assert finish.returncode == 0, finish.stderr
     store = _open_store()
     try:
@@ -156,13 +204,31 @@ def test_ctrl_c_leaves_the_session_resumable_and_continue_finishes_it(run_cli: R
 
 
 def test_bad_input_gives_one_clear_line(run_cli: RunCli, tmp_path: Path) -> None:
-    missing = run_cli("interview", "--job-title", "Analyst", "--engine", "offline", "--answers-dir",
-                      str(tmp_path / "nope"), "--no-tts", env=TINY)
+    missing = run_cli(
+        "interview",
+        "--job-title",
+        "Analyst",
+        "--engine",
+        "offline",
+        "--answers-dir",
+        str(tmp_path / "nope"),
+        "--no-tts",
+        env=TINY,
+    )
     assert missing.returncode == 1 and "does not exist" in missing.stderr
     empty = tmp_path / "empty"
     empty.mkdir()
-    none = run_cli("interview", "--job-title", "Analyst", "--engine", "offline", "--answers-dir", str(empty),
-                   "--no-tts", env=TINY)
+    none = run_cli(
+        "interview",
+        "--job-title",
+        "Analyst",
+        "--engine",
+        "offline",
+        "--answers-dir",
+        str(empty),
+        "--no-tts",
+        env=TINY,
+    )
     assert none.returncode == 1 and "answer_01.wav" in none.stderr
     count = run_cli("interview", "--job-title", "Analyst", "--questions", "3", "--typed")
     assert count.returncode == 1 and "between 5 and 15" in count.stderr
@@ -172,3 +238,65 @@ def test_bad_input_gives_one_clear_line(run_cli: RunCli, tmp_path: Path) -> None
     assert gemini.returncode == 1 and "API key" in gemini.stderr
     report = run_cli("report", "00000000-0000-0000-0000-000000000000")
     assert report.returncode == 1 and "No session" in report.stderr
+
+
+def test_demo_print_shows_the_labelled_demo(run_cli: RunCli) -> None:
+    first = run_cli("demo", "--print")
+    assert first.returncode == 0, first.stderr
+    assert "DEMO session" in first.stderr and "(installed)" in first.stderr
+    assert "> **DEMO: shipped demo content" in first.stdout and "## Questions" in first.stdout
+    second = run_cli("demo", "--print")
+    assert second.returncode == 0 and "(already installed)" in second.stderr
+    listed = run_cli("sessions", "list")
+    assert listed.returncode == 0
+
+
+def test_resume_pdf_fits_the_questions_and_is_stored(run_cli: RunCli, tmp_path: Path) -> None:
+    from tests.support.pdfs import SKILLS, single_column_resume
+
+    pdf = tmp_path / "resume.pdf"
+    pdf.write_bytes(single_column_resume())
+    answers = "".join("I measured it, fixed it and it got 50 percent faster.\n\n" for _ in range(12))
+    plain = run_cli(
+        "interview",
+        "--job-title",
+        "Engineer",
+        "--type",
+        "technical",
+        "--engine",
+        "offline",
+        "--typed",
+        "--no-tts",
+        stdin=answers,
+    )
+    fitted = run_cli(
+        "interview",
+        "--job-title",
+        "Engineer",
+        "--type",
+        "technical",
+        "--engine",
+        "offline",
+        "--typed",
+        "--no-tts",
+        "--resume",
+        str(pdf),
+        stdin=answers,
+    )
+    assert plain.returncode == 0 and fitted.returncode == 0, fitted.stderr
+    questions = [line for line in fitted.stdout.splitlines() if line.startswith("Q")]
+    assert questions != [line for line in plain.stdout.splitlines() if line.startswith("Q")]
+    assert any(skill in " ".join(questions) for skill in SKILLS)
+    store = _open_store()
+    try:
+        session = store.get_session(_session_id(fitted.stdout))
+        assert session.config.resume_id is not None
+        assert store.get_resume(session.config.resume_id).original_name == "resume.pdf"
+    finally:
+        store.close()
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4 not really")
+    bad = run_cli(
+        "interview", "--job-title", "Engineer", "--engine", "offline", "--typed", "--resume", str(broken)
+    )
+    assert bad.returncode == 1 and "could not be used" in bad.stderr

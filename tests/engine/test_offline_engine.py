@@ -48,7 +48,9 @@ def test_same_config_same_plan(tmp_path: Path) -> None:
 
 def test_difficulty_changes_the_questions(engine: OfflineEngine) -> None:
     plans = {
-        level: {q.text for q in engine.plan_questions(config(difficulty=level, interview_type="technical"), None)}
+        level: {
+            q.text for q in engine.plan_questions(config(difficulty=level, interview_type="technical"), None)
+        }
         for level in ("beginner", "intermediate", "experienced", "expert")
     }
     for level, texts in plans.items():
@@ -124,8 +126,10 @@ def test_follow_up_names_what_was_missing(engine: OfflineEngine) -> None:
     first, second, third = session.questions[:3]
     full = engine.decide_follow_up(session, first, _answer(session, first, STRONG))
     assert full is None  # a complete STAR story with figures needs no follow-up
-    partial = "In my last job our team had a release that kept failing. I decided to add automated tests " \
-              "and I talked to the developers about every failure in a short daily review with them."
+    partial = (
+        "In my last job our team had a release that kept failing. I decided to add automated tests "
+        "and I talked to the developers about every failure in a short daily review with them."
+    )
     star = engine.decide_follow_up(session, second, _answer(session, second, partial))
     assert star is not None and star.kind is QuestionKind.FOLLOW_UP and star.parent_id == second.id
     assert "result" in star.text
@@ -136,8 +140,10 @@ def test_follow_up_names_what_was_missing(engine: OfflineEngine) -> None:
 def test_vague_technical_answer_gets_a_concrete_follow_up(engine: OfflineEngine) -> None:
     session = _session(engine, interview_type="technical")
     question = session.questions[0]
-    vague = ("Well I would look at it carefully and try different things until it is better, talk with "
-             "people about it and then see what happens and keep going until everybody is happy with it.")
+    vague = (
+        "Well I would look at it carefully and try different things until it is better, talk with "
+        "people about it and then see what happens and keep going until everybody is happy with it."
+    )
     follow = engine.decide_follow_up(session, question, _answer(session, question, vague))
     assert follow is not None and "numbers" in follow.text
 
@@ -181,7 +187,13 @@ def test_reports_fill_every_field_and_say_they_are_heuristic(engine: OfflineEngi
     comparative = performance.comparative_analysis
     assert comparative.approach and comparative.complexity and comparative.stack and comparative.star
     all_text = " ".join(a.transcript for a in session.answers)
-    for name in ("communication", "technical_knowledge", "problem_solving", "cultural_fit", "confidence_clarity"):
+    for name in (
+        "communication",
+        "technical_knowledge",
+        "problem_solving",
+        "cultural_fit",
+        "confidence_clarity",
+    ):
         category = getattr(performance.category_scores, name)
         assert category.comment
         assert category.evidence and category.evidence in all_text
@@ -193,9 +205,9 @@ def test_reports_fill_every_field_and_say_they_are_heuristic(engine: OfflineEngi
         assert item.model_answer
         for quote in item.evidence:
             assert quote in item.answer_transcript
-    assert engine.summary_report(session).model_dump(exclude={"id", "created_at", "updated_at"}) == summary.model_dump(
+    assert engine.summary_report(session).model_dump(
         exclude={"id", "created_at", "updated_at"}
-    )
+    ) == summary.model_dump(exclude={"id", "created_at", "updated_at"})
 
 
 @pytest.mark.parametrize(("language", "word"), [("hi", "ऑफ़लाइन"), ("fr", "hors ligne")])
@@ -204,4 +216,7 @@ def test_report_text_in_the_interview_language(engine: OfflineEngine, language: 
     for question in session.questions:
         _answer(session, question, STRONG)
     assert word in engine.summary_report(session).snapshot
-    assert word in engine.performance_report(session).final_remarks
+    performance = engine.performance_report(session)
+    assert word in performance.final_remarks
+    asked = {"hi": "प्रश्न पूछे गए", "fr": "questions posées"}[language]
+    assert asked in performance.quantitative_analysis

@@ -8,6 +8,7 @@ from pydantic import SecretStr
 from mockmate_desktop.app import AppContext
 from mockmate_desktop.domain.enums import EngineChoice, Source
 from mockmate_desktop.engine.factory import build_engine, resolve_choice
+from mockmate_desktop.engine.factory import test_gemini_key as check_key
 from mockmate_desktop.engine.fallback import FallbackEngine
 from mockmate_desktop.engine.offline.engine import OfflineEngine
 from mockmate_desktop.engine.protocols import EngineError
@@ -34,3 +35,17 @@ def test_gemini_without_key_and_replay_without_recordings_are_clear_errors() -> 
         build_engine(EngineChoice.GEMINI, app)
     with pytest.raises(EngineError, match="no recorded Gemini session"):
         build_engine(EngineChoice.REPLAY, app)
+
+
+def test_gemini_key_check_against_the_local_gemini_server() -> None:
+    from mockmate_desktop.core.settings import Settings
+    from tests.support.fake_gemini import FakeGeminiServer
+
+    with FakeGeminiServer() as server:
+        settings = Settings(gemini_base_url=server.base_url, gemini_timeout_s=5.0)
+        message = check_key(settings, server.api_key, "gemini-2.5-flash")
+        assert "gemini-2.5-flash" in message and "answers" in message
+        with pytest.raises(EngineError):
+            check_key(settings, "wrong-key-000000", "gemini-2.5-flash")
+    with pytest.raises(EngineError, match="Enter a Gemini API key"):
+        check_key(Settings(), "  ", "gemini-2.5-flash")

@@ -22,7 +22,10 @@ ANSWER = "I did it."  # thin on purpose: every decision asks for a follow-up
 
 def test_gemini_503_mid_interview_switches_to_offline(store: SqliteStore, test_assets: Path) -> None:
     config = InterviewConfig(
-        job_title="Backend Engineer", interview_type="technical", question_count=5, answer_mode=AnswerMode.TYPED
+        job_title="Backend Engineer",
+        interview_type="technical",
+        question_count=5,
+        answer_mode=AnswerMode.TYPED,
     )
     with FakeGeminiServer() as server:
         primary = GeminiEngine(client_for(server, max_attempts=2, total_budget_s=5.0))
@@ -36,7 +39,10 @@ def test_gemini_503_mid_interview_switches_to_offline(store: SqliteStore, test_a
 
         stdin = io.StringIO("".join(f"{ANSWER}\n\n" for _ in range(20)))
         runner = InterviewRunner(
-            store, engine, TypedAnswers(stdin, prompt=io.StringIO()), events=RunnerEvents(on_answer=after_answer)
+            store,
+            engine,
+            TypedAnswers(stdin, prompt=io.StringIO()),
+            events=RunnerEvents(on_answer=after_answer),
         )
         session = runner.create(config)
         result = runner.run(session)
@@ -53,6 +59,6 @@ def test_gemini_503_mid_interview_switches_to_offline(store: SqliteStore, test_a
     assert engine.switched
     assert any("unavailable from the follow-up decision after question 2" in n for n in stored.engine_notes)
     assert stored.reports.complete
-    assert {stored.reports.summary.source, stored.reports.performance.source,  # type: ignore[union-attr]
-            stored.reports.questions.source} == {Source.OFFLINE}  # type: ignore[union-attr]
+    reports = (stored.reports.summary, stored.reports.performance, stored.reports.questions)
+    assert {r.source for r in reports if r is not None} == {Source.OFFLINE}
     assert stored.sources >= {Source.GEMINI, Source.OFFLINE}

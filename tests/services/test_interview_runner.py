@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -20,8 +21,11 @@ from mockmate_desktop.storage.sqlite_store import SqliteStore
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "speech"
 STRONG = (FIXTURES / "espeak_answer_16k.txt").read_text(encoding="utf-8").strip()
 CONFIG = InterviewConfig(
-    job_title="Backend Engineer", job_description="Python and PostgreSQL", interview_type="behavioural",
-    question_count=5, answer_mode=AnswerMode.TYPED,
+    job_title="Backend Engineer",
+    job_description="Python and PostgreSQL",
+    interview_type="behavioural",
+    question_count=5,
+    answer_mode=AnswerMode.TYPED,
 )
 
 
@@ -32,7 +36,9 @@ def typed(*answers: str) -> TypedAnswers:
 def test_typed_interview_stores_everything_and_completes(store: SqliteStore, test_assets: Path) -> None:
     seen: list[str] = []
     runner = InterviewRunner(
-        store, OfflineEngine(), typed(STRONG, "I did my best.", STRONG, STRONG, STRONG, STRONG, STRONG),
+        store,
+        OfflineEngine(),
+        typed(STRONG, "I did my best.", STRONG, STRONG, STRONG, STRONG, STRONG),
         events=RunnerEvents(on_report=lambda kind, _r: seen.append(kind)),
     )
     session = runner.create(CONFIG)
@@ -120,3 +126,18 @@ def test_wav_answers_go_through_the_live_pipeline(
     assert follow_up.parent_id == second.id  # the off-topic answer got its follow-up, answered by file 3
     assert "young man" in (stored.answer_for(follow_up.id).transcript.lower())  # type: ignore[union-attr]
     assert source.used == 3
+
+
+def test_a_plan_that_fails_leaves_no_resumable_empty_session(store: SqliteStore, tmp_path: Path) -> None:
+    from mockmate_desktop.engine.offline.bank import BankError, load_bank
+    from tests.support.offline_bank import build_entries
+
+    folder = tmp_path / "tiny-bank"
+    folder.mkdir()
+    (folder / "q.json").write_text(json.dumps(build_entries()[:2]), encoding="utf-8")
+    runner = InterviewRunner(store, OfflineEngine(load_bank(folder)), typed(STRONG))
+    session = runner.create(CONFIG)
+    with pytest.raises(BankError, match="only 2 questions"):
+        runner.run(session)
+    assert store.get_session(session.id).status is SessionStatus.ABANDONED
+    assert session.id not in {s.id for s in store.resumable_sessions()}

@@ -58,18 +58,46 @@ def _answered_session(store: SqliteStore) -> InterviewSession:
         question.session_id = session.id
         store.add_question(session.id, question)
         session.questions.append(question)
-        words = [WordTiming(word=w, start=i * 0.4, end=i * 0.4 + 0.3) for i, w in enumerate(
-            "In my last role I measured the slow queries and cut the load time by 70 percent".split())]
+        words = [
+            WordTiming(word=w, start=i * 0.4, end=i * 0.4 + 0.3)
+            for i, w in enumerate(
+                [
+                    "In",
+                    "my",
+                    "last",
+                    "role",
+                    "I",
+                    "measured",
+                    "the",
+                    "slow",
+                    "queries",
+                    "and",
+                    "cut",
+                    "the",
+                    "load",
+                    "time",
+                    "by",
+                    "70",
+                    "percent",
+                ]
+            )
+        ]
         answer = Answer(
-            session_id=session.id, question_id=question.id, transcript=" ".join(w.word for w in words),
-            words=words, duration_s=8.0, delivery=compute_delivery(words, 8.0, "en") if index % 2 == 0 else None,
+            session_id=session.id,
+            question_id=question.id,
+            transcript=" ".join(w.word for w in words),
+            words=words,
+            duration_s=8.0,
+            delivery=compute_delivery(words, 8.0, "en") if index % 2 == 0 else None,
         )
         store.save_answer(session.id, answer)
         session.answers.append(answer)
     return session
 
 
-def test_three_reports_run_concurrently_and_are_stored_on_arrival(store: SqliteStore, test_assets: Path) -> None:
+def test_three_reports_run_concurrently_and_are_stored_on_arrival(
+    store: SqliteStore, test_assets: Path
+) -> None:
     session = _answered_session(store)
     summary_stored = threading.Event()
     order: list[str] = []

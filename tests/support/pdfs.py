@@ -316,3 +316,39 @@ Nice to have:
 
 Benefits: remote-first, learning budget.
 """
+
+
+def _raw_pdf(objects: list[bytes]) -> bytes:
+    """A hand-assembled PDF (objects numbered from 1, object 1 the catalog) with a correct xref table."""
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return out
+
+
+def cyclic_page_tree_pdf() -> bytes:
+    """A page tree that contains itself: a naive reader walks it forever."""
+    return _raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
+    ])  # fmt: skip
+
+
+def self_referencing_form_pdf() -> bytes:
+    """A form XObject that draws itself: infinite recursion for a naive text extractor."""
+    return _raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /X1 4 0 R >> >> "
+        b"/Contents 5 0 R >>",
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject << /X1 4 0 R >> >> "
+        b"/Length 8 >>\nstream\n/X1 Do  \nendstream",
+        b"<< /Length 6 >>\nstream\n/X1 Do\nendstream",
+    ])  # fmt: skip

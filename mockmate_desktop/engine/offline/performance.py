@@ -10,6 +10,7 @@ from ...domain.enums import Language, Source
 from ...domain.interview import InterviewSession
 from ...domain.reports import CategoryScore, CategoryScores, ComparativeAnalysis, PerformanceReport
 from . import texts
+from .analysis_texts import say
 from .assess import Turn, jd_terms
 
 _COMPLEXITY = re.compile(
@@ -76,35 +77,35 @@ def _categories(turns: Sequence[Turn], language: Language) -> CategoryScores:
         communication=_category(
             comm,
             n,
-            "structure and relevance of every answer",
+            say("cat_comm", language),
             _best_evidence(answered, "structure"),
             language,
         ),
         technical_knowledge=_category(
             tech,
             len(technical),
-            "expected points covered and key terms used",
+            say("cat_tech", language),
             _best_evidence(technical, "completeness") or _best_evidence(technical, "relevance"),
             language,
         ),
         problem_solving=_category(
             solve,
             len(technical),
-            "figures, named tools, concrete actions and reasoning",
+            say("cat_solve", language),
             _best_evidence(technical, "specificity"),
             language,
         ),
         cultural_fit=_category(
             fit,
             n,
-            f"STAR stories and {teamwork} mentions of team, colleagues or customers",
+            say("cat_fit", language, n=teamwork),
             _first_quote(answered, fx.TEAMWORK),
             language,
         ),
         confidence_clarity=_category(
             clarity,
             n,
-            "pace, fillers, pauses and hedging" if delivery else "typed answers: length only",
+            say("cat_voice" if delivery else "cat_typed", language),
             _best_evidence(answered, "delivery") or _best_evidence(answered, "relevance"),
             language,
         ),
@@ -120,7 +121,7 @@ def _skills(session: InterviewSession, turns: Sequence[Turn]) -> tuple[list[str]
     return strong[:8], [*gaps[:6], *weak[:4]]
 
 
-def _comparative(turns: Sequence[Turn]) -> ComparativeAnalysis:
+def _comparative(turns: Sequence[Turn], language: Language) -> ComparativeAnalysis:
     answered = [t for t in turns if t.answered]
     technical = [t for t in answered if not t.behavioural]
     behavioural = [t for t in answered if t.behavioural]
@@ -132,63 +133,69 @@ def _comparative(turns: Sequence[Turn]) -> ComparativeAnalysis:
     for t in behavioural:
         for part in t.score.star_missing:
             missing[part] = missing.get(part, 0) + 1
-    most_missing = max(sorted(missing), key=lambda p: missing[p]) if missing else ""
+    most = max(sorted(missing), key=lambda p: missing[p]) if missing else ""
+    star = say("no_beh", language)
+    if behavioural:
+        star = say("star", language, a=len(complete), b=len(behavioural))
+        star += say("star_missing", language, part=texts.STAR_PARTS[most][language.value][0]) if most else "."
     return ComparativeAnalysis(
-        approach=f"Step-by-step reasoning (because, first/then, for example, trade-offs) in {len(reasoned)} of "
-        f"{len(technical)} technical answers."
+        approach=say("approach", language, a=len(reasoned), b=len(technical))
         if technical
-        else "No technical answers to compare.",
-        complexity=f"Complexity, scale or trade-offs discussed in {len(complexity)} of {len(technical)} technical "
-        "answers."
+        else say("no_tech", language),
+        complexity=say("complexity", language, a=len(complexity), b=len(technical))
         if technical
-        else "No technical answers to compare.",
-        stack=("Named tools and skills: " + ", ".join(tools[:10]) + ".")
-        if tools
-        else "No tools or technologies named.",
-        star=f"Complete STAR stories in {len(complete)} of {len(behavioural)} behavioural answers"
-        + (f"; most often missing: {most_missing}." if most_missing else ".")
-        if behavioural
-        else "No behavioural answers to compare.",
+        else say("no_tech", language),
+        stack=say("stack", language, tools=", ".join(tools[:10])) if tools else say("no_stack", language),
+        star=star,
     )
 
 
-def _quantitative(turns: Sequence[Turn]) -> str:
+def _quantitative(turns: Sequence[Turn], language: Language) -> str:
     answered = [t for t in turns if t.answered]
-    follow_ups = sum(1 for t in turns if t.question.parent_id is not None)
-    words = sum(t.score.word_count for t in answered)
     metrics = [t.answer.delivery for t in answered if t.answer and t.answer.delivery]
     speaking = sum(m.speaking_time_s for m in metrics)
     spoken_words = sum(m.word_count for m in metrics)
-    pace = f"{60 * spoken_words / speaking:.0f} words/min" if speaking > 0 else "not measured (typed)"
-    fillers = sum(m.filler_count for m in metrics)
-    pauses = sum(len(m.long_pauses) for m in metrics)
-    scores = ", ".join(f"{t.number}{'f' if t.question.parent_id else ''}: {t.score.score:g}" for t in turns)
-    return (
-        f"{len(turns)} questions asked ({follow_ups} follow-ups), {len(answered)} answered. Scores out of 10 "
-        f"({scores}). {words} words in total; pace {pace}; {fillers} fillers; {pauses} long pauses; "
-        f"{sum(len(t.score.numbers) for t in answered)} figures and "
-        f"{len({s for t in answered for s in t.score.tools})} named tools across the answers."
+    pace = (
+        say("pace", language, wpm=f"{60 * spoken_words / speaking:.0f}")
+        if speaking > 0
+        else say("pace_typed", language)
+    )
+    return say(
+        "quant",
+        language,
+        asked=len(turns),
+        follow_ups=sum(1 for t in turns if t.question.parent_id is not None),
+        answered=len(answered),
+        scores=", ".join(
+            f"{t.number}{'f' if t.question.parent_id else ''}: {t.score.score:g}" for t in turns
+        ),
+        words=sum(t.score.word_count for t in answered),
+        pace=pace,
+        fillers=sum(m.filler_count for m in metrics),
+        pauses=sum(len(m.long_pauses) for m in metrics),
+        figures=sum(len(t.score.numbers) for t in answered),
+        tools=len({s for t in answered for s in t.score.tools}),
     )
 
 
-def _qualitative(turns: Sequence[Turn]) -> str:
+def _qualitative(turns: Sequence[Turn], language: Language) -> str:
     answered = sorted((t for t in turns if t.answered), key=lambda t: (-t.score.score, t.question.position))
     if not answered:
-        return "No answers were given, so there is nothing to analyse."
+        return say("qual_none", language)
     best, worst = answered[0], answered[-1]
     parts = [
-        f"The strongest answer was to question {best.number} ({best.score.score:g}/10): "
-        + " ".join(c.explanation for c in best.score.criteria[:2])
+        say("qual_best", language, n=best.number, s=f"{best.score.score:g}"),
+        " ".join(c.explanation for c in best.score.criteria[:2]),
     ]
     if worst is not best:
+        parts.append(say("qual_worst", language, n=worst.number, s=f"{worst.score.score:g}"))
         parts.append(
-            f"The weakest was question {worst.number} ({worst.score.score:g}/10): "
-            + " ".join(worst.score.caps or [c.explanation for c in worst.score.criteria if c.score < 5][:2])
+            " ".join(worst.score.caps or [c.explanation for c in worst.score.criteria if c.score < 5][:2])
         )
     off = sorted({t.number for t in turns if t.score.off_topic})
     if off:
-        parts.append(f"Answers to question(s) {', '.join(map(str, off))} were off topic.")
-    return " ".join(parts)
+        parts.append(say("qual_off", language, numbers=", ".join(map(str, off))))
+    return " ".join(p for p in parts if p)
 
 
 def performance(session: InterviewSession, turns: Sequence[Turn], model_name: str) -> PerformanceReport:
@@ -200,11 +207,8 @@ def performance(session: InterviewSession, turns: Sequence[Turn], model_name: st
     categories = _categories(turns, language)
     behavioural = [t for t in turns if t.answered and t.behavioural]
     teamwork_quote = categories.cultural_fit.evidence
-    fit = (
-        f"Cultural fit is judged from behavioural stories and mentions of working with others: "
-        f"{categories.cultural_fit.score:g}/10 over {len(behavioural)} behavioural answers."
-        + (f' For example: "{teamwork_quote}"' if teamwork_quote else "")
-    )
+    fit = say("fit", language, s=f"{categories.cultural_fit.score:g}", n=len(behavioural))
+    fit += say("fit_example", language, quote=teamwork_quote) if teamwork_quote else ""
     return PerformanceReport(
         source=Source.OFFLINE,
         model_name=model_name,
@@ -212,9 +216,9 @@ def performance(session: InterviewSession, turns: Sequence[Turn], model_name: st
         strong_skills=strong,
         skill_gaps=gaps,
         category_scores=categories,
-        comparative_analysis=_comparative(turns),
-        quantitative_analysis=_quantitative(turns),
-        qualitative_analysis=_qualitative(turns),
+        comparative_analysis=_comparative(turns, language),
+        quantitative_analysis=_quantitative(turns, language),
+        qualitative_analysis=_qualitative(turns, language),
         cultural_fit=fit,
         final_remarks=texts.text("final_remarks", language, disclaimer=texts.text("disclaimer", language)),
     )

@@ -1,0 +1,133 @@
+"""Wording of the offline performance analyses in English, Hindi and French (figures filled in by the caller).
+
+Quoted rubric explanations inside them stay in English.
+"""
+
+from __future__ import annotations
+
+from ...domain.enums import Language
+
+_T: dict[str, dict[str, str]] = {
+    "cat_comm": {
+        "en": "structure and relevance of every answer",
+        "hi": "हर उत्तर की संरचना और प्रासंगिकता",
+        "fr": "structure et pertinence de chaque réponse",
+    },
+    "cat_tech": {
+        "en": "expected points covered and key terms used",
+        "hi": "अपेक्षित बिंदु और मुख्य शब्द जो शामिल किए गए",
+        "fr": "points attendus couverts et termes clés employés",
+    },
+    "cat_solve": {
+        "en": "figures, named tools, concrete actions and reasoning",
+        "hi": "आँकड़े, tools के नाम, ठोस कदम और तर्क",
+        "fr": "chiffres, outils nommés, actions concrètes et raisonnement",
+    },
+    "cat_fit": {
+        "en": "STAR stories and {n} mentions of team, colleagues or customers",
+        "hi": "STAR उदाहरण और टीम, सहकर्मियों या ग्राहकों के {n} उल्लेख",
+        "fr": "récits STAR et {n} mentions de l'équipe, des collègues ou des clients",
+    },
+    "cat_voice": {
+        "en": "pace, fillers, pauses and hedging",
+        "hi": "गति, filler शब्द, ठहराव और झिझक",
+        "fr": "débit, mots de remplissage, pauses et hésitations",
+    },
+    "cat_typed": {
+        "en": "typed answers: length only",
+        "hi": "टाइप किए गए उत्तर: केवल लंबाई",
+        "fr": "réponses tapées : longueur seulement",
+    },
+    "approach": {
+        "en": "Step-by-step reasoning (because, first/then, for example, trade-offs) in {a} of {b} technical answers.",
+        "hi": "{b} में से {a} तकनीकी उत्तरों में क्रमबद्ध तर्क (क्योंकि, पहले/फिर, उदाहरण, trade-offs)।",
+        "fr": "Raisonnement étape par étape (parce que, d'abord/ensuite, par exemple, compromis) dans {a} réponses techniques sur {b}.",
+    },
+    "complexity": {
+        "en": "Complexity, scale or trade-offs discussed in {a} of {b} technical answers.",
+        "hi": "{b} में से {a} तकनीकी उत्तरों में complexity, scale या trade-offs की चर्चा।",
+        "fr": "Complexité, montée en charge ou compromis abordés dans {a} réponses techniques sur {b}.",
+    },
+    "no_tech": {
+        "en": "No technical answers to compare.",
+        "hi": "तुलना के लिए कोई तकनीकी उत्तर नहीं।",
+        "fr": "Aucune réponse technique à comparer.",
+    },
+    "stack": {
+        "en": "Named tools and skills: {tools}.",
+        "hi": "बताए गए tools और कौशल: {tools}।",
+        "fr": "Outils et compétences cités : {tools}.",
+    },
+    "no_stack": {
+        "en": "No tools or technologies named.",
+        "hi": "किसी tool या तकनीक का नाम नहीं लिया गया।",
+        "fr": "Aucun outil ni technologie cité.",
+    },
+    "star": {
+        "en": "Complete STAR stories in {a} of {b} behavioural answers",
+        "hi": "{b} में से {a} व्यवहार संबंधी उत्तरों में पूरे STAR उदाहरण",
+        "fr": "Récits STAR complets dans {a} réponses comportementales sur {b}",
+    },
+    "star_missing": {
+        "en": "; most often missing: {part}.",
+        "hi": "; सबसे अधिक छूटा: {part}।",
+        "fr": " ; le plus souvent absent : {part}.",
+    },
+    "no_beh": {
+        "en": "No behavioural answers to compare.",
+        "hi": "तुलना के लिए कोई व्यवहार संबंधी उत्तर नहीं।",
+        "fr": "Aucune réponse comportementale à comparer.",
+    },
+    "quant": {
+        "en": "{asked} questions asked ({follow_ups} follow-ups), {answered} answered. Scores out of 10 ({scores}). "
+        "{words} words in total; pace {pace}; {fillers} fillers; {pauses} long pauses; {figures} figures and "
+        "{tools} named tools across the answers.",
+        "hi": "{asked} प्रश्न पूछे गए ({follow_ups} अनुवर्ती), {answered} के उत्तर दिए। 10 में से स्कोर ({scores})। "
+        "कुल {words} शब्द; गति {pace}; {fillers} filler शब्द; {pauses} लंबे ठहराव; उत्तरों में {figures} आँकड़े और "
+        "{tools} tools के नाम।",
+        "fr": "{asked} questions posées ({follow_ups} relances), {answered} traitées. Notes sur 10 ({scores}). "
+        "{words} mots au total ; débit {pace} ; {fillers} mots de remplissage ; {pauses} longues pauses ; "
+        "{figures} chiffres et {tools} outils cités dans les réponses.",
+    },
+    "pace": {"en": "{wpm} words/min", "hi": "{wpm} शब्द/मिनट", "fr": "{wpm} mots/min"},
+    "pace_typed": {
+        "en": "not measured (typed)",
+        "hi": "मापी नहीं गई (टाइप किया गया)",
+        "fr": "non mesuré (tapé)",
+    },
+    "qual_none": {
+        "en": "No answers were given, so there is nothing to analyse.",
+        "hi": "कोई उत्तर नहीं दिया गया, इसलिए विश्लेषण के लिए कुछ नहीं है।",
+        "fr": "Aucune réponse n'a été donnée : il n'y a rien à analyser.",
+    },
+    "qual_best": {
+        "en": "The strongest answer was to question {n} ({s}/10):",
+        "hi": "सबसे अच्छा उत्तर प्रश्न {n} का था ({s}/10):",
+        "fr": "La meilleure réponse portait sur la question {n} ({s}/10) :",
+    },
+    "qual_worst": {
+        "en": "The weakest was question {n} ({s}/10):",
+        "hi": "सबसे कमज़ोर प्रश्न {n} था ({s}/10):",
+        "fr": "La plus faible portait sur la question {n} ({s}/10) :",
+    },
+    "qual_off": {
+        "en": "Answers to question(s) {numbers} were off topic.",
+        "hi": "प्रश्न {numbers} के उत्तर विषय से हटकर थे।",
+        "fr": "Les réponses aux questions {numbers} étaient hors sujet.",
+    },
+    "fit": {
+        "en": "Cultural fit is judged from behavioural stories and mentions of working with others: {s}/10 over {n} behavioural answers.",
+        "hi": "सांस्कृतिक तालमेल व्यवहार संबंधी उदाहरणों और दूसरों के साथ काम करने के उल्लेखों से आँका गया: {n} उत्तरों पर {s}/10।",
+        "fr": "L'adéquation culturelle est estimée d'après les récits comportementaux et les mentions du travail avec les autres : {s}/10 sur {n} réponses comportementales.",
+    },
+    "fit_example": {
+        "en": ' For example: "{quote}"',
+        "hi": ' उदाहरण: "{quote}"',
+        "fr": " Par exemple : « {quote} »",
+    },
+}
+
+
+def say(key: str, language: Language, **values: object) -> str:
+    table = _T[key]
+    return (table.get(language.value) or table["en"]).format(**values)
