@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -46,11 +49,16 @@ def register(sub: Any) -> None:
     show.add_argument("--json", action="store_true")
     listing = actions.add_parser("list", help="stored resumes, newest first")
     listing.add_argument("--json", action="store_true")
+    bench = actions.add_parser("bench", help="measure text extraction, parsing and scoring on a file")
+    bench.add_argument("file", type=Path)
+    bench.add_argument("--jd-file", type=Path, default=None, help="a job description to score against")
+    bench.add_argument("--repeat", type=int, default=5, help="runs per step (median is printed)")
+    bench.add_argument("--password", default=None)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace, ctx: CommandContext) -> int:
-    handlers = {"analyze": _analyze, "show": _show, "list": _list}
+    handlers = {"analyze": _analyze, "show": _show, "list": _list, "bench": _bench}
     try:
         handlers[args.resume_action](args, ctx)
     except _UsageError as exc:
@@ -112,6 +120,43 @@ def _list(args: argparse.Namespace, ctx: CommandContext) -> None:
     for r in resumes:
         print(f"{str(r.id)[:8]}  {r.created_at:%Y-%m-%d}  {r.source.label:<28} {r.name or '(no name)'}  "
               f"[{r.original_name}]")  # fmt: skip
+
+
+def _bench(args: argparse.Namespace, ctx: CommandContext) -> None:
+    """Median wall time of each intake step; nothing is stored."""
+    from ..domain.resume_parsing import parse_resume, redact_contact
+    from ..domain.resume_scoring import score_coverage
+    from ..domain.skills import extract_skills
+
+    if args.repeat < 1:
+        raise _UsageError("--repeat must be at least 1")
+    jd = _read_jd(args.jd_file) if args.jd_file else None
+    intake = _intake(ctx)
+    text = ""
+
+    def extract() -> None:
+        nonlocal text
+        text = intake.read_only(args.file, password=args.password).text
+
+    steps: list[tuple[str, Callable[[], object]]] = [("read + extract text (child process)", extract)]
+    extract()
+    steps += [
+        ("redact contact details", lambda: redact_contact(text)),
+        ("local parser (profile)", lambda: parse_resume(text)),
+        ("skill extraction", lambda: extract_skills(text)),
+    ]
+    if jd is not None:
+        steps.append(("JD coverage score", lambda: score_coverage(redact_contact(text), jd)))
+    print(f"file: {args.file.name}  characters: {len(text)}  runs per step: {args.repeat}")
+    for label, step in steps:
+        times = []
+        for _ in range(args.repeat):
+            started = time.perf_counter()
+            step()
+            times.append(time.perf_counter() - started)
+        print(
+            f"  {label:<38} median {statistics.median(times) * 1000:8.1f} ms   max {max(times) * 1000:8.1f} ms"
+        )
 
 
 def _print_profile(profile: ResumeProfile, reused: bool) -> None:

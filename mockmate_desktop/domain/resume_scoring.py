@@ -42,7 +42,8 @@ _NICE = re.compile(
 _REQUIRED = re.compile(
     r"(?i)\b(?:must[\s-]have|must|required|requirements?|essential|mandatory|minimum qualifications|"
     r"basic qualifications|what you(?:'ll| will)? need|you have|you bring|we(?:'re| are) looking for|"
-    r"qualifications|key skills|skills|responsibilities|what you(?:'ll| will) do|the role|requis|exigé)\b"
+    r"qualifications|key skills|skills|responsibilities|what you(?:'ll| will) do|the role|tech stack|"
+    r"technologies|our stack|tools|requis|exigé)\b"
 )
 _IGNORED = re.compile(
     r"(?i)^(?:benefits|perks|what we offer|about us|about the company|who we are|equal opportunit\w*|"
@@ -138,11 +139,7 @@ def _line_class(line: str, current: str) -> tuple[str, str]:
         return "required", "required"
     if re.search(r"(?i)\b(?:must|required|essential|mandatory)\b", line):
         return "required", current
-    if heading_like and current == "ignore" and not extract_skills(stripped):
-        return "ignore", "ignore"
-    return (
-        "required" if current == "ignore" and extract_skills(stripped) and heading_like else current
-    ), current
+    return current, current  # under "Benefits" everything stays ignored until the next known heading
 
 
 def jd_terms(jd_text: str) -> list[JdTerm]:
@@ -251,7 +248,7 @@ def score_coverage(resume_text: str, jd_text: str) -> Coverage:
         surface = used_written or first_written
         if sections:
             sections.sort(key=lambda s: rank.get(s, len(rank)))
-            credit[term.skill] = USED_CREDIT if _used(sections) else LISTED_CREDIT
+            credit[term.skill] = USED_CREDIT if used(sections) else LISTED_CREDIT
             matched.append(
                 SkillMatch(skill=term.skill, required=term.required, matched_as=surface, found_in=sections)
             )
@@ -268,7 +265,7 @@ def score_coverage(resume_text: str, jd_text: str) -> Coverage:
     )  # fmt: skip
 
 
-def _used(sections: list[str]) -> bool:
+def used(sections: list[str]) -> bool:
     return any(s in EVIDENCE_SECTIONS for s in sections)
 
 
@@ -291,59 +288,3 @@ def combine_scores(deterministic: int, engine: int | None) -> int:
         return deterministic
     shift = max(-ENGINE_MAX_SHIFT, min(ENGINE_MAX_SHIFT, engine - deterministic))
     return _round(deterministic + ENGINE_WEIGHT * shift)
-
-
-def strengths_and_gaps(coverage: Coverage) -> tuple[list[str], list[str]]:
-    """Plain-language feedback from the coverage alone (the offline engine's feedback)."""
-    strengths: list[str] = []
-    gaps: list[str] = []
-    for match in coverage.matched:
-        kind = "required" if match.required else "nice-to-have"
-        if _used(match.found_in):
-            evidence = next(
-                (
-                    ln
-                    for ln in coverage.lines
-                    if ln.section in EVIDENCE_SECTIONS and match.matched_as in ln.text
-                ),
-                None,
-            )
-            where = (
-                evidence.section if evidence else next(s for s in match.found_in if s in EVIDENCE_SECTIONS)
-            )
-            quote = f': "{_clip(evidence.text)}"' if evidence else ""
-            strengths.append(f"{match.skill} ({kind}) shown in use in {where}{quote}")
-        elif match.required:
-            gaps.append(
-                f"{match.skill} (required) is only listed in {', '.join(match.found_in)}: "
-                "no experience or project line shows it in use"
-            )
-    for match in coverage.missing:
-        kind = "required" if match.required else "nice-to-have"
-        gaps.append(f"{match.skill} ({kind}) does not appear on the resume")
-    return strengths, gaps
-
-
-def coverage_summary(coverage: Coverage, job_title: str) -> str:
-    required = [t for t in coverage.terms if t.required]
-    nice = [t for t in coverage.terms if not t.required]
-    if not coverage.terms:
-        return (
-            "The job description names no skills or tools this analyzer recognises, so keyword coverage is 0. "
-            "Paste the full job description, including its requirements."
-        )
-    got_r = sum(1 for m in coverage.matched if m.required)
-    got_n = sum(1 for m in coverage.matched if not m.required)
-    role = f" for {job_title}" if job_title else ""
-    text = f"Keyword coverage{role}: {got_r} of {len(required)} required"
-    if nice:
-        text += f" and {got_n} of {len(nice)} nice-to-have"
-    text += f" skills found (score {coverage.score}/100)."
-    top_missing = [m.skill for m in coverage.missing if m.required][:3]
-    if top_missing:
-        text += " Missing required: " + ", ".join(top_missing) + "."
-    return text
-
-
-def _clip(text: str, limit: int = 90) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -431,7 +431,7 @@ Analytical skills | analytical, analytic skills
 Mentoring | mentor*, mentee*
 Coaching | coach*
 Time management | managing deadlines, deadline-driven, meet deadlines, met deadlines, tight deadlines
-Adaptability | adaptab*, adaptable, adapted to, flexibility, flexible
+Adaptability | adaptab*, adaptable, adapted to, flexibility
 Creativity | creativ*, innovative, innovation
 Attention to detail | detail-oriented, detail oriented, meticulous, thorough
 Organisation | organisational skills, organizational skills, organised, organized, well-organised
@@ -445,7 +445,7 @@ Empathy | empath*, empathetic
 Customer focus | customer-focused, customer focused, customer-centric, customer centric, customer obsession, user-focused
 Ownership | accountab*, took ownership, end-to-end ownership
 Initiative | self-starter, self starter, proactive, proactively, self-directed
-Work ethic | hard-working, hardworking, diligent, dedicated
+Work ethic | hard-working, hardworking, diligent
 Resilience | resilient, perseverance, under pressure
 Active listening | listening skills, good listener
 Interpersonal skills | interpersonal, relationship building, rapport

@@ -15,15 +15,9 @@ from typing import TYPE_CHECKING
 from ..domain.config import MAX_JOB_DESCRIPTION_CHARS
 from ..domain.enums import EngineChoice, Source
 from ..domain.resume import ResumeAnalysis, ResumeProfile, RewriteSuggestion
+from ..domain.resume_feedback import coverage_summary, strengths_and_gaps
 from ..domain.resume_parsing import normalise_text
-from ..domain.resume_scoring import (
-    Coverage,
-    combine_scores,
-    coverage_summary,
-    score_coverage,
-    scoring_text,
-    strengths_and_gaps,
-)
+from ..domain.resume_scoring import Coverage, combine_scores, score_coverage, scoring_text
 from ..domain.resume_suggestions import MAX_SUGGESTIONS, suggest_rewrites
 from ..domain.skill_relations import related_skills
 from ..domain.skills import default_lexicon

@@ -10,6 +10,8 @@ mode interleaved a two-column resume; layout + gutter split got both right.
 
 from __future__ import annotations
 
+import re
+
 _MIN_LINES = 6
 _GUTTER_CLEAR = 0.9  # share of lines that must be blank at the gutter
 _BOTH_SIDES = 0.3  # share of lines with text on both sides: otherwise it is a ragged right edge
@@ -34,12 +36,19 @@ def find_gutter(lines: list[str]) -> int | None:
             text_lines
         )
         right = sum(bool(line[column:].strip()) for line in text_lines) / len(text_lines)
-        if both < _BOTH_SIDES or right < _BOTH_SIDES:
+        if both < _BOTH_SIDES or right < _BOTH_SIDES or not _prose_on_right(text_lines, column):
             continue
         score = (clear, -column)
         if best is None or score > (best[0], -best[1]):
             best = (clear, column)
     return None if best is None else best[1]
+
+
+def _prose_on_right(lines: list[str], column: int) -> bool:
+    """A real column holds words; a ragged run of right-aligned dates ("2019 - 2021") does not."""
+    right = [line[column:].strip() for line in lines if line[column:].strip()]
+    wordy = sum(len(re.findall(r"[^\W\d_]{2,}", part)) >= 2 for part in right)
+    return wordy >= _BOTH_SIDES * len(right)
 
 
 def reading_order(page_text: str) -> str:

@@ -80,11 +80,12 @@ class ResumeIntake:
         if source.kind == "pdf":
             extract_pdf(source, self.limits, password)
         warnings = list(source.warnings)
-        profile = self._profile(source, use_gemini, explicit=EngineChoice(engine) == EngineChoice.GEMINI,
-                                warnings=warnings)  # fmt: skip
+        explicit = EngineChoice(engine) == EngineChoice.GEMINI
+        profile = self._profile(source, use_gemini, explicit=explicit, warnings=warnings)
         profile.file_sha256 = source.sha256
         profile.original_name = source.original_name
-        profile.contact_redacted = True
+        # A scanned PDF goes to Gemini as it is: its pictures cannot be redacted, and the flag says so.
+        profile.contact_redacted = bool(source.text)
         profile.warnings = list(dict.fromkeys([*profile.warnings, *warnings]))
         self._keep_original(source, profile)
         return IntakeResult(profile=profile, reused=False, text=source.text, warnings=profile.warnings)
@@ -107,7 +108,10 @@ class ResumeIntake:
                     "of your resume instead, or try again when online.",
                 )
             profile.text = redact_contact(profile.text)
-            warnings.append("Read from a scanned PDF by Gemini: check the extracted text for misreadings.")
+            warnings.append(
+                "Read from a scanned PDF by Gemini, which received the pages as they are (contact details "
+                "included); check the extracted text for misreadings."
+            )
             if not profile.text.strip():
                 raise ResumeError(
                     ResumeErrorCode.NO_TEXT_LAYER,

@@ -44,6 +44,7 @@ from .protocols import SAMPLE_RATE, AudioArray
 from .vad import FRAME, StreamingVad
 
 log = logging.getLogger(__name__)
+CONTEXT_S = 5.0  # audio before a stretch given to Whisper as context (its words are dropped)
 SPECULATE_AFTER_FRAMES = 8  # 256 ms of silence after speech
 MAX_MERGED_S = 26.0  # below Whisper's 30 s window, so a merged pass is still a single window
 
@@ -90,7 +91,9 @@ class LiveTranscription:
         prompt: str | None = None,
         tentative: bool | None = None,
         vad: StreamingVad | None = None,
+        context_s: float = CONTEXT_S,
     ) -> None:
+        self._context_s = context_s
         self._transcriber = transcriber
         self._language = language
         self._callbacks = callbacks or LiveCallbacks()
@@ -193,16 +196,33 @@ class LiveTranscription:
         return self._prompt
 
     def _transcribe(self, start: int, end: int) -> Transcript:
+        """Transcribe frames [start, end) with up to CONTEXT_S of the audio before them in front.
+
+        A stretch alone (a 3 s sentence) loses Whisper's context and is misheard ("ill disposed" came back as
+        "old supposed"); the audio before it restores the context at no cost (every pass is a 30 s window
+        anyway). Stretches start in the middle of a pause, so the context's words all start before it and
+        are dropped by time.
+        """
+        context = min(start, round(self._context_s * SAMPLE_RATE / FRAME))
         began = time.perf_counter()
         self._busy = True
         try:
-            result = self._transcriber.transcribe(
-                self._audio_frames(start, end), language=self._language, initial_prompt=self._context_prompt()
+            raw = self._transcriber.transcribe(
+                self._audio_frames(start - context, end),
+                language=self._language,
+                initial_prompt=self._context_prompt(),
             )
         finally:
             self._busy = False
         self.stats.transcribe_seconds.append(time.perf_counter() - began)
-        return result
+        offset = context * FRAME / SAMPLE_RATE
+        words = [
+            w.model_copy(update={"start": max(0.0, w.start - offset), "end": max(0.0, w.end - offset)})
+            for w in raw.words
+            if w.start >= offset - 0.05
+        ]
+        text = raw.text if context == 0 else " ".join(w.word for w in words)
+        return raw.model_copy(update={"words": words, "text": text, "duration_s": (end - start) * FRAME / SAMPLE_RATE})
 
     def _run(self) -> None:
         try:

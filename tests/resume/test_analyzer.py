@@ -67,7 +67,7 @@ def test_empty_jd_is_refused(intake: ResumeIntake, offline_settings: Settings) -
 def test_gemini_reads_redacted_text(gemini_intake: ResumeIntake, fake_gemini: FakeGeminiServer) -> None:
     text = pdfs.single_column_resume()
     profile = gemini_intake.ingest_file(_tmp_pdf(text)).profile
-    assert profile.source == Source.GEMINI and profile.model_name
+    assert profile.source == Source.GEMINI and profile.model_name and profile.contact_redacted
     (request,) = fake_gemini.generate_requests()
     sent = " ".join(request.texts)
     assert "Kubernetes" in request.parsed.blocks["resume"]
@@ -87,6 +87,7 @@ def test_gemini_reads_a_scanned_pdf(gemini_intake: ResumeIntake, fake_gemini: Fa
     assert result.profile.source == Source.GEMINI and "Kubernetes" in result.profile.text
     assert pdfs.EMAIL not in result.profile.text and "900123" not in result.profile.text
     assert any("scanned PDF" in w for w in result.profile.warnings)
+    assert result.profile.contact_redacted is False  # the page images went to the model as they are
 
 
 def test_gemini_analysis_combines_scores(

@@ -119,3 +119,14 @@ def test_gemini_without_key_exits_1(
     cv = write_file("cv.pdf", pdfs.single_column_resume())
     assert main(["resume", "analyze", str(cv), "--jd-file", str(jd_file), "--engine", "gemini"]) == 1
     assert "no Gemini API key" in capsys.readouterr().err
+
+
+def test_bench_prints_measured_steps(
+    write_file: WriteFile, jd_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cv = write_file("cv.pdf", pdfs.single_column_resume())
+    assert main(["resume", "bench", str(cv), "--jd-file", str(jd_file), "--repeat", "2"]) == 0
+    out = capsys.readouterr().out
+    for step in ("read + extract text", "local parser", "skill extraction", "JD coverage score"):
+        assert step in out
+    assert main(["resume", "bench", str(cv), "--repeat", "0"]) == 2

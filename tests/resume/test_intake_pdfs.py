@@ -44,13 +44,30 @@ def test_layouts_give_the_same_profile(
     assert pdfs.EMAIL not in dumped and "7700 900123" not in dumped and "github.com/ashaverma" not in dumped
 
 
-def test_two_column_sections_are_not_mixed(intake: ResumeIntake, write_file: WriteFile) -> None:
-    profile = intake.ingest_file(write_file("cv.pdf", pdfs.two_column_resume())).profile
+@pytest.mark.parametrize("row_by_row", [False, True])
+def test_two_column_sections_are_not_mixed(
+    row_by_row: bool, intake: ResumeIntake, write_file: WriteFile
+) -> None:
+    # Drawn row by row, the file's own text order alternates columns (pypdf's plain mode reads "Summary"
+    # right after the name); layout mode plus the gutter split restores the reading order.
+    profile = intake.ingest_file(write_file("cv.pdf", pdfs.two_column_resume(row_by_row=row_by_row))).profile
     assert len(profile.experience) == 2
     assert profile.experience[0].highlights[0].endswith("serving 2M requests a day.")
     assert profile.education[0].institution == "University of Leeds"
     assert profile.certifications == pdfs.CERTIFICATIONS
     assert "Stakeholder management" in profile.skills_soft
+
+
+def test_plain_mode_would_mix_row_by_row_columns() -> None:
+    """Why layout mode: the measurement that decided it, kept as a test."""
+    import io
+
+    from pypdf import PdfReader
+
+    plain = PdfReader(io.BytesIO(pdfs.two_column_resume(row_by_row=True))).pages[0].extract_text()
+    assert plain.split("\n")[:2] == ["Asha Verma", "Summary"]
+    ours = read_pdf_text(pdfs.two_column_resume(row_by_row=True)).text.split("\n")
+    assert ours[:4] == ["Asha Verma", pdfs.EMAIL, pdfs.PHONE, "Skills"]
 
 
 def test_skills_table_rows_stay_together() -> None:
@@ -241,3 +258,11 @@ def test_nothing_is_stored_after_a_refusal(
             intake.ingest_file(write_file(name, data))
     assert list(store.list_resumes()) == []
     assert list(store.paths.resumes_dir.iterdir()) == []
+
+
+def test_winansi_accents_euro_and_dashes(intake: ResumeIntake, write_file: WriteFile) -> None:
+    profile = intake.ingest_file(write_file("lebenslauf.pdf", pdfs.winansi_resume())).profile
+    assert profile.name == "Jürgen Müller"
+    assert "Straße & Söhne GmbH, 2019 – 2024" in profile.text and "30 000 €" in profile.text
+    assert "naïve café-grade “quick wins”" in profile.text
+    assert {"Python", "Go", "Terraform", "Kubernetes"} <= set(profile.skills_technical)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
+from mockmate_desktop.domain.resume_feedback import strengths_and_gaps
 from mockmate_desktop.domain.resume_scoring import (
     combine_scores,
     jd_terms,
     score_coverage,
-    strengths_and_gaps,
 )
 from tests.support import pdfs
 
@@ -133,3 +137,49 @@ def test_feedback_quotes_the_resume() -> None:
     assert any("Python" in s and "Built Python microservices" in s for s in strengths)
     assert any("PostgreSQL" in g and "only listed" in g for g in gaps)
     assert any(g.startswith("Go (required) does not appear") for g in gaps)
+
+
+def test_benefits_are_ignored_until_the_next_heading() -> None:
+    terms = _required("Requirements:\n- Go\nBenefits:\n- Free Python courses\nNice to have:\n- Kafka")
+    assert terms == {"Go": True, "Kafka": False}
+
+
+def test_same_result_in_another_process_with_another_hash_seed() -> None:
+    script = (
+        "import json, sys\n"
+        "from mockmate_desktop.domain.resume_scoring import score_coverage\n"
+        "from mockmate_desktop.domain.resume_suggestions import suggest_rewrites\n"
+        "resume, jd = sys.stdin.read().split('\\x00')\n"
+        "c = score_coverage(resume, jd)\n"
+        "print(json.dumps([c.score, [m.model_dump() for m in c.matched + c.missing],"
+        " [s.model_dump() for s in suggest_rewrites(c)]]))\n"
+    )
+    outputs = set()
+    for seed in ("1", "2", "12345"):
+        done = subprocess.run(
+            [sys.executable, "-c", script],
+            input=RESUME + "\x00" + pdfs.JOB_DESCRIPTION,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            check=True,
+            timeout=60,
+        )
+        outputs.add(done.stdout)
+    assert len(outputs) == 1 and '"Kubernetes"' in outputs.pop()
+
+
+def test_structured_profile_without_text_is_scored_from_its_fields() -> None:
+    from mockmate_desktop.domain.enums import Source
+    from mockmate_desktop.domain.resume import Experience, ResumeProfile
+    from mockmate_desktop.domain.resume_scoring import scoring_text
+
+    profile = ResumeProfile(
+        source=Source.GEMINI,
+        experience=[Experience(title="Engineer", organisation="Acme", highlights=["Ran Kafka clusters"])],
+        skills_technical=["Python"],
+    )
+    coverage = score_coverage(scoring_text(profile), "Required: Kafka, Python")
+    found = {m.skill: m.found_in for m in coverage.matched}
+    assert found == {"Kafka": ["Experience"], "Python": ["Skills"]}
+    assert coverage.score == 88  # (1.0 used + 0.75 listed) / 2 = 87.5, rounded half up

@@ -128,8 +128,12 @@ def single_column_resume(extra_lines: list[str] | None = None) -> bytes:
     return buffer.getvalue()
 
 
-def two_column_resume() -> bytes:
-    """A narrow left column (contact, skills, education) beside a wide right one (experience)."""
+def two_column_resume(*, row_by_row: bool = False) -> bytes:
+    """A narrow left column (contact, skills, education) beside a wide right one (experience).
+
+    `row_by_row` draws the columns interleaved line by line (as some word processors export them), so
+    the file's content order mixes the columns and only the page geometry separates them.
+    """
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=A4)
     top = A4[1] - 20 * mm
@@ -151,8 +155,21 @@ def two_column_resume() -> bytes:
         right += [("body", f"{title}, {org}"), ("body", period), *[("body", f"- {b}") for b in bullets]]
     right += [("head", "Projects"), *[("body", f"{n}: {d}") for n, d in PROJECTS]]
     right += [("head", "Awards"), *[("body", a) for a in AWARDS]]
-    _draw_lines(pdf, left, 15 * mm, top, 55 * mm)
-    _draw_lines(pdf, right, 80 * mm, top, A4[0] - 95 * mm)
+    if row_by_row:
+        rows_left = [(st, part) for st, text in left for part in _wrap(text, "Helvetica", 10, 55 * mm)]
+        rows_right = [
+            (st, part) for st, text in right for part in _wrap(text, "Helvetica", 10, A4[0] - 95 * mm)
+        ]
+        for index in range(max(len(rows_left), len(rows_right))):
+            y = top - index * 14.5
+            for column, x in ((rows_left, 15 * mm), (rows_right, 80 * mm)):
+                if index < len(column):
+                    style, text = column[index]
+                    pdf.setFont("Helvetica-Bold" if style != "body" else "Helvetica", 10)
+                    pdf.drawString(x, y, text)
+    else:
+        _draw_lines(pdf, left, 15 * mm, top, 55 * mm)
+        _draw_lines(pdf, right, 80 * mm, top, A4[0] - 95 * mm)
     pdf.save()
     return buffer.getvalue()
 
@@ -352,3 +369,21 @@ def self_referencing_form_pdf() -> bytes:
         b"/Length 8 >>\nstream\n/X1 Do  \nendstream",
         b"<< /Length 6 >>\nstream\n/X1 Do\nendstream",
     ])  # fmt: skip
+
+
+def winansi_resume() -> bytes:
+    """Base-14 Helvetica (WinAnsi encoding, no embedded font) with accents, the euro sign and dashes."""
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    lines = [
+        ("name", "Jürgen Müller"),
+        ("head", "Berufserfahrung"),
+        ("body", "Experience"),
+        ("body", "Entwickler – Straße & Söhne GmbH, 2019 – 2024"),
+        ("body", "• Cut cloud costs by 30 000 € with Terraform — naïve café-grade “quick wins” avoided"),
+        ("head", "Skills"),
+        ("body", "Python, Go, Terraform, Kubernetes"),
+    ]
+    _draw_lines(pdf, lines, 20 * mm, A4[1] - 20 * mm, A4[0] - 40 * mm)
+    pdf.save()
+    return buffer.getvalue()
