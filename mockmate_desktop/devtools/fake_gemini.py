@@ -366,7 +366,7 @@ class _Handler(BaseHTTPRequestHandler):
                     rec.inline.append(
                         (
                             data.get("mime_type") or data.get("mimeType", ""),
-                            len(base64.b64decode(data["data"])),
+                            len(base64.urlsafe_b64decode(data["data"] + "=" * (-len(data["data"]) % 4))),
                         )
                     )
         rec.response_schema = (body.get("generationConfig") or {}).get("responseSchema")

@@ -73,3 +73,7 @@ def test_fit_judgement_and_injection_does_not_move_it(
 def test_scrub_removes_contacts() -> None:
     text = scrub("mail a.b+c@mail.example.org, call +1 (555) 010-9999 or see https://x.example/me")
     assert "@" not in text and "555" not in text and "https" not in text
+
+
+def test_scrub_keeps_year_ranges() -> None:
+    assert "2021 - 2023" in scrub("Engineer, Acme, 2021 - 2023, call +1 (555) 010-9999")

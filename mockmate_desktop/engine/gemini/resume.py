@@ -6,24 +6,21 @@ the model might echo back are scrubbed before anything is stored.
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from ...domain import gemini_schemas as out
 from ...domain import prompts
 from ...domain.resume import Education, Experience, Project, ResumeProfile, RewriteSuggestion
+from ...domain.resume_contact import redact_contact
 from ..protocols import EngineError
 from .client import StructuredClient
 from .parts import DataPart
 from .session_data import profile_digest
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
-_PHONE = re.compile(r"(?<!\w)\+?\d[\d ()./-]{7,}\d(?!\w)")
-
 
 def scrub(text: str) -> str:
-    return _PHONE.sub("[redacted]", _URL.sub("[redacted]", _EMAIL.sub("[redacted]", text)))
+    # One redaction rule for the whole app: it keeps year ranges such as "2021 - 2023" intact.
+    return redact_contact(text)
 
 
 def _scrub_all(values: list[str]) -> list[str]:
