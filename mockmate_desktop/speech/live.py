@@ -219,7 +219,8 @@ class LiveTranscription:
         words = [
             w.model_copy(update={"start": max(0.0, w.start - offset), "end": max(0.0, w.end - offset)})
             for w in raw.words
-            if w.start >= offset - 0.05
+            # Whisper stretches words into neighbouring silence; the middle of a word is where it really is.
+            if (w.start + w.end) / 2 >= offset
         ]
         text = raw.text if context == 0 else " ".join(w.word for w in words)
         return raw.model_copy(update={"words": words, "text": text, "duration_s": (end - start) * FRAME / SAMPLE_RATE})

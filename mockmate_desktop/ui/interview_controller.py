@@ -85,6 +85,7 @@ class InterviewController(QObject):
         self.capture: AnswerCapture | None = None
         self.answer_clock = QElapsedTimer()
         self.typed_mode = False
+        self._retiring: set[AnswerCapture] = set()
         self._tts_warned = False
         self.report_arrived.connect(self._on_report)
 
@@ -231,8 +232,14 @@ class InterviewController(QObject):
         capture.captured.disconnect(self._on_captured)
         capture.capture_failed.disconnect(self._on_capture_failed)
         capture.cancel() if discard else capture.request_stop()
-        # The thread deletes itself when it ends; a running recording never blocks the GUI here.
-        capture.finished.connect(capture.deleteLater)
+        # The thread is let go without waiting (the GUI never blocks on audio); it is kept referenced until
+        # it has finished so that Qt never destroys a running thread, and shutdown waits for it.
+        self._retiring.add(capture)
+        capture.finished.connect(lambda: self._retire(capture))
+
+    def _retire(self, capture: AnswerCapture) -> None:
+        self._retiring.discard(capture)
+        capture.deleteLater()
 
     def re_record(self) -> None:
         if self.question is not None and not self.typed_mode:
@@ -356,7 +363,7 @@ class InterviewController(QObject):
             self.reports_done.emit(self.session.id)
 
     def shutdown(self) -> None:
-        capture, self.capture = self.capture, None
-        if capture is not None:
-            capture.cancel()
-            capture.wait(10_000)
+        """Window closing: stop the microphone and wait for every audio thread to end."""
+        self.stop_capture(discard=True)
+        for capture in list(self._retiring):
+            capture.wait(15_000)
