@@ -26,6 +26,9 @@ def test_unusable_data_folder_gives_one_line_and_exit_1(tmp_path: Path) -> None:
 
 def test_unknown_command_is_a_usage_error() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "mockmate_desktop", "no-such-command"], capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "mockmate_desktop", "no-such-command"],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 2
