@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .core.paths import AppPaths
 from .core.settings import Settings, load_settings, save_settings
 
 if TYPE_CHECKING:
     from .storage.sqlite_store import SqliteStore
+    from .ui.services import GuiServices
 
 
 @dataclass
@@ -35,3 +36,9 @@ class AppContext:
         from .storage.sqlite_store import SqliteStore
 
         return SqliteStore.open(self.paths)
+
+    def gui_services(self, **options: Any) -> GuiServices:
+        """The desktop window's adapters over these services (store, engines, speech, resume)."""
+        from .ui.services import GuiServices
+
+        return GuiServices(self, **options)

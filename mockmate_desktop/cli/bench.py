@@ -27,6 +27,9 @@ def register(sub: Any) -> None:
     speech.add_argument(
         "--fixtures", type=Path, default=FIXTURES, help="folder of WAV + .txt reference pairs"
     )
+    speech.add_argument(
+        "--no-speculate", action="store_true", help="no speculative passes at pauses (compare stop latency)"
+    )
     speech.add_argument("--json", action="store_true")
     speech.set_defaults(handler=run_speech)
     reports = bench_sub.add_parser("reports", help="report generation benchmarks")
@@ -77,14 +80,21 @@ def run_speech(args: argparse.Namespace, ctx: CommandContext) -> int:
 
     try:
         result = run_bench(
-            model, ctx.app.paths.model_cache, args.fixtures, quick=args.quick, synth=synth, progress=progress
+            model,
+            ctx.app.paths.model_cache,
+            args.fixtures,
+            quick=args.quick,
+            synth=synth,
+            progress=progress,
+            speculate=not args.no_speculate,
         )
     except SpeechUnavailableError as exc:
         raise CliError(str(exc)) from exc
     if args.json:
         print(json.dumps(result, indent=2))
         return 0
-    print(f"Speech benchmark · Whisper {result['model']} · int8 CPU, beam 1, VAD on")
+    mode = "speculative passes at pauses" if result["speculate"] else "no speculative passes"
+    print(f"Speech benchmark · Whisper {result['model']} · int8 CPU, beam 1, VAD on · {mode}")
     print(f"  model load              {result['load_s']:.2f} s")
     print(
         f"  real-time factor        {result['rtf_full_pass']:.3f} (full passes over {len(REAL)} short real-speech clips, {result['real_speech_s']} s)"

@@ -94,9 +94,10 @@ def streamed(
     realtime: bool,
     vad_end: bool = False,
     prompt: str | None = None,
+    speculate: bool = True,
 ) -> dict[str, Any]:
     config = SegmenterConfig(auto_end=vad_end, first_word_grace_s=60.0, max_answer_s=1800.0)
-    live = LiveTranscription(model, language="en", config=config, prompt=prompt)
+    live = LiveTranscription(model, language="en", config=config, prompt=prompt, speculate=speculate)
     live.start()
     last = last_speech_sample(audio)
     trail = np.zeros(int(3 * SAMPLE_RATE), dtype=np.float32) if vad_end else np.zeros(0, dtype=np.float32)
@@ -123,7 +124,9 @@ def streamed(
         "end_reason": str(live.stats.end_reason),
         "worker_busy_at_end": live.stats.worker_busy_at_end,
         "final_pass_s": live.stats.final_pass_s,
-        "median_pass_s": statistics.median(live.stats.transcribe_seconds) if live.stats.transcribe_seconds else None,
+        "median_pass_s": statistics.median(live.stats.transcribe_seconds)
+        if live.stats.transcribe_seconds
+        else None,
     }
 
 
@@ -155,8 +158,9 @@ def run_bench(
     quick: bool,
     synth: Callable[[str], Path] | None,
     progress: Callable[[str], None],
+    speculate: bool = True,
 ) -> dict[str, Any]:
-    result: dict[str, Any] = {"model": model_name}
+    result: dict[str, Any] = {"model": model_name, "speculate": speculate}
     model = WhisperTranscriber(model_name, model_cache)
     began = time.perf_counter()
     model.load()
@@ -185,7 +189,7 @@ def run_bench(
     for seconds in (30.0,) if quick else (30.0, 60.0, 180.0):
         audio, reference = build_answer(clips, seconds)
         full_text, full_s = timed_full_pass(model, audio, "en")
-        live = streamed(model, audio, realtime=True)
+        live = streamed(model, audio, realtime=True, speculate=speculate)
         row = {
             "answer_s": round(len(audio) / SAMPLE_RATE, 1),
             "latency_stop_s": round(live["latency_from_end_s"], 3),
@@ -208,7 +212,7 @@ def run_bench(
     result["latency_median_s"] = round(statistics.median(a["latency_stop_s"] for a in answers), 3)
 
     audio, _ = build_answer(clips, 30.0, seed=11)
-    vad = streamed(model, audio, realtime=True, vad_end=True)
+    vad = streamed(model, audio, realtime=True, vad_end=True, speculate=speculate)
     result["vad_end"] = {
         "end_detection_to_final_s": round(vad["latency_from_end_s"], 3),
         "last_speech_to_final_s": round(vad["latency_from_last_speech_s"], 3),

@@ -18,10 +18,12 @@ final transcript, so a UI can close the mic at once); on_final(Transcript) once;
 
 How it works: a streaming Silero VAD labels 32 ms frames; `domain.segmentation.Segmenter` cuts the answer in
 the middle of pauses into stretches of a few seconds; a worker transcribes each finished stretch while the
-candidate keeps talking (committed text). When idle the worker also transcribes the unfinished stretch
-(tentative text, replaced on the next pass). At the end only the last stretch is left, so the time to the
-final transcript does not grow with the answer; if the last tentative pass already covered every speech frame
-it is reused as is. Word times are offset to the answer's timeline.
+candidate keeps talking (committed text), with the 3 s of audio before it as context (words of the context
+are dropped by time, or by text near the boundary). When the candidate pauses (>= 256 ms) an idle worker
+transcribes the unfinished stretch speculatively; if the answer ends there, that pass is the final part and
+nothing is left to do. Stretches that queue up behind a slow pass are merged into one pass. With tiny.en
+the idle worker also refreshes tentative text every second. At the end only the last stretch is left, so the
+time to the final transcript does not grow with the answer. Word times are on the answer's timeline.
 """
 
 from __future__ import annotations
@@ -44,7 +46,8 @@ from .protocols import SAMPLE_RATE, AudioArray
 from .vad import FRAME, StreamingVad
 
 log = logging.getLogger(__name__)
-CONTEXT_S = 5.0  # audio before a stretch given to Whisper as context (its words are dropped)
+CONTEXT_S = 3.0  # audio before a stretch given to Whisper as context (its words are dropped)
+BOUNDARY_S = 0.35  # word-time uncertainty at a stretch boundary
 SPECULATE_AFTER_FRAMES = 8  # 256 ms of silence after speech
 MAX_MERGED_S = 26.0  # below Whisper's 30 s window, so a merged pass is still a single window
 
@@ -92,8 +95,14 @@ class LiveTranscription:
         tentative: bool | None = None,
         vad: StreamingVad | None = None,
         context_s: float = CONTEXT_S,
+        merge_backlog: bool = True,
+        speculate: bool = True,
     ) -> None:
+        # Speculative passes make a VAD-ended answer final at once, but one still running when the stop
+        # button is pressed right after the last word delays that stop by up to a pass.
+        self._speculate = speculate
         self._context_s = context_s
+        self._merge = merge_backlog
         self._transcriber = transcriber
         self._language = language
         self._callbacks = callbacks or LiveCallbacks()
@@ -219,11 +228,25 @@ class LiveTranscription:
         words = [
             w.model_copy(update={"start": max(0.0, w.start - offset), "end": max(0.0, w.end - offset)})
             for w in raw.words
-            # Whisper stretches words into neighbouring silence; the middle of a word is where it really is.
-            if (w.start + w.end) / 2 >= offset
+            if self._is_new_word(w, offset)
         ]
         text = raw.text if context == 0 else " ".join(w.word for w in words)
-        return raw.model_copy(update={"words": words, "text": text, "duration_s": (end - start) * FRAME / SAMPLE_RATE})
+        return raw.model_copy(
+            update={"words": words, "text": text, "duration_s": (end - start) * FRAME / SAMPLE_RATE}
+        )
+
+    def _is_new_word(self, word: WordTiming, offset: float) -> bool:
+        """Does `word` (timed from the start of the context) belong to the stretch, not to its context?
+
+        Whisper stretches words over the pause next to them, so a word whose time touches the boundary is
+        decided by text: it is context if it repeats one of the last two committed words.
+        """
+        if word.end <= offset - BOUNDARY_S:
+            return False
+        if word.start >= offset + BOUNDARY_S:
+            return True
+        tail = {_norm(w.word) for t in self._committed[-1:] for w in t.words[-2:]}
+        return _norm(word.word) not in tail
 
     def _run(self) -> None:
         try:
@@ -244,7 +267,7 @@ class LiveTranscription:
     def _merge_backlog(self, stretch: Stretch) -> Stretch:
         """Join stretches that queued up while the worker was busy: one Whisper pass costs about the same
         for 3 s as for 25 s (every call pads to a 30 s window), so a backlog is cleared in one pass."""
-        while not stretch.final:
+        while self._merge and not stretch.final:
             try:
                 following = self._jobs.queue[0]
             except IndexError:
@@ -301,7 +324,7 @@ class LiveTranscription:
         covered = cover is not None and cover[0] == start and cover[1] > seg.last_speech
         # Speculative pass: the candidate has paused; if this is the end of the answer, the final transcript
         # is then ready before the silence timeout (or the stop button) arrives. Done for every model.
-        if seg.silence_run >= SPECULATE_AFTER_FRAMES and not covered:
+        if self._speculate and seg.silence_run >= SPECULATE_AFTER_FRAMES and not covered:
             end = min(end, seg.last_speech + 1 + SPECULATE_AFTER_FRAMES)
         # Otherwise (tentative text), re-run only once a second of new audio has come in since the last pass.
         elif not self._tentative or end - start < 16 or (cover and cover[0] == start and end - cover[1] < 31):
@@ -386,3 +409,7 @@ def feed_file(
     from .wavio import read_wav_16k_mono
 
     feed_array(live, read_wav_16k_mono(path), realtime=realtime, stop_at_end=stop_at_end)
+
+
+def _norm(word: str) -> str:
+    return "".join(ch for ch in word.lower() if ch.isalnum())

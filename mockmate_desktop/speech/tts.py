@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import logging
 import os
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -18,6 +19,8 @@ from typing import Any
 
 from ..core.settings import Settings
 from .protocols import SpeechUnavailableError
+
+log = logging.getLogger(__name__)
 
 
 class Pyttsx3Synthesizer:
@@ -83,21 +86,26 @@ class Pyttsx3Synthesizer:
         return self._engine
 
     def _synthesize(self, text: str, language: str, target: Path) -> Path:
-        engine = self._engine_for_thread()
-        engine.setProperty("voice", self._settings.voice_for(language))
-        engine.setProperty("rate", self._settings.tts_rate_wpm)
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_suffix(f".{os.getpid()}.tmp.wav")
-        engine.save_to_file(text, str(tmp))
-        # pyttsx3's espeak driver prints "Audio saved to ..." on stdout, which would corrupt `--json` output.
-        with contextlib.redirect_stdout(io.StringIO()):
-            engine.runAndWait()
-        if not tmp.is_file() or tmp.stat().st_size <= 44:
-            raise SpeechUnavailableError(
-                f"The speech synthesiser produced no audio for voice {self._settings.voice_for(language)!r}"
-            )
-        os.replace(tmp, target)
-        return target
+        # pyttsx3's espeak driver now and then ends a run without writing the file (seen on back-to-back
+        # jobs); a fresh engine then succeeds, so one retry is made before reporting a failure.
+        for attempt in range(2):
+            engine = self._engine_for_thread()
+            engine.setProperty("voice", self._settings.voice_for(language))
+            engine.setProperty("rate", self._settings.tts_rate_wpm)
+            engine.save_to_file(text, str(tmp))
+            # The espeak driver prints "Audio saved to ..." on stdout, which would corrupt `--json` output.
+            with contextlib.redirect_stdout(io.StringIO()):
+                engine.runAndWait()
+            if tmp.is_file() and tmp.stat().st_size > 44:
+                os.replace(tmp, target)
+                return target
+            log.warning("speech synthesis produced no audio (attempt %d); restarting the engine", attempt + 1)
+            self._engine = None
+        raise SpeechUnavailableError(
+            f"The speech synthesiser produced no audio for voice {self._settings.voice_for(language)!r}"
+        )
 
     def voices(self) -> list[str]:
         """Voice ids the engine offers (runs on the worker thread)."""

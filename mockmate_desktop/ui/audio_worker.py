@@ -66,6 +66,10 @@ class AnswerCapture(QThread):
         self._cancel.set()
         self._stop.set()
 
+    def _relay_partial(self, committed: str, tentative: str) -> None:
+        if not self._cancel.is_set():
+            self.partial.emit(committed, tentative)
+
     def run(self) -> None:
         audio_path: Path | None = None
         try:
@@ -87,7 +91,7 @@ class AnswerCapture(QThread):
         live = self._services.live_transcription(
             self._transcriber,
             self._session.config.language,
-            LiveCallbacks(on_partial=self.partial.emit, on_error=errors.append, on_end=lambda _r: ended.set()),
+            LiveCallbacks(on_partial=self._relay_partial, on_error=errors.append, on_end=lambda _r: ended.set()),
         )
 
         def on_audio(block: Any) -> None:
@@ -106,6 +110,8 @@ class AnswerCapture(QThread):
         seconds = mic.stats.seconds
         if self._cancel.is_set():
             live.stop()
+            # Let the transcription worker finish here so that nothing calls back after this thread ends.
+            live.wait_final(timeout=FINAL_TIMEOUT_S)
             return None
         if not live.ended:
             live.stop()

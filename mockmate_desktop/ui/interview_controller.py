@@ -193,6 +193,7 @@ class InterviewController(QObject):
                 # Wait for the background load instead of blocking: listening starts when it is ready.
                 self._set_phase(Phase.LOADING)
                 self.window_.speech_status.ready.connect(self._model_ready_once)
+                self.window_.speech_status.failed.connect(self._model_failed_once)
                 return
             error = self.window_.speech_status.error
             self.failed.emit(
@@ -215,10 +216,20 @@ class InterviewController(QObject):
         self._set_phase(Phase.LISTENING)
         capture.start()
 
+    def _stop_waiting_for_model(self) -> None:
+        status = self.window_.speech_status
+        status.ready.disconnect(self._model_ready_once)
+        status.failed.disconnect(self._model_failed_once)
+
     def _model_ready_once(self, _transcriber: object) -> None:
-        self.window_.speech_status.ready.disconnect(self._model_ready_once)
+        self._stop_waiting_for_model()
         if self.phase is Phase.LOADING and self.question is not None:
             self.start_capture()
+
+    def _model_failed_once(self, _error: object) -> None:
+        self._stop_waiting_for_model()
+        if self.phase is Phase.LOADING and self.question is not None:
+            self.start_capture()  # reports the error and offers typing
 
     def stop_answer(self) -> None:
         """Space: the candidate is done; the worker finishes transcribing what is left."""

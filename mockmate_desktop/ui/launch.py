@@ -25,9 +25,8 @@ def build_window(
     `transcribers` hands in already loaded Whisper models by name (tests load one per test session).
     """
     from .main_window import MainWindow
-    from .services import GuiServices
 
-    window = MainWindow(GuiServices(app_context, transcribers=transcribers))
+    window = MainWindow(app_context.gui_services(transcribers=transcribers))
     if load_speech:
         window.speech_status.start()
     if open_session_id is not None:

@@ -6,11 +6,9 @@ audio QThread, never on the GUI thread. Heavy modules are imported inside the me
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
@@ -21,6 +19,7 @@ from ..domain.interview_flow import InterviewFlow
 from ..domain.interview_flow import Phase as FlowPhase
 from ..domain.records import utc_now
 from ..domain.resume import ResumeAnalysis, ResumeProfile
+from .speech_services import SpeechServices
 
 if TYPE_CHECKING:
     from ..app import AppContext
@@ -29,10 +28,9 @@ if TYPE_CHECKING:
     from ..storage.sqlite_store import SqliteStore
 
 log = logging.getLogger(__name__)
-MAX_DOCUMENT_BYTES = 2_000_000
 
 
-class GuiServices:
+class GuiServices(SpeechServices):
     def __init__(self, ctx: AppContext, *, transcribers: dict[str, Any] | None = None) -> None:
         self.ctx = ctx
         self._transcribers: dict[str, Any] = dict(transcribers or {})
@@ -67,51 +65,53 @@ class GuiServices:
         return sessions, synced
 
     def export_session(self, session_id: UUID, target: str | Path) -> Path:
+        """.zip: the whole session with recordings (importable); .md: the report as text; else report JSON."""
         path = Path(target)
         if path.suffix.lower() == ".zip":
             from ..storage.archive import export_session
 
             return export_session(self.store, session_id, path)
-        session = self.store.get_session(session_id)
         from ..core.files import atomic_write_text
 
+        session = self.store.get_session(session_id)
         if path.suffix.lower() == ".md":
-            from .export_markdown import session_markdown
+            from ..domain.report_text import render_markdown
 
-            atomic_write_text(path, session_markdown(session))
+            atomic_write_text(path, render_markdown(session))
         else:
-            atomic_write_text(path, json.dumps(json.loads(session.model_dump_json()), indent=2, ensure_ascii=False))
+            from ..services.report_export import report_json
+
+            atomic_write_text(path, report_json(session))
         return path
 
     def open_demo(self) -> UUID:
-        from .demo import ensure_demo_session
+        from ..services.demo import install_demo
 
-        return ensure_demo_session(self.store)
+        return install_demo(self.store).session.id
 
     # documents and resumes --------------------------------------------------------------------------
     def read_document(self, path: Path) -> str:
-        if path.stat().st_size > MAX_DOCUMENT_BYTES:
-            raise ValueError(f"{path.name} is larger than 2 MB; paste the relevant part instead.")
-        if path.suffix.lower() == ".pdf":
-            from ..resume.intake import pdf_text  # type: ignore[attr-defined]
+        """A job description from .txt/.md or the text layer of a PDF (same limits as resumes)."""
+        from ..resume.intake import ResumeIntake
 
-            return str(pdf_text(path))
-        return path.read_text(encoding="utf-8", errors="replace")
+        return str(ResumeIntake(self.store, self.settings).read_only(path).text)
 
     def load_resume(self, path: str | Path) -> ResumeProfile:
-        from ..resume import intake
+        from ..resume.intake import ResumeIntake
 
-        return intake.load_resume(Path(path), self.store, self.settings)  # type: ignore[attr-defined,no-any-return]
+        return ResumeIntake(self.store, self.settings).ingest_file(path).profile
 
     def resume_from_text(self, text: str) -> ResumeProfile:
-        from ..resume import intake
+        from ..resume.intake import ResumeIntake
 
-        return intake.resume_from_text(text, self.store, self.settings)  # type: ignore[attr-defined,no-any-return]
+        return ResumeIntake(self.store, self.settings).ingest_text(text).profile
 
-    def analyze_resume(self, profile: ResumeProfile, jd: str, job_title: str, choice: EngineChoice) -> ResumeAnalysis:
-        from ..resume import analyzer
+    def analyze_resume(
+        self, profile: ResumeProfile, jd: str, job_title: str, choice: EngineChoice | str
+    ) -> ResumeAnalysis:
+        from ..resume.analyzer import ResumeAnalyzer
 
-        return analyzer.analyze(profile, jd, job_title, self.settings, choice, self.store)  # type: ignore[attr-defined,no-any-return]
+        return ResumeAnalyzer(self.settings, self.store).analyze(profile, jd, job_title, EngineChoice(choice))
 
     # engines ----------------------------------------------------------------------------------------
     def engine_explanation(self, choice: EngineChoice | str) -> str:
@@ -230,102 +230,10 @@ class GuiServices:
         return self.store.get_session(session.id), dict(outcome.failed)
 
     def test_gemini(self, key: str, model: str) -> str:
-        from ..engine.factory import test_gemini_key  # type: ignore[attr-defined]
+        """One small real request with the key and model being edited (not yet saved)."""
+        from .gemini_check import check_gemini
 
-        return str(test_gemini_key(self.settings, key, model))
-
-    # speech -----------------------------------------------------------------------------------------
-    def load_transcriber(self, name: str) -> Any:
-        with self._lock:
-            cached = self._transcribers.get(name)
-        if cached is not None:
-            return cached
-        from ..speech.whisper import WhisperTranscriber
-
-        transcriber = WhisperTranscriber(name, self.paths.model_cache)
-        transcriber.load()
-        transcriber.warm_up()
-        with self._lock:
-            self._transcribers[name] = transcriber
-        return transcriber
-
-    def live_transcription(self, transcriber: Any, language: Language, callbacks: Any) -> Any:
-        from ..domain.segmentation import SegmenterConfig
-        from ..speech.live import LiveTranscription
-
-        s = self.settings
-        config = SegmenterConfig(
-            end_silence_s=s.silence_to_stop_s, first_word_grace_s=s.first_word_grace_s, max_answer_s=s.max_answer_s
-        )
-        return LiveTranscription(transcriber, language=language.value, config=config, callbacks=callbacks)
-
-    def new_audio_path(self, session_id: UUID, question_id: UUID) -> Path:
-        return self.store.new_audio_path(session_id, question_id)
-
-    @contextmanager
-    def open_microphone(
-        self,
-        device: str | None = None,
-        *,
-        wav_path: Path | None = None,
-        on_audio: Callable[[Any], None] | None = None,
-        on_error: Callable[[str], None] | None = None,
-    ) -> Iterator[Any]:
-        from .microphone import open_microphone
-
-        chosen = device if device is not None else self.settings.microphone
-        with open_microphone(chosen, wav_path=wav_path, on_audio=on_audio, on_error=on_error) as mic:
-            yield mic
-
-    def list_microphones(self) -> list[str]:
-        from ..speech.devices import list_devices
-
-        return [str(d["name"]) for d in list_devices("input")]
-
-    def _synthesizer(self) -> Any:
-        with self._lock:
-            if self._tts is None:
-                from ..speech.tts import Pyttsx3Synthesizer
-
-                self._tts = Pyttsx3Synthesizer(self.settings, self.paths.tts_cache_dir)
-            return self._tts
-
-    def speak_question(self, text: str, language: Language) -> Path:
-        """The question's WAV (cached by text, voice and rate; usually made ahead by `prepare_speech`)."""
-        return Path(self._synthesizer().synthesize(text, Language(language).value))
-
-    def prepare_speech(self, texts: Sequence[str], language: Language) -> None:
-        """Start synthesising upcoming questions so that the next one starts at once."""
-        for text in texts:
-            self._synthesizer().prepare(text, Language(language).value)
-
-    def synthesize_preview(self, text: str, language: Language, voice: str, rate: int) -> Path:
-        from ..speech.tts import Pyttsx3Synthesizer
-
-        field = {"en": "tts_voice_en", "hi": "tts_voice_hi", "fr": "tts_voice_fr"}[Language(language).value]
-        trial = self.settings.model_copy(update={field: voice or getattr(self.settings, field), "tts_rate_wpm": rate})
-        synthesizer = Pyttsx3Synthesizer(trial, self.paths.tts_cache_dir)
-        try:
-            return Path(synthesizer.synthesize(text, Language(language).value))
-        finally:
-            synthesizer.close()
-
-    def play_file(self, path: Path, stop: threading.Event) -> None:
-        """Plays to the end or until `stop` is set; this worker thread only waits on the player."""
-        from ..speech.playback import WavPlayer
-
-        player = WavPlayer()
-        player.play(path)
-        while not player.wait(0.05):
-            if stop.is_set():
-                player.stop()
-        player.stop()
-
-    def close(self) -> None:
-        with self._lock:
-            tts, self._tts = self._tts, None
-        if tts is not None:
-            tts.close()
+        return check_gemini(self.settings, key, model)
 
     @staticmethod
     def source_of(session: InterviewSession) -> set[Source]:

@@ -2,8 +2,10 @@
 
     xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python -m tests.ui.make_screenshots [OUT_DIR]
 
-It runs a real interview (offline engine, typed answers so no sound server is needed) to get real reports,
-and stops at each screen to grab it. Data goes to a temporary MOCKMATE_HOME.
+Everything on screen is real: a PulseAudio virtual microphone (tests/support/pulse.py) hears a real speech
+clip for the first answer while the live transcript is grabbed, the other answers are typed (built from each
+question's expected points), and the offline engine writes the report. Data goes to a temporary
+MOCKMATE_HOME.
 """
 
 from __future__ import annotations
@@ -15,45 +17,57 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QWidget
 
-ANSWERS = (
-    "At my last job our nightly batch took six hours. I profiled it, found an N plus one query in the ORM, "
-    "added an index and a small cache, and the run dropped to forty minutes, which let analysts start on time.",
-    "I start from the access patterns. For relational data with joins and strict consistency I use PostgreSQL; "
-    "for very high write volume with simple key lookups I consider a document or key value store.",
-    "We disagreed about test coverage targets. I suggested we measure flaky tests for two weeks, shared the "
-    "data with the team, and we agreed to fix the worst ten first. Flaky failures fell by half.",
-    "I would break the problem down, clarify requirements, and sketch an API first.",
-    "um I think it was fine",
-    "I automated our deployment with GitHub Actions and Terraform, cutting release time from a day to an hour.",
-)
+REPO = Path(__file__).resolve().parents[2]
+CLIP = REPO / "tests" / "fixtures" / "speech" / "jfk.wav"
 
 
-def wait_until(app: QApplication, condition: Callable[[], bool], timeout_s: float = 120.0) -> None:
+def wait_until(condition: Callable[[], bool], timeout_s: float = 120.0) -> None:
     deadline = time.monotonic() + timeout_s
     while not condition():
         if time.monotonic() > deadline:
-            raise TimeoutError("screen did not reach the expected state")
-        app.processEvents()
-        QApplication.instance().thread().msleep(10)  # type: ignore[union-attr]
+            raise TimeoutError("the screen did not reach the expected state")
+        QApplication.processEvents()
+        QThread.msleep(10)
 
 
 def grab(widget: QWidget, out: Path, name: str) -> None:
-    QApplication.processEvents()
+    for _ in range(5):
+        QApplication.processEvents()
     path = out / f"{name}.png"
     widget.grab().save(str(path))
     print(path)
 
 
+def good_answer(points: list[str]) -> str:
+    said = ". ".join(p.rstrip(".") for p in points[:4]) or "I would clarify the goal first"
+    return (f"{said}. For example, at my last job I led this work for our payments API: I measured first, "
+            "changed the PostgreSQL indexes and added a Redis cache, and p95 latency fell by 40 percent.")
+
+
 def main(out: Path) -> int:
+    sys.path.insert(0, str(REPO))
+    from tests.support.pulse import VirtualMic
+
     home = Path(tempfile.mkdtemp(prefix="mockmate-shots-"))
     os.environ["MOCKMATE_HOME"] = str(home)
     os.environ.pop("GEMINI_API_KEY", None)
+    mic = VirtualMic.start(home)
+    try:
+        return _run(out, home, mic)
+    finally:
+        mic.stop()
+
+
+def _run(out: Path, home: Path, mic: object) -> int:
     from mockmate_desktop.app import AppContext
+    from mockmate_desktop.devtools.fake_gemini import FakeGeminiServer
     from mockmate_desktop.domain.enums import EngineChoice
     from mockmate_desktop.ui.interview_controller import Phase
     from mockmate_desktop.ui.launch import build_window, qt_application
+    from tests.support import pdfs
 
     app = qt_application()
     ctx = AppContext.create()
@@ -64,50 +78,87 @@ def main(out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     grab(window, out, "01-first-run")
     window.first_run.start_button.click()
-    wait_until(app, lambda: window.speech_status.transcriber is not None or window.speech_status.error is not None)
+    wait_until(lambda: window.speech_status.transcriber is not None or window.speech_status.error is not None)
 
+    resume = home / "resume.pdf"
+    resume.write_bytes(pdfs.single_column_resume())
     window.go("setup")
     setup = window.setup
-    setup.job_title.setText("Backend Engineer")
-    setup.job_description.setPlainText(
-        "We are hiring a backend engineer: Python, PostgreSQL, AWS, Docker, CI/CD, REST APIs. You will design "
-        "services, improve performance and mentor juniors. Nice to have: Kubernetes, Terraform."
-    )
-    setup.typed_radio.setChecked(True)
+    setup.job_title.setText("Senior Backend Engineer")
+    setup.job_description.setPlainText(pdfs.JOB_DESCRIPTION)
+    setup.resume.choose(str(resume))
+    wait_until(lambda: setup.resume.profile is not None)
+    setup.voice_radio.setChecked(True)
     setup.engine.setCurrentIndex(setup.engine.findData(EngineChoice.OFFLINE))
     setup.validate()
     grab(window, out, "03-setup")
     setup.start()
+
     controller = window.interview.controller
-    answers = iter(ANSWERS * 3)
-    shot_taken = False
-    while controller.phase is not Phase.DONE:
-        wait_until(app, lambda: controller.phase in (Phase.TYPING, Phase.DONE))
-        if controller.phase is Phase.DONE:
+    page = window.interview
+    wait_until(lambda: controller.phase is Phase.LISTENING)
+    mic.play(CLIP)  # type: ignore[attr-defined]
+    wait_until(lambda: len(page.transcript.committed.split()) >= 6 and bool(page.transcript.tentative), 60)
+    grab(window, out, "04-interview-live")
+    wait_until(lambda: controller.phase is not Phase.LISTENING, 60)
+    wait_until(lambda: controller.phase in (Phase.LISTENING, Phase.DONE, Phase.REPORTING))
+    page.type_button.click()
+    shot = False
+    while controller.phase not in (Phase.REPORTING, Phase.DONE):
+        wait_until(lambda: controller.phase in (Phase.TYPING, Phase.REPORTING, Phase.DONE))
+        if controller.phase is not Phase.TYPING:
             break
-        text = next(answers)
-        window.interview.typed.setPlainText(text)
-        if not shot_taken:
-            grab(window, out, "04-interview-typed")
-            shot_taken = True
-        window.interview.typed.setPlainText(text)
-        window.interview._submit()
-        wait_until(app, lambda: controller.phase is not Phase.TYPING)
-    wait_until(app, lambda: window.current_page == "report" and window.report.session is not None)
-    for index, name in enumerate(("05-report-summary", "06-report-performance", "07-report-questions",
-                                  "08-report-delivery")):
+        assert controller.question is not None
+        page.typed.setPlainText(good_answer(controller.question.expected_points))
+        if not shot:
+            grab(window, out, "05-interview-typed")
+            shot = True
+        page._submit()
+        wait_until(lambda: controller.phase is not Phase.TYPING)
+    wait_until(lambda: controller.phase is Phase.REPORTING)
+    grab(window, out, "06-writing-report")
+    wait_until(lambda: window.current_page == "report" and window.report.session is not None)
+    window.banner.dismiss()
+    for index, name in enumerate(("07-report-summary", "08-report-performance", "09-report-questions",
+                                  "10-report-delivery")):
         window.report.tabs.setCurrentIndex(index)
+        if name == "09-report-questions":
+            window.report.questions.list.setCurrentRow(0)
         grab(window, out, name)
+
+    window.go("resume")
+    resume_page = window.resume
+    resume_page.picker.choose(str(resume))
+    wait_until(lambda: resume_page.picker.profile is not None)
+    resume_page.job_title.setText("Senior Backend Engineer")
+    resume_page.job_description.setPlainText(pdfs.JOB_DESCRIPTION)
+    resume_page.analyze()
+    wait_until(lambda: resume_page.analysis is not None)
+    grab(window, out, "11-resume-analyzer")
+
+    window.home.open_demo()
+    wait_until(lambda: window.current_page == "report" and window.report.session is not None
+               and window.report.session.is_demo)
+    grab(window, out, "12-demo-report")
+
     window.go("home")
-    wait_until(app, lambda: window.home.table.rowCount() > 0)
+    wait_until(lambda: window.home.table.rowCount() >= 2)
     window.home.table.selectRow(0)
     grab(window, out, "02-home")
-    window.go("settings")
-    grab(window, out, "10-settings")
+
+    with FakeGeminiServer() as server:
+        ctx.settings.gemini_base_url = server.base_url
+        window.go("settings")
+        settings = window.settings_page
+        settings.key.setText("AIza-this-key-was-revoked")
+        settings.test_key.click()
+        wait_until(lambda: settings.key_result.text().startswith("✘"), 60)
+        grab(window, out, "13-settings-error-banner")
     window.close()
     window.tasks.wait_for_done(60_000)
+    app.processEvents()
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs/screenshots")))
+    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "docs" / "screenshots"))

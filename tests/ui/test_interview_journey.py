@@ -7,9 +7,11 @@ the default microphone, while the app listens; the answer ends by itself on sile
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from mockmate_desktop.domain.enums import AnswerMode, EngineChoice, QuestionKind, SessionStatus
 from mockmate_desktop.ui.interview_controller import Phase
@@ -23,7 +25,7 @@ virtual_mic = virtual_mic_fixture("module")
 SPEECH = FIXTURES / "speech"
 # (clip, words that a correct transcript must contain)
 CLIPS = (
-    ("jfk.wav", ("country", "americans")),
+    ("jfk.wav", ("country", "ask")),
     ("librivox_0870.wav", ("dashwood", "power")),
     ("librivox_0890.wav", ("selfish", "disposed")),
     ("librivox_0880.wav", ("young", "man")),
@@ -62,9 +64,6 @@ def test_voice_interview_to_report(qtbot, speech_window, virtual_mic) -> None:
     assert page.state_label.text().startswith("Listening")
     levels: list[float] = []
     controller.level.connect(levels.append)
-    history: list[str] = []
-    controller.phase_changed.connect(history.append)
-    window.banner.message_label.linkHovered.connect(lambda _l: None)
     texts: list[tuple[str, str]] = []
     controller.transcript.connect(lambda c, t: texts.append((c, t)))
     with qtbot.waitSignal(controller.answer_saved, timeout=90_000):
@@ -77,12 +76,12 @@ def test_voice_interview_to_report(qtbot, speech_window, virtual_mic) -> None:
     for clip, _words in CLIPS[1:3]:
         _answer_by_voice(qtbot, window, virtual_mic, clip)
 
-    # 3) The rest: one typed answer ("Type instead"), then skips, until the reports are written.
+    # 3) The rest: one typed answer ("Type instead", which then stays the answer mode), then skips.
     typed_done = False
-    while controller.phase is not Phase.REPORTING and controller.phase is not Phase.DONE:
-        print("phases so far:", history[-12:], "banner:", window.banner.text if window.banner.isVisible() else "")
-        qtbot.waitUntil(lambda: controller.phase in (Phase.LISTENING, Phase.REPORTING, Phase.DONE), timeout=60_000)
-        if controller.phase is not Phase.LISTENING:
+    answering = (Phase.LISTENING, Phase.TYPING)
+    while True:
+        qtbot.waitUntil(lambda: controller.phase in (*answering, Phase.REPORTING, Phase.DONE), timeout=60_000)
+        if controller.phase not in answering:
             break
         with qtbot.waitSignal(controller.answer_saved, timeout=30_000):
             if not typed_done:
@@ -93,6 +92,7 @@ def test_voice_interview_to_report(qtbot, speech_window, virtual_mic) -> None:
                 typed_done = True
             else:
                 page.skip_button.click()
+    assert typed_done
 
     with qtbot.waitSignal(window.report.loaded, timeout=120_000):
         pass
@@ -134,23 +134,43 @@ def test_voice_interview_to_report(qtbot, speech_window, virtual_mic) -> None:
         report.questions.play_button.click()
 
 
-def test_event_loop_stays_responsive_while_listening_and_transcribing(qtbot, speech_window, virtual_mic) -> None:
+def test_event_loop_stays_responsive_while_listening_and_transcribing(
+    qtbot, speech_window, virtual_mic, record_property
+) -> None:
+    """Also drives Re-record and Space (stop answer) by keyboard, as a candidate would."""
     window = speech_window
     controller = window.interview.controller
+    page = window.interview
     _start_voice_interview(qtbot, window, "Data Engineer")
     qtbot.waitUntil(lambda: controller.phase is Phase.LISTENING, timeout=60_000)
     heartbeat = Heartbeat(interval_ms=10)
     heartbeat.start()
     phases: list[str] = []
     controller.phase_changed.connect(phases.append)
-    with qtbot.waitSignal(controller.answer_saved, timeout=90_000):
-        virtual_mic.play(SPEECH / "jfk.wav")
+    saved: list[object] = []
+    controller.answer_saved.connect(saved.append)
+
+    # A false start, then Re-record: the half-heard words are dropped and the microphone opens again.
+    false_start = virtual_mic.play(SPEECH / "librivox_0870.wav")
+    qtbot.waitUntil(lambda: bool(page.transcript.committed or page.transcript.tentative), timeout=30_000)
+    page.rerecord_button.click()
+    assert page.transcript.committed == "" and controller.phase is Phase.LISTENING
+    qtbot.waitUntil(lambda: false_start.process.poll() is not None, timeout=30_000)
+
+    # The real answer, ended with the Space key once its first words are committed.
+    virtual_mic.play(SPEECH / "jfk.wav")
+    qtbot.waitUntil(lambda: "country" in page.transcript.committed.lower(), timeout=60_000)
+    with qtbot.waitSignal(controller.answer_saved, timeout=60_000):
+        qtbot.keyClick(page, Qt.Key.Key_Space)
     heartbeat.stop()
-    assert "transcribing" in phases
-    # ~12 s of capture and live transcription at 100 Hz: the loop never stalled for more than 100 ms.
-    assert heartbeat.ticks > 500
-    print(f"heartbeat: {heartbeat.ticks} ticks, max gap {heartbeat.max_gap_ms:.1f} ms")
+    assert "transcribing" in phases and len(saved) == 1
+    assert "country" in saved[0].transcript.lower() and "dashwood" not in saved[0].transcript.lower()
+    # Capture and live transcription at 100 Hz heartbeats: the loop never stalled for more than 100 ms.
+    assert heartbeat.ticks > 300
+    record_property("heartbeat_max_gap_ms", round(heartbeat.max_gap_ms, 1))
+    sys.__stderr__.write(f"\nheartbeat: {heartbeat.ticks} ticks, max gap {heartbeat.max_gap_ms:.1f} ms\n")
     assert heartbeat.max_gap_ms < 100, f"event loop stalled for {heartbeat.max_gap_ms:.0f} ms"
+
     window.interview.end_early(confirmed=True)
     with qtbot.waitSignal(window.report.loaded, timeout=120_000):
         pass

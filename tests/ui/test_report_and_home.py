@@ -83,7 +83,15 @@ def test_history_lists_opens_exports_and_deletes(qtbot, window, tmp_path: Path) 
     qtbot.waitUntil(lambda: target.exists(), timeout=10_000)
     exported = json.loads(target.read_text())
     assert exported["config"]["job_title"] == "Data Engineer"
-    assert len(exported["answers"]) == 3
+    assert [q["answer"]["transcript"][:8] for q in exported["questions"]] == ["At my la", "It depen", "We disag"]
+    assert exported["reports"]["summary"]["overall_score"] == 68
+
+    archive = tmp_path / "session.zip"
+    home.export_selected(str(archive))
+    markdown = tmp_path / "report.md"
+    home.export_selected(str(markdown))
+    qtbot.waitUntil(lambda: archive.exists() and markdown.exists(), timeout=10_000)
+    assert "Data Engineer" in markdown.read_text()
 
     with qtbot.waitSignal(home.sessions_loaded, timeout=10_000):
         home.delete_selected(confirmed=True)

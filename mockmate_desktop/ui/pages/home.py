@@ -218,7 +218,7 @@ class HomePage(QWidget):
         if path is None:
             suggested = f"mockmate-{session.config.job_title.replace(' ', '-').lower()[:40]}.json"
             path, _filter = QFileDialog.getSaveFileName(
-                self, "Export session", suggested, "Session JSON (*.json);;Report Markdown (*.md)"
+                self, "Export session", suggested, "Report JSON (*.json);;Report Markdown (*.md);;Whole session with recordings (*.zip)"
             )
         if not path:
             return

@@ -48,6 +48,7 @@ class SettingsPage(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         outer.addWidget(scroll)
         body = QWidget()
+        body.setMaximumWidth(980)
         scroll.setWidget(body)
         layout = QVBoxLayout(body)
         layout.addWidget(title("Settings"))
@@ -88,10 +89,11 @@ class SettingsPage(QWidget):
         self.model.addItems(list(GEMINI_MODELS))
         form.addRow("Model", self.model)
         self.key_busy = busy_bar()
-        form.addRow("", self.key_busy)
-        self.key_result = hint("")
-        form.addRow("", self.key_result)
-        form.addRow("", hint("The key is stored in settings.json in your data folder, readable only by you."))
+        self.key_result = hint("The key is stored in settings.json in your data folder, readable only by you.")
+        status = QVBoxLayout()
+        status.addWidget(self.key_busy)
+        status.addWidget(self.key_result)
+        form.addRow("", status)
         return box
 
     def _reveal_key(self, on: bool) -> None:
@@ -144,7 +146,10 @@ class SettingsPage(QWidget):
         form.addRow("Speaking rate", rate_row)
         self.preview = QPushButton("Preview voice")
         self.preview.clicked.connect(self.preview_voice)
-        form.addRow("", self.preview)
+        preview_row = QHBoxLayout()
+        preview_row.addWidget(self.preview)
+        preview_row.addStretch(1)
+        form.addRow("", preview_row)
         return box
 
     def _data_group(self) -> QGroupBox:

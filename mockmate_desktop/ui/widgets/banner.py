@@ -14,6 +14,10 @@ _COLOURS = {
 }
 
 
+_SEVERITY = {"error": 0, "warning": 1, "info": 2}
+_MAX_SHOWN = 3
+
+
 class Banner(QFrame):
     dismissed = Signal()
 
@@ -35,20 +39,29 @@ class Banner(QFrame):
         self._auto_hide.setSingleShot(True)
         self._auto_hide.timeout.connect(self.dismiss)
         self.current: UserError | None = None
+        self.messages: list[UserError] = []
         self.hide()
 
     def show_error(self, error: UserError) -> None:
+        """Adds the message to what is shown (newest first, at most three); nothing is lost by replacing."""
+        self.messages = [m for m in self.messages if m.message != error.message]
+        self.messages.insert(0, error)
+        del self.messages[_MAX_SHOWN:]
         self.current = error
-        background, text, border = _COLOURS.get(error.kind, _COLOURS["error"])
+        kind = min((m.kind for m in self.messages), key=lambda k: _SEVERITY.get(k, 0))
+        background, text, border = _COLOURS.get(kind, _COLOURS["error"])
         self.setStyleSheet(
             f"QFrame#banner {{ background: {background}; border: 1px solid {border}; border-radius: 6px; }}"
             f"QFrame#banner QLabel, QFrame#banner QPushButton {{ color: {text}; }}"
         )
-        fix = f"<br><b>What to do:</b> {error.fix}" if error.fix else ""
-        self.message_label.setText(f"{_escape(error.message)}{fix}")
+        parts = []
+        for item in self.messages:
+            fix = f"<br><b>What to do:</b> {_escape(item.fix)}" if item.fix else ""
+            parts.append(f"{_escape(item.message)}{fix}")
+        self.message_label.setText("<hr>".join(parts))
         self.show()
-        # Information clears itself; errors stay until read.
-        if error.kind == "info":
+        # Information clears itself; errors and warnings stay until read.
+        if kind == "info":
             self._auto_hide.start(6000)
         else:
             self._auto_hide.stop()
@@ -58,6 +71,7 @@ class Banner(QFrame):
 
     def dismiss(self) -> None:
         self.current = None
+        self.messages = []
         self.hide()
         self.dismissed.emit()
 

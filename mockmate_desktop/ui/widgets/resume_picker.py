@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +31,7 @@ class ResumePicker(QWidget):
         super().__init__(parent)
         self.window_ = window
         self.profile: ResumeProfile | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
@@ -39,6 +41,9 @@ class ResumePicker(QWidget):
         self.clear_button.clicked.connect(self.clear)
         self.clear_button.setEnabled(False)
         self.file_label = QLabel("No resume (optional)")
+        # A long skills list must wrap, not widen the window.
+        self.file_label.setWordWrap(True)
+        self.file_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         row.addWidget(self.choose_button)
         row.addWidget(self.clear_button)
         row.addWidget(self.file_label, 1)

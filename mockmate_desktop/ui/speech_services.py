@@ -1,0 +1,142 @@
+"""The speech half of the GUI's services: the Whisper model, live transcription, microphone, TTS, playback.
+
+A mixin of `GuiServices` (it uses its settings, paths, store and lock). Every method may block: call them
+from workers only.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
+
+from ..domain.enums import Language
+
+if TYPE_CHECKING:
+    from ..core.paths import AppPaths
+    from ..core.settings import Settings
+    from ..storage.sqlite_store import SqliteStore
+
+log = logging.getLogger(__name__)
+
+
+class SpeechServices:
+    _lock: threading.Lock
+    _transcribers: dict[str, Any]
+    _tts: Any
+
+    # Provided by GuiServices.
+    @property
+    def settings(self) -> Settings:
+        raise NotImplementedError
+
+    @property
+    def paths(self) -> AppPaths:
+        raise NotImplementedError
+
+    @property
+    def store(self) -> SqliteStore:
+        raise NotImplementedError
+
+    def load_transcriber(self, name: str) -> Any:
+        with self._lock:
+            cached = self._transcribers.get(name)
+        if cached is not None:
+            return cached
+        from ..speech.protocols import SpeechUnavailableError
+        from ..speech.whisper import WhisperTranscriber
+
+        transcriber = WhisperTranscriber(name, self.paths.model_cache)
+        try:
+            transcriber.load()
+            transcriber.warm_up()
+        except OSError as exc:  # e.g. the model cache folder cannot be written
+            raise SpeechUnavailableError(
+                f"The Whisper {name} model could not be prepared in {self.paths.model_cache} ({exc.strerror or exc})"
+            ) from exc
+        with self._lock:
+            self._transcribers[name] = transcriber
+        return transcriber
+
+    def live_transcription(self, transcriber: Any, language: Language, callbacks: Any) -> Any:
+        from ..domain.segmentation import SegmenterConfig
+        from ..speech.live import LiveTranscription
+
+        s = self.settings
+        config = SegmenterConfig(
+            end_silence_s=s.silence_to_stop_s, first_word_grace_s=s.first_word_grace_s, max_answer_s=s.max_answer_s
+        )
+        return LiveTranscription(transcriber, language=language.value, config=config, callbacks=callbacks)
+
+    def new_audio_path(self, session_id: UUID, question_id: UUID) -> Path:
+        return self.store.new_audio_path(session_id, question_id)
+
+    @contextmanager
+    def open_microphone(
+        self,
+        device: str | None = None,
+        *,
+        wav_path: Path | None = None,
+        on_audio: Callable[[Any], None] | None = None,
+        on_error: Callable[[str], None] | None = None,
+    ) -> Iterator[Any]:
+        from .microphone import open_microphone
+
+        chosen = device if device is not None else self.settings.microphone
+        with open_microphone(chosen, wav_path=wav_path, on_audio=on_audio, on_error=on_error) as mic:
+            yield mic
+
+    def list_microphones(self) -> list[str]:
+        from ..speech.devices import list_devices
+
+        return [str(d["name"]) for d in list_devices("input")]
+
+    def _synthesizer(self) -> Any:
+        with self._lock:
+            if self._tts is None:
+                from ..speech.tts import Pyttsx3Synthesizer
+
+                self._tts = Pyttsx3Synthesizer(self.settings, self.paths.tts_cache_dir)
+            return self._tts
+
+    def speak_question(self, text: str, language: Language) -> Path:
+        """The question's WAV (cached by text, voice and rate; usually made ahead by `prepare_speech`)."""
+        return Path(self._synthesizer().synthesize(text, Language(language).value))
+
+    def prepare_speech(self, texts: Sequence[str], language: Language) -> None:
+        """Start synthesising upcoming questions so that the next one starts at once."""
+        for text in texts:
+            self._synthesizer().prepare(text, Language(language).value)
+
+    def synthesize_preview(self, text: str, language: Language, voice: str, rate: int) -> Path:
+        from ..speech.tts import Pyttsx3Synthesizer
+
+        field = {"en": "tts_voice_en", "hi": "tts_voice_hi", "fr": "tts_voice_fr"}[Language(language).value]
+        trial = self.settings.model_copy(update={field: voice or getattr(self.settings, field), "tts_rate_wpm": rate})
+        synthesizer = Pyttsx3Synthesizer(trial, self.paths.tts_cache_dir)
+        try:
+            return Path(synthesizer.synthesize(text, Language(language).value))
+        finally:
+            synthesizer.close()
+
+    def play_file(self, path: Path, stop: threading.Event) -> None:
+        """Plays to the end or until `stop` is set; this worker thread only waits on the player."""
+        from ..speech.playback import WavPlayer
+
+        player = WavPlayer()
+        player.play(path)
+        while not player.wait(0.05):
+            if stop.is_set():
+                player.stop()
+        player.stop()
+
+    def close(self) -> None:
+        with self._lock:
+            tts, self._tts = self._tts, None
+        if tts is not None:
+            tts.close()
+
