@@ -115,8 +115,6 @@ def _run(out: Path, home: Path, mic: object) -> int:
             shot = True
         page._submit()
         wait_until(lambda: controller.phase is not Phase.TYPING)
-    wait_until(lambda: controller.phase is Phase.REPORTING)
-    grab(window, out, "06-writing-report")
     wait_until(lambda: window.current_page == "report" and window.report.session is not None)
     window.banner.dismiss()
     for index, name in enumerate(("07-report-summary", "08-report-performance", "09-report-questions",

@@ -103,7 +103,7 @@ class DeliveryTab(QWidget):
                 banded_bar_chart("Fillers per minute", labels, fpm, _range(fillers)),
             ):
                 self.charts.append(chart)
-                self.charts_row.addWidget(chart)
+                self.charts_row.addWidget(chart, 1)
         rows = [_metrics_row("Whole interview", report.overall)]
         rows += [_metrics_row(label, item.metrics) for label, item in zip(labels, report.per_answer, strict=True)]
         self.table.setRowCount(len(rows))

@@ -25,7 +25,7 @@ def provenance_text(session: InterviewSession) -> str:
     sources = session.sources
     parts = []
     if session.is_demo or Source.CACHED in sources:
-        parts.append("Demo session: recorded content replayed from the cache, not a live assessment.")
+        parts.append("Demo session: a recorded example interview shipped with MockMate, not your own.")
     if Source.OFFLINE in sources:
         parts.append("Offline engine: heuristic rubric scores computed on this computer.")
     if Source.GEMINI in sources:
@@ -41,6 +41,7 @@ class ReportPage(QWidget):
         super().__init__()
         self.window_ = window
         self.session: InterviewSession | None = None
+        self._shown_id: UUID | None = None
         layout = QVBoxLayout(self)
         header = QHBoxLayout()
         self.title = title("Report")
@@ -56,9 +57,6 @@ class ReportPage(QWidget):
         self.provenance.setWordWrap(True)
         self.provenance.setProperty("role", "hint")
         layout.addWidget(self.provenance)
-        self.progress_label = QLabel()
-        self.progress_label.hide()
-        layout.addWidget(self.progress_label)
         self.busy = busy_bar()
         layout.addWidget(self.busy)
         self.tabs = QTabWidget()
@@ -74,6 +72,8 @@ class ReportPage(QWidget):
 
     def load(self, session_id: UUID) -> None:
         self.busy.show()
+        if self.session is None or self.session.id != session_id:
+            self.title.setText("Opening the report…")
         store = self.window_.services.store
 
         def failed(exc: BaseException) -> None:
@@ -92,10 +92,11 @@ class ReportPage(QWidget):
         self.provenance.setText(provenance_text(session))
         for tab in (self.summary, self.performance, self.questions, self.delivery):
             tab.set_session(session)
+        if self.session_changed(session):
+            self.tabs.setCurrentIndex(0)
         self.loaded.emit(session)
 
-    def set_progress(self, text: str | None) -> None:
-        """While reports are generated the page already shows what has arrived, plus what is pending."""
-        self.progress_label.setVisible(bool(text))
-        self.progress_label.setText(text or "")
-        self.busy.setVisible(bool(text))
+    def session_changed(self, session: InterviewSession) -> bool:
+        changed = session.id != self._shown_id
+        self._shown_id = session.id
+        return changed
