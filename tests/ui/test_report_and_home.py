@@ -44,7 +44,7 @@ def test_demo_and_gemini_reports_are_labelled(qtbot, window) -> None:
     window.services.store.save_session(demo)
     with qtbot.waitSignal(window.report.loaded, timeout=10_000):
         window.open_report(demo.id)
-    assert window.report.badge.text() == "Demo (cached)"
+    assert window.report.badge.text() == "Cached replay · Demo"
     assert "(demo)" in window.report.title.text()
     assert "Demo session" in window.report.provenance.text()
     gemini = complete_session(Source.GEMINI)

@@ -71,6 +71,10 @@ def strengths_and_improvements(turns: Sequence[Turn], language: Language) -> tup
     if not strengths and ranked:
         name, value = ranked[0]
         strengths.append(f"{texts.pick(texts.STRENGTH_OF, name, language)} ({value:.1f}/10)")
+    if not improvements and ranked:
+        # Even a strong interview has a weakest area; an empty list reads as if nothing was assessed.
+        name, value = ranked[-1]
+        improvements.append(f"{texts.pick(texts.IMPROVE_OF, name, language)} ({value:.1f}/10)")
     return strengths, improvements[:3]
 
 

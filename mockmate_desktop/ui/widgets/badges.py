@@ -12,8 +12,9 @@ from ...domain.enums import Source
 _STYLE = {
     Source.GEMINI: ("Gemini", "#1a73e8"),
     Source.OFFLINE: ("Offline heuristic", "#6b4fbb"),
-    Source.CACHED: ("Demo (cached)", "#b06000"),
+    Source.CACHED: ("Cached replay", "#b06000"),
 }
+_DEMO = ("Demo", "#b06000")
 
 
 def source_text(sources: Iterable[Source]) -> str:
@@ -39,11 +40,12 @@ class EngineBadge(QLabel):
 
     def set_sources(self, sources: Iterable[Source], *, demo: bool = False) -> None:
         found = set(sources)
-        if demo:
-            found.add(Source.CACHED)
-        self.setText(source_text(found))
+        # Demo content keeps its real engine name and is marked Demo beside it.
+        text = source_text(found) + (f" · {_DEMO[0]}" if demo else "")
+        colour = _DEMO[1] if demo else badge_colour(found)
+        self.setText(text)
         self.setStyleSheet(
-            f"QLabel {{ background: {badge_colour(found)}; color: white; border-radius: 8px;"
+            f"QLabel {{ background: {colour}; color: white; border-radius: 8px;"
             " padding: 2px 8px; font-weight: 600; }"
         )
         self.setToolTip(
