@@ -91,7 +91,9 @@ class AnswerCapture(QThread):
         live = self._services.live_transcription(
             self._transcriber,
             self._session.config.language,
-            LiveCallbacks(on_partial=self._relay_partial, on_error=errors.append, on_end=lambda _r: ended.set()),
+            LiveCallbacks(
+                on_partial=self._relay_partial, on_error=errors.append, on_end=lambda _r: ended.set()
+            ),
         )
 
         def on_audio(block: Any) -> None:
@@ -121,7 +123,9 @@ class AnswerCapture(QThread):
         if transcript is None:
             raise TimeoutError("The transcription did not finish in time; your recording is kept.")
         if mic.stats.error and not transcript.text:
-            raise ActionableError(mic.stats.error, "Check the microphone, then re-record or type your answer.")
+            raise ActionableError(
+                mic.stats.error, "Check the microphone, then re-record or type your answer."
+            )
         if errors and not transcript.text and not mic.stats.error:
             raise ActionableError(errors[0], "Re-record the answer or type it instead.")
         return CapturedAnswer(transcript, audio_path, seconds)

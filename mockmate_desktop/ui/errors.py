@@ -49,7 +49,9 @@ def describe(exc: BaseException, doing: str = "") -> UserError:
     if "CacheMissError" in names:
         return UserError(prefix + text, "This demo only replays what was recorded; start a new interview.")
     if "EngineError" in names:
-        return UserError(prefix + text, "Check the Gemini key and model in Settings, or use the offline engine.")
+        return UserError(
+            prefix + text, "Check the Gemini key and model in Settings, or use the offline engine."
+        )
     if {"StoreError", "NotFoundError"} & names:
         return UserError(prefix + text, "Check that the data folder is writable (Settings → Data folder).")
     if any(n.startswith("Resume") and n.endswith("Error") for n in names):
@@ -59,14 +61,19 @@ def describe(exc: BaseException, doing: str = "") -> UserError:
     if isinstance(exc, FileNotFoundError):
         return UserError(f"{prefix}File not found: {exc.filename or text}", "Pick the file again.")
     if isinstance(exc, PermissionError):
-        return UserError(f"{prefix}No permission to use {exc.filename or 'a file'}.", "Check folder permissions.")
+        return UserError(
+            f"{prefix}No permission to use {exc.filename or 'a file'}.", "Check folder permissions."
+        )
     if isinstance(exc, OSError):
         return UserError(f"{prefix}{exc.strerror or text}", "Check the disk and the data folder.")
     if isinstance(exc, ImportError):
         return UserError(
-            f"{prefix}A component is not installed ({exc.name or text}).", "Reinstall MockMate with `make setup`."
+            f"{prefix}A component is not installed ({exc.name or text}).",
+            "Reinstall MockMate with `make setup`.",
         )
     # Unexpected: the details go to the log, the user gets a calm sentence.
     log.error("unexpected error %s", doing or "", exc_info=exc)
     first_line = text.splitlines()[0][:200]
-    return UserError(f"{prefix}Something went wrong ({first_line}).", "Try again; details are in the log folder.")
+    return UserError(
+        f"{prefix}Something went wrong ({first_line}).", "Try again; details are in the log folder."
+    )

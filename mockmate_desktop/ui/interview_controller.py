@@ -139,9 +139,13 @@ class InterviewController(QObject):
     # asking -----------------------------------------------------------------------------------------
     def main_position(self, question: Question) -> tuple[int, int]:
         assert self.session is not None
-        mains = sorted((q for q in self.session.questions if q.kind is QuestionKind.MAIN), key=lambda q: q.position)
-        anchor = question if question.kind is QuestionKind.MAIN else next(
-            (q for q in mains if q.id == question.parent_id), question
+        mains = sorted(
+            (q for q in self.session.questions if q.kind is QuestionKind.MAIN), key=lambda q: q.position
+        )
+        anchor = (
+            question
+            if question.kind is QuestionKind.MAIN
+            else next((q for q in mains if q.id == question.parent_id), question)
         )
         number = next((i for i, q in enumerate(mains, start=1) if q.id == anchor.id), len(mains))
         return number, max(len(mains), self.session.config.question_count)
@@ -164,6 +168,7 @@ class InterviewController(QObject):
         self.stop_capture(discard=True)
         self._set_phase(Phase.SPEAKING)
         question, language = self.question, self.session.config.language
+
         def spoken() -> None:
             if self.phase is Phase.SPEAKING and self.question is question:
                 self.open_answer()
@@ -174,7 +179,9 @@ class InterviewController(QObject):
                 self.notice.emit(f"Questions cannot be read aloud here ({exc}). They are shown as text.")
             spoken()
 
-        self.window_.player.play(lambda: self.services.speak_question(question.text, language), spoken, not_spoken)
+        self.window_.player.play(
+            lambda: self.services.speak_question(question.text, language), spoken, not_spoken
+        )
 
     def open_answer(self) -> None:
         self.answer_clock.start()
@@ -287,27 +294,54 @@ class InterviewController(QObject):
     def submit_typed(self, text: str) -> None:
         if self.phase is not Phase.TYPING or self.question is None:
             return
-        self._save_answer(mode=AnswerMode.TYPED, transcript=text.strip(), words=[], audio=None,
-                          duration=self.answer_clock.elapsed() / 1000)
+        self._save_answer(
+            mode=AnswerMode.TYPED,
+            transcript=text.strip(),
+            words=[],
+            audio=None,
+            duration=self.answer_clock.elapsed() / 1000,
+        )
 
     def skip(self) -> None:
         if self.question is None or self.phase in (Phase.THINKING, Phase.REPORTING, Phase.PREPARING):
             return
         self.stop_capture(discard=True)
         self.window_.player.stop()
-        self._save_answer(mode=AnswerMode.TYPED if self.typed_mode else AnswerMode.VOICE, transcript="",
-                          words=[], audio=None, duration=0.0, skipped=True)
+        self._save_answer(
+            mode=AnswerMode.TYPED if self.typed_mode else AnswerMode.VOICE,
+            transcript="",
+            words=[],
+            audio=None,
+            duration=0.0,
+            skipped=True,
+        )
 
     # after an answer --------------------------------------------------------------------------------
-    def _save_answer(self, *, mode: AnswerMode, transcript: str, words: list[Any], audio: Path | None,
-                     duration: float, skipped: bool = False) -> None:
+    def _save_answer(
+        self,
+        *,
+        mode: AnswerMode,
+        transcript: str,
+        words: list[Any],
+        audio: Path | None,
+        duration: float,
+        skipped: bool = False,
+    ) -> None:
         assert self.session is not None and self.question is not None
         session, question = self.session, self.question
         self._set_phase(Phase.THINKING)
 
         def work() -> tuple[Answer, InterviewSession, Question | None]:
-            answer = self.services.save_answer(session, question, mode=mode, transcript=transcript, words=words,
-                                               audio_path=audio, duration_s=duration, skipped=skipped)
+            answer = self.services.save_answer(
+                session,
+                question,
+                mode=mode,
+                transcript=transcript,
+                words=words,
+                audio_path=audio,
+                duration_s=duration,
+                skipped=skipped,
+            )
             try:
                 updated, follow_up = self.services.follow_up(self.engine, session, question, answer)
             except Exception as exc:  # the answer is stored; the interview goes on without a follow-up

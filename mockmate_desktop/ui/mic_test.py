@@ -18,8 +18,9 @@ class MicTest(QThread):
     failed = Signal(object)
     peak = Signal(float)  # the loudest level heard, when the test ends
 
-    def __init__(self, services: GuiServices, device: str | None, seconds: float = 6.0,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, services: GuiServices, device: str | None, seconds: float = 6.0, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._services = services
         self._device = device
@@ -38,7 +39,9 @@ class MicTest(QThread):
     def run(self) -> None:
         errors: list[str] = []
         try:
-            with self._services.open_microphone(self._device, on_audio=self._on_audio, on_error=errors.append):
+            with self._services.open_microphone(
+                self._device, on_audio=self._on_audio, on_error=errors.append
+            ):
                 # Waiting on the stop flag is this thread's whole job; the GUI thread never waits here.
                 self._stop.wait(self._seconds)
         except Exception as exc:  # shown in the banner with what to do

@@ -122,10 +122,14 @@ class GuiServices(SpeechServices):
         if choice is EngineChoice.GEMINI:
             if has_key:
                 return f"Gemini ({self.settings.gemini_model}): chosen here; needs an internet connection."
-            return "Gemini chosen, but no Gemini key is set (Settings): the interview cannot start with Gemini."
+            return (
+                "Gemini chosen, but no Gemini key is set (Settings): the interview cannot start with Gemini."
+            )
         if has_key:
-            return (f"Gemini ({self.settings.gemini_model}): a key is set. If Gemini is unreachable the "
-                    "interview continues with the offline engine.")
+            return (
+                f"Gemini ({self.settings.gemini_model}): a key is set. If Gemini is unreachable the "
+                "interview continues with the offline engine."
+            )
         return "Offline engine: no Gemini key set. Add one in Settings to use Gemini."
 
     def build_engine(self, choice: EngineChoice) -> Any:
@@ -189,8 +193,16 @@ class GuiServices(SpeechServices):
         return updated, follow
 
     def save_answer(
-        self, session: InterviewSession, question: Question, *, mode: AnswerMode, transcript: str,
-        words: list[Any], audio_path: Path | None, duration_s: float, skipped: bool = False,
+        self,
+        session: InterviewSession,
+        question: Question,
+        *,
+        mode: AnswerMode,
+        transcript: str,
+        words: list[Any],
+        audio_path: Path | None,
+        duration_s: float,
+        skipped: bool = False,
     ) -> Answer:
         delivery = None
         if words:
@@ -212,7 +224,10 @@ class GuiServices(SpeechServices):
         return answer
 
     def make_reports(
-        self, session: InterviewSession, engine: Any, on_report: Callable[[object], None],
+        self,
+        session: InterviewSession,
+        engine: Any,
+        on_report: Callable[[object], None],
         final_status: SessionStatus,
     ) -> tuple[InterviewSession, dict[str, str]]:
         """Reports still missing are made concurrently, each stored on arrival. A failed one leaves the
@@ -222,7 +237,9 @@ class GuiServices(SpeechServices):
         fresh = self.store.get_session(session.id)
         fresh.engine_notes = list(dict.fromkeys([*fresh.engine_notes, *session.engine_notes]))
         missing = [kind for kind in REPORT_KINDS if getattr(fresh.reports, kind) is None]
-        outcome = generate_reports(engine, fresh, self.store, on_stored=lambda _k, r: on_report(r), kinds=missing)
+        outcome = generate_reports(
+            engine, fresh, self.store, on_stored=lambda _k, r: on_report(r), kinds=missing
+        )
         self._keep_engine_notes(engine, fresh)
         self.store.save_session(fresh)
         if not outcome.failed:

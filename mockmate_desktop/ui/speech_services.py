@@ -68,7 +68,9 @@ class SpeechServices:
 
         s = self.settings
         config = SegmenterConfig(
-            end_silence_s=s.silence_to_stop_s, first_word_grace_s=s.first_word_grace_s, max_answer_s=s.max_answer_s
+            end_silence_s=s.silence_to_stop_s,
+            first_word_grace_s=s.first_word_grace_s,
+            max_answer_s=s.max_answer_s,
         )
         return LiveTranscription(transcriber, language=language.value, config=config, callbacks=callbacks)
 
@@ -116,7 +118,9 @@ class SpeechServices:
         from ..speech.tts import Pyttsx3Synthesizer
 
         field = {"en": "tts_voice_en", "hi": "tts_voice_hi", "fr": "tts_voice_fr"}[Language(language).value]
-        trial = self.settings.model_copy(update={field: voice or getattr(self.settings, field), "tts_rate_wpm": rate})
+        trial = self.settings.model_copy(
+            update={field: voice or getattr(self.settings, field), "tts_rate_wpm": rate}
+        )
         synthesizer = Pyttsx3Synthesizer(trial, self.paths.tts_cache_dir)
         try:
             return Path(synthesizer.synthesize(text, Language(language).value))
@@ -139,4 +143,3 @@ class SpeechServices:
             tts, self._tts = self._tts, None
         if tts is not None:
             tts.close()
-

@@ -11,16 +11,6 @@ from mockmate_desktop.speech.protocols import SAMPLE_RATE, AudioArray
 from mockmate_desktop.speech.wavio import read_wav_16k_mono
 
 SPEECH_FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "speech"
-REAL_SPEECH = (
-    "jfk",
-    "librivox_0870",
-    "librivox_0880",
-    "librivox_0890",
-    "goforward",
-    "cards_001",
-    "cards_002",
-    "cards_003",
-)
 
 
 def fixture_path(name: str) -> Path:

@@ -55,5 +55,7 @@ class FirstRunPage(QWidget):
     def finish(self, next_page: str) -> None:
         services = self.window_.services
         services.settings.first_run_done = True
-        self.window_.tasks.run(services.save_settings, None, lambda e: self.window_.show_exception(e, "Saving"))
+        self.window_.tasks.run(
+            services.save_settings, None, lambda e: self.window_.show_exception(e, "Saving")
+        )
         self.window_.go(next_page)

@@ -48,8 +48,10 @@ class HomePage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(title("Practise your next interview"))
         layout.addWidget(
-            hint("Questions are read aloud, your spoken answers are transcribed on this computer, and you get a "
-                 "detailed report at the end.")
+            hint(
+                "Questions are read aloud, your spoken answers are transcribed on this computer, and you get a "
+                "detailed report at the end."
+            )
         )
         actions = QHBoxLayout()
         self.new_button = QPushButton("New interview")
@@ -180,7 +182,9 @@ class HomePage(QWidget):
         has = session is not None
         self.open_button.setEnabled(has and session is not None and session.reports.summary is not None)
         self.continue_button.setEnabled(
-            has and session is not None and session.status in (SessionStatus.IN_PROGRESS, SessionStatus.DRAFT)
+            has
+            and session is not None
+            and session.status in (SessionStatus.IN_PROGRESS, SessionStatus.DRAFT)
             and not session.is_demo
         )
         self.export_button.setEnabled(has)
@@ -218,7 +222,10 @@ class HomePage(QWidget):
         if path is None:
             suggested = f"mockmate-{session.config.job_title.replace(' ', '-').lower()[:40]}.json"
             path, _filter = QFileDialog.getSaveFileName(
-                self, "Export session", suggested, "Report JSON (*.json);;Report Markdown (*.md);;Whole session with recordings (*.zip)"
+                self,
+                "Export session",
+                suggested,
+                "Report JSON (*.json);;Report Markdown (*.md);;Whole session with recordings (*.zip)",
             )
         if not path:
             return

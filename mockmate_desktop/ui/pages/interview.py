@@ -87,14 +87,24 @@ class InterviewPage(QWidget):
         self.submit_button = QPushButton("Submit answer")
         self.submit_button.setProperty("role", "primary")
         self.end_button = QPushButton("End interview…")
-        for button in (self.replay_button, self.stop_button, self.submit_button, self.rerecord_button,
-                       self.skip_button, self.type_button):
+        for button in (
+            self.replay_button,
+            self.stop_button,
+            self.submit_button,
+            self.rerecord_button,
+            self.skip_button,
+            self.type_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.end_button)
         layout.addLayout(buttons)
-        layout.addWidget(hint("Space stops the answer · R replays the question · The answer also ends by "
-                              "itself after a pause."))
+        layout.addWidget(
+            hint(
+                "Space stops the answer · R replays the question · The answer also ends by "
+                "itself after a pause."
+            )
+        )
 
         self.replay_button.clicked.connect(c.ask)
         self.stop_button.clicked.connect(c.stop_answer)

@@ -34,7 +34,8 @@ if TYPE_CHECKING:
 
 def analysis_html(analysis: ResumeAnalysis) -> str:
     matched = [
-        f"{m.skill}" + (f" (as “{m.matched_as}”)" if m.matched_as and m.matched_as != m.skill else "")
+        f"{m.skill}"
+        + (f" (as “{m.matched_as}”)" if m.matched_as and m.matched_as != m.skill else "")
         + (f" — in {', '.join(m.found_in)}" if m.found_in else "")
         for m in analysis.matched
     ]
@@ -67,8 +68,12 @@ class ResumePage(QWidget):
         self.analysis: ResumeAnalysis | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(title("Resume analyzer"))
-        layout.addWidget(hint("See how well your resume fits a job: matched and missing skills, and concrete "
-                              "rewrites that add missing keywords truthfully."))
+        layout.addWidget(
+            hint(
+                "See how well your resume fits a job: matched and missing skills, and concrete "
+                "rewrites that add missing keywords truthfully."
+            )
+        )
         splitter = QSplitter(Qt.Orientation.Horizontal)
         layout.addWidget(splitter, 1)
 
@@ -95,8 +100,11 @@ class ResumePage(QWidget):
         jd_row.addLayout(jd_buttons)
         form.addRow("Job description", jd_row)
         self.engine = QComboBox()
-        for text, choice in (("Automatic", EngineChoice.AUTO), ("Gemini", EngineChoice.GEMINI),
-                             ("Offline", EngineChoice.OFFLINE)):
+        for text, choice in (
+            ("Automatic", EngineChoice.AUTO),
+            ("Gemini", EngineChoice.GEMINI),
+            ("Offline", EngineChoice.OFFLINE),
+        ):
             self.engine.addItem(text, choice)
         form.addRow("Engine", self.engine)
         self.error = error_label()
@@ -129,7 +137,9 @@ class ResumePage(QWidget):
 
     def load_job_description(self, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, "Load job description", "", "Text or PDF (*.txt *.md *.pdf)")
+            path, _ = QFileDialog.getOpenFileName(
+                self, "Load job description", "", "Text or PDF (*.txt *.md *.pdf)"
+            )
         if not path:
             return
         chosen = Path(path)

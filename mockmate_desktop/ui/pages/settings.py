@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSlider,
     QVBoxLayout,
     QWidget,
@@ -26,7 +25,7 @@ from ...domain.enums import Language
 from ..errors import describe
 from ..mic_test import MicTest
 from ..theme import is_dark
-from ..widgets.common import busy_bar, hint, title
+from ..widgets.common import busy_bar, hint, scrolling_body, title
 from ..widgets.level_meter import LevelMeter
 
 if TYPE_CHECKING:
@@ -41,16 +40,7 @@ class SettingsPage(QWidget):
         super().__init__()
         self.window_ = window
         self.mic_test: MicTest | None = None
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        outer.addWidget(scroll)
-        body = QWidget()
-        body.setMaximumWidth(980)
-        scroll.setWidget(body)
-        layout = QVBoxLayout(body)
+        layout = scrolling_body(self, max_width=980)
         layout.addWidget(title("Settings"))
         layout.addWidget(self._gemini_group())
         layout.addWidget(self._speech_group())
@@ -89,7 +79,9 @@ class SettingsPage(QWidget):
         self.model.addItems(list(GEMINI_MODELS))
         form.addRow("Model", self.model)
         self.key_busy = busy_bar()
-        self.key_result = hint("The key is stored in settings.json in your data folder, readable only by you.")
+        self.key_result = hint(
+            "The key is stored in settings.json in your data folder, readable only by you."
+        )
         status = QVBoxLayout()
         status.addWidget(self.key_busy)
         status.addWidget(self.key_result)
@@ -234,7 +226,9 @@ class SettingsPage(QWidget):
             services.settings_changed()
             self.window_.speech_status.reload_if_changed()
 
-        self.window_.tasks.run(services.save_settings, saved, lambda e: self.window_.show_exception(e, "Saving settings"))
+        self.window_.tasks.run(
+            services.save_settings, saved, lambda e: self.window_.show_exception(e, "Saving settings")
+        )
 
     # actions ----------------------------------------------------------------------------------------
     def test_gemini(self) -> None:
@@ -281,7 +275,9 @@ class SettingsPage(QWidget):
 
     def _mic_peak(self, loudest: float) -> None:
         self.mic_result.setText(
-            "The microphone works." if loudest > 0.01 else "Nothing was heard: check the microphone and its volume."
+            "The microphone works."
+            if loudest > 0.01
+            else "Nothing was heard: check the microphone and its volume."
         )
 
     def _mic_done(self) -> None:

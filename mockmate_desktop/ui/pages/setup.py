@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 from ...domain.config import MAX_QUESTIONS, MIN_QUESTIONS, InterviewConfig
 from ...domain.enums import AnswerMode, Difficulty, EngineChoice, InterviewType, Language
 from ...domain.messages import friendly_errors
-from ..widgets.common import error_label, hint, title
+from ..widgets.common import error_label, hint, scrolling_body, title
 from ..widgets.resume_picker import ResumePicker
 
 if TYPE_CHECKING:
@@ -44,16 +43,7 @@ class SetupPage(QWidget):
     def __init__(self, window: MainWindow) -> None:
         super().__init__()
         self.window_ = window
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        outer.addWidget(scroll)
-        body = QWidget()
-        body.setMaximumWidth(980)
-        scroll.setWidget(body)
-        layout = QVBoxLayout(body)
+        layout = scrolling_body(self, max_width=980)
         layout.addWidget(title("New interview"))
         form = QFormLayout()
         layout.addLayout(form)
@@ -109,7 +99,11 @@ class SetupPage(QWidget):
         form.addRow("Answers", mode_row)
 
         self.engine = _combo(
-            [("Automatic", EngineChoice.AUTO), ("Gemini", EngineChoice.GEMINI), ("Offline", EngineChoice.OFFLINE)]
+            [
+                ("Automatic", EngineChoice.AUTO),
+                ("Gemini", EngineChoice.GEMINI),
+                ("Offline", EngineChoice.OFFLINE),
+            ]
         )
         self.engine.currentIndexChanged.connect(self._update_engine_note)
         form.addRow("Engine", self.engine)
@@ -172,7 +166,11 @@ class SetupPage(QWidget):
                 )
                 # Next to its field the message needs no field name: "Job title is too short." -> "Too short."
                 if target is not self.form_error and " " in message:
-                    rest = message.split(" ", 2)[2] if message.lower().startswith(("job title", "job description")) else message
+                    rest = (
+                        message.split(" ", 2)[2]
+                        if message.lower().startswith(("job title", "job description"))
+                        else message
+                    )
                     message = rest[:1].upper() + rest[1:]
                 target.setText(message)
                 target.show()

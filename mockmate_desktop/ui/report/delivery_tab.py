@@ -6,17 +6,16 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
-    QVBoxLayout,
     QWidget,
 )
 
 from ...domain.delivery import DeliveryMetrics, GuidanceBand
 from ...domain.interview import InterviewSession
 from ..widgets.charts import banded_bar_chart
+from ..widgets.common import scrolling_body
 from .text import esc, para, section
 
 METRIC_NAMES = {
@@ -28,7 +27,16 @@ METRIC_NAMES = {
     "hedging_count": "Hedging phrases",
 }
 
-_COLUMNS = ("Answer", "Duration", "Words/min", "Fillers", "Fillers/min", "Pauses", "Long pauses", "First word")
+_COLUMNS = (
+    "Answer",
+    "Duration",
+    "Words/min",
+    "Fillers",
+    "Fillers/min",
+    "Pauses",
+    "Long pauses",
+    "First word",
+)
 
 
 def find_band(bands: list[GuidanceBand], *keys: str) -> GuidanceBand | None:
@@ -60,15 +68,7 @@ def _metrics_row(label: str, m: DeliveryMetrics) -> list[str]:
 class DeliveryTab(QWidget):
     def __init__(self) -> None:
         super().__init__()
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        outer.addWidget(scroll)
-        body = QWidget()
-        scroll.setWidget(body)
-        self._layout = QVBoxLayout(body)
+        self._layout = scrolling_body(self)
         self.charts_row = QHBoxLayout()
         self._layout.addLayout(self.charts_row)
         self.table = QTableWidget(0, len(_COLUMNS))
@@ -105,15 +105,25 @@ class DeliveryTab(QWidget):
                 self.charts.append(chart)
                 self.charts_row.addWidget(chart, 1)
         rows = [_metrics_row("Whole interview", report.overall)]
-        rows += [_metrics_row(label, item.metrics) for label, item in zip(labels, report.per_answer, strict=True)]
+        rows += [
+            _metrics_row(label, item.metrics) for label, item in zip(labels, report.per_answer, strict=True)
+        ]
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             for c, value in enumerate(row):
                 self.table.setItem(r, c, QTableWidgetItem(value))
-        self.table.setFixedHeight(self.table.horizontalHeader().height() + 4 + sum(
-            self.table.rowHeight(r) for r in range(self.table.rowCount())))
-        intro = "" if report.per_answer else para(
-            "No spoken answers in this interview (typed or skipped), so there is nothing to measure here.")
+        self.table.setFixedHeight(
+            self.table.horizontalHeader().height()
+            + 4
+            + sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
+        )
+        intro = (
+            ""
+            if report.per_answer
+            else para(
+                "No spoken answers in this interview (typed or skipped), so there is nothing to measure here."
+            )
+        )
         self.text.setHtml(intro + _guidance_html(report.bands, report.overall))
 
 
@@ -134,10 +144,9 @@ def _guidance_html(bands: list[GuidanceBand], overall: DeliveryMetrics) -> str:
     fillers = ", ".join(f"{esc(t.term)} ×{t.count}" for t in overall.fillers) or "none detected"
     hedges = ", ".join(f"{esc(t.term)} ×{t.count}" for t in overall.hedges) or "none detected"
     repeated = ", ".join(f"{esc(t.term)} ×{t.count}" for t in overall.most_repeated) or "—"
-    return (
-        section("Guidance (ranges, not verdicts)", f"<ul>{''.join(items)}</ul>" if items else para(""))
-        + section(
-            "Words",
-            f"<p>Fillers: {fillers}<br>Hedging phrases: {hedges}<br>Most repeated words: {repeated}</p>",
-        )
+    return section(
+        "Guidance (ranges, not verdicts)", f"<ul>{''.join(items)}</ul>" if items else para("")
+    ) + section(
+        "Words",
+        f"<p>Fillers: {fillers}<br>Hedging phrases: {hedges}<br>Most repeated words: {repeated}</p>",
     )

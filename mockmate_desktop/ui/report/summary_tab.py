@@ -44,8 +44,9 @@ class SummaryTab(QWidget):
         self.probability_label.setText(
             f"Selection probability: {summary.selection_probability} % ({summary.selection_label.value})"
         )
-        self.source_label.setText(f"Made by: {summary.source.label}" + (
-            f" · {summary.model_name}" if summary.model_name else ""))
+        self.source_label.setText(
+            f"Made by: {summary.source.label}" + (f" · {summary.model_name}" if summary.model_name else "")
+        )
         self.text.setHtml(
             section("Snapshot", para(summary.snapshot))
             + section("Top strengths", bullets(summary.top_strengths))

@@ -31,7 +31,9 @@ def _view(chart: QChart, parent: QWidget | None) -> QChartView:
     return view
 
 
-def category_chart(labels: Sequence[str], scores: Sequence[float], parent: QWidget | None = None) -> QChartView:
+def category_chart(
+    labels: Sequence[str], scores: Sequence[float], parent: QWidget | None = None
+) -> QChartView:
     """Horizontal bars on a fixed 0-10 axis so charts of different sessions compare at a glance."""
     bars = QBarSet("Score")
     bars.append(list(scores))

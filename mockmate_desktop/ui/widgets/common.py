@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QScrollArea, QVBoxLayout, QWidget
 
 
 def title(text: str, parent: QWidget | None = None) -> QLabel:
@@ -41,3 +41,18 @@ def separator(parent: QWidget | None = None) -> QFrame:
     line.setFrameShape(QFrame.Shape.HLine)
     line.setFrameShadow(QFrame.Shadow.Sunken)
     return line
+
+
+def scrolling_body(page: QWidget, *, max_width: int | None = None) -> QVBoxLayout:
+    """Gives `page` a frameless scroll area and returns the layout of the scrolled content."""
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    outer.addWidget(scroll)
+    body = QWidget()
+    if max_width is not None:
+        body.setMaximumWidth(max_width)
+    scroll.setWidget(body)
+    return QVBoxLayout(body)

@@ -50,7 +50,9 @@ class LevelMeter(QWidget):
         colour = QColor("#2e7d32") if self.level < 0.8 else QColor("#e65100")
         painter.setPen(QColor(0, 0, 0, 0))
         painter.setBrush(colour)
-        painter.drawRoundedRect(QRectF(rect.left(), rect.top(), rect.width() * self.level, rect.height()), 4, 4)
+        painter.drawRoundedRect(
+            QRectF(rect.left(), rect.top(), rect.width() * self.level, rect.height()), 4, 4
+        )
         painter.setBrush(self.palette().windowText())
         x = rect.left() + rect.width() * self.peak
         painter.drawRect(QRectF(x - 1, rect.top(), 2, rect.height()))

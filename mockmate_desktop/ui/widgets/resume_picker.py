@@ -71,7 +71,10 @@ class ResumePicker(QWidget):
         self.choose_button.setEnabled(False)
         self.warning.hide()
         self.window_.tasks.run(
-            lambda: self.window_.services.load_resume(chosen), self._loaded, self._failed, name="Reading resume"
+            lambda: self.window_.services.load_resume(chosen),
+            self._loaded,
+            self._failed,
+            name="Reading resume",
         )
 
     def _loaded(self, profile: ResumeProfile) -> None:
@@ -81,7 +84,9 @@ class ResumePicker(QWidget):
         self.profile = profile
         name = profile.original_name or "resume"
         skills = ", ".join(profile.skills_technical[:8])
-        self.file_label.setText(f"{name} — {len(profile.text.split())} words" + (f"; skills: {skills}" if skills else ""))
+        self.file_label.setText(
+            f"{name} — {len(profile.text.split())} words" + (f"; skills: {skills}" if skills else "")
+        )
         self.preview.setPlainText(profile.text[:5000])
         if profile.warnings:
             self.warning.setText("⚠ " + " ".join(profile.warnings))
