@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .cloud_status import CloudSyncStatus
 from .errors import UserError, describe
 from .model_status import SpeechModelStatus
 from .pages.first_run import FirstRunPage
@@ -132,6 +133,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_busy)
         self.speech_status.changed.connect(self._on_speech_status)
         self._on_speech_status()
+        self.cloud_label = QLabel()
+        self.statusBar().addPermanentWidget(self.cloud_label)
+        self.cloud_status = CloudSyncStatus(self.services.ctx, self)
+        self.cloud_status.changed.connect(self.cloud_label.setText)
+        self.cloud_status.start()
 
     def _on_speech_status(self) -> None:
         self.status_label.setText(self.speech_status.text)
@@ -155,6 +161,9 @@ class MainWindow(QMainWindow):
         entered = getattr(page, "on_enter", None)
         if callable(entered):
             entered()
+        if key == "home":
+            # Back home usually follows a finished interview or an edit: a good moment to upload it.
+            self.cloud_status.poke()
 
     def _on_nav(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if current is not None:
@@ -176,5 +185,6 @@ class MainWindow(QMainWindow):
         self.interview.shutdown()
         self.settings_page.shutdown()
         self.tasks.wait_for_done(30_000)
+        self.cloud_status.stop()
         self.services.close()
         super().closeEvent(event)

@@ -1,0 +1,55 @@
+"""The desktop window syncs in the background and shows the sync status in its status bar."""
+
+from __future__ import annotations
+
+import pytest
+
+from mockmate_desktop.app import AppContext
+from mockmate_desktop.ui.launch import build_window
+from mockmate_desktop.ui.main_window import MainWindow
+from tests.cloud.conftest import Emulators
+from tests.support.cloud import CloudReader, sign_up, unique_email
+from tests.support.ui_sessions import complete_session
+
+
+@pytest.fixture
+def signed_in_app(cloud_env: Emulators) -> tuple[AppContext, str]:
+    app = AppContext.create()
+    app.settings.first_run_done = True
+    user = sign_up(app, unique_email("gui"))
+    return app, user.uid
+
+
+def _window(qtbot, app: AppContext) -> MainWindow:  # type: ignore[no-untyped-def]
+    win = build_window(app, load_speech=False)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def test_window_uploads_pending_sessions_and_says_synced(qtbot, signed_in_app) -> None:  # type: ignore[no-untyped-def]
+    app, uid = signed_in_app
+    session = complete_session(job_title="Synced from the window")
+    app.store.save_session(session)
+    assert app.store.outbox_counts()["pending"] > 0
+    win = _window(qtbot, app)
+    try:
+        qtbot.waitUntil(lambda: win.cloud_label.text().startswith("Synced"), timeout=60_000)
+        assert app.store.outbox_counts()["pending"] == 0
+    finally:
+        win.close()
+    reader = CloudReader(app)
+    try:
+        assert str(session.id) in reader.docs(uid, "interviews")
+    finally:
+        reader.close()
+
+
+def test_window_without_cloud_settings_says_local_only(qtbot) -> None:  # type: ignore[no-untyped-def]
+    app = AppContext.create()
+    app.settings.first_run_done = True
+    win = _window(qtbot, app)
+    try:
+        assert win.cloud_label.text() == "Cloud sync off (local profile only)."
+    finally:
+        win.close()
