@@ -37,35 +37,24 @@ def _password(args: argparse.Namespace) -> str:
 
 
 def run(args: argparse.Namespace, ctx: CommandContext) -> int:
-    from ..storage.cloud.auth import AuthError, TokenFile
+    from ..storage.cloud.account import sign_in_here, sign_out_here, signed_in_user
+    from ..storage.cloud.auth import AuthError
     from ..storage.cloud.config import CloudConfigError
-    from ..storage.cloud.connect import auth_client, claim_data_folder, cloud_config, status_text
+    from ..storage.cloud.connect import status_text
 
     action = args.account_command
     try:
         if action == "status":
-            user = TokenFile(ctx.app.paths.home).load()
-            config = cloud_config(ctx.app)
-            if user is not None and user.project_id == config.project_id and config.configured:
-                print(f"Signed in as {user.email} (uid {user.uid}).")
+            current = signed_in_user(ctx.app)
+            if current is not None:
+                print(f"Signed in as {current.email} (uid {current.uid}).")
             print(status_text(ctx.app))
             return 0
-        client = auth_client(ctx.app)
         if action == "signout":
-            client.sign_out()
+            sign_out_here(ctx.app)
             print("Signed out on this computer; local data is kept.")
             return 0
-        password = _password(args)
-        user = (
-            client.sign_up(args.email, password)
-            if action == "signup"
-            else client.sign_in(args.email, password)
-        )
-        try:
-            claim_data_folder(ctx.app, user.uid)
-        except CloudConfigError:
-            client.sign_out()
-            raise
+        user = sign_in_here(ctx.app, args.email, _password(args), create=action == "signup")
         print(f"Signed in as {user.email} (uid {user.uid}). Run `mockmate sync` to sync now.")
         return 0
     except (AuthError, CloudConfigError) as exc:

@@ -34,6 +34,13 @@ class CloudSyncStatus(QObject):
         self._loop = SyncLoop(self._app, lambda text, _report: self.changed.emit(text))
         self._loop.start()
 
+    def restart(self) -> None:
+        """After a sign-in or sign-out: sync now (the loop reports 'signed out' by itself)."""
+        if self._loop is None:
+            self.start()
+        else:
+            self.poke()
+
     def poke(self) -> None:
         if self._loop is not None:
             self._loop.poke()

@@ -56,6 +56,10 @@ def describe(exc: BaseException, doing: str = "") -> UserError:
         return UserError(prefix + text, "Check that the data folder is writable (Settings → Data folder).")
     if any(n.startswith("Resume") and n.endswith("Error") for n in names):
         return UserError(prefix + text, "Try another file, or paste the resume text instead.")
+    if {"AuthError", "CloudConfigError", "ScopeError"} & names:
+        return UserError(
+            prefix + text, "Check the email and password, or the Firebase settings (see the README)."
+        )
     if "AssetsMissingError" in names:
         return UserError(prefix + text, "Reinstall MockMate.")
     if isinstance(exc, FileNotFoundError):

@@ -53,3 +53,29 @@ def test_window_without_cloud_settings_says_local_only(qtbot) -> None:  # type: 
         assert win.cloud_label.text() == "Cloud sync off (local profile only)."
     finally:
         win.close()
+
+
+def test_settings_sign_up_then_sign_out_from_the_window(qtbot, cloud_env) -> None:  # type: ignore[no-untyped-def]
+    app = AppContext.create()
+    app.settings.first_run_done = True
+    win = _window(qtbot, app)
+    try:
+        win.go("settings")
+        box = win.settings_page.account
+        assert box.state.text().startswith("Signed out")
+        email = unique_email("settings")
+        box.email.setText(email)
+        box.password.setText("correct horse battery")
+        box.sign_up_button.click()
+        qtbot.waitUntil(lambda: box.state.text() == f"Signed in as {email}.", timeout=30_000)
+        assert box.password.text() == ""
+        qtbot.waitUntil(lambda: win.cloud_label.text().startswith("Synced"), timeout=60_000)
+
+        box.password.setText("wrong password")
+        box.sign_in_button.click()
+        qtbot.waitUntil(lambda: "Cloud account" in win.banner.message_label.text(), timeout=30_000)
+
+        box.sign_out_button.click()
+        qtbot.waitUntil(lambda: box.state.text().startswith("Signed out"), timeout=30_000)
+    finally:
+        win.close()

@@ -25,6 +25,7 @@ from ...domain.enums import Language
 from ..errors import describe
 from ..mic_test import MicTest
 from ..theme import is_dark
+from ..widgets.account_box import AccountBox
 from ..widgets.common import busy_bar, hint, scrolling_body, title
 from ..widgets.level_meter import LevelMeter
 
@@ -46,6 +47,8 @@ class SettingsPage(QWidget):
         layout.addWidget(self._speech_group())
         layout.addWidget(self._voice_group())
         layout.addWidget(self._data_group())
+        self.account = AccountBox(self.window_)
+        layout.addWidget(self.account)
         row = QHBoxLayout()
         self.save_button = QPushButton("Save settings")
         self.save_button.setProperty("role", "primary")
@@ -163,6 +166,7 @@ class SettingsPage(QWidget):
 
     # state ------------------------------------------------------------------------------------------
     def on_enter(self) -> None:
+        self.account.refresh()
         s = self.window_.services.settings
         self.key.setText(s.gemini_api_key.get_secret_value() if s.gemini_api_key else "")
         self.model.setCurrentText(s.gemini_model)
