@@ -136,8 +136,14 @@ class MainWindow(QMainWindow):
         self.cloud_label = QLabel()
         self.statusBar().addPermanentWidget(self.cloud_label)
         self.cloud_status = CloudSyncStatus(self.services.ctx, self)
-        self.cloud_status.changed.connect(self.cloud_label.setText)
+        self.cloud_status.changed.connect(self._on_cloud_status)
         self.cloud_status.start()
+
+    def _on_cloud_status(self, text: str) -> None:
+        # Configuration problems can be long: the bar shows the start, the tooltip the whole sentence.
+        metrics = self.cloud_label.fontMetrics()
+        self.cloud_label.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, 420))
+        self.cloud_label.setToolTip(text)
 
     def _on_speech_status(self) -> None:
         self.status_label.setText(self.speech_status.text)

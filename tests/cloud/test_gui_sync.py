@@ -34,7 +34,7 @@ def test_window_uploads_pending_sessions_and_says_synced(qtbot, signed_in_app) -
     assert app.store.outbox_counts()["pending"] > 0
     win = _window(qtbot, app)
     try:
-        qtbot.waitUntil(lambda: win.cloud_label.text().startswith("Synced"), timeout=60_000)
+        qtbot.waitUntil(lambda: win.cloud_label.toolTip().startswith("Synced"), timeout=60_000)
         assert app.store.outbox_counts()["pending"] == 0
     finally:
         win.close()
@@ -50,7 +50,7 @@ def test_window_without_cloud_settings_says_local_only(qtbot) -> None:  # type: 
     app.settings.first_run_done = True
     win = _window(qtbot, app)
     try:
-        assert win.cloud_label.text() == "Cloud sync off (local profile only)."
+        assert win.cloud_label.toolTip() == "Cloud sync off (local profile only)."
     finally:
         win.close()
 
@@ -69,7 +69,7 @@ def test_settings_sign_up_then_sign_out_from_the_window(qtbot, cloud_env) -> Non
         box.sign_up_button.click()
         qtbot.waitUntil(lambda: box.state.text() == f"Signed in as {email}.", timeout=30_000)
         assert box.password.text() == ""
-        qtbot.waitUntil(lambda: win.cloud_label.text().startswith("Synced"), timeout=60_000)
+        qtbot.waitUntil(lambda: win.cloud_label.toolTip().startswith("Synced"), timeout=60_000)
 
         box.password.setText("wrong password")
         box.sign_in_button.click()
@@ -77,5 +77,19 @@ def test_settings_sign_up_then_sign_out_from_the_window(qtbot, cloud_env) -> Non
 
         box.sign_out_button.click()
         qtbot.waitUntil(lambda: box.state.text().startswith("Signed out"), timeout=30_000)
+    finally:
+        win.close()
+
+
+def test_a_long_cloud_problem_is_shortened_in_the_bar_and_whole_in_the_tooltip(qtbot) -> None:  # type: ignore[no-untyped-def]
+    app = AppContext.create()
+    app.settings.first_run_done = True
+    app.settings.firebase_project_id = "demo-test"  # the rest of the cloud settings are missing
+    win = _window(qtbot, app)
+    try:
+        qtbot.waitUntil(lambda: bool(win.cloud_label.toolTip()), timeout=30_000)
+        tip = win.cloud_label.toolTip()
+        assert "service-account" in tip and "web API key" in tip
+        assert win.cloud_label.text().endswith("…") and len(win.cloud_label.text()) < len(tip)
     finally:
         win.close()
