@@ -9,10 +9,10 @@ import numpy as np
 import pytest
 
 from mockmate_desktop.domain.segmentation import EndReason, SegmenterConfig
+from mockmate_desktop.services.speech_bench import REAL_SPEECH
 from mockmate_desktop.speech.live import LiveCallbacks, LiveTranscription, feed_array, feed_file
 from mockmate_desktop.speech.whisper import WhisperTranscriber
 from tests.support.audio import (
-    REAL_SPEECH,
     fixture_path,
     joined,
     load_fixture,
