@@ -62,82 +62,68 @@ def session_header(conn: sqlite3.Connection, session_id: UUID) -> InterviewSessi
     return None if row is None else parse(InterviewSession, row["data"], f"session {session_id}")
 
 
-def write_session_header(conn: sqlite3.Connection, session: InterviewSession) -> bool:
-    """Upsert the session row (children excluded); False when the stored row is already identical."""
-    data = session.model_dump_json(exclude=_SESSION_CHILDREN)
-    old = conn.execute("SELECT data FROM sessions WHERE id = ?", (str(session.id),)).fetchone()
+def _upsert(
+    conn: sqlite3.Connection, table: str, key: dict[str, object], columns: dict[str, object], data: str
+) -> bool:
+    """Insert or update one row; False (and no write) when the stored `data` is already identical.
+
+    Table and column names come from this module's own calls, never from input.
+    """
+    where = " AND ".join(f"{name} = ?" for name in key)
+    old = conn.execute(f"SELECT data FROM {table} WHERE {where}", tuple(key.values())).fetchone()
     if old is not None and old["data"] == data:
         return False
+    names = [*key, *columns, "data"]
+    updates = ", ".join(f"{name} = excluded.{name}" for name in [*columns, "data"])
     conn.execute(
-        "INSERT INTO sessions (id, status, is_demo, job_title, owner_uid, created_at, updated_at, data) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET status = excluded.status, "
-        "is_demo = excluded.is_demo, job_title = excluded.job_title, owner_uid = excluded.owner_uid, "
-        "created_at = excluded.created_at, updated_at = excluded.updated_at, data = excluded.data",
-        (
-            str(session.id),
-            session.status.value,
-            int(session.is_demo),
-            session.config.job_title,
-            session.owner_uid,
-            db_time(session.created_at),
-            db_time(session.updated_at),
-            data,
-        ),
+        f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))}) "
+        f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET {updates}",
+        (*key.values(), *columns.values(), data),
     )
     return True
+
+
+def write_session_header(conn: sqlite3.Connection, session: InterviewSession) -> bool:
+    """Upsert the session row (children excluded); False when the stored row is already identical."""
+    columns: dict[str, object] = {
+        "status": session.status.value,
+        "is_demo": int(session.is_demo),
+        "job_title": session.config.job_title,
+        "owner_uid": session.owner_uid,
+        "created_at": db_time(session.created_at),
+        "updated_at": db_time(session.updated_at),
+    }
+    data = session.model_dump_json(exclude=_SESSION_CHILDREN)
+    return _upsert(conn, "sessions", {"id": str(session.id)}, columns, data)
 
 
 def write_question(conn: sqlite3.Connection, question: Question) -> bool:
-    data = question.model_dump_json()
-    old = conn.execute("SELECT data FROM questions WHERE id = ?", (str(question.id),)).fetchone()
-    if old is not None and old["data"] == data:
-        return False
-    conn.execute(
-        "INSERT INTO questions (id, session_id, position, updated_at, data) VALUES (?, ?, ?, ?, ?) "
-        "ON CONFLICT (id) DO UPDATE SET session_id = excluded.session_id, position = excluded.position, "
-        "updated_at = excluded.updated_at, data = excluded.data",
-        (str(question.id), str(question.session_id), question.position, db_time(question.updated_at), data),
-    )
-    return True
+    columns: dict[str, object] = {
+        "session_id": str(question.session_id),
+        "position": question.position,
+        "updated_at": db_time(question.updated_at),
+    }
+    return _upsert(conn, "questions", {"id": str(question.id)}, columns, question.model_dump_json())
 
 
 def write_answer(conn: sqlite3.Connection, answer: Answer) -> bool:
-    data = answer.model_dump_json()
-    old = conn.execute("SELECT data FROM answers WHERE id = ?", (str(answer.id),)).fetchone()
-    if old is not None and old["data"] == data:
-        return False
-    conn.execute(
-        "INSERT INTO answers (id, session_id, question_id, audio_path, updated_at, data) "
-        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET session_id = excluded.session_id, "
-        "question_id = excluded.question_id, audio_path = excluded.audio_path, "
-        "updated_at = excluded.updated_at, data = excluded.data",
-        (
-            str(answer.id),
-            str(answer.session_id),
-            str(answer.question_id),
-            answer.audio_path,
-            db_time(answer.updated_at),
-            data,
-        ),
-    )
-    return True
+    columns: dict[str, object] = {
+        "session_id": str(answer.session_id),
+        "question_id": str(answer.question_id),
+        "audio_path": answer.audio_path,
+        "updated_at": db_time(answer.updated_at),
+    }
+    return _upsert(conn, "answers", {"id": str(answer.id)}, columns, answer.model_dump_json())
 
 
 def write_report(conn: sqlite3.Connection, session_id: UUID, report: AnyReport) -> bool:
-    data = report.model_dump_json()
-    kind = report_kind(report)
-    old = conn.execute(
-        "SELECT data FROM reports WHERE session_id = ? AND kind = ?", (str(session_id), kind)
-    ).fetchone()
-    if old is not None and old["data"] == data:
-        return False
-    conn.execute(
-        "INSERT INTO reports (session_id, kind, id, source, updated_at, data) VALUES (?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (session_id, kind) DO UPDATE SET id = excluded.id, source = excluded.source, "
-        "updated_at = excluded.updated_at, data = excluded.data",
-        (str(session_id), kind, str(report.id), report.source.value, db_time(report.updated_at), data),
-    )
-    return True
+    key: dict[str, object] = {"session_id": str(session_id), "kind": report_kind(report)}
+    columns: dict[str, object] = {
+        "id": str(report.id),
+        "source": report.source.value,
+        "updated_at": db_time(report.updated_at),
+    }
+    return _upsert(conn, "reports", key, columns, report.model_dump_json())
 
 
 def load_sessions(conn: sqlite3.Connection, session_ids: Iterable[str]) -> list[InterviewSession]:
@@ -184,33 +170,17 @@ def load_sessions(conn: sqlite3.Connection, session_ids: Iterable[str]) -> list[
 
 
 def write_resume(conn: sqlite3.Connection, profile: ResumeProfile) -> bool:
-    data = profile.model_dump_json()
-    old = conn.execute("SELECT data FROM resumes WHERE id = ?", (str(profile.id),)).fetchone()
-    if old is not None and old["data"] == data:
-        return False
-    conn.execute(
-        "INSERT INTO resumes (id, file_sha256, stored_path, updated_at, data) VALUES (?, ?, ?, ?, ?) "
-        "ON CONFLICT (id) DO UPDATE SET file_sha256 = excluded.file_sha256, "
-        "stored_path = excluded.stored_path, updated_at = excluded.updated_at, data = excluded.data",
-        (str(profile.id), profile.file_sha256, profile.stored_path, db_time(profile.updated_at), data),
-    )
-    return True
+    columns: dict[str, object] = {
+        "file_sha256": profile.file_sha256,
+        "stored_path": profile.stored_path,
+        "updated_at": db_time(profile.updated_at),
+    }
+    return _upsert(conn, "resumes", {"id": str(profile.id)}, columns, profile.model_dump_json())
 
 
 def write_analysis(conn: sqlite3.Connection, analysis: ResumeAnalysis) -> bool:
-    data = analysis.model_dump_json()
-    old = conn.execute("SELECT data FROM resume_analyses WHERE id = ?", (str(analysis.id),)).fetchone()
-    if old is not None and old["data"] == data:
-        return False
-    conn.execute(
-        "INSERT INTO resume_analyses (id, resume_id, updated_at, data) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT (id) DO UPDATE SET resume_id = excluded.resume_id, updated_at = excluded.updated_at, "
-        "data = excluded.data",
-        (
-            str(analysis.id),
-            str(analysis.resume_id) if analysis.resume_id else None,
-            db_time(analysis.updated_at),
-            data,
-        ),
-    )
-    return True
+    columns: dict[str, object] = {
+        "resume_id": str(analysis.resume_id) if analysis.resume_id else None,
+        "updated_at": db_time(analysis.updated_at),
+    }
+    return _upsert(conn, "resume_analyses", {"id": str(analysis.id)}, columns, analysis.model_dump_json())
