@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from ..storage.protocols import StoreError
-from .common import CliError, CommandContext
+from .common import CliError, CommandContext, UsageError
 
 # Each module registers its own subcommands through `register(subparsers)`.
 _COMMAND_MODULES = (
@@ -57,6 +57,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = args.handler
     try:
         return int(handler(args, CommandContext.from_environment()) or 0)
+    except UsageError as exc:
+        print(f"mockmate {args.command}: {exc}", file=sys.stderr)
+        return 2
     except CliError as exc:
         print(f"mockmate: {exc}", file=sys.stderr)
         return 1

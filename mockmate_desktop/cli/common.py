@@ -11,6 +11,10 @@ class CliError(Exception):
     """A failure to report on one line to stderr with exit code 1."""
 
 
+class UsageError(Exception):
+    """Arguments argparse accepted but the command cannot use (e.g. an ambiguous id): exit code 2."""
+
+
 @dataclass
 class CommandContext:
     app: AppContext

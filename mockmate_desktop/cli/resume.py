@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -21,13 +20,9 @@ from ..resume.analyzer import ResumeAnalyzer
 from ..resume.errors import ResumeError
 from ..resume.intake import ResumeIntake
 from ..storage.protocols import StoreError
-from .common import CliError, CommandContext
+from .common import CliError, CommandContext, UsageError
 
 _ENGINES = [EngineChoice.AUTO.value, EngineChoice.GEMINI.value, EngineChoice.OFFLINE.value]
-
-
-class _UsageError(Exception):
-    pass
 
 
 def register(sub: Any) -> None:
@@ -61,9 +56,6 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     handlers = {"analyze": _analyze, "show": _show, "list": _list, "bench": _bench}
     try:
         handlers[args.resume_action](args, ctx)
-    except _UsageError as exc:
-        print(f"mockmate resume: {exc}", file=sys.stderr)
-        return 2
     except (ResumeError, StoreError) as exc:
         raise CliError(str(exc)) from exc
     return 0
@@ -77,7 +69,7 @@ def _read_jd(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8-sig", errors="replace")
     except OSError as exc:
-        raise _UsageError(f"cannot read --jd-file {path}: {exc.strerror or exc}") from exc
+        raise UsageError(f"cannot read --jd-file {path}: {exc.strerror or exc}") from exc
 
 
 def _analyze(args: argparse.Namespace, ctx: CommandContext) -> None:
@@ -129,7 +121,7 @@ def _bench(args: argparse.Namespace, ctx: CommandContext) -> None:
     from ..domain.skills import extract_skills
 
     if args.repeat < 1:
-        raise _UsageError("--repeat must be at least 1")
+        raise UsageError("--repeat must be at least 1")
     jd = _read_jd(args.jd_file) if args.jd_file else None
     intake = _intake(ctx)
     text = ""

@@ -16,13 +16,9 @@ from uuid import UUID
 from ..domain.enums import Source
 from ..domain.interview import InterviewSession
 from ..storage.protocols import StoreError
-from .common import CliError, CommandContext
+from .common import CliError, CommandContext, UsageError
 
 MIN_PREFIX = 8
-
-
-class _UsageError(Exception):
-    pass
 
 
 def register(sub: Any) -> None:
@@ -52,9 +48,6 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     handlers = {"list": _list, "show": _show, "delete": _delete, "export": _export, "import": _import}
     try:
         handlers[args.sessions_action](args, ctx)
-    except _UsageError as exc:
-        print(f"mockmate sessions: {exc}", file=sys.stderr)
-        return 2
     except StoreError as exc:
         raise CliError(str(exc)) from exc
     return 0
@@ -67,7 +60,7 @@ def resolve_id(ctx: CommandContext, text: str) -> UUID:
     except ValueError:
         pass
     if len(text) < MIN_PREFIX:
-        raise _UsageError(
+        raise UsageError(
             f"give at least {MIN_PREFIX} characters of the session id (see `mockmate sessions list`)"
         )
     found = ctx.app.store.find_session_ids(text)
