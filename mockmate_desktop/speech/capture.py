@@ -3,7 +3,8 @@
 The PortAudio callback only copies each block into a bounded queue (a full queue is counted as an overflow
 and reported, never silent). A consumer thread writes the block to the answer's WAV (so a crash keeps it),
 updates the level meter and hands the block to `on_audio` (e.g. `LiveTranscription.feed`). A stream that
-stops on its own (device unplugged, driver error) is reported through `on_error`; the audio so far is kept.
+stops on its own (device unplugged, driver error), or stops delivering blocks, is reported once through
+`on_error`; the audio so far is kept.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +27,16 @@ from .wavio import StreamingWavWriter
 log = logging.getLogger(__name__)
 BLOCK_S = 0.05
 QUEUE_BLOCKS = 200  # 10 s of audio: a stalled consumer loses audio only after that long, and says so
+# Blocks come every 50 ms. When a device goes away, PortAudio may end the stream (finished callback) or just
+# stop calling back, depending on the host API; this long without a block is reported as the same failure.
+STALL_S = 2.0
+# The first block may take longer: measured 1.85 s for the first stream after PulseAudio starts, and Bluetooth
+# headsets switch profiles for a second or two.
+FIRST_BLOCK_S = 5.0
+SILENT_DEVICE = "The microphone has not sent any audio; check that it is connected and not muted."
+UNPLUGGED = "The microphone stopped unexpectedly (unplugged?); the answer recorded so far is kept."
+STUCK_S = 0.5  # no block for this long: stopping must not wait for the stream's thread
+STALLED = "The microphone stopped sending audio (unplugged?); the answer recorded so far is kept."
 
 
 @dataclass
@@ -49,7 +61,10 @@ class MicrophoneCapture:
         on_audio: Callable[[AudioArray], None] | None = None,
         on_error: Callable[[str], None] | None = None,
         queue_blocks: int = QUEUE_BLOCKS,
+        stall_s: float = STALL_S,
     ) -> None:
+        self._stall_s = stall_s
+        self._last_block_at = time.monotonic()
         self._device_spec = device
         self._wav_path = wav_path
         self._on_audio = on_audio
@@ -94,10 +109,12 @@ class MicrophoneCapture:
             raise SpeechUnavailableError(
                 f"The microphone could not be opened ({exc}); check the input device"
             ) from exc
+        self._last_block_at = time.monotonic()
         self._consumer = threading.Thread(target=self._consume, name="mic-consumer", daemon=True)
         self._consumer.start()
 
     def _callback(self, indata: Any, frames: int, time_info: Any, status: Any) -> None:
+        self._last_block_at = time.monotonic()
         if status and status.input_overflow:
             self.stats.driver_overflows += 1
         try:
@@ -107,9 +124,12 @@ class MicrophoneCapture:
 
     def _finished(self) -> None:
         if not self._stopping.is_set():
-            message = "The microphone stopped unexpectedly (unplugged?); the answer recorded so far is kept."
-            self.stats.error = message
             self._end_consumer()
+            self._report(UNPLUGGED)
+
+    def _report(self, message: str) -> None:
+        if self.stats.error is None and not self._stopping.is_set():
+            self.stats.error = message
             if self._on_error:
                 self._on_error(message)
 
@@ -121,7 +141,14 @@ class MicrophoneCapture:
 
     def _consume(self) -> None:
         while True:
-            block = self._queue.get()
+            started = self.stats.blocks > 0
+            try:
+                block = self._queue.get(
+                    timeout=self._stall_s if started else max(self._stall_s, FIRST_BLOCK_S)
+                )
+            except queue.Empty:
+                self._report(STALLED if started else SILENT_DEVICE)
+                continue
             if block is None:
                 break
             self.stats.blocks += 1
@@ -144,7 +171,12 @@ class MicrophoneCapture:
         stream, self._stream = self._stream, None
         if stream is not None:
             try:
-                stream.stop()
+                # A stalled stream's PortAudio thread is stuck waiting for the device, and stop() would wait
+                # for it forever (measured with a suspended PulseAudio source); abort() cancels it.
+                if time.monotonic() - self._last_block_at > STUCK_S:
+                    stream.abort()
+                else:
+                    stream.stop()
                 stream.close()
             except Exception as exc:
                 log.warning("closing the microphone failed: %s", exc)

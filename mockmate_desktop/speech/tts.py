@@ -21,6 +21,7 @@ from ..core.settings import Settings
 from .protocols import SpeechUnavailableError
 
 log = logging.getLogger(__name__)
+UTTERANCE_TIMEOUT_S = 30.0  # a long question synthesises in well under a second
 
 
 class Pyttsx3Synthesizer:
@@ -34,6 +35,7 @@ class Pyttsx3Synthesizer:
         self._engine: Any = None
         self._lock = threading.Lock()
         self._pending: dict[str, Future[Path]] = {}
+        self._utterance_done = threading.Event()
 
     def cache_path(self, text: str, language: str) -> Path:
         voice, rate = self._settings.voice_for(language), self._settings.tts_rate_wpm
@@ -83,21 +85,31 @@ class Pyttsx3Synthesizer:
                     f"The speech synthesiser could not start ({exc}); install espeak-ng "
                     "(Debian/Ubuntu: sudo apt install espeak-ng libespeak-ng1)"
                 ) from exc
+            self._engine.connect("finished-utterance", self._on_utterance_done)
         return self._engine
 
+    def _on_utterance_done(self, **_event: Any) -> None:
+        self._utterance_done.set()
+
     def _synthesize(self, text: str, language: str, target: Path) -> Path:
+        if not text.strip():  # espeak would never report a finished utterance for it
+            raise SpeechUnavailableError("There is no text to read aloud")
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_suffix(f".{os.getpid()}.tmp.wav")
-        # pyttsx3's espeak driver now and then ends a run without writing the file (seen on back-to-back
-        # jobs); a fresh engine then succeeds, so one retry is made before reporting a failure.
+        # pyttsx3 2.99's espeak driver starts espeak in its asynchronous mode, and runAndWait() can return
+        # before espeak's thread has written the file (seen as a rare "no audio" under load): the file is
+        # complete only once "finished-utterance" fires. A run that still writes nothing gets one retry with
+        # a fresh engine.
         for attempt in range(2):
             engine = self._engine_for_thread()
             engine.setProperty("voice", self._settings.voice_for(language))
             engine.setProperty("rate", self._settings.tts_rate_wpm)
             engine.save_to_file(text, str(tmp))
+            self._utterance_done.clear()
             # The espeak driver prints "Audio saved to ..." on stdout, which would corrupt `--json` output.
             with contextlib.redirect_stdout(io.StringIO()):
                 engine.runAndWait()
+                self._utterance_done.wait(UTTERANCE_TIMEOUT_S)
             if tmp.is_file() and tmp.stat().st_size > 44:
                 os.replace(tmp, target)
                 return target

@@ -1,4 +1,5 @@
-"""faster-whisper behind the Transcriber protocol: int8 on CPU, greedy decoding, VAD on, word timestamps.
+"""faster-whisper behind the Transcriber protocol: int8 on CPU, greedy decoding, VAD on, word timestamps, and
+on request an encoder window cut to the audio (speech/whisper_window.py).
 
 The model is loaded lazily (`load()`), warmed up once (`warm_up()`, the app runs both off the GUI thread), and
 used under one lock: CTranslate2 already uses every core, so overlapping calls would only slow each other down.
@@ -18,6 +19,7 @@ from ..domain.enums import Language
 from ..domain.transcript import Transcript
 from .model_files import model_dir
 from .protocols import SAMPLE_RATE, AudioArray, SpeechUnavailableError
+from .whisper_window import load_whisper_model
 
 
 class WhisperTranscriber:
@@ -42,15 +44,11 @@ class WhisperTranscriber:
             if not folder.is_dir():  # faster-whisper would take a missing path for a hub repo id
                 raise SpeechUnavailableError(f"Whisper model folder {folder} does not exist")
             try:
-                from faster_whisper import WhisperModel
+                self._model = load_whisper_model(folder, cpu_threads=self._cpu_threads)
             except ImportError as exc:
                 raise SpeechUnavailableError(
                     "faster-whisper is not installed: pip install faster-whisper==1.2.1"
                 ) from exc
-            try:
-                self._model = WhisperModel(
-                    str(folder), device="cpu", compute_type="int8", cpu_threads=self._cpu_threads
-                )
             except RuntimeError as exc:
                 raise SpeechUnavailableError(
                     f"Whisper {self.model_name} in {folder} could not be loaded ({exc}); "
@@ -70,7 +68,11 @@ class WhisperTranscriber:
         language: Language | str | None = None,
         initial_prompt: str | None = None,
         vad: bool = True,
+        short_window: bool = False,
     ) -> Transcript:
+        """`vad`: faster-whisper's own Silero pass drops silence first. `short_window`: the encoder sees the
+        audio plus 10 s instead of 30 s (speech/whisper_window.py); the live pipeline uses it, with `vad` off
+        because its streaming VAD has already found the speech."""
         self.load()
         lang = str(language) if language else None
         if self.model_name.endswith(".en"):
@@ -81,6 +83,7 @@ class WhisperTranscriber:
             lang = "en"
         samples = np.ascontiguousarray(audio, dtype=np.float32)
         with self._lock:
+            self._model.short_window = short_window
             segments, info = self._model.transcribe(
                 samples,
                 language=lang,

@@ -32,6 +32,7 @@ class CapturedAnswer:
     transcript: Transcript
     audio_path: Path
     duration_s: float
+    warning: str | None = None  # e.g. the microphone was lost mid-answer; what was heard is kept
 
 
 class AnswerCapture(QThread):
@@ -128,4 +129,7 @@ class AnswerCapture(QThread):
             )
         if errors and not transcript.text and not mic.stats.error:
             raise ActionableError(errors[0], "Re-record the answer or type it instead.")
-        return CapturedAnswer(transcript, audio_path, seconds)
+        warning = (
+            f"{mic.stats.error} Check the microphone before the next answer." if mic.stats.error else None
+        )
+        return CapturedAnswer(transcript, audio_path, seconds, warning)

@@ -266,6 +266,8 @@ class InterviewController(QObject):
 
     def _on_captured(self, captured: CapturedAnswer) -> None:
         self.capture = None
+        if captured.warning:
+            self.notice.emit(captured.warning)
         self._save_answer(
             mode=AnswerMode.VOICE,
             transcript=captured.transcript.text,

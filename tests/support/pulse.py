@@ -140,6 +140,24 @@ class VirtualMic:
         )
         return Playback(process)
 
+    def suspend_source(self) -> None:
+        """The microphone stops delivering audio while its stream stays open (as a Bluetooth headset
+        that drops out does)."""
+        subprocess.run(
+            ["pactl", "suspend-source", "vmic", "1"],
+            env=dict(os.environ, **self.env),
+            check=True,
+            capture_output=True,
+            timeout=10,
+        )
+
+    def kill_server(self) -> None:
+        """The sound server dies at once, as a USB microphone vanishes when unplugged; `stop()` still
+        cleans up afterwards."""
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait(timeout=10)
+
     def stop(self) -> None:
         if self.process.poll() is None:
             with contextlib.suppress(ProcessLookupError):
