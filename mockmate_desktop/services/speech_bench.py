@@ -177,7 +177,7 @@ def run_bench(
     result: dict[str, Any] = {
         "model": model_name,
         "speculate": speculate,
-        "short_window": uses_short_window(model_name) if short_window is None else short_window,
+        "short_window": uses_short_window(model_name, "en") if short_window is None else short_window,
         "repeats": repeats,
     }
     model = WhisperTranscriber(model_name, model_cache)

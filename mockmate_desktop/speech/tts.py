@@ -22,6 +22,7 @@ from .protocols import SpeechUnavailableError
 
 log = logging.getLogger(__name__)
 UTTERANCE_TIMEOUT_S = 30.0  # a long question synthesises in well under a second
+SYNTH_ATTEMPTS = 3
 
 
 class Pyttsx3Synthesizer:
@@ -98,9 +99,11 @@ class Pyttsx3Synthesizer:
         tmp = target.with_suffix(f".{os.getpid()}.tmp.wav")
         # pyttsx3 2.99's espeak driver starts espeak in its asynchronous mode, and runAndWait() can return
         # before espeak's thread has written the file (seen as a rare "no audio" under load): the file is
-        # complete only once "finished-utterance" fires. A run that still writes nothing gets one retry with
-        # a fresh engine.
-        for attempt in range(2):
+        # complete only once "finished-utterance" fires. A run can also end at once with nothing written
+        # (seen in some runs of 24 Hindi and French questions, 1 to 5 times, and in others not at all; the
+        # driver cancels a new utterance while espeak still reports the previous one as playing). Such a run
+        # is retried; the next attempt has always written the file.
+        for attempt in range(SYNTH_ATTEMPTS):
             engine = self._engine_for_thread()
             engine.setProperty("voice", self._settings.voice_for(language))
             engine.setProperty("rate", self._settings.tts_rate_wpm)

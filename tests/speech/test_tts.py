@@ -55,3 +55,23 @@ def test_spoken_question_is_intelligible(tts: Pyttsx3Synthesizer, tiny_model: Wh
     text = "Tell me about a time you solved a difficult problem at work."
     heard = tiny_model.transcribe(read_wav_16k_mono(tts.synthesize(text, "en")), language="en").text
     assert wer_percent(text, heard) <= 25.0
+
+
+def test_back_to_back_questions_in_changing_languages_all_get_audio(
+    tts: Pyttsx3Synthesizer, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """espeak runs asynchronously under pyttsx3: each file must be complete when synthesize() returns, and
+    the driver's "Audio saved" line must never reach stdout (it would corrupt `--json` output)."""
+    import json
+
+    from tests.conftest import REPO_ROOT
+
+    bank = json.loads((REPO_ROOT / "assets" / "question_bank" / "behavioural_beginner.json").read_text())
+    for question in bank[:8]:
+        for language in ("hi", "fr", "en"):
+            path = tts.synthesize(question["text"][language], language)
+            size = path.stat().st_size
+            audio = read_wav_16k_mono(path)
+            assert len(audio) > 16000 and float(abs(audio).max()) > 0.05, (language, question["id"])
+            assert path.stat().st_size == size  # nothing was still writing to it
+    assert "Audio saved" not in capfd.readouterr().out

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from mockmate_desktop.services.speech_bench import REAL_SPEECH
+from mockmate_desktop.speech.live import uses_short_window
 from mockmate_desktop.speech.whisper import WhisperTranscriber
 from mockmate_desktop.speech.whisper_window import (
     FULL_WINDOW_FRAMES,
@@ -41,6 +42,14 @@ def test_a_column_that_is_zero_only_in_part_counts_as_audio() -> None:
 
 def test_a_window_with_no_audio_keeps_only_the_margin() -> None:
     assert window_frames(np.zeros((80, FULL_WINDOW_FRAMES), dtype=np.float32)) == KEPT_PADDING_FRAMES
+
+
+@pytest.mark.parametrize(
+    "model,language,short",
+    [("base", "en", True), ("base", "hi", False), ("base", "fr", False), ("tiny.en", "en", False)],
+)
+def test_short_windows_only_where_they_were_measured(model: str, language: str, short: bool) -> None:
+    assert uses_short_window(model, language) is short
 
 
 @pytest.mark.slow
