@@ -89,8 +89,11 @@ class Pyttsx3Synthesizer:
             self._engine.connect("finished-utterance", self._on_utterance_done)
         return self._engine
 
-    def _on_utterance_done(self, **_event: Any) -> None:
-        self._utterance_done.set()
+    def _on_utterance_done(self, completed: bool = True, **_event: Any) -> None:
+        # The driver also reports a cancelled utterance (completed=False) at the start of many runs, about
+        # 20 ms before the real one finishes: only a completed utterance means the file is written.
+        if completed:
+            self._utterance_done.set()
 
     def _synthesize(self, text: str, language: str, target: Path) -> Path:
         if not text.strip():  # espeak would never report a finished utterance for it
@@ -98,11 +101,11 @@ class Pyttsx3Synthesizer:
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_suffix(f".{os.getpid()}.tmp.wav")
         # pyttsx3 2.99's espeak driver starts espeak in its asynchronous mode, and runAndWait() can return
-        # before espeak's thread has written the file (seen as a rare "no audio" under load): the file is
-        # complete only once "finished-utterance" fires. A run can also end at once with nothing written
-        # (seen in some runs of 24 Hindi and French questions, 1 to 5 times, and in others not at all; the
-        # driver cancels a new utterance while espeak still reports the previous one as playing). Such a run
-        # is retried; the next attempt has always written the file.
+        # before espeak's thread has written the file (seen as a rare "no audio" under load, and as its
+        # "Audio saved" line escaping the stdout redirect): the file is complete only once a completed
+        # "finished-utterance" fires. A run that still writes nothing is retried (the driver cancels a new
+        # utterance while espeak reports the previous one as still playing: 0-6 of 24 hi/fr questions in
+        # each of nine runs; the retry has always written the file).
         for attempt in range(SYNTH_ATTEMPTS):
             engine = self._engine_for_thread()
             engine.setProperty("voice", self._settings.voice_for(language))
@@ -116,8 +119,9 @@ class Pyttsx3Synthesizer:
             if tmp.is_file() and tmp.stat().st_size > 44:
                 os.replace(tmp, target)
                 return target
-            log.warning("speech synthesis produced no audio (attempt %d); restarting the engine", attempt + 1)
-            self._engine = None
+            # Not a new engine: pyttsx3.init() hands back the same cached one (its proxy keeps it alive), and
+            # each "restart" only connected our callback once more.
+            log.warning("speech synthesis produced no audio (attempt %d); trying again", attempt + 1)
         raise SpeechUnavailableError(
             f"The speech synthesiser produced no audio for voice {self._settings.voice_for(language)!r}"
         )
