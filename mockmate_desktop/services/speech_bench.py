@@ -194,13 +194,15 @@ def run_bench(
     ]
     result["wer_fixtures_streamed"] = round(100 * corpus_wer(pairs_stream), 2)
 
-    answers: list[dict[str, Any]] = []
     built = {s: build_answer(clips, s) for s in ((30.0,) if quick else (30.0, 60.0, 180.0))}
+    rows: dict[float, list[dict[str, Any]]] = {s: [] for s in built}
+    answers: list[dict[str, Any]] = []
     for _ in range(repeats):
-        for audio, reference in built.values():
+        for seconds, (audio, reference) in built.items():
             live = streamed(model, audio, realtime=True, speculate=speculate, short_window=short_window)
-            answers.append(_answer_row(audio, reference, live))
-            row = answers[-1]
+            row = _answer_row(audio, reference, live)
+            rows[seconds].append(row)
+            answers.append(row)
             progress(f"answer {row['answer_s']} s: latency {row['latency_stop_s']} s")
     result["answers"] = answers
     result["latency_median_s"] = round(statistics.median(a["latency_stop_s"] for a in answers), 3)
@@ -227,13 +229,15 @@ def run_bench(
     result["rtf_full_pass"] = round(spent / audio_s, 4)
     result["real_speech_s"] = round(audio_s, 1)
     result["wer_fixtures_full_pass"] = round(100 * corpus_wer(pairs_full), 2)
-    for audio, reference in built.values():
+    for seconds, (audio, reference) in built.items():
         full_text, full_s = timed_full_pass(model, audio, "en")
-        for row in answers:
-            if row["answer_s"] == round(len(audio) / SAMPLE_RATE, 1):
-                row["full_pass_s"] = round(full_s, 3)
-                row["rtf_full_pass"] = round(full_s / (len(audio) / SAMPLE_RATE), 4)
-                row["wer_full_pass"] = round(100 * word_errors(reference, full_text).wer, 2)
+        reference_figures = {
+            "full_pass_s": round(full_s, 3),
+            "rtf_full_pass": round(full_s / (len(audio) / SAMPLE_RATE), 4),
+            "wer_full_pass": round(100 * word_errors(reference, full_text).wer, 2),
+        }
+        for row in rows[seconds]:
+            row.update(reference_figures)
     result["peak_rss_with_full_passes_mb"] = round(peak_rss_mb(), 1)
     return result
 

@@ -33,10 +33,10 @@ STALL_S = 2.0
 # The first block may take longer: measured 1.85 s for the first stream after PulseAudio starts, and Bluetooth
 # headsets switch profiles for a second or two.
 FIRST_BLOCK_S = 5.0
-SILENT_DEVICE = "The microphone has not sent any audio; check that it is connected and not muted."
-UNPLUGGED = "The microphone stopped unexpectedly (unplugged?); the answer recorded so far is kept."
 STUCK_S = 0.5  # no block for this long: stopping must not wait for the stream's thread
+UNPLUGGED = "The microphone stopped unexpectedly (unplugged?); the answer recorded so far is kept."
 STALLED = "The microphone stopped sending audio (unplugged?); the answer recorded so far is kept."
+SILENT_DEVICE = "The microphone has not sent any audio; check that it is connected and not muted."
 
 
 @dataclass
@@ -91,6 +91,7 @@ class MicrophoneCapture:
         index = resolve_device(self._device_spec, "input")
         if self._wav_path is not None:
             self._writer = StreamingWavWriter(self._wav_path)
+        self._last_block_at = time.monotonic()  # the stuck-stream clock starts with the stream
         try:
             self._stream = sd.InputStream(
                 samplerate=SAMPLE_RATE,
@@ -109,7 +110,6 @@ class MicrophoneCapture:
             raise SpeechUnavailableError(
                 f"The microphone could not be opened ({exc}); check the input device"
             ) from exc
-        self._last_block_at = time.monotonic()
         self._consumer = threading.Thread(target=self._consume, name="mic-consumer", daemon=True)
         self._consumer.start()
 

@@ -21,9 +21,9 @@ the middle of pauses into stretches of a few seconds; a worker transcribes each 
 candidate keeps talking (committed text), with the 3 s of audio before it as context (words of the context
 are dropped by time, or by text near the boundary). When the candidate pauses (>= 256 ms) an idle worker
 transcribes the unfinished stretch speculatively; if the answer ends there, that pass is the final part and
-nothing is left to do. For English with base, each pass gives Whisper's encoder the audio plus 10 s instead of
-a 30 s window (speech/whisper_window.py). Stretches that queue up behind a slow pass are merged into one pass. With tiny.en
-the idle worker also refreshes tentative text every second. At the end only the last stretch is left, so the
+nothing is left to do. For English with base, each pass gives Whisper's encoder the audio plus 10 s instead
+of a 30 s window (speech/whisper_window.py). Stretches that queue up behind a slow pass are merged into one
+pass. With tiny.en the idle worker also refreshes tentative text every second. At the end only the last stretch is left, so the
 time to the final transcript does not grow with the answer. Word times are on the answer's timeline.
 """
 

@@ -20,9 +20,10 @@ from mockmate_desktop.speech.capture import (
 from mockmate_desktop.speech.protocols import SAMPLE_RATE, AudioArray
 from mockmate_desktop.speech.wavio import read_wav_16k_mono
 from tests.support.audio import fixture_path
-from tests.support.pulse import VirtualMic
+from tests.support.pulse import VirtualMic, virtual_mic_fixture
 
 pytestmark = [pytest.mark.audio, pytest.mark.slow]
+virtual_mic = virtual_mic_fixture("function")  # each test breaks its microphone: a fresh server per test
 
 
 @pytest.mark.parametrize(
@@ -31,57 +32,50 @@ pytestmark = [pytest.mark.audio, pytest.mark.slow]
     ids=["server-gone", "source-stalls"],
 )
 def test_lost_microphone_is_reported_and_the_audio_so_far_kept(
-    tmp_path: Path, lose_device: Callable[[VirtualMic], None], expected: str
+    virtual_mic: VirtualMic, tmp_path: Path, lose_device: Callable[[VirtualMic], None], expected: str
 ) -> None:
-    mic = VirtualMic.start(tmp_path)
-    capture: MicrophoneCapture | None = None
+    errors: list[str] = []
+    failed, three_seconds = threading.Event(), threading.Event()
+    heard = [0]
+
+    def on_audio(block: AudioArray) -> None:
+        heard[0] += len(block)
+        if heard[0] >= 3 * SAMPLE_RATE:
+            three_seconds.set()
+
+    def on_error(message: str) -> None:
+        errors.append(message)
+        failed.set()
+
+    wav = tmp_path / "answer.wav"
+    capture = MicrophoneCapture(wav_path=wav, on_audio=on_audio, on_error=on_error)
+    capture.start()
     try:
-        errors: list[str] = []
-        failed, three_seconds = threading.Event(), threading.Event()
-        heard = [0]
-
-        def on_audio(block: AudioArray) -> None:
-            heard[0] += len(block)
-            if heard[0] >= 3 * SAMPLE_RATE:
-                three_seconds.set()
-
-        def on_error(message: str) -> None:
-            errors.append(message)
-            failed.set()
-
-        wav = tmp_path / "answer.wav"
-        capture = MicrophoneCapture(wav_path=wav, on_audio=on_audio, on_error=on_error)
-        capture.start()
-        mic.play(fixture_path("jfk"))
+        virtual_mic.play(fixture_path("jfk"))
         assert three_seconds.wait(15), "nothing recorded from the virtual microphone"
-        lose_device(mic)
+        lose_device(virtual_mic)
         assert failed.wait(15), "the lost microphone was not reported"
         stopped: list[CaptureStats] = []
         stopper = threading.Thread(target=lambda: stopped.append(capture.stop()), daemon=True)
         stopper.start()
         stopper.join(10)
         assert stopped, "stopping the capture hung on the lost device"
-        capture = None
-        assert errors == [expected] and stopped[0].error == expected
-        recorded = read_wav_16k_mono(wav)
-        assert len(recorded) >= 3 * SAMPLE_RATE
-        assert float(np.max(np.abs(recorded))) > 0.05  # the speech played before the loss is in the WAV
     finally:
-        if capture is not None:
-            capture.stop()
-        mic.stop()
+        capture.stop()  # a no-op once stopped; otherwise closes the stream before the server goes
+    assert errors == [expected] and stopped[0].error == expected
+    recorded = read_wav_16k_mono(wav)
+    assert len(recorded) >= 3 * SAMPLE_RATE
+    assert float(np.max(np.abs(recorded))) > 0.05  # the speech played before the loss is in the WAV
 
 
-def test_a_microphone_that_never_sends_audio_is_reported(tmp_path: Path) -> None:
-    mic = VirtualMic.start(tmp_path)
+def test_a_microphone_that_never_sends_audio_is_reported(virtual_mic: VirtualMic) -> None:
+    virtual_mic.suspend_source()
+    failed = threading.Event()
+    errors: list[str] = []
+    capture = MicrophoneCapture(on_error=lambda message: (errors.append(message), failed.set()))
+    capture.start()
     try:
-        mic.suspend_source()
-        failed = threading.Event()
-        errors: list[str] = []
-        capture = MicrophoneCapture(on_error=lambda message: (errors.append(message), failed.set()))
-        capture.start()
         assert failed.wait(15), "a silent device was not reported"
-        stats = capture.stop()
-        assert errors == [SILENT_DEVICE] and stats.blocks == 0
     finally:
-        mic.stop()
+        stats = capture.stop()
+    assert errors == [SILENT_DEVICE] and stats.blocks == 0

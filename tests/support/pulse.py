@@ -184,7 +184,7 @@ class VirtualMic:
         self.stop()
 
 
-def virtual_mic_fixture(scope: Literal["session", "module"] = "session") -> Any:
+def virtual_mic_fixture(scope: Literal["session", "module", "function"] = "session") -> Any:
     """A pytest fixture (built lazily so this module needs no pytest) yielding a started VirtualMic."""
     import pytest
 
