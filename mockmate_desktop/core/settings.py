@@ -78,6 +78,7 @@ class Settings(BaseSettings):
         default=165, ge=80, le=300, validation_alias=AliasChoices("MOCKMATE_TTS_RATE", "tts_rate_wpm")
     )
     silence_to_stop_s: float = Field(default=1.5, ge=0.5, le=10.0)
+    answer_end_silence_s: float = Field(default=5.0, ge=1.0, le=30.0)
     first_word_grace_s: float = Field(default=8.0, ge=1.0, le=60.0)
     max_answer_s: float = Field(default=300.0, ge=10.0, le=1800.0)
 

@@ -18,6 +18,7 @@ from ..domain.interview import Question
 
 if TYPE_CHECKING:
     from ..core.settings import Settings
+    from ..domain.vocabulary import InterviewVocabulary, Vocabulary
     from ..speech.live import ChunkTranscriber
 
 _ANSWER_FILE = re.compile(r"^answer_(\d+)\.wav$", re.IGNORECASE)
@@ -36,6 +37,11 @@ class CapturedAnswer:
     audio_path: Path | None = None
     duration_s: float = 0.0
     origin: str = ""  # e.g. the file name, for messages
+
+
+def question_vocabulary(interview: InterviewVocabulary | None, question: Question) -> Vocabulary | None:
+    """The words Whisper should expect while `question` is answered (None: no interview vocabulary set)."""
+    return interview.for_question(question.text) if interview is not None else None
 
 
 class AnswerSource(Protocol):
@@ -65,6 +71,8 @@ class WavDirAnswers:
         self.description = f"answers from {folder}"
         self._transcriber = transcriber
         self._next = 0
+        # The interview's terms (JD, resume, employers); set by the interview, refreshed per question.
+        self.vocabulary: InterviewVocabulary | None = None
 
     @property
     def used(self) -> int:
@@ -72,7 +80,8 @@ class WavDirAnswers:
 
     def next_answer(self, question: Question, audio_path: Path, language: Language) -> CapturedAnswer | None:
         from ..domain.segmentation import SegmenterConfig
-        from ..speech.live import LiveTranscription, feed_array
+        from ..domain.stream_core import StreamConfig
+        from ..speech.live import LiveConfig, LiveTranscription, feed_array
         from ..speech.wavio import WavFormatError, read_wav_16k_mono, write_wav
 
         if self._next >= len(self.files):
@@ -87,9 +96,12 @@ class WavDirAnswers:
         # A recorded file is one whole answer: the end is the file's end, not a pause inside it.
         live = LiveTranscription(
             self._transcriber,
-            language=language.value,
-            config=SegmenterConfig(auto_end=False),
-            tentative=False,
+            LiveConfig(
+                language=language.value,
+                segmenter=SegmenterConfig(auto_end=False),
+                stream=StreamConfig(tentative=False),
+                vocabulary=question_vocabulary(self.vocabulary, question),
+            ),
         )
         live.start()
         feed_array(live, audio, realtime=False)
@@ -144,20 +156,17 @@ class MicrophoneAnswers:
     def __init__(self, transcriber: ChunkTranscriber, settings: Settings) -> None:
         self._transcriber = transcriber
         self._settings = settings
+        self.vocabulary: InterviewVocabulary | None = None  # as WavDirAnswers.vocabulary
 
     def next_answer(self, question: Question, audio_path: Path, language: Language) -> CapturedAnswer | None:
         import threading
 
-        from ..domain.segmentation import SegmenterConfig
         from ..speech.capture import MicrophoneCapture
-        from ..speech.live import LiveCallbacks, LiveTranscription
+        from ..speech.live import LiveCallbacks, LiveTranscription, answer_config
         from ..speech.protocols import SpeechUnavailableError
 
-        config = SegmenterConfig(
-            end_silence_s=self._settings.silence_to_stop_s,
-            first_word_grace_s=self._settings.first_word_grace_s,
-            max_answer_s=self._settings.max_answer_s,
-        )
+        vocabulary = question_vocabulary(self.vocabulary, question)
+        config = answer_config(self._settings, language.value, vocabulary=vocabulary)
         ended = threading.Event()
         errors: list[str] = []
 
@@ -167,8 +176,7 @@ class MicrophoneAnswers:
 
         live = LiveTranscription(
             self._transcriber,
-            language=language.value,
-            config=config,
+            config,
             callbacks=LiveCallbacks(on_end=lambda _reason: ended.set(), on_error=errors.append),
         )
         capture = MicrophoneCapture(

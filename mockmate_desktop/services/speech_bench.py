@@ -18,8 +18,9 @@ from typing import Any
 import numpy as np
 
 from ..domain.segmentation import SegmenterConfig
+from ..domain.stream_core import StreamConfig
 from ..domain.wer import corpus_wer, word_errors
-from ..speech.live import LiveTranscription, feed_array, uses_short_window
+from ..speech.live import LiveConfig, LiveTranscription, feed_array, uses_short_window
 from ..speech.protocols import SAMPLE_RATE, AudioArray
 from ..speech.wavio import read_wav_16k_mono
 from ..speech.whisper import WhisperTranscriber
@@ -102,11 +103,13 @@ def streamed(
     config = SegmenterConfig(auto_end=vad_end, first_word_grace_s=60.0, max_answer_s=1800.0)
     live = LiveTranscription(
         model,
-        language="en",
-        config=config,
-        prompt=prompt,
-        speculate=speculate,
-        short_window=short_window,
+        LiveConfig(
+            language="en",
+            segmenter=config,
+            prompt=prompt,
+            stream=StreamConfig(speculate=speculate),
+            short_window=short_window,
+        ),
     )
     live.start()
     last = last_speech_sample(audio)
