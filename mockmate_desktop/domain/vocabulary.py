@@ -34,7 +34,7 @@ class VocabularyConfig:
     # ...and it is at least this long once spaces and punctuation are gone: shorter words are too often
     # ordinary words ("rest", "go", "swift").
     min_key_chars: int = 5
-    max_ngram: int = 3  # "post gre sql" is three words for one term
+    max_ngram: int = 4  # "post gre sql" is three words for one term, "G R P C" four
 
 
 @dataclass(frozen=True)
@@ -167,6 +167,11 @@ def _best_match(
             break
         key = spelling_key(" ".join(words))
         if len(key) < cfg.min_key_chars:
+            # Letters spoken one by one come back split ("a WS", "G R P C"): a short key is taken only
+            # then, and only when it is exactly a term's.
+            spelled = count >= 2 and all(len(spelling_key(w)) <= 2 for w in words)
+            if spelled and key in keys and (best is None or best[0] < count):
+                best = (count, keys[key], 1.0)
             continue
         if count == 1 and _has_devanagari(words[0]):
             # A romanised Devanagari word carries vowels the Latin spelling does not ("payathan" for

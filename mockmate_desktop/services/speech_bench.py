@@ -174,6 +174,7 @@ def run_bench(
     speculate: bool = True,
     short_window: bool | None = None,
     repeats: int = 1,
+    transcriber: WhisperTranscriber | None = None,
 ) -> dict[str, Any]:
     """The live pipeline is measured first, so `peak_rss_mb` is its own peak; the stock full passes it is
     compared with run afterwards (a full pass over 183 s alone peaks near 520 MB)."""
@@ -183,7 +184,7 @@ def run_bench(
         "short_window": uses_short_window(model_name, "en") if short_window is None else short_window,
         "repeats": repeats,
     }
-    model = WhisperTranscriber(model_name, model_cache)
+    model = transcriber or WhisperTranscriber(model_name, model_cache)
     began = time.perf_counter()
     model.load()
     result["load_s"] = round(time.perf_counter() - began, 3)

@@ -37,18 +37,21 @@ def vocabulary_for(answer: SpokenAnswer) -> Vocabulary:
     return interview.for_question(answer.question)
 
 
-def job_terms(reference: str) -> list[str]:
-    """The technical terms of a reference as written there (canonical spelling), each once."""
+def job_terms(reference: str, vocabulary: Vocabulary | None = None) -> list[str]:
+    """The job's terms in a reference as written there (canonical spelling), each once: technical skills
+    of the interview's vocabulary (JD, resume, question), or every technical skill without one."""
+    wanted = set(vocabulary.terms) if vocabulary is not None else None
     seen: dict[str, None] = {}
     for hit in extract_skills(reference):
-        if hit.kind == "technical":
-            seen.setdefault(hit.matched, None)
+        if hit.kind == "technical" and (wanted is None or hit.skill in wanted):
+            # "Kubernetes clusters" is the term "Kubernetes" followed by an ordinary word.
+            seen.setdefault(hit.skill if hit.skill in hit.matched else hit.matched, None)
     return list(seen)
 
 
-def term_hits(reference: str, hypothesis: str) -> tuple[int, int]:
+def term_hits(reference: str, hypothesis: str, vocabulary: Vocabulary | None = None) -> tuple[int, int]:
     """(terms found in the hypothesis in exactly the reference's spelling, terms in the reference)."""
-    terms = job_terms(reference)
+    terms = job_terms(reference, vocabulary)
     found = sum(1 for t in terms if re.search(rf"(?<![\w]){re.escape(t)}(?![\w])", hypothesis))
     return found, len(terms)
 
@@ -112,7 +115,8 @@ def run_spoken(
     pauses: bool = True,
     set_file: Path | None = None,
 ) -> dict[str, Any]:
-    answers = [a for a in (load_set(set_file) if set_file else load_set()) if split in ("all", a.split)]
+    every = [a for a in (load_set(set_file) if set_file else load_set()) if split in ("all", a.split)]
+    answers = [a for a in every if a.language == "en"]
     audio = {a.id: read_wav_16k_mono(synthesize(a, cache_dir)) for a in answers}
     vocab = {a.id: vocabulary_for(a) for a in answers}
     result: dict[str, Any] = {
@@ -131,7 +135,7 @@ def run_spoken(
         pairs: list[tuple[str, str]] = []
         for a in answers:
             text = full_text(model, audio[a.id], vocabulary=vocab[a.id], mode=mode)
-            f, t = term_hits(a.reference, text)
+            f, t = term_hits(a.reference, text, vocab[a.id])
             found, total = found + f, total + t
             pairs.append((a.reference, text))
         key = mode or "none"
@@ -152,7 +156,7 @@ def run_spoken(
             text = streamed_text(
                 model, audio[a.id], vocabulary=vocab[a.id] if mode else None, mode=mode or "prompt"
             )
-            f, t = term_hits(a.reference, text)
+            f, t = term_hits(a.reference, text, vocab[a.id])
             found, total = found + f, total + t
             pairs.append((a.reference, text))
         parity[label] = {
@@ -165,7 +169,57 @@ def run_spoken(
     result["fillers"] = filler_recall(model, answers, audio, vocab)
     if pauses:
         result["thinking_pauses"] = thinking_pauses(model, answers, cache_dir, vocab, progress)
+    if model.model_name == "base":
+        others = [a for a in every if a.language != "en"]
+        result["other_languages"] = other_languages(model, others, cache_dir, progress)
     return result
+
+
+def other_languages(
+    model: WhisperTranscriber,
+    answers: list[SpokenAnswer],
+    cache_dir: Path,
+    progress: Callable[[str], None],
+) -> dict[str, Any]:
+    """Hindi and French (espeak-ng voices): WER of a full pass, of the streamed pipeline with stock 30 s
+    windows and with short windows, and job-term recall without and with the vocabulary."""
+    out: dict[str, Any] = {}
+    for language in sorted({a.language for a in answers}):
+        group = [a for a in answers if a.language == language]
+        pairs: dict[str, list[tuple[str, str]]] = {k: [] for k in ("full", "streamed_30s", "streamed_short")}
+        terms = {"none": [0, 0], "vocabulary": [0, 0]}
+        for a in group:
+            audio = read_wav_16k_mono(synthesize(a, cache_dir))
+            vocabulary = vocabulary_for(a)
+            plain = model.transcribe(audio, language=language).text
+            pairs["full"].append((a.reference, plain))
+            args = whisper_prompt(vocabulary, "prompt")
+            prompted = canonicalise(model.transcribe(audio, language=language, **args).text, vocabulary).text
+            for key, text in (("none", plain), ("vocabulary", prompted)):
+                found, total = term_hits(a.reference, text, vocabulary)
+                terms[key][0] += found
+                terms[key][1] += total
+            for key, short in (("streamed_30s", False), ("streamed_short", True)):
+                live = LiveTranscription(
+                    model,
+                    LiveConfig(
+                        language=language,
+                        segmenter=SegmenterConfig(auto_end=False),
+                        stream=StreamConfig(merge_backlog=False, speculate=False),
+                        short_window=short,
+                    ),
+                )
+                live.start()
+                feed_array(live, audio)
+                final = live.wait_final(timeout=300)
+                pairs[key].append((a.reference, final.text if final else ""))
+        out[language] = {
+            "answers": len(group),
+            **{f"wer_{k}_pct": round(100 * corpus_wer(v), 2) for k, v in pairs.items()},
+            **{f"term_recall_{k}_pct": round(100 * f / max(1, t), 1) for k, (f, t) in terms.items()},
+        }
+        progress(f"{language}: {out[language]}")
+    return out
 
 
 def filler_recall(
@@ -226,8 +280,12 @@ def thinking_pauses(
         ended_default += early
         old = _ends_early_with_fixed_silence(audio, 1.5)
         ended_old += old
-        rows.append({"id": variant.id, "pause_s": max(variant.pauses), "ended_default": early, "ended_1_5s": old})
-        progress(f"pause {max(variant.pauses):.1f} s in {variant.id}: ended early {early} ({time.perf_counter() - began:.0f} s)")
+        rows.append(
+            {"id": variant.id, "pause_s": max(variant.pauses), "ended_default": early, "ended_1_5s": old}
+        )
+        progress(
+            f"pause {max(variant.pauses):.1f} s in {variant.id}: ended early {early} ({time.perf_counter() - began:.0f} s)"
+        )
     return {
         "answers": len(rows),
         "ended_at_default": ended_default,

@@ -15,7 +15,7 @@ import re
 import shutil
 import subprocess
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -80,6 +80,7 @@ class SpokenAnswer:
     voice: str
     rate: int
     split: str  # "tune" or "heldout"
+    language: str = "en"
 
     @property
     def reference(self) -> str:
@@ -93,9 +94,7 @@ class SpokenAnswer:
         """The same answer with a thinking pause inserted after its first `after_words` words."""
         words = self.script.split()
         script = " ".join([*words[:after_words], f"[pause {seconds:.1f}]", *words[after_words:]])
-        return SpokenAnswer(
-            f"{self.id}+p", self.job, self.question, script, self.voice, self.rate, self.split
-        )
+        return replace(self, id=f"{self.id}+p", script=script)
 
 
 def load_set(path: Path = SET_FILE) -> list[SpokenAnswer]:
@@ -104,7 +103,16 @@ def load_set(path: Path = SET_FILE) -> list[SpokenAnswer]:
         key: Job(key, job["title"], job["description"], job["resume"]) for key, job in data["jobs"].items()
     }
     return [
-        SpokenAnswer(a["id"], jobs[a["job"]], a["question"], a["text"], a["voice"], int(a["rate"]), a["split"])
+        SpokenAnswer(
+            a["id"],
+            jobs[a["job"]],
+            a["question"],
+            a["text"],
+            a["voice"],
+            int(a["rate"]),
+            a["split"],
+            a.get("language", "en"),
+        )
         for a in data["answers"]
     ]
 

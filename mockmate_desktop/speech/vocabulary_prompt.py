@@ -7,7 +7,7 @@ puts `hotwords` first and the prompt after it). Which one hears the job's words 
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, TypedDict
 
 from ..domain.vocabulary import Vocabulary
 
@@ -15,9 +15,14 @@ VocabularyMode = Literal["prompt", "hotwords", "both"]
 DEFAULT_MODE: VocabularyMode = "prompt"
 
 
+class PromptArgs(TypedDict):
+    initial_prompt: str | None
+    hotwords: str | None
+
+
 def whisper_prompt(
     vocabulary: Vocabulary | None, mode: VocabularyMode = DEFAULT_MODE, extra_prompt: str | None = None
-) -> dict[str, str | None]:
+) -> PromptArgs:
     """Keyword arguments for `WhisperTranscriber.transcribe`: `initial_prompt` and `hotwords`.
 
     `extra_prompt` (e.g. a disfluent one, so fillers are written) goes after the terms: Whisper continues in
@@ -28,4 +33,4 @@ def whisper_prompt(
     if extra_prompt:
         prompt_parts.append(extra_prompt)
     hotwords = terms if terms and mode in ("hotwords", "both") else None
-    return {"initial_prompt": " ".join(prompt_parts) or None, "hotwords": hotwords}
+    return PromptArgs(initial_prompt=" ".join(prompt_parts) or None, hotwords=hotwords)
