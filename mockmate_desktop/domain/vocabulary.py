@@ -6,9 +6,10 @@ the terms (the current question's first, then the job description's, the resume'
 employers and tools), keeps them within Whisper's prompt budget, and canonicalises a transcript against
 them. speech/vocabulary_prompt.py turns a `Vocabulary` into Whisper arguments.
 
-    interview = InterviewVocabulary.build(job_text=jd, resume_text=resume, extra=["Acme Corp"])
+    interview = InterviewVocabulary.build(job_text=jd, resume_text=resume, role="Backend engineer",
+                                          extra=["Acme Corp"])
     vocab = interview.for_question(question_text)          # refreshed for every question
-    vocab.prompt()                                         # "Python, PostgreSQL, Redis, ..."
+    vocab.prompt()                     # "Backend engineer interview. PostgreSQL, Python, Redis, ..."
     canonicalise("we used postgres sql", vocab).text       # "we used PostgreSQL"
 """
 
@@ -20,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from .config import InterviewConfig
 from .skills import SkillLexicon, default_lexicon, extract_skills, unique_skills
 
 
@@ -43,18 +45,20 @@ class Vocabulary:
 
     terms: tuple[str, ...]
     config: VocabularyConfig = field(default_factory=VocabularyConfig)
+    role: str = ""  # the job title: "Backend engineer interview." before the terms heard best (measured)
 
     def prompt(self) -> str:
-        """The terms as Whisper's prompt text, cut to the budget (whole terms only)."""
+        """The role and the terms as Whisper's prompt text, cut to the budget (whole terms only)."""
+        lead = f"{self.role.strip().rstrip('.')} interview. " if self.role.strip() else ""
         kept: list[str] = []
-        used = 0
+        used = len(lead)
         for term in self.terms[: self.config.max_terms]:
             cost = len(term) + 2
             if used + cost > self.config.max_prompt_chars:
                 break
             kept.append(term)
             used += cost
-        return ", ".join(kept) + ("." if kept else "")
+        return (lead + ", ".join(kept) + ("." if kept else "")).strip()
 
     def __bool__(self) -> bool:
         return bool(self.terms)
@@ -68,6 +72,7 @@ class InterviewVocabulary:
     resume_terms: tuple[str, ...] = ()
     extra_terms: tuple[str, ...] = ()  # employers, products, tools the lexicon does not know
     config: VocabularyConfig = field(default_factory=VocabularyConfig)
+    role: str = ""  # the job title
 
     @classmethod
     def build(
@@ -75,6 +80,7 @@ class InterviewVocabulary:
         *,
         job_text: str = "",
         resume_text: str = "",
+        role: str = "",
         extra: Iterable[str] = (),
         config: VocabularyConfig | None = None,
         lexicon: SkillLexicon | None = None,
@@ -90,6 +96,16 @@ class InterviewVocabulary:
             resume_terms=skills(resume_text),
             extra_terms=tuple(" ".join(t.split()) for t in extra if t.strip()),
             config=config or VocabularyConfig(),
+            role=" ".join(role.split())[:80],
+        )
+
+    @classmethod
+    def from_interview(
+        cls, config: InterviewConfig, resume_text: str = "", extra: Iterable[str] = ()
+    ) -> InterviewVocabulary:
+        """The vocabulary of an interview: its job title and description, and the candidate's resume."""
+        return cls.build(
+            job_text=config.job_description, resume_text=resume_text, role=config.job_title, extra=extra
         )
 
     def for_question(self, question_text: str = "", lexicon: SkillLexicon | None = None) -> Vocabulary:
@@ -100,7 +116,7 @@ class InterviewVocabulary:
         ordered: dict[str, None] = {}
         for term in (*asked, *self.job_terms, *self.extra_terms, *self.resume_terms):
             ordered.setdefault(term, None)
-        return Vocabulary(tuple(ordered), self.config)
+        return Vocabulary(tuple(ordered), self.config, self.role)
 
 
 # ---- canonicalising ------------------------------------------------------------------------------------

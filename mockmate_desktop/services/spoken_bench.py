@@ -33,7 +33,9 @@ PAUSE_SECONDS = (2.0, 2.5, 3.0, 3.5, 4.0)
 
 
 def vocabulary_for(answer: SpokenAnswer) -> Vocabulary:
-    interview = InterviewVocabulary.build(job_text=answer.job.description, resume_text=answer.job.resume)
+    interview = InterviewVocabulary.build(
+        job_text=answer.job.description, resume_text=answer.job.resume, role=answer.job.title
+    )
     return interview.for_question(answer.question)
 
 

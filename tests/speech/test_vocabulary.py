@@ -74,3 +74,30 @@ def test_whisper_arguments_by_mode() -> None:
     both = whisper_prompt(v, "both", "Um, uh.")
     assert both["hotwords"] == v.prompt() and both["initial_prompt"] == f"{v.prompt()} Um, uh."
     assert whisper_prompt(None, "prompt") == {"initial_prompt": None, "hotwords": None}
+
+
+def test_answers_take_the_silence_setting_and_the_question_vocabulary() -> None:
+    from uuid import uuid4
+
+    from mockmate_desktop.core.settings import Settings
+    from mockmate_desktop.domain.enums import Source
+    from mockmate_desktop.domain.interview import Question
+    from mockmate_desktop.services.answer_sources import question_vocabulary
+    from mockmate_desktop.speech.live import answer_config
+
+    settings = Settings(answer_end_silence_s=6.0)
+    question = Question(session_id=uuid4(), position=0, text="How would you use Kafka here?", source=Source.OFFLINE)
+    interview = InterviewVocabulary.build(job_text=JD)
+    vocab = question_vocabulary(interview, question)
+    assert vocab is not None and vocab.terms[0] == "Kafka"
+    assert question_vocabulary(None, question) is None
+    config = answer_config(settings, "fr", vocabulary=vocab)
+    assert config.segmenter.end_silence_s == 6.0 and config.end_of_turn is not None
+    assert config.end_of_turn.finished_silence_s == 6.0 and config.end_of_turn.language == "fr"
+    assert not config.end_of_turn.end_before_speech and config.vocabulary is vocab
+    assert Settings().answer_end_silence_s == 5.0
+
+
+def test_the_role_leads_the_prompt() -> None:
+    interview = InterviewVocabulary.build(job_text=JD, role="  Backend   engineer ")
+    assert interview.for_question().prompt().startswith("Backend engineer interview. Python, PostgreSQL")
