@@ -19,9 +19,7 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 NODE_DIR = REPO_ROOT / "tests" / "emulators"
-FIRESTORE_JAR = Path(
-    "/usr/lib/google-cloud-sdk/platform/cloud-firestore-emulator/cloud-firestore-emulator.jar"
-)
+FIRESTORE_JAR = Path("/usr/lib/google-cloud-sdk/platform/cloud-firestore-emulator/cloud-firestore-emulator.jar")
 PROJECT_ID = "demo-mockmate"
 BUCKET = "demo-mockmate.appspot.com"
 
@@ -88,9 +86,7 @@ class Emulator:
         while not _http_ok(self.ready_url):
             if time.monotonic() - started > deadline_s:
                 self.stop()
-                raise EmulatorUnavailable(
-                    f"{self.name} not ready after {deadline_s:.0f} s; see {self.log_path}"
-                )
+                raise EmulatorUnavailable(f"{self.name} not ready after {deadline_s:.0f} s; see {self.log_path}")
             # Waiting on the process doubles as the poll interval and notices an early exit at once.
             with contextlib.suppress(subprocess.TimeoutExpired):
                 code = self._proc.wait(timeout=0.1)
@@ -123,11 +119,7 @@ class Emulator:
 def firestore_emulator(workdir: Path, port: int | None = None, seed: Path | None = None) -> Emulator:
     port = port or free_port()
     # MOCKMATE_TEST_FIRESTORE=fallback runs the suite on the Node fallback even where the jar exists.
-    if (
-        FIRESTORE_JAR.is_file()
-        and shutil.which("java")
-        and os.environ.get("MOCKMATE_TEST_FIRESTORE") != "fallback"
-    ):
+    if FIRESTORE_JAR.is_file() and shutil.which("java") and os.environ.get("MOCKMATE_TEST_FIRESTORE") != "fallback":
         argv = [
             "java",
             "-cp",
@@ -142,15 +134,11 @@ def firestore_emulator(workdir: Path, port: int | None = None, seed: Path | None
             argv.append(f"--seed_from_export={seed}")
         return Emulator("firestore", argv, port, f"http://127.0.0.1:{port}/", workdir)
     script = NODE_DIR / "firestore-fallback.js"
-    if not (NODE_DIR / "node_modules" / "@firestore-emulator" / "server").is_dir() or not shutil.which(
-        "node"
-    ):
+    if not (NODE_DIR / "node_modules" / "@firestore-emulator" / "server").is_dir() or not shutil.which("node"):
         raise EmulatorUnavailable(
             "no Firestore emulator: install google-cloud-cli-firestore-emulator, or run tests/emulators/install.sh"
         )
-    return Emulator(
-        "firestore-fallback", ["node", str(script), str(port)], port, f"tcp://127.0.0.1:{port}", workdir
-    )
+    return Emulator("firestore-fallback", ["node", str(script), str(port)], port, f"tcp://127.0.0.1:{port}", workdir)
 
 
 def firestore_export(emulator: Emulator, target: Path) -> Path:
@@ -179,23 +167,14 @@ def firestore_export(emulator: Emulator, target: Path) -> Path:
 def storage_emulator(workdir: Path, python: Path) -> Emulator:
     port = free_port()
     exe = python.parent / "gcp-storage-emulator"
-    argv = [
-        str(exe),
-        "start",
-        "--host=127.0.0.1",
-        f"--port={port}",
-        f"--default-bucket={BUCKET}",
-        "--in-memory",
-    ]
+    argv = [str(exe), "start", "--host=127.0.0.1", f"--port={port}", f"--default-bucket={BUCKET}", "--in-memory"]
     return Emulator("storage", argv, port, f"http://127.0.0.1:{port}/storage/v1/b", workdir)
 
 
 def auth_emulator(workdir: Path) -> Emulator:
     firebase = NODE_DIR / "node_modules" / ".bin" / "firebase"
     if not firebase.exists() or not shutil.which("node"):
-        raise EmulatorUnavailable(
-            "Firebase Auth emulator missing: run `bash tests/emulators/install.sh` (needs npm)"
-        )
+        raise EmulatorUnavailable("Firebase Auth emulator missing: run `bash tests/emulators/install.sh` (needs npm)")
     port, hub, logging_port = free_port(), free_port(), free_port()
     # Without a config the CLI tries to download its web UI; with the UI off it starts fully offline.
     config = {
