@@ -1,0 +1,45 @@
+"""Lexical signs of substance that stay useful beside meaning: figures, named tools, first-person actions.
+
+Counted only in sentences that tell something (see `answer_quality.story_sentences`), so a list of tools or
+a "Result: 100%" heading earns nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import answer_features as fx
+from .answer_quality import story_sentences
+from .skills import extract_skills, unique_skills
+
+# First-person past actions in en/fr/hi ("I owned", "j'ai réécrit", "मैंने"): any verb, not a fixed list.
+FIRST_PERSON_ACTION = re.compile(
+    r"\b(?:i|we)\s+(?:\w+ed|built|led|wrote|made|took|ran|set|cut|drew|got|gave|met|put|sent|spoke|found|"
+    r"chose|kept|told|went|began|brought|sat|split|shipped|owned|rewrote|stood)\b|\bi'(?:ve|d)\s+\w+|"
+    r"\b(?:j'ai|nous avons|on a|je l'ai)\s+\w+|मैंने|हमने",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Substance:
+    numbers: list[str]
+    tools: list[str]
+    actions: int  # story sentences with a first-person action
+    story: int  # sentences that tell something
+    sentences: int
+    quote: str = ""  # the first story sentence with a figure or a named tool
+
+
+def substance(sentences: list[str]) -> Substance:
+    flags = story_sentences(sentences)
+    told = [s for s, ok in zip(sentences, flags, strict=True) if ok]
+    text = " ".join(told)
+    numbers = list(dict.fromkeys(fx.find_all(fx.NUMBER, text)))
+    tools = unique_skills(h for h in extract_skills(text) if h.kind == "technical")
+    actions = sum(1 for s in told if FIRST_PERSON_ACTION.search(s))
+    quote = next((s for s in told if fx.NUMBER.search(s) or extract_skills(s)), "")
+    return Substance(
+        numbers=numbers, tools=tools, actions=actions, story=len(told), sentences=len(sentences), quote=quote
+    )

@@ -1,0 +1,133 @@
+"""The rubric by meaning: criteria from `MeaningSignals` (similarities computed by the embedding adapter),
+lexical substance (figures, tools, first-person actions) and the anti-gaming signs of `answer_quality`.
+
+The parameters in `MeaningModel` were fitted on four fifths of the graded development set
+(tests/data/scoring, split by question, seed recorded in its README); `mockmate bench scoring` reports the
+held-out fifth.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .answer_quality import TextQuality, assess_text, story_sentences
+from .answer_signals import Substance, substance
+from .meaning import STAR_PARTS, MeaningSignals
+from .records import Model
+
+CoverStatus = Literal["covered", "partly", "missing"]
+
+
+class PointCoverage(Model):
+    point: str
+    status: CoverStatus
+    similarity: float
+    quote: str = ""
+
+
+@dataclass(frozen=True)
+class MeaningModel:
+    # e5 cosines sit in a narrow band (about 0.70-0.92): every threshold below is on that scale.
+    relevance_floor: float = 0.0  # answer-minus-best-distractor margin that earns nothing
+    relevance_span: float = 0.06  # margin above the floor that earns full relevance
+    off_topic_margin: float = -0.01  # below this the answer is about something else
+    cover_full: float = 0.86  # a sentence this close to an expected point covers it
+    cover_part: float = 0.82  # ... this close covers it partly
+    star_min: float = 0.80  # a story sentence this close to examples of a STAR part shows that part
+    reference_floor: float = 0.80
+    reference_span: float = 0.10
+    weights: dict[str, float] = field(
+        default_factory=lambda: {
+            "relevance": 0.30,
+            "completeness": 0.25,
+            "specificity": 0.20,
+            "structure": 0.15,
+            "delivery": 0.10,
+        }
+    )
+    substance_words: int = 45  # distinct content words for full length credit (diminishing, log scale)
+
+
+DEFAULT_MODEL = MeaningModel()
+
+
+def _clip(value: float) -> float:
+    return max(0.0, min(1.0, value))
+
+
+@dataclass(frozen=True)
+class MeaningFeatures:
+    relevance: float  # 0-1
+    margin: float
+    points: list[PointCoverage]
+    coverage: float  # 0-1
+    reference: float  # 0-1
+    star: dict[str, str]  # part -> quote (story sentences only)
+    substance: Substance
+    quality: TextQuality
+    length: float  # 0-1, diminishing with distinct content words
+
+    @property
+    def off_topic(self) -> bool:
+        return self.relevance <= 0.0
+
+
+def point_coverage(signals: MeaningSignals, points: list[str], model: MeaningModel) -> list[PointCoverage]:
+    flags = story_sentences(signals.sentences)
+    found: list[PointCoverage] = []
+    for point, sims in zip(points, signals.points, strict=False):
+        # Only sentences that tell something can cover a point: a heading or keyword list cannot.
+        ranked = sorted(
+            ((s, i) for i, s in enumerate(sims) if flags[i]), key=lambda item: (-item[0], item[1])
+        )
+        best, where = ranked[0] if ranked else (0.0, -1)
+        status: CoverStatus = (
+            "covered" if best >= model.cover_full else "partly" if best >= model.cover_part else "missing"
+        )
+        quote = signals.sentences[where] if where >= 0 and status != "missing" else ""
+        found.append(PointCoverage(point=point, status=status, similarity=round(best, 3), quote=quote))
+    return found
+
+
+def star_parts(signals: MeaningSignals, model: MeaningModel) -> dict[str, str]:
+    """Each part shown by a story sentence that is nearer that part's examples than any other part's."""
+    flags = story_sentences(signals.sentences)
+    parts: dict[str, str] = {}
+    for i, sentence in enumerate(signals.sentences):
+        if not flags[i]:
+            continue
+        sims = {p: signals.star.get(p, [0.0] * (i + 1))[i] for p in STAR_PARTS}
+        best = max(sims.values())
+        for part in STAR_PARTS:
+            if sims[part] >= model.star_min and sims[part] >= best - 0.01 and part not in parts:
+                parts[part] = sentence
+    return parts
+
+
+def features(
+    signals: MeaningSignals, transcript: str, points: list[str], model: MeaningModel = DEFAULT_MODEL
+) -> MeaningFeatures:
+    margin = signals.question - signals.distractor
+    covered = point_coverage(signals, points, model)
+    credit = {"covered": 1.0, "partly": 0.5, "missing": 0.0}
+    coverage = sum(credit[p.status] for p in covered) / len(covered) if covered else 0.0
+    reference = (
+        _clip((signals.reference - model.reference_floor) / model.reference_span)
+        if signals.reference is not None
+        else coverage
+    )
+    quality = assess_text(transcript)
+    length = _clip(math.log1p(quality.unique_content) / math.log1p(model.substance_words))
+    return MeaningFeatures(
+        relevance=_clip((margin - model.relevance_floor) / model.relevance_span),
+        margin=round(margin, 4),
+        points=covered,
+        coverage=coverage,
+        reference=reference,
+        star=star_parts(signals, model),
+        substance=substance(signals.sentences),
+        quality=quality,
+        length=length,
+    )
