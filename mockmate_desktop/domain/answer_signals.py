@@ -39,7 +39,9 @@ def substance(sentences: list[str]) -> Substance:
     numbers = list(dict.fromkeys(fx.find_all(fx.NUMBER, text)))
     tools = unique_skills(h for h in extract_skills(text) if h.kind == "technical")
     actions = sum(1 for s in told if FIRST_PERSON_ACTION.search(s))
-    quote = next((s for s in told if fx.NUMBER.search(s) or extract_skills(s)), "")
+    quote = next((s for s in told if fx.NUMBER.search(s)), "") or next(
+        (s for s in told if extract_skills(s)), ""
+    )
     return Substance(
         numbers=numbers, tools=tools, actions=actions, story=len(told), sentences=len(sentences), quote=quote
     )

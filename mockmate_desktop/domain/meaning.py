@@ -21,6 +21,8 @@ class MeaningSignals(Model):
     distractor: float = Field(
         description="the highest cosine of the answer to other interview questions (not the one asked)"
     )
+    distractor_mean: float = Field(default=0.0, description="mean cosine of the answer to those questions")
+    distractor_spread: float = Field(default=0.0, description="their standard deviation")
     points: list[list[float]] = Field(
         default_factory=list, description="per expected point, its cosine to every answer sentence"
     )

@@ -23,11 +23,13 @@ def _relevance(f: MeaningFeatures, model: MeaningModel, signals: MeaningSignals)
     best = max(range(len(signals.sentences)), key=lambda i: (signals.question_by_sentence[i], -i))
     if f.off_topic:
         text = (
-            f"By meaning the answer is closer to another interview question than to this one "
-            f"(margin {f.margin:+.3f})."
+            f"By meaning the answer fits other interview questions about as well as this one "
+            f"(z {f.margin:+.2f} against other questions)."
         )
     else:
-        text = f"By meaning the answer addresses the question asked (margin {f.margin:+.3f} over other questions)."
+        text = (
+            f"By meaning the answer addresses the question asked (z {f.margin:+.2f} against other questions)."
+        )
     return Criterion(
         name="relevance",
         score=_clamp(10 * f.relevance),
@@ -129,36 +131,24 @@ def _context_parts(context: str) -> list[str]:
     return [p for p, pattern in fx.STAR_CUES.items() if fx.sentence_with(context, pattern)]
 
 
-def score_by_meaning(
-    data: ScoringInput,
-    signals: MeaningSignals,
-    delivery: Criterion | None,
-    model: MeaningModel = DEFAULT_MODEL,
-) -> AnswerScore:
-    transcript = data.transcript.strip()
-    f = features(signals, transcript, list(data.expected_points), model)
-    relevance = _relevance(f, model, signals)
-    completeness = _completeness(f, model)
-    specificity = _specificity(f, model)
-    structure, star = _structure(data, f, model)
-    criteria = [relevance, structure, specificity, completeness]
-    if delivery is not None:
-        criteria.append(delivery.model_copy(update={"weight": model.weights["delivery"]}))
-    score = sum(c.score * c.weight for c in criteria) / sum(c.weight for c in criteria)
-    # Length has diminishing returns, and little text can show little.
+def combine(
+    values: dict[str, float], weights: dict[str, float], f: MeaningFeatures
+) -> tuple[float, list[str]]:
+    """The weighted mean of the criteria, length's diminishing returns, then the caps that keep gaming and
+    non-answers low. Shared with the weight fitting (devtools/fit_scoring.py) so both compute the same."""
+    total = sum(weights[name] for name in values)
+    score = sum(v * weights[name] for name, v in values.items()) / total if total else 0.0
     score *= 0.55 + 0.45 * f.length
-
     q = f.quality
     caps: list[str] = []
-    count = q.words
     if q.dont_know:
         score = min(score, 1.0)
         caps.append("The answer says it does not know: nothing to credit yet.")
     elif f.off_topic:
         score = min(score, 2.0)
         caps.append(
-            "Off the question: by meaning this answer fits another interview question better "
-            f"(margin {f.margin:+.3f}); answer the question that was asked."
+            "Off the question: by meaning this answer fits other interview questions as well as this one "
+            f"(z {f.margin:+.2f}); answer the question that was asked."
         )
     if q.stuffed:
         score = min(score, 1.5)
@@ -172,9 +162,37 @@ def score_by_meaning(
         caps.append(
             f"Padding: {q.repetition:.0%} of the text repeats itself and {q.fillers:.0%} of the words are fillers."
         )
-    if count < 5:
+    if q.words < 5:
         score = min(score, 1.0)
-        caps.append(f"Only {count} word{'s' if count != 1 else ''}: far too short to show anything.")
+        caps.append(f"Only {q.words} word{'s' if q.words != 1 else ''}: far too short to show anything.")
+    return score, caps
+
+
+def criteria_for(
+    data: ScoringInput, f: MeaningFeatures, signals: MeaningSignals, model: MeaningModel
+) -> tuple[list[Criterion], StarPresence | None]:
+    structure, star = _structure(data, f, model)
+    criteria = [_relevance(f, model, signals), structure, _specificity(f, model)]
+    if f.points or signals.reference is not None:
+        # With neither rubric points nor a model answer there is nothing to be complete against.
+        criteria.append(_completeness(f, model))
+    return criteria, star
+
+
+def score_by_meaning(
+    data: ScoringInput,
+    signals: MeaningSignals,
+    delivery: Criterion | None,
+    model: MeaningModel = DEFAULT_MODEL,
+) -> AnswerScore:
+    transcript = data.transcript.strip()
+    f = features(signals, transcript, list(data.expected_points), model)
+    criteria, star = criteria_for(data, f, signals, model)
+    if delivery is not None:
+        criteria.append(delivery.model_copy(update={"weight": model.weights["delivery"]}))
+    score, caps = combine({c.name: c.score for c in criteria}, model.weights, f)
+    count = f.quality.words
+    q = f.quality
 
     hits = extract_skills(transcript)
     jd_lower = {t.casefold() for t in data.jd_terms}
@@ -203,4 +221,8 @@ def score_by_meaning(
         dont_know=q.dont_know,
         stuffed=q.stuffed,
         padded=q.padded,
+        keyword_share=q.list_share,
+        star_labels=q.labels,
+        repeated_share=q.repetition,
+        filler_share=q.fillers,
     )

@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Literal
 
+from . import answer_features as fx
 from .answer_quality import TextQuality, assess_text, story_sentences
 from .answer_signals import Substance, substance
 from .meaning import STAR_PARTS, MeaningSignals
@@ -30,9 +31,11 @@ class PointCoverage(Model):
 @dataclass(frozen=True)
 class MeaningModel:
     # e5 cosines sit in a narrow band (about 0.70-0.92): every threshold below is on that scale.
-    relevance_floor: float = 0.0  # answer-minus-best-distractor margin that earns nothing
-    relevance_span: float = 0.06  # margin above the floor that earns full relevance
-    off_topic_margin: float = -0.01  # below this the answer is about something else
+    # Relevance is how far the answer's cosine to the question stands above its cosines to other interview
+    # questions, in standard deviations of the latter (z): a wrong-question answer stands out less.
+    relevance_floor: float = 0.5  # z that earns nothing
+    relevance_span: float = 2.5  # z above the floor that earns full relevance
+    off_topic_z: float = 0.3  # below this the answer is about something else
     cover_full: float = 0.86  # a sentence this close to an expected point covers it
     cover_part: float = 0.82  # ... this close covers it partly
     star_min: float = 0.80  # a story sentence this close to examples of a STAR part shows that part
@@ -60,7 +63,8 @@ def _clip(value: float) -> float:
 @dataclass(frozen=True)
 class MeaningFeatures:
     relevance: float  # 0-1
-    margin: float
+    margin: float  # z of the question's cosine among the cosines to other questions
+    off_topic: bool
     points: list[PointCoverage]
     coverage: float  # 0-1
     reference: float  # 0-1
@@ -68,10 +72,6 @@ class MeaningFeatures:
     substance: Substance
     quality: TextQuality
     length: float  # 0-1, diminishing with distinct content words
-
-    @property
-    def off_topic(self) -> bool:
-        return self.relevance <= 0.0
 
 
 def point_coverage(signals: MeaningSignals, points: list[str], model: MeaningModel) -> list[PointCoverage]:
@@ -92,7 +92,8 @@ def point_coverage(signals: MeaningSignals, points: list[str], model: MeaningMod
 
 
 def star_parts(signals: MeaningSignals, model: MeaningModel) -> dict[str, str]:
-    """Each part shown by a story sentence that is nearer that part's examples than any other part's."""
+    """Each part shown by a story sentence that is nearer that part's examples than any other part's, or
+    that carries one of the part's cue phrases (en/fr/hi). Headings and keyword lists never count."""
     flags = story_sentences(signals.sentences)
     parts: dict[str, str] = {}
     for i, sentence in enumerate(signals.sentences):
@@ -101,7 +102,8 @@ def star_parts(signals: MeaningSignals, model: MeaningModel) -> dict[str, str]:
         sims = {p: signals.star.get(p, [0.0] * (i + 1))[i] for p in STAR_PARTS}
         best = max(sims.values())
         for part in STAR_PARTS:
-            if sims[part] >= model.star_min and sims[part] >= best - 0.01 and part not in parts:
+            by_meaning = sims[part] >= model.star_min and sims[part] >= best - 0.01
+            if part not in parts and (by_meaning or fx.STAR_CUES[part].search(sentence)):
                 parts[part] = sentence
     return parts
 
@@ -109,7 +111,7 @@ def star_parts(signals: MeaningSignals, model: MeaningModel) -> dict[str, str]:
 def features(
     signals: MeaningSignals, transcript: str, points: list[str], model: MeaningModel = DEFAULT_MODEL
 ) -> MeaningFeatures:
-    margin = signals.question - signals.distractor
+    margin = (signals.question - signals.distractor_mean) / max(signals.distractor_spread, 0.005)
     covered = point_coverage(signals, points, model)
     credit = {"covered": 1.0, "partly": 0.5, "missing": 0.0}
     coverage = sum(credit[p.status] for p in covered) / len(covered) if covered else 0.0
@@ -122,7 +124,8 @@ def features(
     length = _clip(math.log1p(quality.unique_content) / math.log1p(model.substance_words))
     return MeaningFeatures(
         relevance=_clip((margin - model.relevance_floor) / model.relevance_span),
-        margin=round(margin, 4),
+        off_topic=margin < model.off_topic_z,
+        margin=round(margin, 3),
         points=covered,
         coverage=coverage,
         reference=reference,

@@ -46,12 +46,19 @@ class AnswerScore(Model):
         default_factory=list, description="each expected point: covered / partly / missing, with its quote"
     )
     relevance_margin: float | None = Field(
-        default=None, description="cosine to the question minus the best cosine to other questions"
+        default=None,
+        description="z of the cosine to the question among the cosines to other interview questions",
     )
     wrong_question: bool = Field(default=False, description="closer to another interview question")
     dont_know: bool = False
     stuffed: bool = Field(default=False, description="a list of keywords or STAR labels, not a story")
     padded: bool = Field(default=False, description="repeated or filler text")
+    keyword_share: float = Field(
+        default=0.0, description="share of words in fragments of three words or fewer"
+    )
+    star_labels: int = Field(default=0, description="STAR headings ('Situation:') in the answer")
+    repeated_share: float = Field(default=0.0, description="share of the text that repeats earlier text")
+    filler_share: float = Field(default=0.0, description="filler words per word")
 
     def criterion(self, name: str) -> Criterion | None:
         return next((c for c in self.criteria if c.name == name), None)

@@ -20,7 +20,7 @@ _CACHE_SIZE = 4096
 
 
 class E5Embedder:
-    """Embeds with the "passage:" prefix throughout, so question, points and answer share one space."""
+    """Questions and expected points get e5's "query:" prefix, answers and examples its "passage:" prefix."""
 
     name = MODEL_NAME
 
@@ -41,18 +41,20 @@ class E5Embedder:
         self._lock = threading.Lock()
         self._cache: OrderedDict[str, list[float]] = OrderedDict()
 
-    def embed(self, texts: Sequence[str]) -> list[list[float]]:
+    def embed(self, texts: Sequence[str], *, query: bool = False) -> list[list[float]]:
+        keys = [("q:" if query else "p:") + t for t in texts]
         with self._lock:
-            missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
+            missing = list(dict.fromkeys(k for k in keys if k not in self._cache))
             if missing:
-                vectors = self._model.passage(missing)
-                for text, vector in zip(missing, vectors, strict=True):
+                raw = [k[2:] for k in missing]
+                vectors = self._model.query(raw) if query else self._model.passage(raw)
+                for key, vector in zip(missing, vectors, strict=True):
                     # Rounded so that a last-bit difference between runs never moves a score.
-                    self._cache[text] = [round(float(v), 5) for v in vector]
+                    self._cache[key] = [round(float(v), 5) for v in vector]
             result = []
-            for text in texts:
-                self._cache.move_to_end(text)
-                result.append(self._cache[text])
+            for key in keys:
+                self._cache.move_to_end(key)
+                result.append(self._cache[key])
             while len(self._cache) > _CACHE_SIZE:
                 self._cache.popitem(last=False)
             return result

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
+
+import numpy as np
 
 from ...domain import answer_features as fx
 from ...domain.meaning import MeaningSignals
@@ -14,18 +15,8 @@ MAX_SENTENCES = 24  # cost bound: a rambling answer is judged on its first two d
 _SAME_QUESTION = 0.92  # a distractor this close to the question asked is the same question reworded
 
 
-def _dot(a: Sequence[float], b: Sequence[float]) -> float:
-    return sum(x * y for x, y in zip(a, b, strict=True))
-
-
-def _mean_vector(vectors: Sequence[Sequence[float]]) -> list[float]:
-    summed = [sum(column) for column in zip(*vectors, strict=True)]
-    norm = math.sqrt(sum(v * v for v in summed)) or 1.0
-    return [v / norm for v in summed]
-
-
 def _r(value: float) -> float:
-    return round(value, 4)
+    return round(float(value), 4)
 
 
 def measure(
@@ -40,33 +31,34 @@ def measure(
     if not sentences:
         return None
     star_texts = [t for part in STAR_EXAMPLES.values() for t in part]
-    fixed = [question, *expected_points, *([reference] if reference else []), *DISTRACTORS, *star_texts]
-    vectors = embedder.embed([*fixed, *sentences])
-    q_vec = vectors[0]
-    point_vecs = vectors[1 : 1 + len(expected_points)]
-    at = 1 + len(expected_points)
-    ref_vec = vectors[at] if reference else None
-    at += 1 if reference else 0
-    distractor_vecs = vectors[at : at + len(DISTRACTORS)]
-    at += len(DISTRACTORS)
-    star_vecs = vectors[at : at + len(star_texts)]
-    sentence_vecs = vectors[at + len(star_texts) :]
-    answer_vec = _mean_vector(sentence_vecs)
+    queries = np.asarray(embedder.embed([question, *expected_points, *DISTRACTORS], query=True))
+    passages = np.asarray(embedder.embed([*star_texts, *([reference] if reference else []), *sentences]))
+    q_vec = queries[0]
+    point_vecs = queries[1 : 1 + len(expected_points)]
+    distractors = queries[1 + len(expected_points) :]
+    star_vecs = passages[: len(star_texts)]
+    ref_vec = passages[len(star_texts)] if reference else None
+    sentence_vecs = passages[len(star_texts) + (1 if reference else 0) :]
+    answer_vec = sentence_vecs.mean(axis=0)
+    answer_vec = answer_vec / (np.linalg.norm(answer_vec) or 1.0)
 
-    others = [d for d in distractor_vecs if _dot(d, q_vec) < _SAME_QUESTION]
+    others = distractors[distractors @ q_vec < _SAME_QUESTION]
+    to_others = others @ answer_vec if len(others) else np.zeros(1)
     star: dict[str, list[float]] = {}
     offset = 0
     for part, examples in STAR_EXAMPLES.items():
-        part_vecs = star_vecs[offset : offset + len(examples)]
+        sims = sentence_vecs @ star_vecs[offset : offset + len(examples)].T
         offset += len(examples)
-        star[part] = [_r(max(_dot(s, e) for e in part_vecs)) for s in sentence_vecs]
+        star[part] = [_r(v) for v in sims.max(axis=1)]
     return MeaningSignals(
         model=embedder.name,
         sentences=sentences,
-        question=_r(_dot(answer_vec, q_vec)),
-        question_by_sentence=[_r(_dot(s, q_vec)) for s in sentence_vecs],
-        distractor=_r(max((_dot(answer_vec, d) for d in others), default=0.0)),
-        points=[[_r(_dot(p, s)) for s in sentence_vecs] for p in point_vecs],
+        question=_r(answer_vec @ q_vec),
+        question_by_sentence=[_r(v) for v in sentence_vecs @ q_vec],
+        distractor=_r(to_others.max()),
+        distractor_mean=_r(to_others.mean()),
+        distractor_spread=_r(to_others.std()),
+        points=[[_r(v) for v in sentence_vecs @ p] for p in point_vecs],
         star=star,
-        reference=_r(_dot(answer_vec, ref_vec)) if ref_vec is not None else None,
+        reference=_r(answer_vec @ ref_vec) if ref_vec is not None else None,
     )

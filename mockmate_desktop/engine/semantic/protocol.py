@@ -13,6 +13,9 @@ class SemanticUnavailableError(RuntimeError):
 class Embedder(Protocol):
     name: str
 
-    def embed(self, texts: Sequence[str]) -> list[list[float]]:
-        """One L2-normalised vector per text, in order; the same text always gives the same vector."""
+    def embed(self, texts: Sequence[str], *, query: bool = False) -> list[list[float]]:
+        """One L2-normalised vector per text, in order; the same text always gives the same vector.
+
+        `query` marks short texts that ask for something (a question, an expected point): retrieval models
+        embed those differently from the passages that answer them."""
         ...
