@@ -67,7 +67,7 @@ def _rho(
 
 def fit(train: Sequence[DevAnswer], signals: dict[str, MeaningSignals | None]) -> tuple[MeaningModel, float]:
     best_model, best_rho = DEFAULT_MODEL, -1.0
-    grid = itertools.product((0.0, 0.5, 1.0), (2.0, 3.0), (0.0, 0.3, 0.6), (0.84, 0.86), (0.80, 0.82))
+    grid = itertools.product((0.0, 0.5, 1.0), (2.0, 3.0), (-0.5, 0.0, 0.3), (2.5, 3.0, 3.5), (1.0, 1.5, 2.0))
     steps = [i / 10 for i in range(1, 8)]
     for floor, span, off, full, part in grid:
         if part >= full:

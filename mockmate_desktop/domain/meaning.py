@@ -30,3 +30,7 @@ class MeaningSignals(Model):
         default_factory=dict, description="per STAR part, each sentence's cosine to examples of that part"
     )
     reference: float | None = Field(default=None, description="cosine of the answer to the model answer")
+    baseline: list[tuple[float, float]] = Field(
+        default_factory=list,
+        description="for the question, then each point: mean and spread of its cosines to generic answers",
+    )

@@ -26,6 +26,7 @@ from .model_status import SpeechModelStatus
 from .pages.first_run import FirstRunPage
 from .pages.home import HomePage
 from .pages.interview import InterviewPage
+from .pages.practice import PracticePage
 from .pages.resume import ResumePage
 from .pages.settings import SettingsPage
 from .pages.setup import SetupPage
@@ -39,7 +40,13 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-_NAV = (("home", "Home"), ("setup", "New interview"), ("resume", "Resume analyzer"), ("settings", "Settings"))
+_NAV = (
+    ("home", "Home"),
+    ("setup", "New interview"),
+    ("practice", "Practise one question"),
+    ("resume", "Resume analyzer"),
+    ("settings", "Settings"),
+)
 
 
 class MainWindow(QMainWindow):
@@ -72,6 +79,7 @@ class MainWindow(QMainWindow):
         self.resume = ResumePage(self)
         self.settings_page = SettingsPage(self)
         self.first_run = FirstRunPage(self)
+        self.practice = PracticePage(self)
         for key, page in (
             ("home", self.home),
             ("setup", self.setup),
@@ -80,6 +88,7 @@ class MainWindow(QMainWindow):
             ("resume", self.resume),
             ("settings", self.settings_page),
             ("first_run", self.first_run),
+            ("practice", self.practice),
         ):
             self.pages[key] = page
             self.stack.addWidget(page)

@@ -63,3 +63,17 @@ STAR_EXAMPLES: dict[str, tuple[str, ...]] = {
         "नतीजा यह हुआ कि पेज एक सेकंड से कम में खुलने लगा और बिक्री दस प्रतिशत बढ़ी।",
     ),
 }
+
+# Generic answer sentences on other subjects: how close they come to a question or an expected point is that
+# question's baseline, so similarities are read relative to it (e5 cosines sit higher for some questions).
+GENERIC_ANSWERS: tuple[str, ...] = (
+    *(t for part in STAR_EXAMPLES.values() for t in part),
+    "I would write unit tests for each function and run them in the build pipeline.",
+    "We split the monolith into services and deployed them on Kubernetes with Helm.",
+    "I prepared the quarterly budget in Excel and reconciled it with the accounts team.",
+    "The campaign reached two million people and the cost per lead fell by a third.",
+    "J'ai organisé des entretiens avec les utilisateurs pour comprendre leurs besoins.",
+    "Nous avons migré la base de données vers le cloud en un week-end.",
+    "मैंने नए कर्मचारियों के लिए एक प्रशिक्षण कार्यक्रम बनाया।",
+    "हमने ग्राहकों की शिकायतें कम करने के लिए सहायता प्रक्रिया बदली।",
+)
