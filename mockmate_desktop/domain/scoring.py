@@ -202,18 +202,25 @@ def delivery_criterion(delivery: DeliveryMetrics | None, language: str = "en") -
         return None
     score, notes = 10.0, []
     for reading in read_bands(delivery, language):
+        state = "within" if reading.within else "outside"
+        if reading.metric == "words_per_minute":
+            pace = {"low": "slow at", "high": "fast at", "within": "steady pace at"}[reading.side]
+            notes.append(f"{pace} {reading.value:.0f} words/min ({state} {reading.band()})")
+        elif reading.metric == "fillers_per_100_words":
+            notes.append(
+                f"{delivery.filler_count} fillers ({reading.value:.1f} per 100 words, {state} {reading.band()})"
+            )
+        else:
+            notes.append(f"{len(delivery.long_pauses)} long pauses ({state} {reading.band()})")
         if reading.within:
-            notes.append(f"{reading.metric.replace('_', ' ')} {reading.figure()} (within {reading.band()})")
             continue
         edge = reading.low if reading.side == "low" else reading.high
         distance = abs(reading.value - (edge or 0.0))
-        penalty = {
+        score -= {
             "words_per_minute": min(4.0, 1.0 + distance / 10),
             "fillers_per_100_words": min(3.0, 1.0 + distance / 2),
             "long_pauses": min(2.0, 0.5 + 0.5 * distance),
         }[reading.metric]
-        score -= penalty
-        notes.append(f"{reading.metric.replace('_', ' ')} {reading.figure()} (outside {reading.band()})")
     if delivery.hedging_count > 2:
         score -= min(1.5, 0.3 * delivery.hedging_count)
         notes.append(f"{delivery.hedging_count} hedges")

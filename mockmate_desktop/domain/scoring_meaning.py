@@ -38,6 +38,7 @@ class MeaningModel:
     relevance_floor: float = 0.0  # z that earns nothing
     relevance_span: float = 2.0  # z above the floor that earns full relevance
     off_topic_z: float = 0.0  # below this the answer is about something else
+    weak_relevance_z: float = 1.0  # below this, an answer that covers no expected point is off topic too
     # A point is covered by a sentence whose cosine to it stands this many standard deviations above the
     # point's cosines to generic answer sentences (its baseline); partly covered above the second value.
     cover_full: float = 3.5
@@ -134,7 +135,14 @@ def features(
     length = _clip(math.log1p(quality.unique_content) / math.log1p(model.substance_words))
     return MeaningFeatures(
         relevance=_clip((margin - model.relevance_floor) / model.relevance_span),
-        off_topic=margin < model.off_topic_z,
+        off_topic=margin < model.off_topic_z
+        # Weakly related and covering nothing: about something else, whatever else it says.
+        or (
+            margin < model.weak_relevance_z
+            and bool(covered)
+            and not any(p.status == "covered" for p in covered)
+            and sum(p.status == "partly" for p in covered) <= 1
+        ),
         margin=round(margin, 3),
         points=covered,
         coverage=coverage,

@@ -13,9 +13,10 @@ from ..semantic.loader import shared_loader
 from ..semantic.measure import measure
 from .bank import BankEntry, QuestionBank
 
-# How long a report or follow-up waits for the embedding model still loading in the background; past that
-# the answer is scored by keywords (and says so) rather than keeping the candidate waiting.
-MODEL_WAIT_S = 10.0
+# A report or follow-up waits for the embedding model still loading in the background (it loads in well
+# under a second when the machine is idle): a timeout would make the same answer score differently
+# depending on machine load. Only a model that cannot load at all leaves scoring to keywords.
+MODEL_WAIT_S: float | None = None
 
 
 @dataclass(frozen=True)

@@ -69,6 +69,16 @@ def strengths_and_improvements(turns: Sequence[Turn], language: Language) -> tup
         for name, value in ranked
         if strong(name, value)
     ][:3]
+    best = sorted(
+        (t for t in turns if t.answered and t.score.score >= 6.5 and not t.score.off_topic),
+        key=lambda t: (-t.score.score, t.question.position),
+    )
+    for turn in best[: max(0, 3 - len(strengths))]:
+        # A strong answer is a strength even when weak ones pull the averages down; it cites its quote.
+        quote = next(iter(turn.score.evidence), "")
+        strengths.append(
+            texts.text("strong_answer", language, n=turn.number, s=f"{turn.score.score:g}", quote=quote)
+        )
     improvements = [
         f"{texts.pick(texts.IMPROVE_OF, name, language)} ({value:.1f}/10)"
         for name, value in reversed(ranked)

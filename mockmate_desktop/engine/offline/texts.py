@@ -9,7 +9,7 @@ from ...domain.enums import Language
 
 _TEXTS: dict[str, dict[str, str]] = {
     "disclaimer": {
-        "en": "Scored offline by MockMate's rubric: meaning compared with a small multilingual sentence model on this computer, plus figures, named tools, structure and delivery rules (not a generative AI).",
+        "en": "Scored by the offline heuristic engine: meaning compared by a small multilingual sentence model on this computer, plus figures, named tools, structure and delivery rules (not a generative AI).",
         "hi": "MockMate की ऑफ़लाइन rubric से स्कोर किया गया: इसी कंप्यूटर पर एक छोटे बहुभाषी sentence model से अर्थ की तुलना, साथ में आँकड़े, tools के नाम, संरचना और delivery के नियम (generative AI नहीं)।",
         "fr": "Noté hors ligne par la grille de MockMate : le sens est comparé par un petit modèle de phrases multilingue sur cet ordinateur, avec les chiffres, les outils cités, la structure et l'élocution (pas une IA générative).",
     },
@@ -68,6 +68,11 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "Answer every question: {n} went unanswered",
         "hi": "हर प्रश्न का उत्तर दें: {n} प्रश्न बिना उत्तर के रहे",
         "fr": "Répondez à chaque question : {n} sont restées sans réponse",
+    },
+    "strong_answer": {
+        "en": 'Strong answer to question {n} ({s}/10): "{quote}"',
+        "hi": 'प्रश्न {n} का मज़बूत उत्तर ({s}/10): "{quote}"',
+        "fr": "Réponse solide à la question {n} ({s}/10) : « {quote} »",
     },
     "missed_questions": {
         "en": "Answer the question that is asked: answers {numbers} missed it (off topic or a list of keywords)",
