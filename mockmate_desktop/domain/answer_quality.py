@@ -51,6 +51,9 @@ _DONT_KNOW = re.compile(
 )
 
 
+_OWN_ACTION = re.compile(r"\b(?:i|we)\s+\w+(?:ed|t)\b|\bj'ai\s+\w+|मैंने|हमने", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class TextQuality:
     words: int
@@ -105,5 +108,7 @@ def story_sentences(sentences: list[str]) -> list[bool]:
         body = STAR_LABEL.sub(" ", sentence)
         fragments = [fx.words(f) for f in _FRAGMENT_SPLIT.split(body)]
         long_parts = sum(len(f) for f in fragments if len(f) > 3)
-        flags.append(len(fx.words(body)) >= 6 and long_parts >= 0.5 * max(1, len(fx.words(body))))
+        # A short sentence with its own verb ("I owned the migration.") tells something too.
+        enough = len(fx.words(body)) >= 6 or (len(fx.words(body)) >= 3 and _OWN_ACTION.search(body) is not None)
+        flags.append(enough and long_parts >= 0.5 * max(1, len(fx.words(body))))
     return flags

@@ -16,6 +16,16 @@ from .delivery import DeliveryMetrics
 from .delivery_bands import read_bands
 from .reports import StarPresence
 from .scoring_models import AnswerScore, Criterion, ScoringInput
+
+__all__ = [
+    "RUBRIC_VERSION",
+    "WEIGHTS",
+    "AnswerScore",
+    "Criterion",
+    "ScoringInput",
+    "delivery_criterion",
+    "score_answer",
+]
 from .skills import extract_skills, unique_skills
 
 RUBRIC_VERSION = "offline-rubric-v1"

@@ -16,7 +16,7 @@ from pydantic import Field
 
 from . import answer_features as fx
 from .answer_quality import TextQuality, assess_text, story_sentences
-from .answer_signals import Substance, substance
+from .answer_signals import FIRST_PERSON_ACTION, Substance, substance
 from .meaning import STAR_PARTS, MeaningSignals
 from .records import Model
 
@@ -114,7 +114,8 @@ def star_parts(signals: MeaningSignals, model: MeaningModel) -> dict[str, str]:
         best = max(sims.values())
         for part in STAR_PARTS:
             by_meaning = sims[part] >= model.star_min and sims[part] >= best - 0.01
-            if part not in parts and (by_meaning or fx.STAR_CUES[part].search(sentence)):
+            cue = fx.STAR_CUES[part].search(sentence) or (part == "action" and FIRST_PERSON_ACTION.search(sentence))
+            if part not in parts and (by_meaning or cue):
                 parts[part] = sentence
     return parts
 

@@ -98,7 +98,8 @@ def _content_improvements(
 def _delivery(delivery: DeliveryMetrics | None, language: Language) -> tuple[list[str], list[str]]:
     if delivery is None or delivery.word_count == 0:
         return [], []
-    went, improve = [], []
+    went: list[str] = []
+    improve: list[str] = []
     for reading in read_bands(delivery, language.value):
         metric = METRIC_NAMES[reading.metric].get(language.value) or METRIC_NAMES[reading.metric]["en"]
         line = say(

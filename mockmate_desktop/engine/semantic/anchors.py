@@ -64,16 +64,47 @@ STAR_EXAMPLES: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# Generic answer sentences on other subjects: how close they come to a question or an expected point is that
-# question's baseline, so similarities are read relative to it (e5 cosines sit higher for some questions).
-GENERIC_ANSWERS: tuple[str, ...] = (
-    *(t for part in STAR_EXAMPLES.values() for t in part),
-    "I would write unit tests for each function and run them in the build pipeline.",
-    "We split the monolith into services and deployed them on Kubernetes with Helm.",
-    "I prepared the quarterly budget in Excel and reconciled it with the accounts team.",
-    "The campaign reached two million people and the cost per lead fell by a third.",
-    "J'ai organisé des entretiens avec les utilisateurs pour comprendre leurs besoins.",
-    "Nous avons migré la base de données vers le cloud en un week-end.",
-    "मैंने नए कर्मचारियों के लिए एक प्रशिक्षण कार्यक्रम बनाया।",
-    "हमने ग्राहकों की शिकायतें कम करने के लिए सहायता प्रक्रिया बदली।",
-)
+# Generic answer sentences on other subjects, per language: how close they come to a question or an expected
+# point is that text's baseline for answers in that language, so similarities are read relative to it (e5
+# cosines sit higher for some questions, and lower across languages).
+GENERIC_ANSWERS: dict[str, tuple[str, ...]] = {
+    "en": (
+        *STAR_EXAMPLES["situation"][:2],
+        *STAR_EXAMPLES["action"][:2],
+        *STAR_EXAMPLES["result"][:2],
+        "I would write unit tests for each function and run them in the build pipeline.",
+        "We split the monolith into services and deployed them on Kubernetes with Helm.",
+        "I prepared the quarterly budget in Excel and reconciled it with the accounts team.",
+        "The campaign reached two million people and the cost per lead fell by a third.",
+    ),
+    "fr": (
+        STAR_EXAMPLES["situation"][2],
+        STAR_EXAMPLES["action"][2],
+        STAR_EXAMPLES["result"][2],
+        "J'ai organisé des entretiens avec les utilisateurs pour comprendre leurs besoins.",
+        "Nous avons migré la base de données vers le cloud en un week-end.",
+        "J'écrirais des tests unitaires pour chaque fonction et je les lancerais à chaque build.",
+        "J'ai préparé le budget trimestriel dans Excel avec l'équipe comptable.",
+        "La campagne a touché deux millions de personnes et le coût par contact a baissé d'un tiers.",
+    ),
+    "hi": (
+        STAR_EXAMPLES["situation"][3],
+        STAR_EXAMPLES["action"][3],
+        STAR_EXAMPLES["result"][3],
+        "मैंने नए कर्मचारियों के लिए एक प्रशिक्षण कार्यक्रम बनाया।",
+        "हमने ग्राहकों की शिकायतें कम करने के लिए सहायता प्रक्रिया बदली।",
+        "मैं हर function के लिए unit tests लिखूँगा और उन्हें build pipeline में चलाऊँगा।",
+        "मैंने accounts team के साथ Excel में तिमाही बजट तैयार किया।",
+        "Campaign बीस लाख लोगों तक पहुँचा और हर lead की लागत एक तिहाई कम हुई।",
+    ),
+}
+
+
+def language_of(text: str) -> str:
+    """en, fr or hi from the script and a few French function words: enough to pick a baseline."""
+    letters = [c for c in text if c.isalpha()]
+    if letters and sum(1 for c in letters if "\u0900" <= c <= "\u097f") / len(letters) > 0.3:
+        return "hi"
+    words = set(text.casefold().replace("'", " ").replace("’", " ").split())
+    french = {"le", "la", "les", "des", "est", "une", "et", "je", "nous", "pour", "dans", "avec", "que", "qui"}
+    return "fr" if len(words & french) >= 3 else "en"
