@@ -109,6 +109,8 @@ def story_sentences(sentences: list[str]) -> list[bool]:
         fragments = [fx.words(f) for f in _FRAGMENT_SPLIT.split(body)]
         long_parts = sum(len(f) for f in fragments if len(f) > 3)
         # A short sentence with its own verb ("I owned the migration.") tells something too.
-        enough = len(fx.words(body)) >= 6 or (len(fx.words(body)) >= 3 and _OWN_ACTION.search(body) is not None)
+        enough = len(fx.words(body)) >= 6 or (
+            len(fx.words(body)) >= 3 and _OWN_ACTION.search(body) is not None
+        )
         flags.append(enough and long_parts >= 0.5 * max(1, len(fx.words(body))))
     return flags

@@ -114,7 +114,9 @@ def star_parts(signals: MeaningSignals, model: MeaningModel) -> dict[str, str]:
         best = max(sims.values())
         for part in STAR_PARTS:
             by_meaning = sims[part] >= model.star_min and sims[part] >= best - 0.01
-            cue = fx.STAR_CUES[part].search(sentence) or (part == "action" and FIRST_PERSON_ACTION.search(sentence))
+            cue = fx.STAR_CUES[part].search(sentence) or (
+                part == "action" and FIRST_PERSON_ACTION.search(sentence)
+            )
             if part not in parts and (by_meaning or cue):
                 parts[part] = sentence
     return parts

@@ -37,6 +37,72 @@ DISTRACTORS: tuple[str, ...] = (
     "Tell me about your favourite holiday and your hobbies outside work.",
 )
 
+DISTRACTORS_FR: tuple[str, ...] = (
+    "Parlez-moi d'une fois où vous étiez en désaccord avec un collègue et comment vous l'avez résolu.",
+    "Décrivez un échec ou une erreur et ce que vous en avez appris.",
+    "Parlez-moi d'une fois où vous avez dirigé une équipe dans un projet difficile.",
+    "Comment gérez-vous les délais serrés et les priorités concurrentes ?",
+    "Parlez-moi d'une fois où vous avez dû expliquer quelque chose de compliqué à une personne non technique.",
+    "Décrivez une fois où vous êtes allé au-delà de ce qui était demandé pour un client.",
+    "Parlez-moi de vous et de la raison pour laquelle vous voulez ce poste.",
+    "Où vous voyez-vous dans cinq ans ?",
+    "Comment trouveriez-vous et corrigeriez-vous une requête de base de données lente ?",
+    "Comment concevriez-vous un service web qui supporte des millions de requêtes ?",
+    "Comment testez-vous votre code pour vous assurer qu'il est fiable ?",
+    "Expliquez la différence entre un processus et un thread.",
+    "Comment sécurisez-vous une application web contre les attaques courantes ?",
+    "Comment mettriez-vous en place l'intégration et le déploiement continus pour une équipe ?",
+    "Comment analysez-vous un nouveau jeu de données avant de construire un modèle ?",
+    "Comment réduiriez-vous les coûts d'infrastructure cloud ?",
+    "Comment déboguez-vous un incident de production quand le service est en panne ?",
+    "Comment concevriez-vous une API REST pour une application mobile ?",
+    "Comment priorisez-vous une feuille de route produit avec des ressources limitées ?",
+    "Comment mesureriez-vous si une campagne marketing a fonctionné ?",
+    "Comment gérez-vous votre temps quand vous étudiez et travaillez en même temps ?",
+    "Parlez-moi d'une fois où vous avez dû apprendre une nouvelle technologie rapidement.",
+    "Comment donnez-vous un retour difficile à une personne de votre équipe ?",
+    "Décrivez comment vous vous êtes adapté quand les priorités ont changé soudainement.",
+    "Expliquez ce que montre un bilan comptable.",
+    "Comment relisez-vous le code de quelqu'un d'autre ?",
+    "Qu'est-ce qui vous motive au travail ?",
+    "Parlez-moi de vos vacances préférées et de vos loisirs en dehors du travail.",
+)
+DISTRACTORS_HI: tuple[str, ...] = (
+    "ऐसा समय बताइए जब आप किसी सहकर्मी से असहमत थे और आपने उसे कैसे सुलझाया।",
+    "किसी असफलता या गलती के बारे में बताइए और आपने उससे क्या सीखा।",
+    "ऐसा समय बताइए जब आपने एक मुश्किल project में टीम का नेतृत्व किया।",
+    "आप कम समय और एक साथ कई प्राथमिकताओं को कैसे संभालते हैं?",
+    "ऐसा समय बताइए जब आपको किसी non-technical व्यक्ति को कोई जटिल बात समझानी पड़ी।",
+    "ऐसा समय बताइए जब आपने किसी ग्राहक के लिए उम्मीद से ज़्यादा किया।",
+    "अपने बारे में बताइए और आप यह नौकरी क्यों चाहते हैं।",
+    "आप खुद को पाँच साल बाद कहाँ देखते हैं?",
+    "आप धीमी डेटाबेस क्वेरी को कैसे खोजेंगे और ठीक करेंगे?",
+    "आप लाखों requests संभालने वाली web service कैसे design करेंगे?",
+    "आप अपने code को कैसे test करते हैं ताकि वह भरोसेमंद रहे?",
+    "process और thread में क्या अंतर है, समझाइए।",
+    "आप web application को आम हमलों से कैसे सुरक्षित करते हैं?",
+    "आप टीम के लिए continuous integration और deployment कैसे सेट करेंगे?",
+    "model बनाने से पहले आप नए dataset का विश्लेषण कैसे करते हैं?",
+    "आप cloud infrastructure का ख़र्च कैसे कम करेंगे?",
+    "जब production में service बंद हो तो आप incident को कैसे debug करते हैं?",
+    "आप mobile app के लिए REST API कैसे design करेंगे?",
+    "सीमित संसाधनों में आप product roadmap को कैसे प्राथमिकता देते हैं?",
+    "आप कैसे मापेंगे कि marketing campaign सफल रहा?",
+    "पढ़ाई और नौकरी साथ करते हुए आप अपना समय कैसे संभालते हैं?",
+    "ऐसा समय बताइए जब आपको कोई नई technology जल्दी सीखनी पड़ी।",
+    "आप अपनी टीम के किसी व्यक्ति को कठिन feedback कैसे देते हैं?",
+    "जब प्राथमिकताएँ अचानक बदलीं तो आपने ख़ुद को कैसे ढाला?",
+    "balance sheet क्या दिखाती है, समझाइए।",
+    "आप किसी और का code review कैसे करते हैं?",
+    "काम पर आपको क्या प्रेरित करता है?",
+    "अपनी पसंदीदा छुट्टी और काम के बाहर के शौक़ के बारे में बताइए।",
+)
+DISTRACTORS_BY_LANGUAGE: dict[str, tuple[str, ...]] = {
+    "en": DISTRACTORS,
+    "fr": DISTRACTORS_FR,
+    "hi": DISTRACTORS_HI,
+}
+
 STAR_EXAMPLES: dict[str, tuple[str, ...]] = {
     "situation": (
         "Last year at my previous company our checkout service kept timing out during the holiday sale.",
@@ -105,6 +171,36 @@ def language_of(text: str) -> str:
     letters = [c for c in text if c.isalpha()]
     if letters and sum(1 for c in letters if "\u0900" <= c <= "\u097f") / len(letters) > 0.3:
         return "hi"
-    words = set(text.casefold().replace("'", " ").replace("’", " ").split())
-    french = {"le", "la", "les", "des", "est", "une", "et", "je", "nous", "pour", "dans", "avec", "que", "qui"}
-    return "fr" if len(words & french) >= 3 else "en"
+    words = set(text.casefold().replace("'", " ").replace("’", " ").replace("-", " ").split())
+    french = {
+        "le",
+        "la",
+        "les",
+        "des",
+        "du",
+        "de",
+        "est",
+        "une",
+        "un",
+        "et",
+        "je",
+        "nous",
+        "vous",
+        "pour",
+        "dans",
+        "avec",
+        "que",
+        "qui",
+        "sur",
+        "au",
+        "aux",
+        "ce",
+        "cette",
+        "pas",
+        "comment",
+        "quel",
+        "quelle",
+        "avez",
+    }
+    accents = sum(1 for c in text if c in "éèêàçùâîôû")
+    return "fr" if len(words & french) >= 2 or accents >= 2 else "en"

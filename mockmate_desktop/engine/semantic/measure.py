@@ -8,7 +8,7 @@ import numpy as np
 
 from ...domain import answer_features as fx
 from ...domain.meaning import MeaningSignals
-from .anchors import DISTRACTORS, GENERIC_ANSWERS, STAR_EXAMPLES, language_of
+from .anchors import DISTRACTORS_BY_LANGUAGE, GENERIC_ANSWERS, STAR_EXAMPLES, language_of
 from .protocol import Embedder
 
 MAX_SENTENCES = 24  # cost bound: a rambling answer is judged on its first two dozen sentences
@@ -31,7 +31,9 @@ def measure(
     if not sentences:
         return None
     star_texts = [t for part in STAR_EXAMPLES.values() for t in part]
-    queries = np.asarray(embedder.embed([question, *expected_points, *DISTRACTORS], query=True))
+    # Distractors in the question's language: a question sits among questions of its own language.
+    distractor_texts = DISTRACTORS_BY_LANGUAGE[language_of(question)]
+    queries = np.asarray(embedder.embed([question, *expected_points, *distractor_texts], query=True))
     passages = np.asarray(embedder.embed([*star_texts, *([reference] if reference else []), *sentences]))
     generic = np.asarray(embedder.embed(GENERIC_ANSWERS[language_of(transcript)]))
     baseline = queries[: 1 + len(expected_points)] @ generic.T  # rows: question, then each point
