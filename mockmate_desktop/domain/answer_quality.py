@@ -51,7 +51,13 @@ _DONT_KNOW = re.compile(
 )
 
 
-_OWN_ACTION = re.compile(r"\b(?:i|we)\s+\w+(?:ed|t)\b|\bj'ai\s+\w+|मैंने|हमने", re.IGNORECASE)
+# First-person past actions in en/fr/hi ("I owned", "j'ai réécrit", "मैंने"): any verb, not a fixed list.
+FIRST_PERSON_ACTION = re.compile(
+    r"\b(?:i|we)\s+(?:\w+ed|built|led|wrote|made|took|ran|set|cut|drew|got|gave|met|put|sent|spoke|found|"
+    r"chose|kept|told|went|began|brought|sat|split|shipped|owned|rewrote|stood)\b|\bi'(?:ve|d)\s+\w+|"
+    r"\b(?:j'ai|nous avons|on a|je l'ai)\s+\w+|मैंने|हमने",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -110,7 +116,7 @@ def story_sentences(sentences: list[str]) -> list[bool]:
         long_parts = sum(len(f) for f in fragments if len(f) > 3)
         # A short sentence with its own verb ("I owned the migration.") tells something too.
         enough = len(fx.words(body)) >= 6 or (
-            len(fx.words(body)) >= 3 and _OWN_ACTION.search(body) is not None
+            len(fx.words(body)) >= 3 and FIRST_PERSON_ACTION.search(body) is not None
         )
         flags.append(enough and long_parts >= 0.5 * max(1, len(fx.words(body))))
     return flags

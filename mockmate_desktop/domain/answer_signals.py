@@ -6,20 +6,11 @@ a "Result: 100%" heading earns nothing.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from . import answer_features as fx
-from .answer_quality import story_sentences
+from .answer_quality import FIRST_PERSON_ACTION, story_sentences
 from .skills import extract_skills, unique_skills
-
-# First-person past actions in en/fr/hi ("I owned", "j'ai réécrit", "मैंने"): any verb, not a fixed list.
-FIRST_PERSON_ACTION = re.compile(
-    r"\b(?:i|we)\s+(?:\w+ed|built|led|wrote|made|took|ran|set|cut|drew|got|gave|met|put|sent|spoke|found|"
-    r"chose|kept|told|went|began|brought|sat|split|shipped|owned|rewrote|stood)\b|\bi'(?:ve|d)\s+\w+|"
-    r"\b(?:j'ai|nous avons|on a|je l'ai)\s+\w+|मैंने|हमने",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)

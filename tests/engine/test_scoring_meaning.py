@@ -138,20 +138,7 @@ def test_first_person_actions_count_for_star_without_a_fixed_verb_list() -> None
     assert "40" in result.numbers
 
 
-@pytest.mark.parametrize(
-    "language",
-    [
-        "fr",
-        pytest.param(
-            "hi",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="issue 13 target not met for Hindi yet: a Hindi question sits lower among the English "
-                "distractor questions, so relevance by meaning reads low (about 1.7 points here)",
-            ),
-        ),
-    ],
-)
+@pytest.mark.parametrize("language", ["fr", "hi"])
 def test_the_same_answer_scores_within_one_point_across_languages(language: str) -> None:
     question = {
         "en": "How would you find and fix a slow database query?",
