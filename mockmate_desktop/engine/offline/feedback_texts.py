@@ -62,9 +62,9 @@ FEEDBACK: dict[str, dict[str, str]] = {
         "fr": "Couvre {n} des {total} points attendus ; manquent : {points}",
     },
     "no_figures": {
-        "en": "No figure or named tool in {words} words: add a number that shows the result",
-        "hi": "{words} शब्दों में कोई आँकड़ा या tool का नाम नहीं: नतीजा दिखाने वाला एक आँकड़ा जोड़ें",
-        "fr": "Aucun chiffre ni outil nommé en {words} mots : ajoutez un chiffre qui montre le résultat",
+        "en": "No figure or named tool inside a told sentence ({words} words): add a number that shows the result",
+        "hi": "किसी बताए गए वाक्य में कोई आँकड़ा या tool का नाम नहीं ({words} शब्द): नतीजा दिखाने वाला एक आँकड़ा जोड़ें",
+        "fr": "Aucun chiffre ni outil nommé dans une phrase qui raconte ({words} mots) : ajoutez un chiffre qui montre le résultat",
     },
     "star_missing": {
         "en": "STAR: {n} of 4 parts told; missing: {parts}",

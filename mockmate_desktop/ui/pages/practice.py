@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.enums import Difficulty, Language
+from ...engine.semantic.loader import shared_loader
 from ...services.practice import PracticeRequest, PracticeResult, practise
 from ..report.text import bullets, esc, para, section
 from ..widgets.common import error_label, hint, title
@@ -84,6 +85,8 @@ class PracticePage(QWidget):
         layout.addWidget(self.error)
         self.result = QTextBrowser()
         layout.addWidget(self.result, 2)
+        # The sentence model loads in a background thread from start-up, so the first score does not wait.
+        shared_loader().start()
 
     def request(self) -> PracticeRequest:
         kind = self.kind.currentText()
