@@ -37,12 +37,12 @@ class MeaningModel:
     # questions, in standard deviations of the latter (z): a wrong-question answer stands out less.
     relevance_floor: float = 0.0  # z that earns nothing
     relevance_span: float = 2.0  # z above the floor that earns full relevance
-    off_topic_z: float = 0.0  # below this the answer is about something else
+    off_topic_z: float = -0.5  # below this the answer is about something else
     weak_relevance_z: float = 1.0  # below this, an answer that covers no expected point is off topic too
     # A point is covered by a sentence whose cosine to it stands this many standard deviations above the
     # point's cosines to generic answer sentences (its baseline); partly covered above the second value.
     cover_full: float = 3.5
-    cover_part: float = 1.0
+    cover_part: float = 1.5
     star_min: float = 0.80  # a story sentence this close to examples of a STAR part shows that part
     reference_floor: float = 0.80
     reference_span: float = 0.10
@@ -50,8 +50,8 @@ class MeaningModel:
         default_factory=lambda: {
             # Fitted on the training four fifths (devtools/fit_scoring.py); delivery is not in the typed
             # development set, so its weight is set by hand (the share the keyword rubric gave it).
-            "relevance": 0.20,
-            "completeness": 0.60,
+            "relevance": 0.30,
+            "completeness": 0.50,
             "specificity": 0.10,
             "structure": 0.10,
             "delivery": 0.10,

@@ -101,6 +101,11 @@ def figures(scored: Sequence[Scored], cuts: Sequence[float]) -> dict[str, Any]:
     return {
         "overall": corr(scored),
         "without_adversarial": corr([s for s in scored if s.answer.kind not in ADVERSARIAL]),
+        # Per kind: the regular answers plus that one adversarial kind (within one kind the grade is constant).
+        "with_kind": {
+            k: corr([s for s in scored if s.answer.kind not in ADVERSARIAL or s.answer.kind == k])
+            for k in ADVERSARIAL
+        },
         "by_language": {lang: corr([s for s in scored if s.answer.language == lang]) for lang in languages},
         "by_type": {
             t: corr([s for s in scored if s.answer.question.type == t])
@@ -195,6 +200,8 @@ def render(result: dict[str, Any], show_train: bool) -> str:
             lines.append(_line(f"language {lang}", c))
         for t, c in f["by_type"].items():
             lines.append(_line(f"type {t}", c))
+        for k, c in f["with_kind"].items():
+            lines.append(_line(f"regular + {k}", c))
         lines.append(
             "  mean score by kind: " + ", ".join(f"{k} {v:.2f}" for k, v in f["mean_by_kind"].items())
         )
