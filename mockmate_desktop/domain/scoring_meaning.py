@@ -15,8 +15,8 @@ from typing import Literal
 from pydantic import Field
 
 from . import answer_features as fx
-from .answer_quality import TextQuality, assess_text, story_sentences
-from .answer_signals import FIRST_PERSON_ACTION, Substance, substance
+from .answer_quality import FIRST_PERSON_ACTION, TextQuality, assess_text, story_sentences
+from .answer_signals import Substance, substance
 from .meaning import STAR_PARTS, MeaningSignals
 from .records import Model
 
@@ -37,8 +37,8 @@ class MeaningModel:
     # questions, in standard deviations of the latter (z): a wrong-question answer stands out less.
     relevance_floor: float = 0.0  # z that earns nothing
     relevance_span: float = 2.0  # z above the floor that earns full relevance
-    off_topic_z: float = -0.5  # below this the answer is about something else
-    weak_relevance_z: float = 1.0  # below this, an answer that covers no expected point is off topic too
+    off_topic_z: float = 0.0  # below this the answer is about something else
+    weak_relevance_z: float = 1.5  # below this, an answer that covers no expected point is off topic too
     # A point is covered by a sentence whose cosine to it stands this many standard deviations above the
     # point's cosines to generic answer sentences (its baseline); partly covered above the second value.
     cover_full: float = 3.5
