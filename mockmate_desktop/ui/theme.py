@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOptionComplex, QWidget
 
 THEMES = (("system", "Same as the system"), ("light", "Light"), ("dark", "Dark"))
 _THEME_PROPERTY = "mockmateTheme"
@@ -73,9 +73,9 @@ QLabel[role="empty"] {{ color: {muted}; font-size: 13px; padding: 24px; border: 
     border-radius: 8px; }}
 
 QFrame[role="card"], QGroupBox {{ background: {card}; border: 1px solid {border}; border-radius: 8px; }}
-QGroupBox {{ margin-top: 24px; padding: 16px 12px 12px 12px; }}
-QGroupBox::title {{ subcontrol-origin: margin; subcontrol-position: top left; left: 4px; padding: 0 4px;
-    font-size: 15px; font-weight: 600; }}
+QGroupBox {{ font-weight: 600; padding: 36px 12px 12px 12px; }}
+QGroupBox::title {{ subcontrol-origin: padding; subcontrol-position: top left; left: 16px; top: 12px; }}
+QGroupBox > QWidget {{ font-weight: normal; }}
 
 QPushButton {{ background: palette(button); color: palette(button-text); border: 2px solid {border};
     border-radius: 6px; padding: 5px 14px; min-height: 20px; }}
@@ -88,15 +88,11 @@ QPushButton[role="primary"]:disabled {{ background: {disabled_accent}; border-co
 QPushButton:focus {{ border: 2px solid {accent}; }}
 QPushButton[role="primary"]:focus {{ border: 2px solid palette(window-text); }}
 
-QLineEdit, QPlainTextEdit, QTextEdit, QTextBrowser, QSpinBox, QDoubleSpinBox, QComboBox,
-QTableWidget, QTableView, QListWidget#plain {{ border: 2px solid {border}; border-radius: 6px;
-    background: palette(base); }}
-QLineEdit, QSpinBox, QDoubleSpinBox, QComboBox {{ padding: 3px 6px; min-height: 20px; }}
-QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QTextBrowser:focus, QSpinBox:focus,
-QDoubleSpinBox:focus, QComboBox:focus, QTableWidget:focus, QTableView:focus, QListWidget#plain:focus {{
-    border: 2px solid {accent}; }}
-QLineEdit[invalid="true"], QSpinBox[invalid="true"], QDoubleSpinBox[invalid="true"] {{
-    border: 2px solid {error}; }}
+QLineEdit, QPlainTextEdit, QTextEdit, QTextBrowser, QTableWidget, QTableView {{
+    border: 2px solid {border}; border-radius: 6px; background: palette(base); }}
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QTextBrowser:focus, QTableWidget:focus,
+QTableView:focus {{ border: 2px solid {accent}; }}
+QLineEdit[invalid="true"] {{ border: 2px solid {error}; }}
 QCheckBox, QRadioButton {{ padding: 2px 4px; border: 2px solid transparent; border-radius: 6px; }}
 QCheckBox:focus, QRadioButton:focus {{ border: 2px solid {accent}; }}
 QSlider {{ border: 2px solid transparent; border-radius: 6px; }}
@@ -104,6 +100,31 @@ QSlider:focus {{ border: 2px solid {accent}; }}
 QTabBar::tab:focus {{ text-decoration: underline; }}
 QTableView::item:focus {{ border: 1px solid {accent}; }}
 """
+
+
+class _FocusRingStyle(QProxyStyle):
+    """Fusion, plus the accent ring on combo and spin boxes (styling those in QSS loses their arrows)."""
+
+    def __init__(self, accent: str) -> None:
+        super().__init__("Fusion")
+        self._accent = QColor(accent)
+
+    def drawComplexControl(
+        self,
+        control: QStyle.ComplexControl,
+        option: QStyleOptionComplex,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawComplexControl(control, option, painter, widget)
+        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
+        if focused and control in (QStyle.ComplexControl.CC_ComboBox, QStyle.ComplexControl.CC_SpinBox):
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(self._accent, 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(QRectF(option.rect).adjusted(1, 1, -1, -1), 3, 3)
+            painter.restore()
 
 
 def resolve(choice: str, app: QApplication) -> str:
@@ -160,8 +181,8 @@ def apply_theme(app: QApplication, choice: str | None = None) -> None:
     """Applies `choice` ('system', 'light' or 'dark'); without one, re-applies the current choice."""
     if choice is not None:
         app.setProperty(_THEME_PROPERTY, choice)
-    app.setStyle("Fusion")
     dark = is_dark(app)
+    app.setStyle(_FocusRingStyle((_DARK if dark else _LIGHT).accent))
     app.setPalette(_dark_palette() if dark else _light_palette(app))
     scheme = _DARK if dark else _LIGHT
     app.setStyleSheet(_QSS.format(**scheme.__dict__))

@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDoubleSpinBox,
-    QFormLayout,
-    QGroupBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -36,7 +35,7 @@ from ..errors import describe
 from ..tasks import Lane
 from ..theme import THEMES, apply_theme
 from ..widgets.account_box import AccountBox
-from ..widgets.common import busy_bar, error_label, hint, scrolling_body, title
+from ..widgets.common import busy_bar, error_label, form_card, hint, scrolling_body, title
 from ..widgets.mic_check import MicCheck
 from ..widgets.voice_picker import Voice, VoicePicker, installed_voices
 
@@ -61,6 +60,7 @@ def seconds_field(low_high: tuple[float, float], parent: QWidget | None = None) 
     field.setDecimals(1)
     field.setSingleStep(1.0)
     field.setSuffix(" s")
+    field.setMaximumWidth(140)  # a few digits: a full-width box would look like a text field
     return field
 
 
@@ -76,6 +76,7 @@ class SettingsPage(QWidget):
         self._save_timer.setInterval(SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save)
         layout = scrolling_body(self, max_width=980)
+        layout.setSpacing(16)
         layout.addWidget(title("Settings"))
         self.saved_label = hint("Changes are saved automatically.")
         layout.addWidget(self.saved_label)
@@ -92,9 +93,8 @@ class SettingsPage(QWidget):
         self._connect_changes()
 
     # groups -----------------------------------------------------------------------------------------
-    def _gemini_group(self) -> QGroupBox:
-        box = QGroupBox("Gemini (optional)")
-        form = QFormLayout(box)
+    def _gemini_group(self) -> QFrame:
+        box, form = form_card("Gemini (optional)")
         self.key = QLineEdit()
         self.key.setEchoMode(QLineEdit.EchoMode.Password)
         self.key.setPlaceholderText("Not set: the offline engine is used")
@@ -124,9 +124,8 @@ class SettingsPage(QWidget):
         self.key.setEchoMode(QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password)
         self.show_key.setText("Hide" if on else "Show")
 
-    def _speech_group(self) -> QGroupBox:
-        box = QGroupBox("Speech recognition and microphone")
-        form = QFormLayout(box)
+    def _speech_group(self) -> QFrame:
+        box, form = form_card("Speech recognition and microphone")
         self.whisper = QComboBox()
         self.whisper.addItem("base — English, Hindi, French (recommended)", "base")
         self.whisper.addItem("tiny.en — English only, fastest", "tiny.en")
@@ -142,9 +141,8 @@ class SettingsPage(QWidget):
         form.addRow("", self.mic_check)
         return box
 
-    def _timing_group(self) -> QGroupBox:
-        box = QGroupBox("Answer timing")
-        form = QFormLayout(box)
+    def _timing_group(self) -> QFrame:
+        box, form = form_card("Answer timing")
         self.thinking_time = seconds_field(THINKING_TIME_RANGE_S)
         form.addRow("Thinking time", self.thinking_time)
         form.addRow(
@@ -161,9 +159,8 @@ class SettingsPage(QWidget):
         )
         return box
 
-    def _voice_group(self) -> QGroupBox:
-        box = QGroupBox("Voice that reads the questions")
-        form = QFormLayout(box)
+    def _voice_group(self) -> QFrame:
+        box, form = form_card("Voice that reads the questions")
         self.voice_language = QComboBox()
         for lang in Language:
             self.voice_language.addItem(lang.display_name, lang)
@@ -189,9 +186,8 @@ class SettingsPage(QWidget):
         form.addRow("", preview_row)
         return box
 
-    def _data_group(self) -> QGroupBox:
-        box = QGroupBox("Appearance and data")
-        form = QFormLayout(box)
+    def _data_group(self) -> QFrame:
+        box, form = form_card("Appearance and data")
         self.theme = QComboBox()
         for key, text in THEMES:
             self.theme.addItem(text, key)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -32,7 +31,7 @@ from ...domain.enums import AnswerMode, Difficulty, EngineChoice, InterviewType,
 from ...domain.messages import friendly_errors
 from ..errors import describe
 from ..tasks import Lane
-from ..widgets.common import card, error_label, hint, scrolling_body, set_invalid, title
+from ..widgets.common import card, error_label, form_card, hint, scrolling_body, set_invalid, title
 from ..widgets.mic_check import MicCheck
 from ..widgets.resume_picker import ResumePicker
 from .settings import seconds_field
@@ -70,8 +69,11 @@ class SetupPage(QWidget):
         layout.addWidget(self._interview_card())
         layout.addWidget(self._answers_card())
 
+        layout.addStretch(1)
+        # The footer stays in view below the scrolling form: Start, and why it cannot start yet.
+        footer, footer_column = card()
         self.form_error = error_label()
-        layout.addWidget(self.form_error)
+        footer_column.addWidget(self.form_error)
         row = QHBoxLayout()
         self.start_button = QPushButton("Start interview")
         self.start_button.setProperty("role", "primary")
@@ -79,8 +81,10 @@ class SetupPage(QWidget):
         row.addWidget(self.start_button)
         self.start_reason = hint("")
         row.addWidget(self.start_reason, 1)
-        layout.addLayout(row)
-        layout.addStretch(1)
+        footer_column.addLayout(row)
+        outer = self.layout()
+        assert outer is not None
+        outer.addWidget(footer)
 
         self.job_title.textChanged.connect(lambda _t: self.validate(quiet_empty=True))
         self.job_title.returnPressed.connect(self.start)
@@ -90,9 +94,7 @@ class SetupPage(QWidget):
 
     # cards ------------------------------------------------------------------------------------------
     def _job_card(self) -> QWidget:
-        frame, column = card("The job")
-        form = QFormLayout()
-        column.addLayout(form)
+        frame, form = form_card("The job")
         self.job_title = QLineEdit()
         self.job_title.setPlaceholderText("e.g. Backend Engineer")
         self.job_title_error = error_label()
@@ -120,9 +122,7 @@ class SetupPage(QWidget):
         return frame
 
     def _interview_card(self) -> QWidget:
-        frame, column = card("The interview")
-        form = QFormLayout()
-        column.addLayout(form)
+        frame, form = form_card("The interview")
         self.interview_type = _combo([(t.value.capitalize(), t) for t in InterviewType])
         self.interview_type.setCurrentIndex(list(InterviewType).index(InterviewType.OVERALL))
         form.addRow("Interview type", self.interview_type)
@@ -133,6 +133,7 @@ class SetupPage(QWidget):
         self.question_count.setRange(*_TYPED_COUNT_RANGE)
         self.question_count.setValue(5)
         self.question_count.setSuffix(" questions")
+        self.question_count.setMaximumWidth(180)
         self.question_count.setToolTip(f"{MIN_QUESTIONS} to {MAX_QUESTIONS} questions")
         self.count_error = error_label()
         form.addRow("Length", self.question_count)
@@ -153,9 +154,7 @@ class SetupPage(QWidget):
         return frame
 
     def _answers_card(self) -> QWidget:
-        frame, column = card("Your answers")
-        form = QFormLayout()
-        column.addLayout(form)
+        frame, form = form_card("Your answers")
         mode_row = QHBoxLayout()
         self.voice_radio = QRadioButton("Speak my answers")
         self.typed_radio = QRadioButton("Type my answers")
@@ -223,7 +222,6 @@ class SetupPage(QWidget):
             label.hide()
         empty_title = not self.job_title.text().strip()
         problem = count_problem(self.question_count.value())
-        set_invalid(self.question_count, bool(problem))
         if problem:
             self.count_error.setText(problem)
             self.count_error.show()
@@ -249,14 +247,19 @@ class SetupPage(QWidget):
                     reasons.append("Correct the field marked in red.")
             if problem:
                 reasons.append(f"Choose {MIN_QUESTIONS} to {MAX_QUESTIONS} questions.")
+            self._mark_title()
             self._block_start(reasons or ["Correct the fields marked in red."])
             return None
+        self._mark_title()
         self.start_button.setEnabled(True)
         self.start_button.setToolTip("")
         self.start_reason.setText(
             "The questions are prepared when you start (Enter in the job title starts)."
         )
         return config
+
+    def _mark_title(self) -> None:
+        set_invalid(self.job_title, not self.job_title_error.isHidden())
 
     def _show_field_error(self, target: QWidget, message: str) -> None:
         # Next to its field the message needs no field name: "Job title is too short." -> "Is too short."

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QProgressBar, QScrollArea, QVBoxLayout, QWidget
 
 
 def title(text: str, parent: QWidget | None = None) -> QLabel:
@@ -99,3 +99,14 @@ def keep_space_when_hidden(widget: QWidget) -> None:
     policy = widget.sizePolicy()
     policy.setRetainSizeWhenHidden(True)
     widget.setSizePolicy(policy)
+
+
+def form_card(heading: str, parent: QWidget | None = None) -> tuple[QFrame, QFormLayout]:
+    """A card holding a labelled form: the usual shape of a settings or setup group."""
+    frame, column = card(heading, parent)
+    form = QFormLayout()
+    form.setHorizontalSpacing(16)
+    form.setVerticalSpacing(8)
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    column.addLayout(form)
+    return frame, form

@@ -61,6 +61,10 @@ class ResumePicker(QWidget):
         self.preview.setReadOnly(True)
         self.preview.setPlaceholderText("The text read from your resume appears here.")
         self.preview.setMaximumHeight(110)
+        # Where the resume is optional (setup) an empty preview would only take room; the analyzer keeps
+        # it in place so that loading a resume does not move its form.
+        self._compact = optional
+        self.preview.setVisible(not optional)
         layout.addWidget(self.preview)
 
     def choose(self, path: str | None = None) -> None:
@@ -95,6 +99,7 @@ class ResumePicker(QWidget):
             f"{name} — {len(profile.text.split())} words" + (f"; skills: {skills}" if skills else "")
         )
         self.preview.setPlainText(profile.text[:5000])
+        self.preview.show()
         if profile.warnings:
             self.warning.setText("⚠ " + " ".join(profile.warnings))
             self.warning.show()
@@ -114,6 +119,7 @@ class ResumePicker(QWidget):
     def clear(self) -> None:
         self.profile = None
         self.preview.clear()
+        self.preview.setVisible(not self._compact)
         self.warning.hide()
         self.file_label.setText(self._empty_text)
         self.clear_button.setEnabled(False)
