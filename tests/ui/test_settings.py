@@ -52,8 +52,10 @@ def test_leaving_the_page_at_once_still_saves(qtbot, window, ctx) -> None:
     page.rate.setValue(222)
     window.go("home")  # well within the save delay
     qtbot.waitUntil(
-        lambda: ctx.paths.settings_path.exists()
-        and json.loads(ctx.paths.settings_path.read_text()).get("tts_rate_wpm") == 222,
+        lambda: (
+            ctx.paths.settings_path.exists()
+            and json.loads(ctx.paths.settings_path.read_text()).get("tts_rate_wpm") == 222
+        ),
         timeout=10_000,
     )
 
