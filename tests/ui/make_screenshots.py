@@ -43,10 +43,8 @@ def grab(widget: QWidget, out: Path, name: str) -> None:
 
 def good_answer(points: list[str]) -> str:
     said = ". ".join(p.rstrip(".") for p in points[:4]) or "I would clarify the goal first"
-    return (
-        f"{said}. For example, at my last job I led this work for our payments API: I measured first, "
-        "changed the PostgreSQL indexes and added a Redis cache, and p95 latency fell by 40 percent."
-    )
+    return (f"{said}. For example, at my last job I led this work for our payments API: I measured first, "
+            "changed the PostgreSQL indexes and added a Redis cache, and p95 latency fell by 40 percent.")
 
 
 def main(out: Path) -> int:
@@ -119,9 +117,8 @@ def _run(out: Path, home: Path, mic: object) -> int:
         wait_until(lambda: controller.phase is not Phase.TYPING)
     wait_until(lambda: window.current_page == "report" and window.report.session is not None)
     window.banner.dismiss()
-    for index, name in enumerate(
-        ("07-report-summary", "08-report-performance", "09-report-questions", "10-report-delivery")
-    ):
+    for index, name in enumerate(("07-report-summary", "08-report-performance", "09-report-questions",
+                                  "10-report-delivery")):
         window.report.tabs.setCurrentIndex(index)
         if name == "09-report-questions":
             window.report.questions.list.setCurrentRow(0)
@@ -138,13 +135,8 @@ def _run(out: Path, home: Path, mic: object) -> int:
     grab(window, out, "11-resume-analyzer")
 
     window.home.open_demo()
-    wait_until(
-        lambda: (
-            window.current_page == "report"
-            and window.report.session is not None
-            and window.report.session.is_demo
-        )
-    )
+    wait_until(lambda: window.current_page == "report" and window.report.session is not None
+               and window.report.session.is_demo)
     grab(window, out, "12-demo-report")
 
     window.go("home")

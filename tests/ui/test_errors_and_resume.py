@@ -14,9 +14,7 @@ from mockmate_desktop.ui.launch import build_window
 from tests.support.fake_gemini import FakeGeminiServer, Fault
 
 
-def _start(
-    window, *, voice: bool, engine: EngineChoice = EngineChoice.OFFLINE, title: str = "QA Engineer"
-) -> None:  # type: ignore[no-untyped-def]
+def _start(window, *, voice: bool, engine: EngineChoice = EngineChoice.OFFLINE, title: str = "QA Engineer") -> None:  # type: ignore[no-untyped-def]
     window.go("setup")
     setup = window.setup
     setup.job_title.setText(title)

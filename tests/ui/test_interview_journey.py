@@ -87,9 +87,7 @@ def test_voice_interview_to_report(qtbot, speech_window, virtual_mic) -> None:
             if not typed_done:
                 page.type_button.click()
                 assert controller.phase is Phase.TYPING and page.typed.isVisible()
-                page.typed.setPlainText(
-                    "I would design the API first, then add caching with Redis and measure."
-                )
+                page.typed.setPlainText("I would design the API first, then add caching with Redis and measure.")
                 page.submit_button.click()
                 typed_done = True
             else:
@@ -110,10 +108,7 @@ def test_voice_interview_to_report(qtbot, speech_window, virtual_mic) -> None:
     for answer, (_clip, words) in zip(spoken, CLIPS, strict=False):
         text = answer.transcript.lower()
         assert all(w in text for w in words), text
-        assert (
-            answer.audio_path
-            and window.services.store.resolve(answer.audio_path).stat().st_size > 44 + 16_000
-        )
+        assert answer.audio_path and window.services.store.resolve(answer.audio_path).stat().st_size > 44 + 16_000
         assert answer.delivery is not None and answer.delivery.words_per_minute > 0
         assert answer.words and answer.words[0].start >= 0
     assert any(a.mode is AnswerMode.TYPED and a.transcript for a in stored.answers)

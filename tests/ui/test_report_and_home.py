@@ -58,9 +58,8 @@ def test_demo_and_gemini_reports_are_labelled(qtbot, window) -> None:
 def test_history_lists_opens_exports_and_deletes(qtbot, window, tmp_path: Path) -> None:
     store = window.services.store
     done = complete_session(Source.OFFLINE, job_title="Data Engineer")
-    interrupted = complete_session(
-        Source.OFFLINE, job_title="QA Lead", status=SessionStatus.IN_PROGRESS, answered=1
-    )
+    interrupted = complete_session(Source.OFFLINE, job_title="QA Lead", status=SessionStatus.IN_PROGRESS,
+                                   answered=1)
     store.save_session(done)
     store.save_session(interrupted)
     home = window.home
@@ -84,11 +83,7 @@ def test_history_lists_opens_exports_and_deletes(qtbot, window, tmp_path: Path) 
     qtbot.waitUntil(lambda: target.exists(), timeout=10_000)
     exported = json.loads(target.read_text())
     assert exported["config"]["job_title"] == "Data Engineer"
-    assert [q["answer"]["transcript"][:8] for q in exported["questions"]] == [
-        "At my la",
-        "It depen",
-        "We disag",
-    ]
+    assert [q["answer"]["transcript"][:8] for q in exported["questions"]] == ["At my la", "It depen", "We disag"]
     assert exported["reports"]["summary"]["overall_score"] == 68
 
     archive = tmp_path / "session.zip"
