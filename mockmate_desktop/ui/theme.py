@@ -54,9 +54,11 @@ _DARK = Colours(
 
 _QSS = """
 QWidget#sidebarPanel {{ background: palette(alternate-base); border-right: 1px solid {border}; }}
-QListWidget#sidebar {{ border: 2px solid transparent; font-size: 14px; background: transparent; }}
-QListWidget#sidebar:focus {{ border: 2px solid {accent}; border-radius: 6px; }}
-QListWidget#sidebar::item {{ padding: 9px 12px; border-radius: 6px; margin: 2px 8px; color: palette(window-text); }}
+QListWidget#sidebar {{ border: none; outline: 0; font-size: 14px; background: transparent; }}
+QListWidget#sidebar::item {{ padding: 7px 10px; border-radius: 6px; margin: 2px 8px; color: palette(window-text);
+    border: 2px solid transparent; }}
+QListWidget#sidebar::item:focus {{ border: 2px solid {accent}; }}
+QListWidget#sidebar::item:selected:focus {{ border: 2px solid palette(window-text); }}
 QListWidget#sidebar::item:selected {{ background: {accent}; color: {accent_text}; }}
 QListWidget#sidebar::item:hover:!selected {{ background: {accent_soft}; }}
 QLabel#appName {{ font-size: 18px; font-weight: 700; padding: 16px 16px 2px 16px; }}
