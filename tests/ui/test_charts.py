@@ -17,7 +17,9 @@ def _series_and_labels(view):  # type: ignore[no-untyped-def]
 
 
 def test_short_labels_stand_under_upright_bars(qtbot) -> None:
-    view = banded_bar_chart("Pace", ["Q1", "Q2", "Q3", "Q4", "Q5", "Q10"], WPM, (110, 170))
+    view = banded_bar_chart(
+        "Pace", ["Q1", "Q2", "Q3", "Q4", "Q5", "Q10"], WPM, (110, 170)
+    )  # 3 x 6 characters
     qtbot.addWidget(view)
     series, labels = _series_and_labels(view)
     assert isinstance(series, QBarSeries) and labels == ["Q1", "Q2", "Q3", "Q4", "Q5", "Q10"]

@@ -22,9 +22,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from ..theme import is_dark
 
-# QtCharts elides a bottom label wider than its bar's slot (even when turned); labels longer than this
-# ("Q10" fits, "Q3 follow-up" does not) make the bars lie down instead.
-_LONG_LABEL = 4
+# QtCharts elides a bottom label well before it touches its neighbour (even when turned): "A10" under ten
+# bars in a half-width chart was cut to "A…". Above this many label characters in all (longest label times
+# bars) the bars lie down, and each label gets the whole left margin.
+_UPRIGHT_LABEL_BUDGET = 24
 ROW_HEIGHT = 28
 
 
@@ -127,7 +128,7 @@ def banded_bar_chart(
     Short labels ("Q3") go under upright bars. Longer ones ("Q3 follow-up") would be elided under a narrow
     bar, so then the bars lie down and the labels get the whole left margin.
     """
-    horizontal = any(len(label) > _LONG_LABEL for label in labels)
+    horizontal = max((len(label) for label in labels), default=0) * len(labels) > _UPRIGHT_LABEL_BUDGET
     # A category axis on the left counts upwards: reversed, the answers read top to bottom in order.
     shown_labels = list(reversed(labels)) if horizontal else list(labels)
     shown_values = list(reversed(values)) if horizontal else list(values)
