@@ -79,7 +79,7 @@ QGroupBox {{ font-weight: 600; padding: 36px 12px 12px 12px; }}
 QGroupBox::title {{ subcontrol-origin: padding; subcontrol-position: top left; left: 16px; top: 12px; }}
 QGroupBox > QWidget {{ font-weight: normal; }}
 
-QPushButton {{ background: palette(button); color: palette(button-text); border: 2px solid {border};
+QPushButton {{ outline: none; background: palette(button); color: palette(button-text); border: 2px solid {border};
     border-radius: 6px; padding: 5px 14px; min-height: 20px; }}
 QPushButton:hover {{ background: {accent_soft}; }}
 QPushButton:checked {{ background: {accent_soft}; }}

@@ -170,14 +170,16 @@ class SetupPage(QWidget):
         self.thinking_time.setToolTip("After a question, how long to wait before asking “Still thinking?”")
         self.answer_end = seconds_field(ANSWER_END_SILENCE_RANGE_S)
         self.answer_end.setToolTip("Silence that ends an answer when your words sound finished")
-        timing = QHBoxLayout()
-        timing.addWidget(self.thinking_time)
-        timing.addWidget(hint("to think before “Still thinking?”;"))
-        timing.addWidget(self.answer_end)
-        timing.addWidget(hint("of silence ends an answer"))
-        timing.addStretch(1)
-        form.addRow("Timing", timing)
-        self._timing_row = timing
+        self._timing_rows: list[QHBoxLayout] = []
+        for label, field, explanation in (
+            ("Thinking time", self.thinking_time, "before “Still thinking?” is asked (never skipped)"),
+            ("End of answer", self.answer_end, "of silence ends an answer whose words sound finished"),
+        ):
+            row = QHBoxLayout()
+            row.addWidget(field)
+            row.addWidget(hint(explanation), 1)
+            form.addRow(label, row)
+            self._timing_rows.append(row)
         self.mic_check = MicCheck(self.shell)
         form.addRow("Microphone", self.mic_check)
         self._answers_form = form
@@ -185,7 +187,8 @@ class SetupPage(QWidget):
 
     def _show_mode(self, voice: bool) -> None:
         self._answers_form.setRowVisible(self.mic_check, voice)
-        self._answers_form.setRowVisible(self._timing_row, voice)  # silence matters only when speaking
+        for row in self._timing_rows:  # silence matters only when speaking
+            self._answers_form.setRowVisible(row, voice)
 
     def on_enter(self) -> None:
         s = self.shell.services.settings

@@ -5,22 +5,40 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..errors import describe
+from .common import section
 
 if TYPE_CHECKING:
     from ..shell import Shell
 
 
-class AccountBox(QGroupBox):
+class AccountBox(QFrame):
     def __init__(
         self, shell: Shell, on_changed: Callable[[], None] = lambda: None, parent: QWidget | None = None
     ) -> None:
-        super().__init__("Cloud account (optional)", parent)
+        super().__init__(parent)
         self._shell = shell
         self._on_changed = on_changed
-        form = QFormLayout(self)
+        # A card like the other settings groups (see widgets.common.card).
+        self.setProperty("role", "card")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(16, 12, 16, 12)
+        column.addWidget(section("Cloud account (optional)"))
+        form = QFormLayout()
+        column.addLayout(form)
         self.state = QLabel()
         self.state.setWordWrap(True)
         form.addRow("Status", self.state)
