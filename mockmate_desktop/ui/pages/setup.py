@@ -307,7 +307,7 @@ class SetupPage(QWidget):
             (self.question_count if self.count_error.isVisible() else self.job_title).setFocus()
             return
         self._keep_timing()
-        self.mic_check.shutdown()  # the interview needs the microphone to itself
+        self.mic_check.stop()  # the interview needs the microphone to itself
         self.shell.start_interview(config, self.resume.profile)
 
     def _keep_timing(self) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ..errors import describe
@@ -85,7 +86,18 @@ class MicCheck(QWidget):
         self.button.setText("Test microphone")
         self.meter.reset()
 
+    def stop(self) -> None:
+        """Ends a running test without waiting: the test thread closes the stream on its own."""
+        if self.test is not None:
+            self.test.stop()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # A test left running behind another page would hold the microphone nobody is watching.
+        self.stop()
+        super().hideEvent(event)
+
     def shutdown(self) -> None:
+        """At window close only: waits (briefly) for the test thread to end."""
         if self.test is not None:
             self.test.stop()
             self.test.wait(5000)
