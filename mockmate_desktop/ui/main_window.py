@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         self.report = ReportPage(self)
         self.resume = ResumePage(self.shell)
         self.settings_page = SettingsPage(self.shell, lambda: self.cloud_status.restart())
-        self.first_run = FirstRunPage(self)
+        self.first_run = FirstRunPage(self.shell)
         keyboard_friendly(self.home.table, self.home.open_selected)
         for key, page in (
             ("home", self.home),
