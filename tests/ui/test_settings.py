@@ -85,3 +85,20 @@ def test_theme_choice_applies_at_once_and_is_kept(qtbot, window, ctx) -> None:
     assert not is_dark(app)
     _wait_saved(qtbot, page)
     assert AppContext.create().settings.theme == "light"
+
+
+def test_voice_names_are_readable_and_a_missing_voice_is_marked() -> None:
+    from mockmate_desktop.ui.widgets.voice_picker import Voice, VoicePicker, label_for
+
+    voices = [
+        Voice("gmw/en-us", "English (America)", ("en-us",)),
+        Voice("roa/fr", "French (France)", ("fr-fr",)),
+    ]
+    assert label_for("roa/fr", voices) == "French (France)"
+    assert label_for("gmw/en-xx", voices) == "gmw/en-xx (not installed)"
+    assert label_for("gmw/en-us", []) == "gmw/en-us"  # list not loaded yet: no false alarm
+    picker = VoicePicker()
+    picker.set_voices(voices)
+    picker.show_language("en", "gmw/en-us")
+    assert [picker.itemText(i) for i in range(picker.count())] == ["English (America)"]
+    assert picker.voice_id == "gmw/en-us"

@@ -31,10 +31,11 @@ def installed_voices() -> list[Voice]:
 
 
 def label_for(voice_id: str, voices: list[Voice]) -> str:
+    """The voice's name; an id the synthesiser does not offer is marked, unless the list is not known yet."""
     for voice in voices:
         if voice.id == voice_id:
             return voice.name
-    return f"{voice_id} (not installed)"
+    return f"{voice_id} (not installed)" if voices else voice_id
 
 
 class VoicePicker(QComboBox):
