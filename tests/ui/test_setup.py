@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
+from mockmate_desktop.app import AppContext
 from mockmate_desktop.domain.enums import AnswerMode, EngineChoice
+from mockmate_desktop.ui.pages.setup import SetupPage
+from mockmate_desktop.ui.shell import Shell
+from tests.ui.recording_shell import recording_shell
+
+
+@pytest.fixture
+def shell(qtbot, ctx: AppContext) -> Iterator[Shell]:  # type: ignore[no-untyped-def]
+    yield from recording_shell(ctx)
 
 
 def test_validation_is_inline_and_friendly(qtbot, window) -> None:
@@ -79,22 +91,20 @@ def test_out_of_range_lengths_stay_and_are_explained(qtbot, window) -> None:
     assert page.validate() is not None
 
 
-def test_enter_in_the_job_title_starts_or_says_what_is_missing(qtbot, window) -> None:
+def test_enter_in_the_job_title_starts_or_says_what_is_missing(qtbot, shell) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import Qt
 
-    window.go("setup")
-    page = window.setup
+    page = SetupPage(shell)
+    qtbot.addWidget(page)
+    page.on_enter()
     qtbot.keyClick(page.job_title, Qt.Key.Key_Return)
-    assert window.current_page == "setup"
+    assert shell.navigator.calls == []
     assert not page.job_title_error.isHidden() and "Enter the job title" in page.job_title_error.text()
-    page.typed_radio.setChecked(True)
-    page.engine.setCurrentIndex(page.engine.findData(EngineChoice.OFFLINE))
     qtbot.keyClicks(page.job_title, "QA Engineer")
     assert page.job_title_error.isHidden()
     qtbot.keyClick(page.job_title, Qt.Key.Key_Return)
-    assert window.current_page == "interview"
-    qtbot.waitUntil(lambda: window.interview.controller.session is not None, timeout=30_000)
-    window.interview.end_early(confirmed=True)
+    assert [name for name, _ in shell.navigator.calls] == ["start_interview"]
+    assert shell.navigator.calls[0][1].job_title == "QA Engineer"
 
 
 def test_tab_in_the_job_description_moves_on(qtbot, window) -> None:
@@ -108,25 +118,22 @@ def test_tab_in_the_job_description_moves_on(qtbot, window) -> None:
     assert page.job_description.tabChangesFocus()
 
 
-def test_timing_and_microphone_check_belong_to_spoken_answers(qtbot, window, ctx) -> None:
-    window.services.settings.thinking_time_s = 30.0
-    window.go("setup")
-    page = window.setup
+def test_timing_and_microphone_check_belong_to_spoken_answers(qtbot, shell, ctx) -> None:  # type: ignore[no-untyped-def]
+    shell.services.settings.thinking_time_s = 30.0
+    page = SetupPage(shell)
+    qtbot.addWidget(page)
+    page.show()
+    page.on_enter()
     assert page.thinking_time.value() == 30.0 and page.answer_end.value() == 5.0
     assert page.mic_check.isVisibleTo(page)
     page.typed_radio.setChecked(True)
     assert not page.mic_check.isVisibleTo(page) and not page.thinking_time.isVisibleTo(page)
     page.voice_radio.setChecked(True)
-    assert page.mic_check.isVisibleTo(page)
+    assert page.mic_check.isVisibleTo(page) and page.answer_end.isVisibleTo(page)
     # Chosen here, kept as the user's settings when the interview starts.
     page.answer_end.setValue(8.0)
     page.job_title.setText("QA Engineer")
-    page.typed_radio.setChecked(True)
-    page.engine.setCurrentIndex(page.engine.findData(EngineChoice.OFFLINE))
     page.start()
-    assert window.services.settings.answer_end_silence_s == 8.0
-    from mockmate_desktop.app import AppContext
-
+    assert [name for name, _ in shell.navigator.calls] == ["start_interview"]
+    assert shell.services.settings.answer_end_silence_s == 8.0
     qtbot.waitUntil(lambda: AppContext.create().settings.answer_end_silence_s == 8.0, timeout=10_000)
-    qtbot.waitUntil(lambda: window.interview.controller.session is not None, timeout=30_000)
-    window.interview.end_early(confirmed=True)
