@@ -26,7 +26,6 @@ def test_every_kind_of_control_shows_focus(qtbot, window) -> None:
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5_000)
     for theme in ("light", "dark"):
         apply_theme(app, theme)
-        window.go("setup")
         page = window.setup
         page.job_title.setText("QA Engineer")
         controls = [
@@ -37,8 +36,13 @@ def test_every_kind_of_control_shows_focus(qtbot, window) -> None:
             page.question_count,
             page.voice_radio,
             page.start_button,
+            window.settings_page.rate,  # a slider
+            window.settings_page.theme,  # a combo box in a card
+            window.report.tabs.tabBar(),
         ]
         for control in controls:
+            owner = next(key for key, p in window.pages.items() if p.isAncestorOf(control))
+            window.go(owner)
             window.sidebar.setFocus()
             qtbot.waitUntil(lambda c=control: not c.hasFocus(), timeout=5_000)  # type: ignore[misc]
             before = _looks(control)
