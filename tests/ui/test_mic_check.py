@@ -34,3 +34,10 @@ def test_setup_microphone_check_hears_speech_and_silence(qtbot, window, virtual_
     playback.stop()
     assert heard.args == [True] and check.result.text() == "✔ The microphone works."
     assert check.heard is True
+    # A later silent check is mentioned next to Start (not a blocker: typed answers need no microphone).
+    window.setup.job_title.setText("QA Engineer")
+    check.heard = False
+    check.checked.emit(False)
+    assert "heard nothing" in window.setup.start_reason.text() and window.setup.start_button.isEnabled()
+    window.setup.typed_radio.setChecked(True)
+    assert "heard nothing" not in window.setup.start_reason.text()

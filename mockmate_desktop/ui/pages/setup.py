@@ -91,6 +91,8 @@ class SetupPage(QWidget):
         self.job_description.textChanged.connect(lambda: self.validate(quiet_empty=True))
         self.question_count.valueChanged.connect(lambda _v: self.validate(quiet_empty=True))
         self.voice_radio.toggled.connect(self._show_mode)
+        self.voice_radio.toggled.connect(lambda _on: self.validate(quiet_empty=True))
+        self.mic_check.checked.connect(lambda _heard: self.validate(quiet_empty=True))
 
     # cards ------------------------------------------------------------------------------------------
     def _job_card(self) -> QWidget:
@@ -256,9 +258,15 @@ class SetupPage(QWidget):
         self._mark_title()
         self.start_button.setEnabled(True)
         self.start_button.setToolTip("")
-        self.start_reason.setText(
-            "The questions are prepared when you start (Enter in the job title starts)."
-        )
+        if self.voice_radio.isChecked() and self.mic_check.heard is False:
+            # Not a blocker (the check may have been run in silence), but worth saying before a spoken interview.
+            self.start_reason.setText(
+                "Ready, but the microphone check heard nothing: test it again, or choose Type my answers."
+            )
+        else:
+            self.start_reason.setText(
+                "The questions are prepared when you start (Enter in the job title starts)."
+            )
         return config
 
     def _mark_title(self) -> None:
