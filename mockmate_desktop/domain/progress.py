@@ -97,3 +97,21 @@ def _value(point: ProgressPoint, metric: str) -> float | None:
     if metric in point.categories:
         return point.categories[metric]
     return point.delivery.get(metric)
+
+
+def progress_csv(points: Sequence[ProgressPoint]) -> str:
+    """One row per interview, one column per metric any of them has; empty where a session lacks it."""
+    import csv
+    import io
+
+    metrics = metric_names(points)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["date", "session_id", "job_title", "interview_type", *metrics])
+    for point in points:
+        values = [_value(point, m) for m in metrics]
+        writer.writerow(
+            [point.when.isoformat(timespec="seconds"), str(point.session_id), point.job_title,
+             point.interview_type.value, *("" if v is None else f"{v:g}" for v in values)]
+        )  # fmt: skip
+    return out.getvalue()

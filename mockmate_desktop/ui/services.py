@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from ..app import AppContext
     from ..core.paths import AppPaths
     from ..core.settings import Settings
+    from ..services.coaching import CoachingService
     from ..storage.sqlite_store import SqliteStore
 
 log = logging.getLogger(__name__)
@@ -36,6 +37,7 @@ class GuiServices(SpeechServices):
         self._transcribers: dict[str, Any] = dict(transcribers or {})
         self._tts: Any = None
         self._lock = threading.Lock()
+        self._coaching: CoachingService | None = None
 
     @property
     def settings(self) -> Settings:
@@ -83,6 +85,16 @@ class GuiServices(SpeechServices):
 
             atomic_write_text(path, report_json(session))
         return path
+
+    def coaching(self) -> CoachingService:
+        """The coaching loop (practise again, plans, progress) over this store; built once, on first use."""
+        with self._lock:
+            if self._coaching is None:
+                from ..engine.offline.engine import OfflineEngine
+                from ..services.coaching import CoachingService
+
+                self._coaching = CoachingService(self.store, OfflineEngine().bank)
+            return self._coaching
 
     def open_demo(self) -> UUID:
         from ..services.demo import install_demo
