@@ -94,29 +94,23 @@ def _typed(label: str) -> NewAttempt:
 
 
 def _recorded(ctx: CommandContext, wav: Path, session: Any, question_id: Any) -> NewAttempt:
-    from ..domain.enums import AnswerMode
-    from ..services.coaching import NewAttempt
+    from ..services.coaching import attempt_from_recording
     from ..speech.factory import make_transcriber
     from ..speech.protocols import SpeechUnavailableError
     from ..speech.wavio import WavFormatError, read_wav_16k_mono, write_wav
 
     if not wav.is_file():
         raise CliError(f"{wav} does not exist")
-    try:
-        audio = read_wav_16k_mono(wav)
-        transcript = make_transcriber(ctx.app, None).transcribe(audio, language=session.config.language.value)
-    except (WavFormatError, SpeechUnavailableError) as exc:
-        raise CliError(str(exc)) from exc
     store = ctx.app.store
     kept = store.new_audio_path(session.id, question_id)
-    write_wav(kept, audio)  # the attempt keeps its own copy in the data folder, like an interview answer
-    return NewAttempt(
-        mode=AnswerMode.VOICE,
-        transcript=transcript.text,
-        words=tuple(transcript.words),
-        audio_path=store.relative_path(kept),
-        duration_s=transcript.duration_s,
-    )
+    try:
+        # The attempt keeps its own copy in the data folder, like an interview answer.
+        write_wav(kept, read_wav_16k_mono(wav))
+        transcriber = make_transcriber(ctx.app, None)
+        return attempt_from_recording(transcriber, kept, store.relative_path(kept), session.config.language.value)
+    except (WavFormatError, SpeechUnavailableError) as exc:
+        kept.unlink(missing_ok=True)
+        raise CliError(str(exc)) from exc
 
 
 def render_comparison(c: AttemptComparison) -> str:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 from uuid import UUID
 
 from ..domain.attempts import AttemptComparison, AttemptView, PracticeAttempt, compare_attempts
@@ -191,3 +192,19 @@ def _view(attempt: PracticeAttempt) -> AttemptView:
         delivery=attempt.delivery,
     )
 
+
+
+def attempt_from_recording(transcriber: Any, wav: Path, kept_as: str, language: str) -> NewAttempt:
+    """Transcribe a recorded re-answer (one full pass) into what `practise` scores; the window and the
+    terminal both come here. `kept_as` is the recording's path relative to the data folder."""
+    from ..speech.wavio import read_wav_16k_mono
+
+    audio = read_wav_16k_mono(wav)
+    transcript = transcriber.transcribe(audio, language=language)
+    return NewAttempt(
+        mode=AnswerMode.VOICE,
+        transcript=transcript.text,
+        words=tuple(transcript.words),
+        audio_path=kept_as,
+        duration_s=transcript.duration_s,
+    )

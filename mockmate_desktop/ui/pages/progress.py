@@ -95,7 +95,11 @@ class ProgressPage(QWidget):
         self.pdf_button = _named(QPushButton("Export PDF…"), "progressPdf")
         self.csv_button.clicked.connect(lambda _checked=False: self._export("csv"))
         self.pdf_button.clicked.connect(lambda _checked=False: self._export("pdf"))
+        self.plan_button = _named(QPushButton("Practice plan…"), "progressPlan")
+        self.plan_button.setToolTip("Drills built from the selected interview, ticked off by your re-answers")
+        self.plan_button.clicked.connect(lambda _checked=False: self._open_plan())
         buttons = QHBoxLayout()
+        buttons.addWidget(self.plan_button)
         buttons.addStretch(1)
         buttons.addWidget(self.csv_button)
         buttons.addWidget(self.pdf_button)
@@ -152,7 +156,7 @@ class ProgressPage(QWidget):
     def _set_empty(self, empty: bool) -> None:
         self.empty.setVisible(empty)
         self.start_button.setVisible(empty)
-        for widget in (self.table, self.csv_button, self.pdf_button, self.summary):
+        for widget in (self.table, self.csv_button, self.pdf_button, self.summary, self.plan_button):
             widget.setVisible(not empty)
 
     def _draw(self) -> None:
@@ -211,6 +215,14 @@ class ProgressPage(QWidget):
     # actions --------------------------------------------------------------------------------------
     def _open(self, row: int) -> None:
         self._open_point(len(self._shown) - 1 - row)
+
+    def _open_plan(self) -> None:
+        from ..plan_dialog import open_plan
+
+        row = self.table.currentRow()
+        index = len(self._shown) - 1 - row if row >= 0 else len(self._shown) - 1
+        if 0 <= index < len(self._shown):
+            open_plan(self._window, self._shown[index].session_id)
 
     def _open_point(self, index: int) -> None:
         if 0 <= index < len(self._shown):
