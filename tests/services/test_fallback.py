@@ -7,13 +7,14 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from mockmate_desktop.services.interview_runner import InterviewRunner, RunnerEvents
+
 from mockmate_desktop.domain.config import InterviewConfig
 from mockmate_desktop.domain.enums import AnswerMode, QuestionKind, SessionStatus, Source
 from mockmate_desktop.engine.fallback import FallbackEngine
 from mockmate_desktop.engine.gemini.engine import GeminiEngine
 from mockmate_desktop.engine.offline.engine import OfflineEngine
 from mockmate_desktop.services.answer_sources import TypedAnswers
-from mockmate_desktop.services.interview_runner import InterviewRunner, RunnerEvents
 from mockmate_desktop.storage.sqlite_store import SqliteStore
 from tests.support.fake_gemini import FakeGeminiServer, Fault, client_for
 
