@@ -41,6 +41,8 @@ class Fault(StrEnum):
     FENCED = "fenced"  # the right JSON wrapped in prose and a ```json fence (repairable)
     BLOCKED = "blocked"  # promptFeedback.blockReason, no candidates
     SAFETY_FINISH = "safety_finish"  # a candidate with finishReason SAFETY and no content
+    EMPTY = "empty"  # HTTP 200 with an empty candidate list (the SDK's response.text is None)
+    BAD_REQUEST = "400"  # 400 INVALID_ARGUMENT about the request itself, not the key
     INVALID_KEY = "invalid_key"  # 400 INVALID_ARGUMENT, reason API_KEY_INVALID
     PERMISSION_DENIED = "permission_denied"  # 403
     MISQUOTE = "misquote"  # correct shape, but evidence quotes that nobody said, and top scores
@@ -198,6 +200,10 @@ class FakeGeminiServer:
                     ],
                 ),
             )
+        if fault == Fault.BAD_REQUEST:
+            return _json(400, _error(400, "INVALID_ARGUMENT", "Request contains an invalid argument."))
+        if fault == Fault.EMPTY:
+            return _json(200, {"candidates": [], "usageMetadata": {"promptTokenCount": 10}})
         if fault == Fault.PERMISSION_DENIED:
             return _json(403, _error(403, "PERMISSION_DENIED", "Method doesn't allow unregistered callers."))
         if fault == Fault.RATE_LIMIT:
