@@ -138,7 +138,7 @@ def _print_note(note: str) -> None:
 
 
 def _load_session(ctx: CommandContext, text: str) -> InterviewSession:
-    from ..storage.protocols import StoreError
+    from ..storage.errors import StoreError
 
     try:
         session_id = UUID(text)

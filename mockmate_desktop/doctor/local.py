@@ -16,7 +16,7 @@ from ..core.environment import AppEnvironment
 from ..core.files import atomic_write_text
 from ..core.paths import AppPaths
 from ..core.settings import _env_overridden_fields
-from ..storage.protocols import StoreError
+from ..storage.errors import StoreError
 
 if TYPE_CHECKING:
     from ..storage.sqlite_store import SqliteStore

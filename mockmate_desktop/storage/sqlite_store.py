@@ -24,8 +24,9 @@ from ..domain.records import utc_now
 from ..domain.resume import ResumeProfile
 from . import outbox, rows, tree
 from .db import Database
+from .errors import NotFoundError, StoreError
 from .migrations import current_version, migrate
-from .protocols import AnyReport, NotFoundError, StoreError, SyncStore
+from .protocols import AnyReport, SyncStore
 from .resume_store import ResumeStoreMixin
 from .sync_store import SyncStoreMixin
 
