@@ -68,11 +68,10 @@ def tidy_recordings(
         wanted = (
             not path.name.endswith(COPY_SUFFIX) and question_id in questions and question_id not in answered
         )
-        if wanted and recover is None:
-            continue  # kept for a start that can transcribe it (the typed terminal cannot)
         audio_s = _repair(path) if wanted else 0.0
-        if wanted and audio_s >= MIN_RECOVERABLE_S and question_id is not None:
-            assert recover is not None
+        if audio_s >= MIN_RECOVERABLE_S and question_id is not None:
+            if recover is None:
+                continue  # kept for a start that can transcribe it (the typed terminal cannot)
             try:
                 heard = recover(path, session.config.language)
             except Exception as exc:  # kept on disk for another try; never a reason not to continue
@@ -123,3 +122,16 @@ def _repair(path: Path) -> float:
         except OSError as exc:  # e.g. the disk is still full: keep it as it is, it still reads
             log.warning("could not rewrite %s: %s", path.name, exc)
     return seconds
+
+
+def close_unplanned(store: SessionStore) -> list[UUID]:
+    """Sessions left in progress without a single question (a plan that failed before plans were stored with
+    their session) can never be continued: they are marked abandoned so that nothing offers to resume them."""
+    from ..domain.enums import SessionStatus
+
+    closed = [
+        s.id for s in store.list_sessions() if s.status is SessionStatus.IN_PROGRESS and not s.questions
+    ]
+    for session_id in closed:
+        store.set_status(session_id, SessionStatus.ABANDONED)
+    return closed

@@ -83,6 +83,9 @@ class GuiServices(SpeechServices):
 
     # history ----------------------------------------------------------------------------------------
     def history(self) -> tuple[Sequence[InterviewSession], set[UUID]]:
+        from ..services.recordings import close_unplanned
+
+        close_unplanned(self.store)
         sessions = list(self.store.list_sessions(include_demo=True))
         synced: set[UUID] = set()
         if self.settings.firebase_configured:
