@@ -51,7 +51,9 @@ def orphans(store: SessionStore, session: InterviewSession) -> list[Path]:
     if not folder.is_dir():
         return []
     referenced = {store.resolve(a.audio_path).resolve() for a in session.answers if a.audio_path}
-    return sorted(p for p in folder.glob("*.wav") if p.resolve() not in referenced)
+    # Newest first: when a question has several takes (a re-record cut off by a kill), the last one is kept.
+    left = [p for p in folder.glob("*.wav") if p.resolve() not in referenced]
+    return sorted(left, key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
 
 
 def tidy_recordings(

@@ -116,6 +116,8 @@ class InterviewController(QObject):
 
     def _on_step(self, step: Step) -> None:
         first = self.interview is None
+        if (first and self.phase is not Phase.PREPARING) or (not first and step.interview is not self.interview):
+            return  # a step of an interview the candidate has left meanwhile
         self.interview, self.session = step.interview, step.session
         if first:
             self.typed_mode = self.session.config.answer_mode is AnswerMode.TYPED
@@ -358,9 +360,8 @@ class InterviewController(QObject):
     def _on_reports_done(self, result: Finished) -> None:
         session, failed = result.session, result.reports.failed
         self.session = session
-        for note in result.notes:
-            if not failed:
-                self.notice.emit(note)
+        for note in result.notes:  # e.g. a report made offline because Gemini failed
+            self.notice.emit(note)
         self._set_phase(Phase.DONE)
         if failed:
             kinds = ", ".join(sorted(failed))
