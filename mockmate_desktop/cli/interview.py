@@ -242,6 +242,10 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     else:
         language = _config(args).language
     answers = _answer_source(args, ctx, language)
+    from ..services.recordings import close_unplanned, sweep_recordings
+
+    close_unplanned(app.store)
+    sweep_recordings(app.store)
     interview, choice = _interview(args, ctx, answers)
     session_id = interview.session_id
     skip = getattr(answers, "skip_used", None)

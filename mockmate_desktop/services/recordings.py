@@ -137,3 +137,30 @@ def close_unplanned(store: SessionStore) -> list[UUID]:
     for session_id in closed:
         store.set_status(session_id, SessionStatus.ABANDONED)
     return closed
+
+
+def sweep_recordings(store: SessionStore) -> list[Path]:
+    """At start-up: left-overs that no later open would tidy. Folders of deleted sessions go; in a completed
+    session nothing can be re-attached, so its orphans go. Sessions that can still continue keep theirs
+    for `tidy_recordings` (which may re-attach them)."""
+    import shutil
+
+    from ..domain.enums import SessionStatus
+    from ..storage.errors import NotFoundError
+
+    removed: list[Path] = []
+    audio = store.home / "audio"
+    if not audio.is_dir():
+        return removed
+    for folder in sorted(p for p in audio.iterdir() if p.is_dir()):
+        try:
+            session = store.get_session(UUID(folder.name))
+        except (ValueError, NotFoundError):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+            continue
+        if session.status is SessionStatus.COMPLETED:
+            for path in orphans(store, session):
+                path.unlink(missing_ok=True)
+                removed.append(path)
+    return removed

@@ -83,9 +83,10 @@ class GuiServices(SpeechServices):
 
     # history ----------------------------------------------------------------------------------------
     def history(self) -> tuple[Sequence[InterviewSession], set[UUID]]:
-        from ..services.recordings import close_unplanned
+        from ..services.recordings import close_unplanned, sweep_recordings
 
         close_unplanned(self.store)
+        sweep_recordings(self.store)
         sessions = list(self.store.list_sessions(include_demo=True))
         synced: set[UUID] = set()
         if self.settings.firebase_configured:

@@ -98,3 +98,26 @@ def test_an_in_progress_session_without_questions_is_closed_not_offered(store: S
     assert legacy.id not in {s.id for s in store.resumable_sessions()}
     assert close_unplanned(store) == [legacy.id]
     assert store.get_session(legacy.id).status is SessionStatus.ABANDONED
+
+
+def test_start_up_sweeps_what_no_open_would_tidy(store: SqliteStore, test_assets: Path) -> None:
+    from mockmate_desktop.services.recordings import sweep_recordings
+
+    done = InterviewOrchestrator.start(store, OfflineEngine(), CONFIG)
+    while (prompt := done.next_prompt()) is not None:
+        done.skip(prompt.question.id)
+    assert done.finish().completed
+    going_on = InterviewOrchestrator.start(store, OfflineEngine(), CONFIG)
+    audio = store.home / "audio"
+    stray = {
+        "completed": audio / str(done.session_id) / f"{done.session.questions[0].id}-1.wav",
+        "deleted": audio / "5a1c1c4e-0000-4000-8000-000000000000" / "x-2.wav",
+        "going_on": audio / str(going_on.session_id) / f"{going_on.session.questions[0].id}-3.wav",
+    }
+    for path in stray.values():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(FIXTURES / "jfk.wav", path)
+    removed = sweep_recordings(store)
+    assert stray["completed"] in removed and stray["deleted"].parent in removed
+    assert not stray["completed"].exists() and not stray["deleted"].parent.exists()
+    assert stray["going_on"].exists()  # still re-attachable when that interview is opened
