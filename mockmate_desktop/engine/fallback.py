@@ -92,23 +92,24 @@ class FallbackEngine:
 
     def _attempt(self, where: str, call: Callable[[], T], *, sticky: bool) -> tuple[bool, T | None]:
         """(True, result) from the primary, or (False, None) once the failure has been written down."""
-        name = self.primary.source.label
         try:
             return True, within_budget(call, self.step_budget_s, where)
         except EngineRefusedError as exc:
-            self._note(f"{name} refused {where} ({exc}); the offline engine made this step.")
+            self._note(f"{where[0].upper()}{where[1:]} was made by the offline engine: {_reason(exc)}.")
         except Exception as exc:  # an outage, a hang past the budget, a rejected key: all end here
-            reason = str(exc) or type(exc).__name__
             if not sticky:
-                self._note(f"{name} failed at {where} ({reason}); the offline engine made it.")
+                self._note(f"{where[0].upper()}{where[1:]} was made by the offline engine: {_reason(exc)}.")
                 return False, None
             with self._lock:
                 first = self._switched_reason is None
                 if first:
-                    self._switched_reason = reason
+                    self._switched_reason = _reason(exc)
                     self.source, self.model_name = self.offline.source, self.offline.model_name
             if first:
-                self._note(f"{name} unavailable from {where} ({reason}); offline engine used from there on.")
+                name = self.primary.source.label
+                self._note(
+                    f"{name} unavailable from {where}: {_reason(exc)}; offline engine used from there on."
+                )
         return False, None
 
     def plan_questions(self, config: InterviewConfig, resume: ResumeProfile | None) -> list[Question]:
@@ -166,3 +167,14 @@ class FallbackEngine:
             lambda: self.primary.questions_report(session),
             lambda: self.offline.questions_report(session),
         )
+
+
+def _reason(exc: BaseException) -> str:
+    """The first sentence of the failure, which says what happened; the rest is advice for another place."""
+    text = str(exc).strip() or type(exc).__name__
+    depth = 0
+    for index, char in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "." and depth == 0 and (index + 1 == len(text) or text[index + 1] == " "):
+            return text[:index]
+    return text.rstrip(".")

@@ -85,7 +85,7 @@ def test_a_refusal_sends_that_step_offline_with_a_label_and_the_next_step_tries_
         server.always = fault  # every report refused
         finished = interview.finish(ended_early=True)
 
-    assert any(said in n and "offline engine made this step" in n for n in notes), notes
+    assert any(said in n and "was made by the offline engine" in n for n in notes), notes
     assert refused_step is not None and refused_step.follow_up
     assert refused_step.question.source is Source.OFFLINE  # the step says who made it
     assert after is not None and after.follow_up and after.question.source is Source.GEMINI
@@ -93,7 +93,7 @@ def test_a_refusal_sends_that_step_offline_with_a_label_and_the_next_step_tries_
     stored = finished.session
     made = (stored.reports.summary, stored.reports.performance, stored.reports.questions)
     assert [r.source for r in made if r is not None] == [Source.OFFLINE] * 3
-    assert sum("refused the" in n and "report" in n for n in stored.engine_notes) == 3
+    assert sum("report was made by the offline engine" in n for n in stored.engine_notes) == 3
     info = engine_info(stored, EngineChoice.GEMINI, Settings())
     document = report_document(stored, info)
     assert document["engine"]["source"] == "offline"  # not the engine that was asked for
