@@ -29,6 +29,7 @@ from .reports import REPORT_KINDS, ReportOutcome, generate_reports
 
 log = logging.getLogger(__name__)
 DeliveryFn = Callable[[list[WordTiming], float, Language], DeliveryMetrics]
+ReportCallback = Callable[[str, AnyReport], None]
 
 
 def compute_delivery(words: list[WordTiming], duration_s: float, language: Language) -> DeliveryMetrics:
@@ -92,7 +93,7 @@ class InterviewOrchestrator:
         session: InterviewSession,
         *,
         delivery: DeliveryFn = compute_delivery,
-        on_report: Callable[[str, AnyReport], None] | None = None,
+        on_report: ReportCallback | None = None,
     ) -> None:
         self.store = store
         self.engine = engine
@@ -112,7 +113,8 @@ class InterviewOrchestrator:
         resume: ResumeProfile | None = None,
         *,
         is_demo: bool = False,
-        **options: object,
+        delivery: DeliveryFn = compute_delivery,
+        on_report: ReportCallback | None = None,
     ) -> InterviewOrchestrator:
         """Plan, then store the session and its plan in one transaction. A failed plan stores nothing."""
         session = InterviewSession(
@@ -120,7 +122,7 @@ class InterviewOrchestrator:
         )
         flow = InterviewFlow(session)
         flow.set_plan(engine.plan_questions(config, resume))
-        new = cls(store, engine, session, **options)  # type: ignore[arg-type]
+        new = cls(store, engine, session, delivery=delivery, on_report=on_report)
         new._notes_seen = 0
         new._take_engine_notes()
         store.save_session(session)
@@ -134,7 +136,8 @@ class InterviewOrchestrator:
         session_id: UUID,
         *,
         recover: RecoverRecording | None = None,
-        **options: object,
+        delivery: DeliveryFn = compute_delivery,
+        on_report: ReportCallback | None = None,
     ) -> tuple[InterviewOrchestrator, list[Recovered]]:
         """Carry on a stored interview: recordings left by a crash are tidied (re-attached when `recover`
         can transcribe them), an interrupted follow-up decision is made, and the session is in progress."""
@@ -149,7 +152,7 @@ class InterviewOrchestrator:
         if session.status is not SessionStatus.IN_PROGRESS:
             store.set_status(session.id, SessionStatus.IN_PROGRESS)
             session = store.get_session(session_id)
-        new = cls(store, engine, session, **options)  # type: ignore[arg-type]
+        new = cls(store, engine, session, delivery=delivery, on_report=on_report)
         for answer in list(session.answers):
             if answer.follow_up_pending:
                 new._decide_follow_up(answer)
