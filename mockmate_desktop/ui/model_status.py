@@ -88,19 +88,20 @@ class SpeechModelStatus(QObject):
             from PySide6.QtWidgets import QProgressDialog, QWidget
 
             parent = self.parent()
-            dialog = QProgressDialog(
-                "Preparing the speech model for first use (done once, offline)…",
-                "",
-                0,
-                100,
-                parent if isinstance(parent, QWidget) else None,
-            )
+            dialog = QProgressDialog(parent if isinstance(parent, QWidget) else None)
             dialog.setObjectName("modelAssemblyDialog")
-            dialog.setWindowTitle("MockMate: first run")
-            dialog.setCancelButton(None)  # the join is short and must finish for speech to work
+            dialog.setWindowTitle("First run")
+            dialog.setCancelButton(None)  # the join takes seconds and must finish for speech to work
+            dialog.setRange(0, 100)
             dialog.setMinimumDuration(0)
             dialog.setAutoClose(False)
+            dialog.setMinimumWidth(460)
             self._progress_dialog = dialog
+        mib = 1024 * 1024
+        self._progress_dialog.setLabelText(
+            "Preparing the speech model for first use (once, offline): "
+            f"{done // mib} of {total // mib} MB"
+        )
         self._progress_dialog.setValue(int(100 * done / total) if total else 0)
 
     def _close_assembly(self) -> None:
