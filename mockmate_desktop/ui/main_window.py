@@ -27,6 +27,7 @@ from .model_status import SpeechModelStatus
 from .pages.first_run import FirstRunPage
 from .pages.home import HomePage
 from .pages.interview import InterviewPage
+from .pages.progress import ProgressPage
 from .pages.resume import ResumePage
 from .pages.settings import SettingsPage
 from .pages.setup import SetupPage
@@ -47,7 +48,13 @@ log = logging.getLogger(__name__)
 
 # Below this the setup form and the report tabs no longer fit side by side with the sidebar.
 MINIMUM_SIZE = QSize(960, 640)
-_NAV = (("home", "Home"), ("setup", "New interview"), ("resume", "Resume analyzer"), ("settings", "Settings"))
+_NAV = (
+    ("home", "Home"),
+    ("setup", "New interview"),
+    ("progress", "Progress"),
+    ("resume", "Resume analyzer"),
+    ("settings", "Settings"),
+)
 
 
 class MainWindow(QMainWindow):
@@ -84,6 +91,7 @@ class MainWindow(QMainWindow):
         self.interview = InterviewPage(self)
         self.report = ReportPage(self)
         self.resume = ResumePage(self.shell)
+        self.progress = ProgressPage(self)
         self.settings_page = SettingsPage(self.shell, lambda: self.cloud_status.restart())
         self.first_run = FirstRunPage(self.shell)
         keyboard_friendly(self.home.table, self.home.open_selected)
@@ -93,6 +101,7 @@ class MainWindow(QMainWindow):
             ("interview", self.interview),
             ("report", self.report),
             ("resume", self.resume),
+            ("progress", self.progress),
             ("settings", self.settings_page),
             ("first_run", self.first_run),
         ):
