@@ -11,6 +11,7 @@ from mockmate_desktop.app import AppContext
 from mockmate_desktop.ui.errors import UserError
 from mockmate_desktop.ui.model_status import SpeechModelStatus
 from mockmate_desktop.ui.player import SoundPlayer
+from mockmate_desktop.ui.services import GuiServices
 from mockmate_desktop.ui.shell import Shell
 from mockmate_desktop.ui.tasks import TaskRunner
 
@@ -42,7 +43,7 @@ class RecordingMessages:
 
 def recording_shell(ctx: AppContext) -> Iterator[Shell]:
     """For a fixture: real services, task runner, player and model status over `ctx`'s data folder."""
-    services = ctx.gui_services()
+    services = GuiServices(ctx)
     tasks = TaskRunner()
     built = Shell(
         services,
