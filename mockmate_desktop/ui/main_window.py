@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         self.interview = InterviewPage(self)
         self.report = ReportPage(self)
         self.resume = ResumePage(self.shell)
-        self.progress = ProgressPage(self)
+        self.progress = ProgressPage(self.shell)
         self.settings_page = SettingsPage(self.shell, lambda: self.cloud_status.restart())
         self.first_run = FirstRunPage(self.shell)
         keyboard_friendly(self.home.table, self.home.open_selected)
