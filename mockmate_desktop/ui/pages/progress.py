@@ -46,7 +46,7 @@ def metric_label(metric: str) -> str:
     if metric.startswith("competency:"):
         return f"Competency: {metric.removeprefix('competency:')} (0-10)"
     units = {"words_per_minute": "wpm", "fillers_per_100_words": "per 100 words", "time_to_first_word_s": "s"}
-    name = metric.replace("_s", "").replace("_", " ").capitalize()
+    name = metric.removesuffix("_s").replace("_", " ").capitalize()
     return f"{name} ({units[metric]})" if metric in units else f"{name} (0-10)"
 
 
