@@ -152,9 +152,16 @@ def _group_text(line: str, group: list[SkillHit]) -> str:
     return span + ")" * max(0, span.count("(") - span.count(")"))
 
 
+# A JD pasted as one paragraph still has sections: "... Kubernetes. Nice to have: Terraform" starts one.
+_SECTION_START = re.compile(
+    r"(?i)(?<=[.;!?])\s+(?=(?:nice[\s-]to[\s-]have|bonus|preferred|requirements?|must[\s-]have|benefits|"
+    r"responsibilities|qualifications|what you|about us|perks)\b)"
+)
+
+
 def requirement_groups(jd_text: str) -> list[RequirementGroup]:
     """The JD's requirement groups in order of first mention; a skill belongs to one group only."""
-    text = normalise_text(jd_text)
+    text = _SECTION_START.sub("\n", normalise_text(jd_text))
     groups: list[RequirementGroup] = []
     seen: dict[str, int] = {}
     state = "required"

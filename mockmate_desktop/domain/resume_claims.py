@@ -20,7 +20,7 @@ from .resume_scoring import resume_lines
 ClaimKind = Literal["speed", "money", "growth", "scale", "people", "reliability", "other"]
 
 _NUMBER = (
-    r"(?:[$€£₹]\s?)?\d[\d,.]*(?:\s?(?:milliseconds|seconds|minutes|hours?|days?|weeks?|ms|sec|min|bn|%|x|×|k|m|b|s)\b)?"
+    r"(?:[$€£₹]\s?)?\d[\d,.]*(?:\s?(?:milliseconds|seconds|minutes|hours?|days?|weeks?|ms|sec|min|bn|%|x|×|k|m|b|s)(?!\w))?"
 )
 _FROM_TO = re.compile(rf"(?i)\bfrom\s+(?:about\s+|~)?({_NUMBER})\s+(?:down\s+|up\s+)?to\s+(?:about\s+|~)?({_NUMBER})")
 _FIGURE = re.compile(

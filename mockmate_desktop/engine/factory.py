@@ -23,8 +23,16 @@ def build_engine(choice: EngineChoice, app: AppContext) -> InterviewEngine:
     from .offline.engine import OfflineEngine
 
     resolved = resolve_choice(choice, app)
+
+    def offline() -> OfflineEngine:
+        # Past sessions vary the next plan; the resume keeps its skills out of the report's gaps.
+        return OfflineEngine(
+            past_sessions=lambda: app.store.list_sessions(include_demo=False),
+            resume_reader=app.store.get_resume,
+        )
+
     if resolved is EngineChoice.OFFLINE:
-        return OfflineEngine()
+        return offline()
     from .cache import RequestCache
 
     cache = RequestCache(app.paths.gemini_cache_dir)
@@ -47,7 +55,7 @@ def build_engine(choice: EngineChoice, app: AppContext) -> InterviewEngine:
 
     # Every exchange is recorded so that the session can be replayed later without a network.
     primary = GeminiEngine(GeminiClient(app.settings, cache=cache))
-    return FallbackEngine(primary, OfflineEngine())
+    return FallbackEngine(primary, offline())
 
 
 def test_gemini_key(settings: Settings, key: str, model: str) -> str:

@@ -120,7 +120,7 @@ def _skills(
     strong = list(dict.fromkeys(good))
     # A gap is a requirement that neither an answer nor the resume shows; "Kafka or RabbitMQ" is met by either.
     shown = [*resume_skills, *(s for t in turns for s in t.score.tools)]
-    groups = requirement_groups(f"{session.config.job_title}\n{session.config.job_description}")
+    groups = requirement_groups(session.config.job_description)
     gaps = [g.label for g in required_first(unmet(groups, shown))]
     weak = sorted({t.question.competency for t in turns if t.question.competency and t.score.score < 5})
     return strong[:8], [*gaps[:6], *weak[:4]]
