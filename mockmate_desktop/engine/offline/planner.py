@@ -30,6 +30,7 @@ from ...domain.job_fields import FIELDS, JobField, detect_field
 from ...domain.plan_history import EMPTY_HISTORY, PlanHistory
 from ...domain.resume import ResumeProfile
 from ...domain.resume_claims import ResumeClaim, extract_claims
+from ...domain.skill_relations import IMPLIED_BY
 from ...domain.skills import default_lexicon
 from . import plan_texts
 from .bank import BankEntry, BankError, QuestionBank
@@ -61,8 +62,13 @@ def entry_skills(entry: BankEntry) -> set[str]:
     return {s for tag in entry.skills for s in tag_skills(tag)}
 
 
-def probes(entry: BankEntry, group: RequirementGroup) -> bool:
-    return bool(entry_skills(entry) & set(group.skills))
+def probes(entry: BankEntry, group: RequirementGroup, *, loose: bool = False) -> bool:
+    """Whether the question is about one of the group's skills; `loose` also accepts the skill a group's
+    skill implies ("SQL" for "PostgreSQL"), used only when no question is about the skill itself."""
+    skills = entry_skills(entry)
+    if skills & set(group.skills):
+        return True
+    return loose and any(s in IMPLIED_BY.get(t, ()) for t in skills for s in group.skills)
 
 
 def config_seed(config: InterviewConfig, history: PlanHistory) -> int:
@@ -147,6 +153,8 @@ class _State:
     def field_rank(self, entry: BankEntry) -> int:
         """0: a core tag of the role's field; 1: another tag of it; 2: a skill the resume shows; 3: other."""
         tags = set(entry.skills)
+        if not tags:
+            return 1 if any(f.software for f in self.fields) else 3  # generic technical questions are software
         if any(tags & set(f.tags[:_CORE_TAGS]) for f in self.fields):
             return 0
         if any(tags & set(f.tags) for f in self.fields):
@@ -167,11 +175,13 @@ class _State:
         return bool(entry_skills(entry) & wanted)
 
 
-def _groups_probed(state: _State, entry: BankEntry, required: bool | None) -> list[int]:
+def _groups_probed(state: _State, entry: BankEntry, required: bool | None, *, loose: bool = False) -> list[int]:
     return [
         i
         for i, g in enumerate(state.groups)
-        if i not in state.covered and (required is None or g.required == required) and probes(entry, g)
+        if i not in state.covered
+        and (required is None or g.required == required)
+        and probes(entry, g, loose=loose)
     ]
 
 
@@ -181,10 +191,14 @@ def _pick_for_groups(state: _State, pool: Sequence[BankEntry], required: bool) -
         if not state.allowed(entry, "technical"):
             continue
         hit = _groups_probed(state, entry, required)
+        loose = not hit
+        if loose:
+            hit = _groups_probed(state, entry, required, loose=True)
         if not hit:
             continue
-        # The earliest group first (the JD's order), then questions probing more groups, then closeness.
-        key = (state.staleness(entry), min(hit), -len(hit), state.distance(entry), state.order[entry.id])
+        # Fresh before recently asked, the earliest group first (the JD's order), a question about the skill
+        # itself before one about its parent, then questions probing more groups, then closeness.
+        key = (state.staleness(entry), min(hit), loose, -len(hit), state.distance(entry), state.order[entry.id])
         if best is None or key < best[0]:
             best = (key, entry, hit)
     if best is None:
@@ -207,7 +221,10 @@ def _pick_general(state: _State, pool: Sequence[BankEntry], kind: str) -> Pick |
         weak_rank = 0 if weak is not None and competency not in state.used_competencies else 1
         repeat = state.used_competencies.get(competency, 0) + 2 * state.tag_repeats(entry)
         fit = state.field_rank(entry) if kind == "technical" else 0
-        return (state.staleness(entry), fit, weak_rank, state.distance(entry), repeat, state.order[entry.id])
+        # The role's field before the level: a Data Analyst gets a data question one level off before a
+        # Kubernetes question at the right level.
+        outside = fit >= 2
+        return (state.staleness(entry), outside, state.distance(entry), fit, weak_rank, repeat, state.order[entry.id])
 
     entry = min(candidates, key=key)
     return _from_entry(state, entry, rationale=_general_rationale(state, entry, kind))
@@ -223,13 +240,13 @@ def _general_rationale(state: _State, entry: BankEntry, kind: str) -> str:
         return plan_texts.rationale("behavioural", language, competency=competency)
     if kind == "overall":
         return plan_texts.rationale("overall", language, competency=competency)
+    shown = [s for s in state.resume_skills if s in entry_skills(entry)]
+    if shown:
+        return plan_texts.rationale("resume", language, skill=shown[0])
     tags = set(entry.skills)
     for job_field in state.fields:
         if tags & set(job_field.tags):
             return plan_texts.rationale("field", language, field=plan_texts.field_name(job_field.key, language))
-    shown = [s for s in state.resume_skills if s in entry_skills(entry)]
-    if shown:
-        return plan_texts.rationale("resume", language, skill=shown[0])
     return plan_texts.rationale("general", language, competency=competency)
 
 
@@ -361,8 +378,9 @@ def plan_picks(
             # Everything fitting was answered well or asked lately: allow the least recent again.
             found = _pick_any(state, pool)
         if found is None:
+            usable = sum(1 for e in pool if e.text_in(config.language) and not e.uses_skill)
             raise BankError(
-                f"The question bank has only {len(picks)} questions in {config.language.display_name} for this "
+                f"The question bank has only {usable} questions in {config.language.display_name} for this "
                 "interview; choose fewer questions or another language."
             )
         picks.append(found)
