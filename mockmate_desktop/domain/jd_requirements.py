@@ -130,14 +130,19 @@ def _line_groups(line: str) -> list[list[SkillHit]]:
             continue
         out += groups
         single = len(groups) == 1 and len(groups[0]) == 1
-        run = run + groups if single and (not run or _same_category(run, groups[0])) else (
-            list(groups) if single else []
+        run = (
+            run + groups
+            if single and (not run or _same_category(run, groups[0]))
+            else (list(groups) if single else [])
         )
     return out
 
 
 def _has_or(line: str, group: list[SkillHit]) -> bool:
-    return len(group) >= 2 and re.search(rf"(?i)\b{_OR_WORD}\b", line[group[0].end : group[-1].start]) is not None
+    return (
+        len(group) >= 2
+        and re.search(rf"(?i)\b{_OR_WORD}\b", line[group[0].end : group[-1].start]) is not None
+    )
 
 
 def _same_category(run: list[list[SkillHit]], group: list[SkillHit]) -> bool:

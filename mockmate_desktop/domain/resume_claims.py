@@ -19,10 +19,10 @@ from .resume_scoring import resume_lines
 
 ClaimKind = Literal["speed", "money", "growth", "scale", "people", "reliability", "other"]
 
-_NUMBER = (
-    r"(?:[$€£₹]\s?)?\d[\d,.]*(?:\s?(?:milliseconds|seconds|minutes|hours?|days?|weeks?|ms|sec|min|bn|%|x|×|k|m|b|s)(?!\w))?"
+_NUMBER = r"(?:[$€£₹]\s?)?\d[\d,.]*(?:\s?(?:milliseconds|seconds|minutes|hours?|days?|weeks?|ms|sec|min|bn|%|x|×|k|m|b|s)(?!\w))?"
+_FROM_TO = re.compile(
+    rf"(?i)\bfrom\s+(?:about\s+|~)?({_NUMBER})\s+(?:down\s+|up\s+)?to\s+(?:about\s+|~)?({_NUMBER})"
 )
-_FROM_TO = re.compile(rf"(?i)\bfrom\s+(?:about\s+|~)?({_NUMBER})\s+(?:down\s+|up\s+)?to\s+(?:about\s+|~)?({_NUMBER})")
 _FIGURE = re.compile(
     r"(?i)(?:[$€£₹]\s?\d[\d,.]*\s?(?:k|m|bn|million|billion|lakh|crore)?"
     r"|\d[\d,.]*\s?(?:%|x\b|×|percent|ms\b|milliseconds|seconds|s\b|minutes|hours|days|weeks)"
@@ -31,19 +31,73 @@ _FIGURE = re.compile(
     r"|tb|gb|pb|countries|stores|sites|services|pipelines|models|deployments|downloads|installs))"
 )
 _KINDS: tuple[tuple[ClaimKind, re.Pattern[str]], ...] = (
-    ("speed", re.compile(r"(?i)\b(?:p\d{2}|latency|ms\b|milliseconds|seconds|faster|load time|response time|runtime|build time|speed)")),
-    ("reliability", re.compile(r"(?i)\b(?:uptime|availability|incidents?|outages?|error rate|errors|downtime|mttr|failures?|defects?|bugs?)")),
+    (
+        "speed",
+        re.compile(
+            r"(?i)\b(?:p\d{2}|latency|ms\b|milliseconds|seconds|faster|load time|response time|runtime|build time|speed)"
+        ),
+    ),
+    (
+        "reliability",
+        re.compile(
+            r"(?i)\b(?:uptime|availability|incidents?|outages?|error rate|errors|downtime|mttr|failures?|defects?|bugs?)"
+        ),
+    ),
     ("money", re.compile(r"(?i)[$€£₹]|\b(?:cost|costs|saved|savings|revenue|budget|spend|arr|mrr|profit)\b")),
-    ("people", re.compile(r"(?i)\b(?:engineers|people|team of|hired|mentored|direct reports|reports|staff|nurses|teachers)\b")),
-    ("growth", re.compile(r"(?i)\b(?:conversion|retention|churn|growth|grew|increased|engagement|signups|sales|nps|csat|satisfaction|adoption)")),
-    ("scale", re.compile(r"(?i)\b(?:users|requests|rps|qps|events|messages|transactions|tb|gb|pb|million|billion|scale|throughput)")),
+    (
+        "people",
+        re.compile(
+            r"(?i)\b(?:engineers|people|team of|hired|mentored|direct reports|reports|staff|nurses|teachers)\b"
+        ),
+    ),
+    (
+        "growth",
+        re.compile(
+            r"(?i)\b(?:conversion|retention|churn|growth|grew|increased|engagement|signups|sales|nps|csat|satisfaction|adoption)"
+        ),
+    ),
+    (
+        "scale",
+        re.compile(
+            r"(?i)\b(?:users|requests|rps|qps|events|messages|transactions|tb|gb|pb|million|billion|scale|throughput)"
+        ),
+    ),
 )
 # Past-tense verbs that open resume bullets without "-ed".
 _IRREGULAR = frozenset(
-    "built cut led ran grew won made took drove wrote set shipped brought sold taught began found rebuilt "
-    "rewrote undertook oversaw kept held spent chose split bought".split()
+    [
+        "built",
+        "cut",
+        "led",
+        "ran",
+        "grew",
+        "won",
+        "made",
+        "took",
+        "drove",
+        "wrote",
+        "set",
+        "shipped",
+        "brought",
+        "sold",
+        "taught",
+        "began",
+        "found",
+        "rebuilt",
+        "rewrote",
+        "undertook",
+        "oversaw",
+        "kept",
+        "held",
+        "spent",
+        "chose",
+        "split",
+        "bought",
+    ]
 )
-_TRAILING_HOW = re.compile(r"(?i)\s*(?:[,;(]|\s(?:by|through|via|using|thanks to|which|while|resulting)\b).*$")
+_TRAILING_HOW = re.compile(
+    r"(?i)\s*(?:[,;(]|\s(?:by|through|via|using|thanks to|which|while|resulting)\b).*$"
+)
 _AT_ORG = re.compile(r"(?i)\bat\s+[A-Z]")
 MAX_CLAIM_WORDS = 22
 
@@ -103,7 +157,11 @@ def _claim(line: str, organisation: str) -> ResumeClaim | None:
         return None  # a year is not a result
     statement = _statement(line, figure)
     return ResumeClaim(
-        text=" ".join(line.strip().lstrip("-•*·–").split()), statement=statement, figure=figure, kind=_kind(line), organisation=organisation
+        text=" ".join(line.strip().lstrip("-•*·–").split()),
+        statement=statement,
+        figure=figure,
+        kind=_kind(line),
+        organisation=organisation,
     )
 
 
@@ -123,7 +181,9 @@ def extract_claims(profile: ResumeProfile | None, limit: int = 6) -> list[Resume
         if line.section not in EVIDENCE_SECTIONS:
             continue
         claim = _claim(line.text, "")
-        if claim and not any(claim.statement.casefold() in s or s in claim.statement.casefold() for s in seen):
+        if claim and not any(
+            claim.statement.casefold() in s or s in claim.statement.casefold() for s in seen
+        ):
             seen.add(claim.statement.casefold())
             found.append(claim)
     found.sort(key=lambda c: (not c.figure.startswith("from "), c.kind == "other"))

@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 
 from mockmate_desktop.domain.config import InterviewConfig
-from mockmate_desktop.domain.enums import QuestionKind, Source
+from mockmate_desktop.domain.enums import Language, QuestionKind, Source
 from mockmate_desktop.domain.interview import Answer, InterviewSession, Question
 from mockmate_desktop.domain.resume import ResumeProfile
 from mockmate_desktop.engine.offline.bank import BankError, load_bank
 from mockmate_desktop.engine.offline.engine import OfflineEngine
+from mockmate_desktop.engine.offline.follow_up_texts import probe
 from tests.support.offline_bank import build_entries, write_bank
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "speech"
@@ -137,9 +138,11 @@ def test_follow_up_names_what_was_missing(engine: OfflineEngine) -> None:
     )
     star = engine.decide_follow_up(session, second, _answer(session, second, partial))
     assert star is not None and star.kind is QuestionKind.FOLLOW_UP and star.parent_id == second.id
-    assert "result" in star.text
+    # The story has its situation and actions but no result: the probe asks for exactly that.
+    assert star.text.endswith(probe("star_result", Language.EN))
     thin = engine.decide_follow_up(session, third, _answer(session, third, "I just did my best."))
-    assert thin is not None and "brief" in thin.text
+    assert thin is not None and thin.text.endswith(probe("star_example", Language.EN))
+    assert "brief" not in thin.text
 
 
 def test_vague_technical_answer_gets_a_concrete_follow_up(engine: OfflineEngine) -> None:
@@ -150,7 +153,7 @@ def test_vague_technical_answer_gets_a_concrete_follow_up(engine: OfflineEngine)
         "people about it and then see what happens and keep going until everybody is happy with it."
     )
     follow = engine.decide_follow_up(session, question, _answer(session, question, vague))
-    assert follow is not None and "numbers" in follow.text
+    assert follow is not None and follow.text.endswith(probe("concrete", Language.EN))
 
 
 def test_never_a_follow_up_to_a_follow_up_and_at_most_one(engine: OfflineEngine) -> None:
@@ -169,8 +172,7 @@ def test_follow_up_in_the_interview_language(engine: OfflineEngine, language: st
     question = session.questions[0]
     follow = engine.decide_follow_up(session, question, _answer(session, question, "I did it quickly."))
     assert follow is not None
-    expected = {"en": "brief", "hi": "छोटा", "fr": "brève"}[language]
-    assert expected in follow.text
+    assert follow.text.endswith(probe("star_example", Language(language)))
 
 
 def test_reports_fill_every_field_and_say_they_are_heuristic(engine: OfflineEngine) -> None:

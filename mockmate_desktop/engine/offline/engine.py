@@ -19,6 +19,7 @@ from ...domain.scoring import RUBRIC_VERSION
 from . import performance, report_builder
 from .assess import assess, jd_terms, score_turn
 from .bank import QuestionBank, load_bank
+from .follow_up import Turn as FollowUpTurn
 from .follow_up import plan_follow_up
 from .planner import plan
 
@@ -57,7 +58,9 @@ class OfflineEngine:
 
     def plan_questions(self, config: InterviewConfig, resume: ResumeProfile | None) -> list[Question]:
         history = self.history(config)
-        planned = plan(self.bank, config, resume, source=self.source, model_name=self.model_name, history=history)
+        planned = plan(
+            self.bank, config, resume, source=self.source, model_name=self.model_name, history=history
+        )
         return [q for q, _ in planned]
 
     def history(self, config: InterviewConfig) -> PlanHistory:
@@ -86,7 +89,14 @@ class OfflineEngine:
         if any(q.parent_id == question.id for q in session.questions):
             return None  # at most one follow-up per main question
         entry, behavioural, score = score_turn(session, self.bank, question, answer, jd_terms(session))
-        found = plan_follow_up(score, behavioural, entry, session.config.language)
+        turn = FollowUpTurn(
+            question=question.text,
+            transcript=answer.transcript,
+            behavioural=behavioural,
+            difficulty=session.config.difficulty,
+            language=session.config.language,
+        )
+        found = plan_follow_up(score, turn, entry)
         if found is None:
             return None
         return Question(

@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from ...domain import answer_features as fx
 from ...domain.enums import Language, Source
 from ...domain.interview import InterviewSession
+from ...domain.jd_requirements import required_first, requirement_groups, unmet
 from ...domain.reports import CategoryScore, CategoryScores, ComparativeAnalysis, PerformanceReport
 from . import texts
 from .analysis_texts import say
-from ...domain.jd_requirements import required_first, requirement_groups, unmet
 from .assess import Turn
 
 _COMPLEXITY = re.compile(

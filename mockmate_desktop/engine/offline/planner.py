@@ -47,7 +47,9 @@ TAG_SKILLS: dict[str, tuple[str, ...]] = {
     "operations": ("Operations management", "Process improvement", "Supply chain", "Logistics", "Procurement"),
 }  # fmt: skip
 _SENIOR = (Difficulty.EXPERIENCED, Difficulty.EXPERT)
-_CORE_TAGS = 4  # a field's first tags are its core: a Data Analyst is asked about analysis before ML platforms
+_CORE_TAGS = (
+    4  # a field's first tags are its core: a Data Analyst is asked about analysis before ML platforms
+)
 _MANAGEMENT = next(f for f in FIELDS if f.key == "management")
 
 
@@ -154,7 +156,9 @@ class _State:
         """0: a core tag of the role's field; 1: another tag of it; 2: a skill the resume shows; 3: other."""
         tags = set(entry.skills)
         if not tags:
-            return 1 if any(f.software for f in self.fields) else 3  # generic technical questions are software
+            return (
+                1 if any(f.software for f in self.fields) else 3
+            )  # generic technical questions are software
         if any(tags & set(f.tags[:_CORE_TAGS]) for f in self.fields):
             return 0
         if any(tags & set(f.tags) for f in self.fields):
@@ -175,7 +179,9 @@ class _State:
         return bool(entry_skills(entry) & wanted)
 
 
-def _groups_probed(state: _State, entry: BankEntry, required: bool | None, *, loose: bool = False) -> list[int]:
+def _groups_probed(
+    state: _State, entry: BankEntry, required: bool | None, *, loose: bool = False
+) -> list[int]:
     return [
         i
         for i, g in enumerate(state.groups)
@@ -198,7 +204,14 @@ def _pick_for_groups(state: _State, pool: Sequence[BankEntry], required: bool) -
             continue
         # Fresh before recently asked, the earliest group first (the JD's order), a question about the skill
         # itself before one about its parent, then questions probing more groups, then closeness.
-        key = (state.staleness(entry), min(hit), loose, -len(hit), state.distance(entry), state.order[entry.id])
+        key = (
+            state.staleness(entry),
+            min(hit),
+            loose,
+            -len(hit),
+            state.distance(entry),
+            state.order[entry.id],
+        )
         if best is None or key < best[0]:
             best = (key, entry, hit)
     if best is None:
@@ -207,7 +220,9 @@ def _pick_for_groups(state: _State, pool: Sequence[BankEntry], required: bool) -
     state.covered |= set(hit)
     label = " · ".join(state.groups[i].label for i in hit)
     reason = "required" if required else "nice"
-    return _from_entry(state, entry, requirement=label, rationale=plan_texts.rationale(reason, state.language, req=label))
+    return _from_entry(
+        state, entry, requirement=label, rationale=plan_texts.rationale(reason, state.language, req=label)
+    )
 
 
 def _pick_general(state: _State, pool: Sequence[BankEntry], kind: str) -> Pick | None:
@@ -224,7 +239,15 @@ def _pick_general(state: _State, pool: Sequence[BankEntry], kind: str) -> Pick |
         # The role's field before the level: a Data Analyst gets a data question one level off before a
         # Kubernetes question at the right level.
         outside = fit >= 2
-        return (state.staleness(entry), outside, state.distance(entry), fit, weak_rank, repeat, state.order[entry.id])
+        return (
+            state.staleness(entry),
+            outside,
+            state.distance(entry),
+            fit,
+            weak_rank,
+            repeat,
+            state.order[entry.id],
+        )
 
     entry = min(candidates, key=key)
     return _from_entry(state, entry, rationale=_general_rationale(state, entry, kind))
@@ -246,7 +269,9 @@ def _general_rationale(state: _State, entry: BankEntry, kind: str) -> str:
     tags = set(entry.skills)
     for job_field in state.fields:
         if tags & set(job_field.tags):
-            return plan_texts.rationale("field", language, field=plan_texts.field_name(job_field.key, language))
+            return plan_texts.rationale(
+                "field", language, field=plan_texts.field_name(job_field.key, language)
+            )
     return plan_texts.rationale("general", language, competency=competency)
 
 
