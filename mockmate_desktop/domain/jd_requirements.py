@@ -146,7 +146,13 @@ def _has_or(line: str, group: list[SkillHit]) -> bool:
 
 
 def _same_category(run: list[list[SkillHit]], group: list[SkillHit]) -> bool:
-    return {h.category for g in run for h in g} == {h.category for h in group}
+    """Whether a list's items are alternatives to each other: languages, or tools of one kind (two BI tools,
+    two message brokers), never a spreadsheet and a BI tool."""
+    hits = [h for g in run for h in g] + group
+    if {h.category for h in hits} == {"languages"}:
+        return True
+    names = {h.skill for h in hits}
+    return any(names <= {parent, *children} for parent, children in IMPLIED_BY.items())
 
 
 def _group_text(line: str, group: list[SkillHit]) -> str:
@@ -157,6 +163,8 @@ def _group_text(line: str, group: list[SkillHit]) -> str:
     return span + ")" * max(0, span.count("(") - span.count(")"))
 
 
+# One item marked nice-to-have in the singular; "X and Y are a plus" still marks the whole line.
+_ONE_NICE = re.compile(r"(?i)\s(?:is|would be)\s(?:a\s)?(?:plus|bonus|preferred|nice to have|advantage)\b")
 # A JD pasted as one paragraph still has sections: "... Kubernetes. Nice to have: Terraform" starts one.
 _SECTION_START = re.compile(
     r"(?i)(?<=[.;!?])\s+(?=(?:nice[\s-]to[\s-]have|bonus|preferred|requirements?|must[\s-]have|benefits|"
@@ -173,11 +181,16 @@ def requirement_groups(jd_text: str) -> list[RequirementGroup]:
     for line in text.split("\n"):
         if not line.strip():
             continue
-        kind, state = line_class(line, state)
+        kind, following = line_class(line, state)
+        # "SQL, Excel, Python is a plus": only the item saying "is a plus" is nice to have.
+        nice_items = [(a, b) for a, b in _split_items(line) if _ONE_NICE.search(line[a:b])]
+        if kind == "nice" and nice_items:
+            kind, _ = line_class(_ONE_NICE.sub("", line), state)
+        state = following
         if kind == "ignore":
             continue
-        required = kind == "required"
         for hits in _line_groups(line):
+            required = kind == "required" and not any(a <= hits[0].start < b for a, b in nice_items)
             skills = list(dict.fromkeys(h.skill for h in hits))
             fresh = [s for s in skills if s not in seen]
             if not fresh:
