@@ -34,16 +34,29 @@ TRADE_OFF = _cues(
     r"(?:trade-off|नुकसान|कमी|जोखिम|लेकिन इससे|दूसरी ओर)",
 )
 IMPROVEMENT = _cues(
-    r"\b(?:improved|reduced|increased|decreased|cut|faster|quicker|grew|saved|lowered|boosted|doubled|halved|"
-    r"sped up|speed(?:ed)? up|dropped|fewer|much better|a lot better)\b",
+    r"\b(?:improved|reduced|increased|decreased|cut|grew|saved|lowered|boosted|doubled|halved|sped up|dropped)\b",
+    r"\b(?:got|became|was|were|is now|much|a lot|far)\s+(?:much\s+|a lot\s+)?(?:faster|quicker|better|cheaper|"
+    r"fewer|smaller|less busy)\b",
     r"\b(?:amélioré|réduit|augmenté|diminué|plus rapide|économisé|divisé|accéléré|baissé)\b",
     r"(?:सुधार|कम किया|कम कर दिया|बढ़ाया|बढ़ गया|तेज़|बचत|घटा|घटाया)",
 )
 REFLECTION = _cues(
-    r"\b(?:differently|learned|learnt|next time|in hindsight|looking back|would have|my mistake|lesson)\b",
-    r"\b(?:différemment|appris|la prochaine fois|avec le recul|rétrospectivement|mon erreur|leçon)\b",
-    r"(?:अलग तरीके|सीखा|अगली बार|ग़लती|गलती|सबक)",
+    r"\b(?:differently|learned|learnt|next time|in hindsight|looking back|would have|my mistake|lesson|"
+    r"if I did it again|if I were to do it again|if I had to do it again|I would now)\b",
+    r"\b(?:différemment|appris|la prochaine fois|avec le recul|rétrospectivement|mon erreur|leçon|"
+    r"si c'était à refaire|si je devais recommencer)\b",
+    r"(?:अलग तरीके|सीखा|अगली बार|ग़लती|गलती|सबक|दोबारा करूँ|फिर से करना)",
 )
+# What happened in the end: an outcome stated, with or without a figure.
+OUTCOME = _cues(
+    r"\b(?:as a result|in the end|the result|it worked|worked|went live|on time|delivered|shipped|finished|"
+    r"renewed|passed|succeeded|launched|fixed|dropped|fell|rose|grew|got a|we got|no incident|zero)\b",
+    r"\b(?:résultat|au final|finalement|a fonctionné|livré|terminé|à temps|réussi|obtenu|sans incident|"
+    r"sont passées|est passé)\b",
+    r"(?:नतीजा|आख़िर में|अंत में|ठीक चला|समय पर|पूरा किया|मिले|मिला|घटकर|बढ़कर|सफल)",
+)
+# A sentence where the speaker does something: "I checked", "we rolled back", "je vérifierais", "मैंने लिखा".
+_FIRST_PERSON = _cues(r"\b(?:I|we)\b", r"\b(?:je|j'|nous)\b", r"(?:मैं|मैंने|हम|हमने)")
 DONT_KNOW = _cues(
     r"\b(?:I don't know|I do not know|not sure|no idea|I haven't (?:done|used)|never (?:done|used) (?:it|that))\b",
     r"\b(?:je ne sais pas|aucune idée|je n'ai jamais)\b",
@@ -153,6 +166,8 @@ class AnswerSignals:
     reflection: bool
     dont_know: bool
     empty: bool  # nothing but filler words: nothing to judge as on- or off-topic yet
+    outcome: bool  # the answer says how things ended
+    own_steps: int  # sentences in which the speaker acts
 
 
 def read_signals(transcript: str, has_figures: bool) -> AnswerSignals:
@@ -164,4 +179,6 @@ def read_signals(transcript: str, has_figures: bool) -> AnswerSignals:
         reflection=bool(REFLECTION.search(text)),
         dont_know=bool(DONT_KNOW.search(text)),
         empty=all(w.strip(".,!?;:।'’").casefold() in _EMPTY_WORDS for w in text.split()),
+        outcome=bool(OUTCOME.search(text)) or has_figures,
+        own_steps=sum(1 for s in re.split(r"(?<=[.!?।])\s+", text) if _FIRST_PERSON.search(s)),
     )

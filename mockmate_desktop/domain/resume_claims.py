@@ -26,7 +26,7 @@ _FROM_TO = re.compile(
 _FIGURE = re.compile(
     r"(?i)(?:[$€£₹]\s?\d[\d,.]*\s?(?:k|m|bn|million|billion|lakh|crore)?"
     r"|\d[\d,.]*\s?(?:%|x\b|×|percent|ms\b|milliseconds|seconds|s\b|minutes|hours|days|weeks)"
-    r"|\d[\d,.]*\s?(?:k|m|million|billion|lakh|crore)?\+?\s+(?:users|customers|requests|transactions|events"
+    r"|\d[\d,.]*\s?(?:k|m|million|billion|lakh|crore)?\+?\s+(?:\w+\s)?(?:users|customers|requests|transactions|events"
     r"|messages|orders|patients|students|engineers|people|reports|accounts|clients|leads|deals|tickets|rps|qps"
     r"|tb|gb|pb|countries|stores|sites|services|pipelines|models|deployments|downloads|installs))"
 )
@@ -105,7 +105,7 @@ MAX_CLAIM_WORDS = 22
 @dataclass(frozen=True)
 class ResumeClaim:
     text: str  # the resume line as written, tidied
-    statement: str  # the claim cut to its result, without the "how": "Cut p95 latency from 8 s to 400 ms"
+    statement: str  # what is quoted: the whole line when short, else cut to its result
     figure: str  # "from 8 s to 400 ms", "40%", "$1.2M"
     kind: ClaimKind
     organisation: str = ""
@@ -119,8 +119,12 @@ class ResumeClaim:
     def as_you_said(self) -> str:
         """ "You cut p95 latency from 8 s to 400 ms at ShipFast" (English only; None when not verb-led)."""
         body = self.statement[:1].lower() + self.statement[1:]
-        org = f" at {self.organisation}" if self.organisation and not _AT_ORG.search(body) else ""
-        return f"You {body}{org}"
+        if not self.organisation or _AT_ORG.search(body):
+            return f"You {body}"
+        # "at ShipFast" belongs to the result, before the "by adding a cache" that explains it.
+        how = _TRAILING_HOW.search(body)
+        cut = how.start() if how and how.start() > 0 else len(body)
+        return f"You {body[:cut]} at {self.organisation}{body[cut:]}"
 
 
 def _figure(line: str) -> str | None:
@@ -139,7 +143,11 @@ def _kind(line: str) -> ClaimKind:
 
 
 def _statement(line: str, figure: str) -> str:
+    """The line as the interviewer will quote it: whole when short (its "by adding a Redis cache" is what the
+    job asks about), else cut to the result."""
     cleaned = line.strip().lstrip("-•*·–").strip().rstrip(".")
+    if len(cleaned.split()) <= MAX_CLAIM_WORDS:
+        return cleaned
     cut = _TRAILING_HOW.sub("", cleaned)
     # Keep the figure: if cutting removed it, keep the line up to the figure's end instead.
     if figure.split()[-1] not in cut:

@@ -96,6 +96,10 @@ TOPIC_TAGS = {
     "data engineering", "etl", "airflow", "apache spark", "data pipelines", "mlops", "a/b testing",
     "people management", "customer support", "operations", "human resources", "recruiting", "healthcare",
     "patient care", "electronic health records", "teaching", "research", "statistics", "user research",
+    "data visualisation", "tableau", "power bi", "incident management", "stakeholder management", "salesforce",
+    "crm", "negotiation", "account management", "seo", "google analytics", "content marketing",
+    "performance management", "change management", "technical documentation", "mentoring", "agile", "scrum",
+    "ci/cd",
 }  # fmt: skip
 # Every field a role can belong to has questions of its own at every level.
 FIELD_TAGS = {

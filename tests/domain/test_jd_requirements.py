@@ -84,7 +84,10 @@ def test_quantified_claims_keep_their_figure_and_organisation() -> None:
     claims = extract_claims(profile)
     assert [c.figure for c in claims] == ["from 8 s to 400 ms", "35%"]
     assert claims[0].kind == "speed" and claims[1].kind == "money"
-    assert claims[0].as_you_said() == "You cut p95 latency from 8 s to 400 ms at ShipFast"
+    assert (
+        claims[0].as_you_said()
+        == "You cut p95 latency from 8 s to 400 ms at ShipFast by adding a Redis cache"
+    )
     assert extract_claims(ResumeProfile(source=Source.OFFLINE, text="Skills\nPython 2024")) == []
     assert "Redis" in resume_skills(profile)
 

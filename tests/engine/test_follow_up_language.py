@@ -22,8 +22,10 @@ RULES = ROOT / "docs" / "follow_up_language_rules.md"
 
 # Hindi rule 1: the candidate as subject takes the reflexive अपना, never आपका.
 # Devanagari vowel signs are not word characters for `re`, so word edges are spelt out as spaces.
-# The rule holds within one clause: after "कि" another subject may own "आपके" ("...कि यह आपके बदलाव से हुआ").
-_HI_SUBJECT_THEN_AAPKA = re.compile(r"(?<!\S)आप(?:ने)?\s(?:(?!\sकि\s)[^।?,])*(?<!\S)आपक[ाीे](?=[\s,।?]|$)")
+# The rule holds within one clause: after "कि", "ताकि", "जो"... another subject may own "आपके" ("...कि यह आपके बदलाव से हुआ").
+_HI_SUBJECT_THEN_AAPKA = re.compile(
+    r"(?<!\S)आप(?:ने)?\s(?:(?!\s(?:कि|ताकि|जिससे|क्योंकि|जो|जब)\s)[^।?,])*(?<!\S)आपक[ाीे](?=[\s,।?]|$)"
+)
 _HI_FAMILIAR = re.compile(r"(?:बताओ|करो|समझाओ|सोचो|दिखाओ|तुम|तुम्हार)")  # rule 2
 _HI_GENDERED_SPEAKER = re.compile(r"मैं\s[^।?]*(?:गया|गई|पूछता|पूछती|सोचता|सोचती)")  # rule 3
 _FR_TU = re.compile(r"\b(?:tu|ton|ta|tes|toi)\b", re.IGNORECASE)
@@ -158,7 +160,7 @@ def test_probe_follows_what_the_answer_did() -> None:
             "quantify",
         ),
         (
-            _score(40, tools=["Redis"]),
+            _score(30, tools=["Redis"]),
             _turn("I used Redis in front of the database and set a TTL on each key " * 2),
             "why",
         ),
@@ -175,7 +177,8 @@ def test_probe_follows_what_the_answer_did() -> None:
 
 def test_a_70_word_answer_is_never_called_brief_and_points_are_never_read_out() -> None:
     score = _score(70, thin=False, missing_points=["GIL lets one thread run Python bytecode at a time"])
-    plan = plan_follow_up(score, _turn("word " * 70), None)
+    assert plan_follow_up(score, _turn("word " * 70), None) is None  # nothing to probe at intermediate
+    plan = plan_follow_up(score, _turn("word " * 70, level=Difficulty.EXPERT), None)
     assert plan is not None
     assert "brief" not in plan.text and "GIL" not in plan.text
     assert plan.expected_points  # the rubric for the reply stays with the scorer

@@ -64,6 +64,20 @@ _POINTS: dict[ClaimKind, tuple[str, ...]] = {
     "other": ("Their own part in the result", "How the result was measured", "Obstacles and how they were handled",
               "What they learned"),
 }  # fmt: skip
+# Further questions about the same claim, for the sessions soon after the one that asked the first.
+_LATER_PROBES: tuple[dict[str, str], ...] = (
+    {
+        "en": "if you did it again, what would you do differently?",
+        "hi": "अगर आपको यह फिर से करना हो, तो आप क्या अलग करेंगे?",
+        "fr": "si c'était à refaire, que feriez-vous différemment ?",
+    },
+    {
+        "en": "what was the hardest part of getting there, and how did you get past it?",
+        "hi": "वहाँ तक पहुँचने में सबसे कठिन हिस्सा क्या था, और आपने उसे कैसे पार किया?",
+        "fr": "quelle a été la partie la plus difficile, et comment l'avez-vous surmontée ?",
+    },
+)
+CLAIM_VARIANTS = 1 + len(_LATER_PROBES)
 _QUOTED = {
     "en": "Your resume says: “{line}”. {probe}",
     "hi": "आपके resume में लिखा है: “{line}”। {probe}",
@@ -75,8 +89,10 @@ def _sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def claim_question(claim: ResumeClaim, language: Language) -> str:
-    probe = _PROBES[claim.kind][language.value]
+def claim_question(claim: ResumeClaim, language: Language, variant: int = 0) -> str:
+    probe = (_PROBES[claim.kind] if variant == 0 else _LATER_PROBES[(variant - 1) % len(_LATER_PROBES)])[
+        language.value
+    ]
     if language is Language.EN and claim.verb_led:
         return f"{claim.as_you_said()}: {probe}"
     line = claim.statement + (f" ({claim.organisation})" if claim.organisation else "")

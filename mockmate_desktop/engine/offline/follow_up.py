@@ -11,9 +11,10 @@ points) and the answer's own cues (`domain.answer_signals`), in this order:
 5. an improvement without a figure: by how much, measured how;
 6. a choice without a reason: why that over the alternative;
 7. vague (no tools, figures or actions): make it concrete;
-8. short, or most expected points missing: the bank's own targeted probe, else "walk me through it";
+8. short (the scorer's `thin`): the bank's own targeted probe, else "walk me through it";
 9. at experienced and expert a complete answer is probed too: the trade-off, else what they would do
-   differently, else the bank's probe; at beginner and intermediate a complete answer moves on.
+   differently; an answer that already weighed both, and any complete answer at beginner and intermediate,
+   moves on.
 
 The probe never names an expected point: those stay with the scorer as the follow-up's rubric.
 """
@@ -30,9 +31,9 @@ from . import follow_up_texts as say
 from .bank import BankEntry
 
 RAMBLING_WORDS = 25  # a vague answer this long is drawn out as vague, not called off-topic
-FEW_WORDS = 12  # below this an answer is a fragment: there is nothing specific to probe yet
+FEW_WORDS = 12
+EXPLAINED_WORDS = 40  # an answer this long that states a choice has usually explained it  # below this an answer is a fragment: there is nothing specific to probe yet
 STRONG_SCORE = 7.0  # from here the acknowledgement is warm
-LOW_COVERAGE = 0.4  # fewer expected points covered than this: the answer missed most of the substance
 _SENIOR = (Difficulty.EXPERIENCED, Difficulty.EXPERT)
 
 
@@ -58,11 +59,6 @@ def _seed(text: str) -> int:
     return int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest()[:4], "big")
 
 
-def _coverage(score: AnswerScore) -> float | None:
-    total = len(score.covered_points) + len(score.missing_points)
-    return len(score.covered_points) / total if total else None
-
-
 def choose_probe(score: AnswerScore, turn: Turn, entry: BankEntry | None) -> str | None:
     """The probe key for this answer, or None to move on. "bank" means the question's own follow-up."""
     if score.word_count == 0:
@@ -77,27 +73,29 @@ def choose_probe(score: AnswerScore, turn: Turn, entry: BankEntry | None) -> str
     missing_star = set(score.star_missing) if turn.behavioural else set()
     if turn.behavioural and len(missing_star) == 4:
         return "star_example"
-    if "action" in missing_star:
+    # The scorer's STAR reading is confirmed by the answer's own words before a part is asked for: a story
+    # that says "we shipped on Friday" has its result, whatever a keyword list found.
+    if "action" in missing_star and signals.own_steps < 2:
         return "star_action"
-    if "result" in missing_star:
+    if "result" in missing_star and not signals.outcome:
         return "star_result"
     if signals.improvement_without_figure:
         return "quantify"
-    if signals.choice_without_reason and not turn.behavioural:
+    if signals.choice_without_reason and not turn.behavioural and score.word_count < EXPLAINED_WORDS:
         return "why"
-    if score.vague:
+    if score.vague and signals.own_steps < 2:
         return "concrete"
-    coverage = _coverage(score)
+    # Only a short answer is asked for more: counting covered rubric points by words misreads long answers
+    # phrased in other words (and every hi/fr answer, whose rubric is English).
     has_bank = entry is not None and bool(entry.follow_ups_in(turn.language))
-    if score.thin or (coverage is not None and coverage < LOW_COVERAGE):
+    if score.thin:
         return "bank" if has_bank else "more"
     if turn.difficulty in _SENIOR:
         if not signals.trade_off and not turn.behavioural:
             return "trade_off"
         if not signals.reflection:
             return "differently"
-        return "bank" if has_bank else None
-    return None
+    return None  # complete: at senior level it weighed its trade-offs and looked back, so move on
 
 
 def plan_follow_up(score: AnswerScore, turn: Turn, entry: BankEntry | None) -> FollowUpPlan | None:

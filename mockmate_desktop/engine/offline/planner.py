@@ -34,7 +34,7 @@ from ...domain.skill_relations import IMPLIED_BY
 from ...domain.skills import default_lexicon
 from . import plan_texts
 from .bank import BankEntry, BankError, QuestionBank
-from .claim_questions import claim_points, claim_question
+from .claim_questions import CLAIM_VARIANTS, claim_points, claim_question
 
 _LEVELS = list(Difficulty)
 # Bank tags that are not lexicon names, and the skills each stands for.
@@ -194,7 +194,9 @@ def _groups_probed(
 def _pick_for_groups(state: _State, pool: Sequence[BankEntry], required: bool) -> Pick | None:
     best: tuple[tuple[float, ...], BankEntry, list[int]] | None = None
     for entry in pool:
-        if not state.allowed(entry, "technical"):
+        # A question asked in the last sessions waits even if it is the only one on its requirement: a
+        # repeat costs the candidate more than one uncovered group in one session.
+        if not state.allowed(entry, "technical") or state.staleness(entry):
             continue
         hit = _groups_probed(state, entry, required)
         loose = not hit
@@ -225,8 +227,16 @@ def _pick_for_groups(state: _State, pool: Sequence[BankEntry], required: bool) -
     )
 
 
-def _pick_general(state: _State, pool: Sequence[BankEntry], kind: str) -> Pick | None:
-    candidates = [e for e in pool if state.allowed(e, kind) and (kind != "technical" or state.software_ok(e))]
+def _pick_general(
+    state: _State, pool: Sequence[BankEntry], kind: str, *, fresh_only: bool = False
+) -> Pick | None:
+    candidates = [
+        e
+        for e in pool
+        if state.allowed(e, kind)
+        and (kind != "technical" or state.software_ok(e))
+        and not (fresh_only and state.staleness(e))
+    ]
     if not candidates:
         return None
 
@@ -305,27 +315,30 @@ def _claim_picks(state: _State, claims: Sequence[ResumeClaim], count: int) -> li
     def claim_groups(claim: ResumeClaim) -> list[int]:
         if claim.kind == "people":
             return []  # a question on a people decision does not probe the tools named beside it
-        text = claim.text.casefold()
+        text = claim.statement.casefold()  # only what the question quotes can count as probed
         return [
             i for i, g in enumerate(state.groups)
             if i not in state.covered and any(s.casefold() in text for s in g.skills)
         ]  # fmt: skip
 
-    ranked = sorted(
-        claims,
-        key=lambda c: (
-            state.history.sessions_since(claim_question(c, state.language)) is not None,
-            -len(claim_groups(c)),
-        ),
-    )
+    def asked(claim: ResumeClaim, variant: int) -> bool:
+        return state.history.sessions_since(claim_question(claim, state.language, variant)) is not None
+
+    # Fresh claims first; once every claim was asked lately, one claim comes back with its second question,
+    # so a resume with claims always gets one and no question text repeats within three sessions.
+    fresh = sorted((c for c in claims if not asked(c, 0)), key=lambda c: -len(claim_groups(c)))
+    chosen = [(c, 0) for c in fresh[:count]]
+    if not chosen and claims:
+        later = [(c, v) for v in range(1, CLAIM_VARIANTS) for c in claims if not asked(c, v)]
+        chosen = [later[0] if later else (claims[0], 1)]
     picks: list[Pick] = []
-    for claim in ranked[:count]:
+    for claim, variant in chosen:
         hit = claim_groups(claim)
         state.covered |= set(hit)
         picks.append(
             Pick(
                 entry=None,
-                text=claim_question(claim, state.language),
+                text=claim_question(claim, state.language, variant),
                 competency="problem solving" if claim.kind != "people" else "leadership",
                 expected_points=claim_points(claim),
                 requirement=" · ".join(state.groups[i].label for i in hit),
@@ -360,18 +373,21 @@ def build_state(
 def _technical_sequence(
     state: _State, pool: Sequence[BankEntry], slots: int, claims: Sequence[ResumeClaim]
 ) -> list[Pick]:
+    """Required groups, then resume claims, then nice-to-haves, then the field. Claims are chosen first, so a
+    claim that already probes a requirement ("…a Redis cache in front of PostgreSQL") frees a slot."""
     reserve = min(_claim_count(state.config, claims), slots)
+    claim_picks = _claim_picks(state, claims, reserve)
     picks: list[Pick] = []
     for required in (True, False):
         if required is False:
-            picks += _claim_picks(state, claims, reserve)
-        while len(picks) < slots - (reserve if required else 0):
+            picks += claim_picks
+        while len(picks) < slots - (len(claim_picks) if required else 0):
             found = _pick_for_groups(state, pool, required)
             if found is None:
                 break
             picks.append(found)
     while len(picks) < slots:
-        found = _pick_general(state, pool, "technical")
+        found = _pick_general(state, pool, "technical", fresh_only=True)
         if found is None:
             break
         picks.append(found)
@@ -397,8 +413,11 @@ def plan_picks(
     picks: list[Pick] = []
     for kind in slots:
         found = technical.pop(0) if kind == "technical" and technical else None
-        if found is None:
-            found = _pick_general(state, pool, kind) or _pick_general(state, pool, "behavioural")
+        # Fresh questions first: of this kind, then (the bank being thin for this field) of another kind;
+        # only when nothing fresh is left does a question from the last sessions come back.
+        for other in (kind, *(k for k in ("behavioural", "overall") if k != kind)):
+            found = found or _pick_general(state, pool, other, fresh_only=True)
+        found = found or _pick_general(state, pool, kind) or _pick_general(state, pool, "behavioural")
         if found is None:
             # Everything fitting was answered well or asked lately: allow the least recent again.
             found = _pick_any(state, pool)
