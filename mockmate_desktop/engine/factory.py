@@ -54,7 +54,7 @@ def build_engine(choice: EngineChoice, app: AppContext) -> InterviewEngine:
     from .gemini.engine import GeminiEngine
 
     # Every exchange is recorded so that the session can be replayed later without a network.
-    primary = GeminiEngine(GeminiClient(app.settings, cache=cache))
+    primary = GeminiEngine(GeminiClient(app.settings, cache=cache), resume_reader=app.store.get_resume)
     return FallbackEngine(primary, offline())
 
 
