@@ -26,6 +26,7 @@ from ...domain.config import MAX_QUESTIONS, MIN_QUESTIONS, InterviewConfig
 from ...domain.enums import AnswerMode, Difficulty, EngineChoice, InterviewType, Language
 from ...domain.messages import friendly_errors
 from ..widgets.common import error_label, hint, scrolling_body, title
+from ..widgets.plan_coverage import PlanCoveragePanel
 from ..widgets.resume_picker import ResumePicker
 
 if TYPE_CHECKING:
@@ -110,6 +111,8 @@ class SetupPage(QWidget):
         self.engine_note = hint("")
         form.addRow("", self.engine_note)
 
+        self.coverage = PlanCoveragePanel(window, lambda: (self.validate(quiet_empty=True), self.resume.profile))
+        layout.addWidget(self.coverage)
         self.form_error = error_label()
         layout.addWidget(self.form_error)
         row = QHBoxLayout()
