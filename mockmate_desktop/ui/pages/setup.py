@@ -111,7 +111,9 @@ class SetupPage(QWidget):
         self.engine_note = hint("")
         form.addRow("", self.engine_note)
 
-        self.coverage = PlanCoveragePanel(window, lambda: (self.validate(quiet_empty=True), self.resume.profile))
+        self.coverage = PlanCoveragePanel(
+            window, lambda: (self.validate(quiet_empty=True), self.resume.profile)
+        )
         layout.addWidget(self.coverage)
         self.form_error = error_label()
         layout.addWidget(self.form_error)
