@@ -76,10 +76,9 @@ class PlanCoveragePanel(QWidget):
 
         def work() -> PlanPreview:
             from ...domain.enums import EngineChoice
-            from ...engine.factory import build_engine
             from ...services.plan_coverage import preview_plan
 
-            engine: Any = build_engine(EngineChoice.OFFLINE, self._window.services.ctx)
+            engine: Any = self._window.services.build_engine(EngineChoice.OFFLINE)
             return preview_plan(engine, config, resume)
 
         self._window.tasks.run(work, self.show_preview, self._failed, name="Previewing the plan")
