@@ -32,7 +32,7 @@ _RATIONALE: dict[str, dict[str, str]] = {
     },
     "weak": {
         "en": "Brings back {competency}: it averaged {score}/10 in earlier sessions.",
-        "hi": "{competency} को दोबारा लाता है: पिछले सत्रों में इसका औसत {score}/10 था।",
+        "hi": "{competency} को दोबारा परखता है: पिछले सत्रों में इसका औसत {score}/10 था।",
         "fr": "Revient sur {competency} : moyenne de {score}/10 lors des séances précédentes.",
     },
     "behavioural": {
@@ -47,8 +47,8 @@ _RATIONALE: dict[str, dict[str, str]] = {
     },
     "general": {
         "en": "General {competency} at this level; nothing more specific was left to ask.",
-        "hi": "इस स्तर पर सामान्य {competency}; पूछने को इससे ठोस कुछ नहीं बचा था।",
-        "fr": "{competency} en général à ce niveau ; il ne restait rien de plus précis à demander.",
+        "hi": "इस स्तर पर सामान्य रूप से {competency} को परखता है; पूछने को इससे ठोस कुछ नहीं बचा था।",
+        "fr": "Porte sur {competency} en général à ce niveau ; il ne restait rien de plus précis à demander.",
     },
 }
 # Field names as a speaker of each language says them.
@@ -71,9 +71,35 @@ FIELD_NAMES: dict[str, dict[str, str]] = {
 }
 
 
+# The bank's competency names as each language says them (the bank stores them in English).
+COMPETENCY_NAMES: dict[str, dict[str, str]] = {
+    "technical knowledge": {"hi": "तकनीकी ज्ञान", "fr": "les connaissances techniques"},
+    "problem solving": {"hi": "समस्या सुलझाने की क्षमता", "fr": "la résolution de problèmes"},
+    "system design": {"hi": "system design", "fr": "la conception de systèmes"},
+    "communication": {"hi": "संवाद", "fr": "la communication"},
+    "teamwork": {"hi": "टीम में काम करने की क्षमता", "fr": "le travail d'équipe"},
+    "leadership": {"hi": "नेतृत्व", "fr": "le leadership"},
+    "conflict resolution": {"hi": "विवाद सुलझाने की क्षमता", "fr": "la gestion des conflits"},
+    "ownership": {"hi": "ज़िम्मेदारी", "fr": "le sens des responsabilités"},
+    "adaptability": {"hi": "अनुकूलन क्षमता", "fr": "l'adaptabilité"},
+    "learning": {"hi": "सीखने की क्षमता", "fr": "l'apprentissage"},
+    "customer focus": {"hi": "ग्राहक पर ध्यान", "fr": "l'orientation client"},
+    "motivation": {"hi": "प्रेरणा", "fr": "la motivation"},
+    "cultural fit": {"hi": "संस्कृति से मेल", "fr": "l'adéquation culturelle"},
+    "time management": {"hi": "समय प्रबंधन", "fr": "la gestion du temps"},
+}
+
+
+def competency_name(competency: str, language: Language) -> str:
+    return COMPETENCY_NAMES.get(competency.casefold(), {}).get(language.value, competency)
+
+
 def rationale(key: str, language: Language, **values: object) -> str:
     table = _RATIONALE[key]
-    return (table.get(language.value) or table["en"]).format(**values)
+    if isinstance(values.get("competency"), str):
+        values["competency"] = competency_name(str(values["competency"]), language)
+    text = (table.get(language.value) or table["en"]).format(**values)
+    return text[:1].upper() + text[1:]
 
 
 def field_name(key: str, language: Language) -> str:
