@@ -1,10 +1,10 @@
 """`mockmate bench interviewer`: how well the offline interviewer fits the job, the person and the answer.
 
 Figures, all measured on data files under tests/fixtures/interviewer/:
-- coverage: hand-labelled required skill groups of 31 job descriptions across fields (jds.json) probed by
+- coverage: hand-labelled required skill groups of 39 job descriptions across fields (jds.json) probed by
   technical plans of 8 and 10 questions at each JD's difficulty; a group counts as probed when a question's
   bank tags name one of its skills (or the skill it implies, "SQL" for "PostgreSQL"), or a resume-claim
-  question quotes one. 23 "dev" JDs were used to find bank gaps; 8 "holdout" JDs were written afterwards and
+  question quotes one. 31 "dev" JDs were used to find bank gaps; 8 "holdout" JDs were written afterwards and
   nothing was tuned on them. The JD parser is also scored against the same labels;
 - resume claims: plans with at least one resume-claim question, over every JD's resume (resumes.json, all
   with quantified claims) at every difficulty;

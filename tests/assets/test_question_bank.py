@@ -99,7 +99,10 @@ TOPIC_TAGS = {
     "data visualisation", "tableau", "power bi", "incident management", "stakeholder management", "salesforce",
     "crm", "negotiation", "account management", "seo", "google analytics", "content marketing",
     "performance management", "change management", "technical documentation", "mentoring", "agile", "scrum",
-    "ci/cd",
+    "ci/cd", "spring boot", "mysql", "mongodb", "nosql", "graphql", "microservices", "grpc", "microsoft azure",
+    "google cloud", "dbt", "data modelling", "snowflake", "bigquery", "swift", "swiftui", "kotlin",
+    "customer success", "email marketing", "digital marketing", "c#", ".net", "project management", "jira",
+    "product roadmap", "figma", "prototyping",
 }  # fmt: skip
 # Every field a role can belong to has questions of its own at every level.
 FIELD_TAGS = {
