@@ -26,6 +26,7 @@ from .model_status import SpeechModelStatus
 from .pages.first_run import FirstRunPage
 from .pages.home import HomePage
 from .pages.interview import InterviewPage
+from .pages.progress import ProgressPage
 from .pages.resume import ResumePage
 from .pages.settings import SettingsPage
 from .pages.setup import SetupPage
@@ -39,7 +40,13 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-_NAV = (("home", "Home"), ("setup", "New interview"), ("resume", "Resume analyzer"), ("settings", "Settings"))
+_NAV = (
+    ("home", "Home"),
+    ("setup", "New interview"),
+    ("progress", "Progress"),
+    ("resume", "Resume analyzer"),
+    ("settings", "Settings"),
+)
 
 
 class MainWindow(QMainWindow):
@@ -70,6 +77,7 @@ class MainWindow(QMainWindow):
         self.interview = InterviewPage(self)
         self.report = ReportPage(self)
         self.resume = ResumePage(self)
+        self.progress = ProgressPage(self)
         self.settings_page = SettingsPage(self)
         self.first_run = FirstRunPage(self)
         for key, page in (
@@ -78,6 +86,7 @@ class MainWindow(QMainWindow):
             ("interview", self.interview),
             ("report", self.report),
             ("resume", self.resume),
+            ("progress", self.progress),
             ("settings", self.settings_page),
             ("first_run", self.first_run),
         ):
