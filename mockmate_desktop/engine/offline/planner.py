@@ -166,6 +166,10 @@ class _State:
         resume = {s.casefold() for s in self.resume_skills}
         return 2 if any(s.casefold() in resume for s in entry_skills(entry)) else 3
 
+    @property
+    def wanted_skills(self) -> set[str]:
+        return {s for g in self.groups for s in g.skills} | set(self.resume_skills)
+
     def tag_repeats(self, entry: BankEntry) -> int:
         return sum(self.used_tags.get(t, 0) for t in entry.skills)
 
@@ -205,12 +209,15 @@ def _pick_for_groups(state: _State, pool: Sequence[BankEntry], required: bool) -
         if not hit:
             continue
         # Fresh before recently asked, the earliest group first (the JD's order), a question about the skill
-        # itself before one about its parent, then questions probing more groups, then closeness.
+        # itself before one about its parent, then questions probing more groups, then questions that bring in
+        # no skill nobody asked for ("GraphQL or REST?" for a JD naming REST APIs only), then closeness.
+        extraneous = len(entry_skills(entry) - state.wanted_skills)
         key = (
             state.staleness(entry),
             min(hit),
             loose,
             -len(hit),
+            extraneous,
             state.distance(entry),
             state.order[entry.id],
         )
