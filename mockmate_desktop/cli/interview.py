@@ -175,7 +175,7 @@ def _interview(
             session.config = session.config.model_copy(update={"engine": choice})
             app.store.save_session(session)
         try:
-            engine = build_engine(choice, app.settings, app.paths.gemini_cache_dir)
+            engine = build_engine(choice, app.settings, app.paths.gemini_cache_dir, records=app.store)
         except EngineError as exc:
             raise CliError(str(exc)) from exc
         recover = getattr(answers, "recover", None)
@@ -189,7 +189,7 @@ def _interview(
     if resume is not None:
         config = config.model_copy(update={"resume_id": resume.id})
     try:
-        engine = build_engine(config.engine, app.settings, app.paths.gemini_cache_dir)
+        engine = build_engine(config.engine, app.settings, app.paths.gemini_cache_dir, records=app.store)
         interview = InterviewOrchestrator.start(app.store, engine, config, resume, is_demo=args.demo)
     except EngineError as exc:
         raise CliError(f"the interview could not be planned, nothing was stored: {exc}") from exc
