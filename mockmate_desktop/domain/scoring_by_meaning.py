@@ -135,7 +135,7 @@ def combine(
     values: dict[str, float], weights: dict[str, float], f: MeaningFeatures
 ) -> tuple[float, list[str]]:
     """The weighted mean of the criteria, length's diminishing returns, then the caps that keep gaming and
-    non-answers low. Shared with the weight fitting (devtools/fit_scoring.py) so both compute the same."""
+    non-answers low. Shared with the weight fitting (tests/support/fit_scoring.py) so both compute the same."""
     total = sum(weights[name] for name in values)
     score = sum(v * weights[name] for name, v in values.items()) / total if total else 0.0
     score *= 0.55 + 0.45 * f.length

@@ -16,7 +16,7 @@ from pydantic import Field
 
 from . import answer_features as fx
 from .answer_quality import FIRST_PERSON_ACTION, TextQuality, assess_text, story_sentences
-from .answer_signals import Substance, substance
+from .answer_substance import Substance, substance
 from .meaning import STAR_PARTS, MeaningSignals
 from .records import Model
 
@@ -48,7 +48,7 @@ class MeaningModel:
     reference_span: float = 0.10
     weights: dict[str, float] = field(
         default_factory=lambda: {
-            # Fitted on the training four fifths (devtools/fit_scoring.py); delivery is not in the typed
+            # Fitted on the training four fifths (tests/support/fit_scoring.py); delivery is not in the typed
             # development set, so its weight is set by hand (the share the keyword rubric gave it).
             "relevance": 0.30,
             "completeness": 0.50,

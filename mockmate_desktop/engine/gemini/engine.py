@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING
+from uuid import UUID
 
 from ...domain import gemini_schemas as out
 from ...domain import prompts
@@ -17,6 +20,7 @@ from ..protocols import EngineUnavailableError
 from . import convert
 from .client import GeminiClient, StructuredClient
 from .parts import DataPart
+from .plan_data import follow_up_context, plan_parts
 from .session_data import (
     job_parts,
     per_question_scores,
@@ -30,8 +34,14 @@ if TYPE_CHECKING:
     from ...core.settings import Settings
 
 
+log = logging.getLogger(__name__)
+
+
 class GeminiEngine:
-    def __init__(self, client: StructuredClient) -> None:
+    def __init__(
+        self, client: StructuredClient, *, resume_reader: Callable[[UUID], ResumeProfile] | None = None
+    ) -> None:
+        """`resume_reader` gives follow-ups the resume digest; without it they see the interview alone."""
         self.client = client
         self.source: Source = client.source
         self.model_name: str = client.model_name
@@ -40,6 +50,16 @@ class GeminiEngine:
         self._scored_lock = threading.Lock()
         self._scored: dict[tuple[object, ...], out.QuestionsOut] = {}
         self._digests: dict[object, str] = {}
+        self._resume_reader = resume_reader
+
+    def _resume(self, session: InterviewSession) -> ResumeProfile | None:
+        if self._resume_reader is None or session.config.resume_id is None:
+            return None
+        try:
+            return self._resume_reader(session.config.resume_id)
+        except Exception:  # a deleted resume: the follow-up is decided from the interview alone
+            log.warning("resume %s could not be read for a follow-up", session.config.resume_id)
+            return None
 
     @classmethod
     def from_settings(cls, settings: Settings, *, cache: RequestCache | None = None) -> GeminiEngine:
@@ -66,7 +86,8 @@ class GeminiEngine:
         if resume is not None and config.resume_id is not None:
             self._digests[config.resume_id] = profile_digest(resume)
         system = prompts.plan_system(kind, difficulty, wanted, code, name)
-        plan = self.client.generate(out.QuestionPlanOut, system=system, parts=job_parts(config, resume))
+        base = [*job_parts(config, resume), *plan_parts(config, resume)]
+        plan = self.client.generate(out.QuestionPlanOut, system=system, parts=base)
         chosen = _unique(plan.questions)
         if len(chosen) < wanted:
             # One top-up request for the missing questions, told which ones exist already.
@@ -74,10 +95,7 @@ class GeminiEngine:
             extra_system = prompts.plan_system(kind, difficulty, missing, code, name) + (
                 "\nThe questions in the data block 'already_planned' exist: write different ones."
             )
-            parts = [
-                *job_parts(config, resume),
-                DataPart("already_planned", "\n".join(q.text for q in chosen)),
-            ]
+            parts = [*base, DataPart("already_planned", "\n".join(q.text for q in chosen))]
             more = self.client.generate(out.QuestionPlanOut, system=extra_system, parts=parts)
             chosen = _unique([*chosen, *more.questions])
         if len(chosen) < wanted:
@@ -93,6 +111,8 @@ class GeminiEngine:
                 expected_points=[p.strip() for p in item.expected_points if p.strip()][:6],
                 source=self.source,
                 model_name=self.model_name,
+                requirement=item.requirement.strip()[:120],
+                rationale=item.rationale.strip()[:300],
             )
             for index, item in enumerate(chosen[:wanted])
         ]
@@ -110,6 +130,7 @@ class GeminiEngine:
             DataPart("question", question.text),
             DataPart("expected_points", "\n".join(question.expected_points)),
             DataPart("answer", answer.transcript.strip()),
+            *follow_up_context(session, question, self._resume(session)),
         ]
         decision = self.client.generate(
             out.FollowUpOut, system=prompts.follow_up_system(kind, difficulty, code, name), parts=parts
@@ -142,7 +163,10 @@ class GeminiEngine:
         key = (session.id, *(t.transcript for t in turns(session)))
         with self._scored_lock:
             if key not in self._scored:
-                digest = self._digests.get(session.config.resume_id, "") if session.config.resume_id else ""
+                resume = self._resume(session)
+                digest = profile_digest(resume) if resume is not None else ""
+                if not digest and session.config.resume_id is not None:
+                    digest = self._digests.get(session.config.resume_id, "")
                 self._scored[key] = self.client.generate(
                     out.QuestionsOut,
                     system=self._report_system("questions", session),

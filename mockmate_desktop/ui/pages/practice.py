@@ -26,7 +26,7 @@ from ..report.text import bullets, esc, para, section
 from ..widgets.common import error_label, hint, title
 
 if TYPE_CHECKING:
-    from ..main_window import MainWindow
+    from ..shell import Shell
 
 
 def result_html(result: PracticeResult) -> str:
@@ -50,9 +50,9 @@ def result_html(result: PracticeResult) -> str:
 
 
 class PracticePage(QWidget):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, shell: Shell) -> None:
         super().__init__()
-        self.window_ = window
+        self.shell = shell
         layout = QVBoxLayout(self)
         layout.addWidget(title("Practise one question"))
         layout.addWidget(hint("Type an answer to one question and get a score with quoted evidence at once."))
@@ -102,9 +102,9 @@ class PracticePage(QWidget):
     def score(self) -> None:
         self.error.setText("")
         request = self.request()
-        settings = self.window_.services.settings
+        settings = self.shell.services.settings
         self.score_button.setEnabled(False)
-        self.window_.tasks.run(
+        self.shell.tasks.run(
             lambda: practise(request, settings), self._show, self._failed, name="Scoring the answer"
         )
 

@@ -1,6 +1,6 @@
 """Fits the parameters of the rubric by meaning on the training four fifths of the development set.
 
-`python -m mockmate_desktop.devtools.fit_scoring [--cache FILE]` prints the best thresholds and weights and
+`python -m tests.support.fit_scoring [--cache FILE]` (from the repository root) prints the best thresholds and weights and
 their Spearman on the training part only; the held-out fifth is never looked at here (see
 `mockmate bench scoring` for it). The printed values are copied into `domain.scoring_meaning.MeaningModel`.
 """
@@ -14,12 +14,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from ..domain.meaning import MeaningSignals
-from ..domain.scoring_by_meaning import combine, criteria_for
-from ..domain.scoring_meaning import DEFAULT_MODEL, MeaningFeatures, MeaningModel, features
-from ..services.bench_scoring import scoring_input
-from ..services.scoring_dataset import DevAnswer, load, split
-from ..services.scoring_stats import spearman
+from mockmate_desktop.domain.meaning import MeaningSignals
+from mockmate_desktop.domain.scoring_by_meaning import combine, criteria_for
+from mockmate_desktop.domain.scoring_meaning import DEFAULT_MODEL, MeaningFeatures, MeaningModel, features
+from mockmate_desktop.services.bench_scoring import scoring_input
+from mockmate_desktop.services.scoring_dataset import DevAnswer, load, split
+from mockmate_desktop.services.scoring_stats import spearman
 
 _NAMES = ("relevance", "structure", "specificity", "completeness")
 
@@ -29,8 +29,8 @@ def _signals(answers: Sequence[DevAnswer], cache: Path | None) -> dict[str, Mean
         loaded: dict[str, MeaningSignals | None] = pickle.loads(cache.read_bytes())
         if all(a.id in loaded for a in answers):
             return loaded
-    from ..engine.semantic.e5 import E5Embedder
-    from ..engine.semantic.measure import measure
+    from mockmate_desktop.engine.semantic.e5 import E5Embedder
+    from mockmate_desktop.engine.semantic.measure import measure
 
     embedder = E5Embedder()
     found = {
