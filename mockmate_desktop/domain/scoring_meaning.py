@@ -38,6 +38,7 @@ class MeaningModel:
     relevance_floor: float = 0.0  # z that earns nothing
     relevance_span: float = 2.0  # z above the floor that earns full relevance
     off_topic_z: float = 0.0  # below this the answer is about something else
+    off_topic_min_words: int = 12
     weak_relevance_z: float = 1.5  # below this, an answer that covers no expected point is off topic too
     # A point is covered by a sentence whose cosine to it stands this many standard deviations above the
     # point's cosines to generic answer sentences (its baseline); partly covered above the second value.
@@ -113,7 +114,7 @@ def star_parts(signals: MeaningSignals, model: MeaningModel) -> dict[str, str]:
         sims = {p: signals.star.get(p, [0.0] * (i + 1))[i] for p in STAR_PARTS}
         best = max(sims.values())
         for part in STAR_PARTS:
-            by_meaning = sims[part] >= model.star_min and sims[part] >= best - 0.01
+            by_meaning = sims[part] >= model.star_min and sims[part] == best
             cue = fx.STAR_CUES[part].search(sentence) or (
                 part == "action" and FIRST_PERSON_ACTION.search(sentence)
             )
@@ -138,13 +139,19 @@ def features(
     length = _clip(math.log1p(quality.unique_content) / math.log1p(model.substance_words))
     return MeaningFeatures(
         relevance=_clip((margin - model.relevance_floor) / model.relevance_span),
-        off_topic=margin < model.off_topic_z
-        # Weakly related and covering nothing: about something else, whatever else it says.
-        or (
-            margin < model.weak_relevance_z
-            and bool(covered)
-            and not any(p.status == "covered" for p in covered)
-            and sum(p.status == "partly" for p in covered) <= 1
+        # Off topic needs enough words to be about something: a few words are thin, not off topic.
+        off_topic=quality.words >= model.off_topic_min_words
+        # An answer that covers two expected points is on the question, whatever the distractors say.
+        and sum(p.status == "covered" for p in covered) < 2
+        and (
+            margin < model.off_topic_z
+            # Weakly related and covering nothing: about something else, whatever else it says.
+            or (
+                margin < model.weak_relevance_z
+                and bool(covered)
+                and not any(p.status == "covered" for p in covered)
+                and sum(p.status == "partly" for p in covered) <= 1
+            )
         ),
         margin=round(margin, 3),
         points=covered,
