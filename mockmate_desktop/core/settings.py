@@ -13,6 +13,7 @@ from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from .files import atomic_write_text
+from .secrets import Keychain
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +83,8 @@ class Settings(BaseSettings):
     max_answer_s: float = Field(default=300.0, ge=10.0, le=1800.0)
 
     # Cloud (Firebase); all optional, the app is complete without them
+    # Legacy: the service-account key path older versions needed on every machine. Kept only so doctor can
+    # explain the new set-up (project id, web API key, bucket, then sign in); the client never reads the file.
     firebase_credentials_path: str | None = Field(
         default=None,
         validation_alias=AliasChoices("MOCKMATE_FIREBASE_CREDENTIALS", "firebase_credentials_path"),
@@ -152,12 +155,20 @@ def _env_overridden_fields() -> set[str]:
     return names
 
 
+GEMINI_KEY_SECRET = "gemini_api_key"
+
+
 def load_settings(path: Path) -> Settings:
     _LOAD_PATH["path"] = path
     try:
-        return Settings()
+        settings = Settings()
     finally:
         _LOAD_PATH.clear()
+    if settings.gemini_api_key is None:  # env and file first; the keychain holds it once saved there
+        stored = Keychain.for_home(path.parent).get(GEMINI_KEY_SECRET)
+        if stored:
+            settings.gemini_api_key = SecretStr(stored)
+    return settings
 
 
 def save_settings(settings: Settings, path: Path) -> None:
@@ -168,6 +179,12 @@ def save_settings(settings: Settings, path: Path) -> None:
         if name in data:
             secret = getattr(settings, name)
             data[name] = secret.get_secret_value() if secret else None
+    if "gemini_api_key" in data:  # the key goes to the OS keychain where there is one, else stays in this file
+        keychain = Keychain.for_home(path.parent)
+        if data["gemini_api_key"] is None:
+            keychain.delete(GEMINI_KEY_SECRET)
+        elif keychain.set(GEMINI_KEY_SECRET, data["gemini_api_key"]):
+            data["gemini_api_key"] = None
     # The file keeps the user's own value of an overridden field, so it returns when the variable is unset.
     previous = _JsonFileSource(Settings, path)()
     data.update({name: previous[name] for name in overridden if name in previous})
