@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-
 log = logging.getLogger(__name__)
 
 SERVICE = "MockMate"

@@ -47,6 +47,10 @@ class StoredObject:
     generation: int
     token: str = field(default_factory=lambda: str(uuid.uuid4()))
 
+    @property
+    def md5_hash(self) -> str:
+        return base64.b64encode(hashlib.md5(self.data).digest()).decode()
+
 
 def _uid_of(header: str | None) -> str | None:
     if not header or not header.startswith("Firebase "):
@@ -95,7 +99,7 @@ class FirebaseStorageV0:
             "updated": obj.created,
             "storageClass": "STANDARD",
             "size": str(len(obj.data)),
-            "md5Hash": base64.b64encode(hashlib.md5(obj.data).digest()).decode(),
+            "md5Hash": obj.md5_hash,
             "contentEncoding": "identity",
             "contentDisposition": f"inline; filename*=utf-8''{quote(name.rsplit('/', 1)[-1])}",
             "etag": base64.b64encode(hashlib.sha1(obj.data).digest()).decode(),

@@ -9,6 +9,7 @@ Sign-out deletes both. A refresh token that Firebase no longer accepts raises `S
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import json
 import logging
@@ -96,6 +97,18 @@ class SignedInUser:
             expires_at=datetime.fromisoformat(str(data["expires_at"])),
             project_id=data.get("project_id"),
         )
+
+
+def token_uid(id_token: str) -> str | None:
+    """The uid an ID token names (payload only: the servers verify signatures, this is a consistency check
+    that a saved sign-in was not edited to point at another account's folder)."""
+    try:
+        payload = id_token.split(".")[1]
+        claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    except (IndexError, ValueError):
+        return None
+    uid = claims.get("user_id") or claims.get("sub") if isinstance(claims, dict) else None
+    return str(uid) if uid else None
 
 
 class TokenFile:

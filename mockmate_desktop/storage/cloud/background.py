@@ -8,11 +8,11 @@ import logging
 import threading
 from collections.abc import Callable
 
-from .host import CloudHost
 from .auth import AuthError
 from .config import CloudConfigError
 from .connect import connect
 from .errors import describe
+from .host import CloudHost
 from .report import RetryPolicy, SyncReport
 from .scope import ScopeError
 

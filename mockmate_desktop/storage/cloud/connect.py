@@ -18,7 +18,7 @@ from typing import Any
 
 from ...core.files import atomic_write_text
 from ..protocols import StoreError
-from .auth import AuthClient, SignedInUser, TokenFile, UserToken
+from .auth import AuthClient, SignedInUser, TokenFile, UserToken, token_uid
 from .config import CloudConfig, CloudConfigError
 from .files import UserFiles
 from .firestore_rest import RestDocuments
@@ -104,6 +104,8 @@ def connect(
     user = auth.current_user()  # refreshed here when close to expiry; SignInRequired when refused
     if user is None:
         raise CloudConfigError("Not signed in: run `mockmate account signin` (or sign in from Settings).")
+    if token_uid(user.id_token) != user.uid:
+        raise CloudConfigError("The saved sign-in does not match its account; sign in again.")
     claim_data_folder(host, user.uid)
     token = UserToken(auth, user)
     engine = SyncEngine(
