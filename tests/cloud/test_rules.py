@@ -140,3 +140,52 @@ def test_the_rules_allow_exactly_the_fields_the_app_writes() -> None:
     envelope = {"schema", "deleted", "last_change"}
     assert allowed("isInterview") == set(InterviewSession.model_fields) | envelope | {"sources", "audio_objects"}
     assert allowed("isAnalysis") == set(ResumeAnalysis.model_fields) | envelope
+
+
+def test_cloud_check_runs_the_probes_as_throwaway_users_and_cleans_up(
+    rules_env: Emulators, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from firebase_admin import auth
+
+    from mockmate_desktop.cli import main
+    from tests.support.cloud import CloudReader
+
+    app = AppContext.create()
+    assert main(["cloud", "check"]) == 0
+    out = capsys.readouterr().out
+    assert "FAIL" not in out and "All 12 checks passed" in out
+    assert out.count("denied as it should be") == 8  # the seven cross-user attempts and the future date
+    reader = CloudReader(app)
+    try:
+        leftovers = [u.email for u in auth.list_users(app=reader._app).iterate_all() if "mockmate-check" in (u.email or "")]
+        assert leftovers == []
+    finally:
+        reader.close()
+
+
+def test_delete_user_removes_every_document_of_that_user_only(
+    rules_env: Emulators, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from mockmate_desktop.cli import main
+    from mockmate_desktop.storage.cloud.connect import connect
+    from tests.support.cloud import CloudReader, sign_up
+    from tests.support.ui_sessions import complete_session
+
+    app = AppContext.create()
+    user = sign_up(app, unique_email("leaving"))
+    app.store.save_session(complete_session())
+    cloud = connect(app)
+    assert cloud.sync().state == "synced"
+    cloud.close()
+    reader = CloudReader(app)
+    try:
+        other = reader.db.document("users/someone-staying/interviews/x")
+        other.set({"keep": True})
+        assert reader.docs(user.uid, "interviews")
+        assert main(["cloud", "delete-user", user.uid, "--yes"]) == 0
+        assert "document(s)" in capsys.readouterr().out
+        assert reader.docs(user.uid, "interviews") == {}
+        assert not reader.db.document(f"users/{user.uid}").get().exists
+        assert other.get().exists
+    finally:
+        reader.close()
