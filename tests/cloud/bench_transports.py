@@ -18,6 +18,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,7 @@ def _timed(call: Callable[[], Any]) -> tuple[float, BaseException | None]:
     started = time.monotonic()
     try:
         call()
-    except BaseException as exc:  # noqa: BLE001 - the bench records every outcome
+    except BaseException as exc:
         return time.monotonic() - started, exc
     return time.monotonic() - started, None
 
@@ -59,6 +60,39 @@ def _black_hole() -> tuple[socket.socket, int]:
     return server, int(server.getsockname()[1])
 
 
+def _measure(config: CloudConfig, token: UserToken, fs: Any) -> tuple[str, ...]:
+    docs = documents_for(config, token)
+    latencies, failures = [], 0
+    for i in range(ROUND_TRIPS):
+        path = ("interviews", f"d{i}")
+        doc = {"schema": 1, "id": f"d{i}", "deleted": True, "last_change": datetime.now(UTC)}
+        seconds, exc = _timed(lambda p=path, d=doc: (docs.set(p, d), docs.get_many([p])))
+        latencies.append(seconds)
+        failures += exc is not None
+    token.refresh(token.user.id_token)
+    _, refresh_exc = _timed(lambda: docs.list("interviews"))
+    fs.stop()
+    down_s, down_exc = _timed(lambda: docs.list("interviews"))
+    fs.start()
+    _, back_exc = _timed(lambda: docs.list("interviews"))
+    hole, port = _black_hole()
+    hole_docs = documents_for(CloudConfig(**{**config.__dict__, "firestore_emulator_host": f"127.0.0.1:{port}"}), token)
+    hole_s, hole_exc = _timed(lambda: hole_docs.list("interviews"))
+    hole.close()
+    for closer in (getattr(docs, "close", None), getattr(hole_docs, "close", None)):
+        if closer:
+            closer()
+    return (
+        config.transport,
+        f"{ROUND_TRIPS - failures}/{ROUND_TRIPS}",
+        f"{statistics.median(latencies) * 1000:.1f}",
+        "ok" if refresh_exc is None else type(refresh_exc).__name__,
+        f"{down_s:.2f} s, {'retryable' if down_exc and is_transient(down_exc) else type(down_exc).__name__}",
+        "ok" if back_exc is None else type(back_exc).__name__,
+        f"{hole_s:.1f} s, {'retryable' if hole_exc and is_transient(hole_exc) else type(hole_exc).__name__}",
+    )
+
+
 def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="bench-transports-"))
     fs, auth = firestore_emulator(work), auth_emulator(work)
@@ -68,45 +102,12 @@ def main() -> None:
         FIRESTORE_EMULATOR_HOST=fs.host, FIREBASE_AUTH_EMULATOR_HOST=auth.host,
         MOCKMATE_FIREBASE_PROJECT_ID=PROJECT_ID, MOCKMATE_FIREBASE_BUCKET=BUCKET, MOCKMATE_KEYRING="off",
     )
-    rows = []
     try:
         paths = AppPaths.from_environment({"MOCKMATE_HOME": str(work / "home")}).ensure()
         base = CloudConfig.from_settings(load_settings(paths.settings_path))
         client = AuthClient(base, TokenFile(paths.home, Keychain(paths.home, None)))
         user = client.sign_up(f"bench-{os.getpid()}@example.com", "bench-password")
-        for transport in ("rest", "grpc"):
-            config = CloudConfig(**{**base.__dict__, "transport": transport})
-            token = UserToken(client, user)
-            docs = documents_for(config, token)
-            latencies, failures = [], 0
-            for i in range(ROUND_TRIPS):
-                doc = {"schema": 1, "id": f"d{i}", "deleted": True, "last_change": __import__("datetime").datetime.now(__import__("datetime").UTC)}
-                seconds, exc = _timed(lambda d=doc, n=i: (docs.set(("interviews", f"d{n}"), d), docs.get_many([("interviews", f"d{n}")])))
-                latencies.append(seconds)
-                failures += exc is not None
-            token.refresh(token.user.id_token)
-            _, refresh_exc = _timed(lambda: docs.list("interviews"))
-            fs.stop()
-            down_s, down_exc = _timed(lambda: docs.list("interviews"))
-            fs.start()
-            _, back_exc = _timed(lambda: docs.list("interviews"))
-            hole, port = _black_hole()
-            hole_config = CloudConfig(**{**config.__dict__, "firestore_emulator_host": f"127.0.0.1:{port}"})
-            hole_docs = documents_for(hole_config, token)
-            hole_s, hole_exc = _timed(lambda: hole_docs.list("interviews"))
-            hole.close()
-            for closer in (getattr(docs, "close", None), getattr(hole_docs, "close", None)):
-                if closer:
-                    closer()
-            rows.append((
-                transport,
-                f"{ROUND_TRIPS - failures}/{ROUND_TRIPS}",
-                f"{statistics.median(latencies) * 1000:.1f}",
-                "ok" if refresh_exc is None else type(refresh_exc).__name__,
-                f"{down_s:.2f} s, {'retryable' if down_exc and is_transient(down_exc) else type(down_exc).__name__}",
-                "ok" if back_exc is None else f"{type(back_exc).__name__}",
-                f"{hole_s:.1f} s, {'retryable' if hole_exc and is_transient(hole_exc) else type(hole_exc).__name__}",
-            ))
+        rows = [_measure(CloudConfig(**{**base.__dict__, "transport": t}), UserToken(client, user), fs) for t in ("rest", "grpc")]
     finally:
         fs.stop()
         auth.stop()

@@ -36,7 +36,9 @@ def user_client(config: CloudConfig, id_token: str) -> Any:
             config.firestore_emulator_host,
             grpc.composite_channel_credentials(
                 grpc.local_channel_credentials(),
-                grpc.metadata_call_credentials(AuthMetadataPlugin(credentials, Request())),
+                grpc.metadata_call_credentials(
+                    AuthMetadataPlugin(credentials, Request())  # type: ignore[no-untyped-call]
+                ),
             ),
         )
         client._emulator_host = None  # no "Bearer owner" metadata: the user's token is the only credential

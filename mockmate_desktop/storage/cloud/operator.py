@@ -57,8 +57,10 @@ class RulesApi:
         from google.auth.transport.requests import AuthorizedSession
         from google.oauth2 import service_account
 
-        credentials = service_account.Credentials.from_service_account_file(str(key_file), scopes=SCOPES)
-        self.http = AuthorizedSession(credentials)
+        credentials = service_account.Credentials.from_service_account_file(  # type: ignore[no-untyped-call]
+            str(key_file), scopes=SCOPES
+        )
+        self.http: Any = AuthorizedSession(credentials)  # type: ignore[no-untyped-call]
         self.project = f"projects/{project_id}"
 
     def _json(self, method: str, url: str, **kwargs: Any) -> dict[str, Any]:
@@ -78,7 +80,7 @@ class RulesApi:
     def deploy(self, kind: str, bucket: str | None) -> str:
         source = rules_file(kind).read_text(encoding="utf-8")
         body = {"source": {"files": [{"name": f"{kind}.rules", "content": source}]}}
-        ruleset = self._json("POST", f"{RULES_API}/{self.project}/rulesets", json=body)["name"]
+        ruleset = str(self._json("POST", f"{RULES_API}/{self.project}/rulesets", json=body)["name"])
         name = self.release_name(kind, bucket)
         release = {"name": name, "rulesetName": ruleset}
         response = self.http.request("PATCH", f"{RULES_API}/{name}", json={"release": release}, timeout=30)

@@ -109,7 +109,8 @@ class Puller:
         session = encode.session_from_doc(doc)
         if session.owner_uid not in (None, self.uid):
             raise ScopeError(f"session {session.id} belongs to another account")
-        strays = [r.id for r in (*session.questions, *session.answers) if r.session_id not in (None, session.id)]
+        owners = [q.session_id for q in session.questions] + [a.session_id for a in session.answers]
+        strays = [o for o in owners if o not in (None, session.id)]
         if strays:
             raise InvalidRemote(f"{len(strays)} question(s)/answer(s) inside belong to another session")
         if future and self.store.has_session(session_id):

@@ -4,6 +4,7 @@ real (staging) project: storage.rules cannot be evaluated on this kind of machin
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import quote
 
 import requests
 
@@ -30,7 +31,7 @@ def storage_probes(config: CloudConfig, attacker: SignedInUser, victim: SignedIn
         )
 
     def get(name: str) -> requests.Response:
-        return requests.get(f"{root}/{requests.utils.quote(name, safe='')}", headers=headers, timeout=TIMEOUT_S)
+        return requests.get(f"{root}/{quote(name, safe='')}", headers=headers, timeout=TIMEOUT_S)
 
     mine, theirs = f"users/{attacker.uid}", f"users/{victim.uid}"
     pdf = b"%PDF-1.4\n% mockmate check\n"
