@@ -70,7 +70,7 @@ class Emulator:
     def log_path(self) -> Path:
         return self.workdir / f"{self.name}.log"
 
-    def start(self, deadline_s: float = 90.0) -> float:
+    def start(self, deadline_s: float = 240.0) -> float:
         started = time.monotonic()
         log = self.log_path.open("ab")
         self._proc = subprocess.Popen(

@@ -70,6 +70,9 @@ class FirebaseStorageV0:
         self.allow = allow
         self.objects: dict[str, StoredObject] = {}
         self.requests: list[tuple[str, str]] = []  # (method, path) seen, for protocol assertions
+        # ID tokens answered once with 401, as a token that expired in flight is (the Auth emulator can hand
+        # back the same token string on a refresh within the same second).
+        self.reject_once: set[str] = set()
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
@@ -130,15 +133,19 @@ class FirebaseStorageV0:
                 query = {k: v[0] for k, v in parse_qs(parts.query).items()}
                 server.requests.append((method, parts.path))
                 prefix = f"/v0/b/{server.bucket}/o"
+                # Read the body before any refusal, so a kept-alive connection stays in step.
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 if not parts.path.startswith(prefix):
                     self._error(404, "Not Found.")
                     return
-                uid = _uid_of(self.headers.get("Authorization"))
-                if uid is None:
+                authorization = self.headers.get("Authorization") or ""
+                uid = _uid_of(authorization)
+                presented = authorization.split(" ", 1)[-1]
+                if uid is None or presented in server.reject_once:
+                    server.reject_once.discard(presented)
                     self._error(401, "Invalid HTTP method/URL pair.")  # what v0 says without a usable token
                     return
                 rest = parts.path[len(prefix) :]
-                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 with server._lock:
                     if rest in ("", "/"):
                         if method == "POST":
