@@ -79,7 +79,7 @@ def test_listing_follows_pages_and_folders_and_delete_prefix_keeps_siblings(
 
 def test_another_users_folder_is_refused_by_the_client_and_by_the_server(cloud_env: Emulators) -> None:
     app = AppContext.create()
-    alice, alice_token = _files(app, "alice")
+    _alice, alice_token = _files(app, "alice")
     mallory, mallory_token = _files(app, "mallory")
     with pytest.raises(ScopeError):
         mallory.exists(f"users/{alice_token.uid}/resumes/r.pdf")
@@ -106,7 +106,7 @@ def test_a_rejected_token_is_refreshed_once_and_the_call_succeeds(cloud_env: Emu
 
 def test_a_refused_call_is_not_retried_as_if_the_network_failed(cloud_env: Emulators, tmp_path: Path) -> None:
     app = AppContext.create()
-    files, token = _files(app, "denied")
+    files, _token = _files(app, "denied")
     cloud_env.storage.allow = lambda *_args: False  # type: ignore[assignment]
     try:
         with pytest.raises(CloudHTTPError) as caught:

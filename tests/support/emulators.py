@@ -181,13 +181,6 @@ def firestore_export(emulator: Emulator, target: Path) -> Path:
     return found[-1]
 
 
-def storage_emulator(workdir: Path, python: Path) -> Emulator:
-    port = free_port()
-    exe = python.parent / "gcp-storage-emulator"
-    argv = [str(exe), "start", "--host=127.0.0.1", f"--port={port}", f"--default-bucket={BUCKET}", "--in-memory"]
-    return Emulator("storage", argv, port, f"http://127.0.0.1:{port}/storage/v1/b", workdir)
-
-
 def auth_emulator(workdir: Path) -> Emulator:
     firebase = NODE_DIR / "node_modules" / ".bin" / "firebase"
     if not firebase.exists() or not shutil.which("node"):

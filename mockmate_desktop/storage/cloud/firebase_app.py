@@ -13,8 +13,8 @@ from uuid import uuid4
 from .config import CloudConfig, CloudConfigError
 
 FIREBASE_MISSING = (
-    "Cloud sync needs the firebase-admin package; reinstall MockMate (`make setup`) or "
-    "`pip install 'firebase-admin>=7,<8'`."
+    "Operator commands need firebase-admin (the project owner's tools, not needed for sync): "
+    "`pip install 'mockmate-desktop[operator]'` or `pip install 'firebase-admin>=7,<8'`."
 )
 
 

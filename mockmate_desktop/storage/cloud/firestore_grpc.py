@@ -22,7 +22,8 @@ def user_client(config: CloudConfig, id_token: str) -> Any:
         from google.cloud import firestore
         from google.oauth2.credentials import Credentials
     except ImportError as exc:
-        raise CloudConfigError("Cloud sync over gRPC needs google-cloud-firestore; reinstall MockMate.") from exc
+        raise CloudConfigError("The gRPC transport needs google-cloud-firestore (`pip install 'mockmate-desktop[operator]'`); "
+            "unset MOCKMATE_FIRESTORE_TRANSPORT to use REST.") from exc
     credentials = Credentials(token=id_token)  # type: ignore[no-untyped-call]
     client = firestore.Client(project=config.project_id, credentials=credentials)
     if config.firestore_emulator_host:
