@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -22,6 +21,9 @@ SERVICE = "MockMate"
 KEYRING_ENV = "MOCKMATE_KEYRING"
 # Module prefixes of keyring backends that store nothing, or store it no better than our own 0600 file.
 _NOT_A_KEYCHAIN = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
+
+
+_UNRESOLVED = object()
 
 
 class KeyringLike(Protocol):
@@ -56,18 +58,27 @@ def system_keyring(environ: Mapping[str, str] | None = None) -> KeyringLike | No
     return backend if _is_real_keychain(backend) else None
 
 
-@dataclass
 class Keychain:
     """Named secrets for one data folder in the OS keychain; every call is a no-op answer (None/False) when
     there is no keychain, and the caller keeps its 0600 file instead. Entries are keyed by the data folder
-    too, so two data folders (two people on one computer) never share a secret."""
+    too, so two data folders (two people on one computer) never share a secret.
 
-    home: Path
-    backend: KeyringLike | None
+    Finding the backend costs up to a second (keyring scans its plugins), so it is looked up on first use,
+    and callers only touch the keychain when their file says a secret is there or when saving one."""
+
+    def __init__(self, home: Path, backend: KeyringLike | object | None = _UNRESOLVED) -> None:
+        self.home = home
+        self._backend = backend
 
     @classmethod
-    def for_home(cls, home: Path, environ: Mapping[str, str] | None = None) -> Keychain:
-        return cls(home, system_keyring(environ))
+    def for_home(cls, home: Path) -> Keychain:
+        return cls(home)
+
+    @property
+    def backend(self) -> KeyringLike | None:
+        if self._backend is _UNRESOLVED:
+            self._backend = system_keyring()
+        return self._backend  # type: ignore[return-value]
 
     @property
     def available(self) -> bool:

@@ -156,6 +156,8 @@ def _env_overridden_fields() -> set[str]:
 
 
 GEMINI_KEY_SECRET = "gemini_api_key"
+# Written to settings.json (no secret in it) when the key went to the keychain: the keychain is asked only then.
+_KEY_IN_KEYCHAIN = "gemini_api_key_in_keychain"
 
 
 def load_settings(path: Path) -> Settings:
@@ -164,7 +166,8 @@ def load_settings(path: Path) -> Settings:
         settings = Settings()
     finally:
         _LOAD_PATH.clear()
-    if settings.gemini_api_key is None:  # env and file first; the keychain holds it once saved there
+    # env and file first; the keychain holds it once saved there
+    if settings.gemini_api_key is None and _JsonFileSource(Settings, path)._data.get(_KEY_IN_KEYCHAIN):
         stored = Keychain.for_home(path.parent).get(GEMINI_KEY_SECRET)
         if stored:
             settings.gemini_api_key = SecretStr(stored)
@@ -182,9 +185,11 @@ def save_settings(settings: Settings, path: Path) -> None:
     if "gemini_api_key" in data:  # the key goes to the OS keychain where there is one, else stays in this file
         keychain = Keychain.for_home(path.parent)
         if data["gemini_api_key"] is None:
-            keychain.delete(GEMINI_KEY_SECRET)
+            if _JsonFileSource(Settings, path)._data.get(_KEY_IN_KEYCHAIN):
+                keychain.delete(GEMINI_KEY_SECRET)
         elif keychain.set(GEMINI_KEY_SECRET, data["gemini_api_key"]):
             data["gemini_api_key"] = None
+            data[_KEY_IN_KEYCHAIN] = True
     # The file keeps the user's own value of an overridden field, so it returns when the variable is unset.
     previous = _JsonFileSource(Settings, path)()
     data.update({name: previous[name] for name in overridden if name in previous})

@@ -147,7 +147,12 @@ class TokenFile:
         atomic_write_text(self.path, json.dumps(data))
 
     def clear(self) -> None:
-        self.keychain.delete(KEYCHAIN_NAME)
+        try:
+            in_keychain = bool(json.loads(self.path.read_text(encoding="utf-8")).get("in_keychain"))
+        except (OSError, ValueError, AttributeError):
+            in_keychain = True  # unknown: make sure no copy is left behind
+        if in_keychain:
+            self.keychain.delete(KEYCHAIN_NAME)
         with contextlib.suppress(FileNotFoundError):
             self.path.unlink()
 
