@@ -48,6 +48,7 @@ class Finding:
     name: str
     ok: bool
     detail: str
+    skipped: bool = False  # not checkable where it ran; says where to check it instead
 
 
 class RulesApi:
@@ -124,7 +125,9 @@ def check(config: CloudConfig, key_file: Path | None) -> list[Finding]:
     config.require_complete()
     findings: list[Finding] = []
     if config.uses_emulators:
-        findings.append(Finding("rules live", True, "emulator: rules are the file it was started with (--rules)"))
+        findings.append(
+            Finding("rules live", True, "not compared: the emulator has no Rules API (the probes below run)", True)
+        )
     else:
         if key_file is None:
             raise CloudConfigError("Pass the project owner's service-account key with --key FILE.")
@@ -140,7 +143,14 @@ def check(config: CloudConfig, key_file: Path | None) -> list[Finding]:
             probes = FirestoreProbes(config.firestore_rest_root, attacker.uid, attacker.id_token, victim.uid).run()
             findings += [_finding(p) for p in probes]
             if config.uses_emulators:
-                findings.append(Finding("storage rules", True, "not checkable here: run against a staging project"))
+                findings.append(
+                    Finding(
+                        "storage rules",
+                        True,
+                        "not checked: no Storage rules emulator here; run this against a staging project",
+                        skipped=True,
+                    )
+                )
             else:
                 from .storage_probes import storage_probes
 
