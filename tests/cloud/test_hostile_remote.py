@@ -5,6 +5,7 @@ written before the rules were deployed would be) cannot delete or overwrite loca
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from uuid import uuid4
 
 import pytest
@@ -74,12 +75,18 @@ def test_a_planted_invalid_document_is_set_aside_once_and_sync_goes_on(
         reader.close()
 
 
-def test_a_future_dated_tombstone_cannot_delete_local_data_and_is_overwritten(cloud_env: Emulators) -> None:
+def _synced_session(tag: str) -> tuple[AppContext, Any, InterviewSession]:
+    """A signed-up user whose one session is already in the cloud."""
     app = AppContext.create()
-    user = sign_up(app, unique_email("future"))
+    user = sign_up(app, unique_email(tag))
     session = complete_session()
     app.store.save_session(session)
     assert _sync(app).state == "synced"
+    return app, user, session
+
+
+def test_a_future_dated_tombstone_cannot_delete_local_data_and_is_overwritten(cloud_env: Emulators) -> None:
+    app, user, session = _synced_session("future")
     reader = CloudReader(app)
     try:
         far = datetime.now(UTC) + timedelta(days=3650)
@@ -98,11 +105,7 @@ def test_a_future_dated_tombstone_cannot_delete_local_data_and_is_overwritten(cl
 
 
 def test_a_future_dated_edit_never_wins_over_the_local_record(cloud_env: Emulators) -> None:
-    app = AppContext.create()
-    user = sign_up(app, unique_email("future-edit"))
-    session = complete_session()
-    app.store.save_session(session)
-    assert _sync(app).state == "synced"
+    app, user, session = _synced_session("future-edit")
     local_transcript = app.store.get_session(session.id).answers[0].transcript
     reader = CloudReader(app)
     try:
