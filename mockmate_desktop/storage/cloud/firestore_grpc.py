@@ -8,12 +8,14 @@ FIRESTORE_EMULATOR_HOST is set; the client is therefore given its own channel ca
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from .auth import UserToken
 from .config import CloudConfig, CloudConfigError
 from .documents import UserDocuments
+
+T = TypeVar("T")
 
 
 def user_client(config: CloudConfig, id_token: str) -> Any:
@@ -58,31 +60,46 @@ class GrpcDocuments:
         self._generation = -1
         self._docs: UserDocuments | None = None
         self._client: Any = None
+        self._id_token = ""
 
     def _current(self) -> UserDocuments:
-        id_token = self._token.get()
+        return self._client_for(self._token.get())
+
+    def _client_for(self, id_token: str) -> UserDocuments:
         with self._lock:
             if self._docs is None or self._generation != self._token.generation:
                 self.close()
                 self._client = user_client(self._config, id_token)
                 self._docs = UserDocuments(self._client, self.uid)
                 self._generation = self._token.generation
+                self._id_token = id_token
             return self._docs
 
+    def _call(self, work: Callable[[UserDocuments], T]) -> T:
+        """Run `work`; after an UNAUTHENTICATED answer refresh the token once, rebuild and run it again."""
+        from google.api_core.exceptions import Unauthenticated
+
+        docs = self._current()
+        try:
+            return work(docs)
+        except Unauthenticated:
+            self._token.refresh(self._id_token)
+            return work(self._current())
+
     def get(self, *parts: str) -> dict[str, Any] | None:
-        return self._current().get(*parts)
+        return self._call(lambda d: d.get(*parts))
 
     def get_many(self, paths: Sequence[Sequence[str]]) -> dict[str, dict[str, Any] | None]:
-        return self._current().get_many(paths)
+        return self._call(lambda d: d.get_many(paths))
 
     def list(self, *collection: str) -> list[tuple[str, dict[str, Any]]]:
-        return self._current().list(*collection)
+        return self._call(lambda d: d.list(*collection))
 
     def set_many(self, writes: Sequence[tuple[Sequence[str], dict[str, Any]]]) -> None:
-        self._current().set_many(writes)
+        self._call(lambda d: d.set_many(writes))
 
     def set(self, parts: Sequence[str], data: dict[str, Any]) -> None:
-        self._current().set(parts, data)
+        self._call(lambda d: d.set(parts, data))
 
     def path_of(self, *parts: str) -> str:
         return self._current().path_of(*parts)
