@@ -85,9 +85,11 @@ class CloudSession:
         return report
 
     def close(self) -> None:
-        closer = getattr(self.engine.docs, "close", None)
-        if closer is not None:
-            closer()
+        """Release the HTTP sessions (or the gRPC channel)."""
+        for part in (self.engine.docs, self.engine.files):
+            closer = getattr(part, "close", None)
+            if closer is not None:
+                closer()
 
 
 def connect(

@@ -141,3 +141,6 @@ class UserFiles:
 
     def delete_object(self, name: str) -> None:
         self._call("DELETE", self._object_url(name), ok_missing=True)
+
+    def close(self) -> None:
+        self._http.close()

@@ -101,3 +101,6 @@ class RestDocuments:
 
     def path_of(self, *parts: str) -> str:
         return self._name(parts).split("/documents/", 1)[1]
+
+    def close(self) -> None:
+        self._http.close()
