@@ -12,7 +12,9 @@ import pytest
 
 from mockmate_desktop.app import AppContext
 from mockmate_desktop.cli import main
+from mockmate_desktop.domain.enums import Source
 from mockmate_desktop.domain.interview import InterviewSession
+from mockmate_desktop.domain.resume import ResumeProfile
 from mockmate_desktop.storage.cloud import encode
 from mockmate_desktop.storage.cloud.connect import connect
 from mockmate_desktop.storage.cloud.diagnostics import diagnose
@@ -44,19 +46,24 @@ def test_a_planted_invalid_document_is_set_aside_once_and_sync_goes_on(
         interviews = reader.db.collection(f"users/{user.uid}/interviews")
         interviews.document(bad_ids[0]).set({"id": bad_ids[0], "questions": "🙃", "last_change": 12})
         interviews.document(bad_ids[1]).set({"id": "not-this-path", "deleted": False})
+        # A resume whose file reference points outside the data folder: the document's fault, not a local one.
+        escaping = complete_resume_doc(user.uid, stored_path="../../outside.pdf")
+        reader.db.document(f"users/{user.uid}/resumes/{escaping['id']}").set(escaping)
         session = complete_session()
         app.store.save_session(session)
 
         first = _sync(app)
         assert first.state == "synced", first.errors  # the bad documents do not make the sync fail
-        assert sorted(q.split(":")[0] for q in first.quarantined) == sorted(f"interviews/{i}" for i in bad_ids)
+        expected = [*(f"interviews/{i}" for i in bad_ids), f"resumes/{escaping['id']}"]
+        assert sorted(q.split(":")[0] for q in first.quarantined) == sorted(expected)
+        assert any("inside the data folder" in q for q in first.quarantined if q.startswith("resumes/"))
         assert "failed validation" in first.status_line()
         assert str(session.id) in reader.docs(user.uid, "interviews")  # the rest went up
 
         second = _sync(app)
         assert second.state == "synced" and second.quarantined == []  # reported once, then skipped quietly
         checks = {c.name: c for c in diagnose(app)}
-        assert "2 cloud record(s)" in checks["cloud records set aside"].detail
+        assert "3 cloud record(s)" in checks["cloud records set aside"].detail
 
         assert main(["sync", "--quarantine"]) == 0
         listed = capsys.readouterr().out
@@ -70,9 +77,18 @@ def test_a_planted_invalid_document_is_set_aside_once_and_sync_goes_on(
         third = _sync(app)
         assert third.state == "synced", third.errors
         assert app.store.has_session(mended.id)
-        assert [e.path for e in Quarantine(app.paths.home).entries()] == [f"interviews/{bad_ids[1]}"]
+        left = [e.path for e in Quarantine(app.paths.home).entries()]
+        assert left == sorted([f"interviews/{bad_ids[1]}", f"resumes/{escaping['id']}"])
+        assert not (app.paths.home.parent.parent / "outside.pdf").exists()
     finally:
         reader.close()
+
+
+def complete_resume_doc(uid: str, *, stored_path: str) -> dict[str, Any]:
+    profile = ResumeProfile(
+        source=Source.OFFLINE, file_sha256="0" * 64, original_name="cv.pdf", stored_path=stored_path, name="X"
+    )
+    return encode.resume_doc(profile, "0" * 64, f"users/{uid}/resumes/{profile.id}.pdf", "application/pdf")
 
 
 def _synced_session(tag: str) -> tuple[AppContext, Any, InterviewSession]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any, Literal, Protocol
 from uuid import UUID
 
@@ -113,6 +114,9 @@ class Puller:
         strays = [o for o in owners if o not in (None, session.id)]
         if strays:
             raise InvalidRemote(f"{len(strays)} question(s)/answer(s) inside belong to another session")
+        for answer in session.answers:
+            if answer.audio_path:
+                self._local_path(answer.audio_path)
         if future and self.store.has_session(session_id):
             self.repairs.append(("interview", str(session_id)))  # ours is kept and written back
             return
@@ -140,8 +144,8 @@ class Puller:
             raise InvalidRemote("audio_objects is not a map")
         for answer in session.answers:
             name = objects.get(str(answer.id))
-            if name and answer.audio_path and not self.store.resolve(answer.audio_path).exists():
-                self.files.download(str(name), self.store.resolve(answer.audio_path))
+            if name and answer.audio_path and not self._local_path(answer.audio_path).exists():
+                self.files.download(str(name), self._local_path(answer.audio_path))
                 report.files_downloaded += 1
 
     def _pull_resume(self, doc: dict[str, Any], report: SyncReport, future: bool) -> None:
@@ -162,11 +166,19 @@ class Puller:
         if profile.id != resume_id:
             raise InvalidRemote("the profile inside does not match the document")
         name = doc.get("storage_path")
-        if name and profile.stored_path and not self.store.resolve(profile.stored_path).exists():
-            self.files.download(str(name), self.store.resolve(profile.stored_path), doc.get("sha256") or None)
+        target = self._local_path(profile.stored_path) if profile.stored_path else None
+        if name and target is not None and not target.exists():
+            self.files.download(str(name), target, doc.get("sha256") or None)
             report.files_downloaded += 1
         if self.store.apply_remote_resume(profile):
             report.pulled += 1
+
+    def _local_path(self, reference: str) -> Path:
+        """A file reference from the cloud, refused (as the document's fault) unless inside the data folder."""
+        try:
+            return self.store.resolve(reference)
+        except StoreError as exc:
+            raise InvalidRemote(str(exc)) from None
 
     def _pull_analysis(self, doc: dict[str, Any], report: SyncReport, future: bool) -> None:
         if doc.get("deleted"):
