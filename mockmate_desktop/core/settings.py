@@ -56,6 +56,9 @@ class Settings(BaseSettings):
         default=None, validation_alias=AliasChoices("MOCKMATE_GEMINI_BASE_URL", "gemini_base_url")
     )
     gemini_timeout_s: float = Field(default=60.0, gt=0)
+    gemini_step_budget_s: float = Field(
+        default=20.0, gt=0, le=600, description="total time one Gemini step may take before it falls back"
+    )
 
     # Speech
     whisper_model: WhisperModelName = Field(

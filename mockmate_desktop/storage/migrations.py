@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .protocols import StoreError
+from .errors import StoreError
 
 
 @dataclass(frozen=True)

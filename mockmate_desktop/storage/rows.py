@@ -19,7 +19,8 @@ from ..domain.interview import Answer, InterviewSession, Question
 from ..domain.reports import DeliveryReport, PerformanceReport, QuestionsReport, ReportSet, SummaryReport
 from ..domain.resume import ResumeAnalysis, ResumeProfile
 from .db import db_time
-from .protocols import AnyReport, StoreError
+from .errors import StoreError
+from .protocols import AnyReport
 
 ReportKind = Literal["summary", "performance", "questions", "delivery"]
 REPORT_TYPES: dict[ReportKind, type[AnyReport]] = {

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from mockmate_desktop.core.paths import AppPaths
+from mockmate_desktop.storage.errors import StoreError
 from mockmate_desktop.storage.migrations import (
     LATEST_VERSION,
     MIGRATIONS,
@@ -15,7 +16,6 @@ from mockmate_desktop.storage.migrations import (
     current_version,
     migrate,
 )
-from mockmate_desktop.storage.protocols import StoreError
 from mockmate_desktop.storage.sqlite_store import SqliteStore
 from tests.support.storage import full_session
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...core.files import atomic_write_text
-from ..protocols import StoreError
+from ..errors import StoreError
 from .auth import AuthClient, SignedInUser, TokenFile, UserToken, token_uid
 from .config import CloudConfig, CloudConfigError
 from .files import UserFiles

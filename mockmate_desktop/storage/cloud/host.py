@@ -7,16 +7,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
+from ...core.environment import AppEnvironment
 from ...core.paths import AppPaths
 from ...core.settings import Settings
 from ..sqlite_store import SqliteStore
 
 
-class CloudHost(Protocol):
-    @property
-    def settings(self) -> Settings: ...
-    @property
-    def paths(self) -> AppPaths: ...
+class CloudHost(AppEnvironment, Protocol):
+    """The app's settings and paths (`AppEnvironment`) and its local store."""
+
     @property
     def store(self) -> SqliteStore: ...
 

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from ...domain.interview import InterviewSession
 from ...domain.resume import ResumeAnalysis, ResumeProfile
-from ..protocols import NotFoundError, StoreError
+from ..errors import NotFoundError, StoreError
 from ..sqlite_store import SqliteStore
 from . import encode
 from .errors import describe

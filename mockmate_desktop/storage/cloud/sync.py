@@ -26,8 +26,8 @@ from uuid import UUID
 
 from pydantic import ValidationError
 
+from ..errors import NotFoundError
 from ..outbox import OutboxEntry
-from ..protocols import NotFoundError
 from ..sqlite_store import SqliteStore
 from . import encode
 from .errors import describe, is_transient
