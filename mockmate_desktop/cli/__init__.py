@@ -27,6 +27,7 @@ _COMMAND_MODULES = (
     "sync",
     "account",
     "cloud",
+    "coaching",
     "gui",
 )
 

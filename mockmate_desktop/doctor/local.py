@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import stat
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -44,7 +45,11 @@ DEPENDENCIES: tuple[tuple[str, str, CheckStatus], ...] = (
     ("keyring", "keeping the Gemini key and the cloud sign-in in the OS keychain", WARN),
     ("pypdf", "reading PDF resumes", WARN),
 )
-_REINSTALL = "run `make setup` (or `.venv/bin/pip install -e .`) in the MockMate folder"
+_REINSTALL = (
+    "reinstall MockMate (its package carries every library it needs)"
+    if getattr(sys, "frozen", False)
+    else "run `make setup` (or `.venv/bin/pip install -e .`) in the MockMate folder"
+)
 
 
 def dependency_checks() -> list[Check]:

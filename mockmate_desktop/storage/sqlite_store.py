@@ -23,6 +23,7 @@ from ..domain.interview import Answer, InterviewSession, Question
 from ..domain.records import utc_now
 from ..domain.resume import ResumeProfile
 from . import outbox, rows, tree
+from .coaching_store import CoachingStoreMixin
 from .db import Database
 from .errors import NotFoundError, StoreError
 from .migrations import current_version, migrate
@@ -34,7 +35,7 @@ log = logging.getLogger(__name__)
 _ID_PREFIX = re.compile(r"^[0-9a-fA-F-]{1,36}$")
 
 
-class SqliteStore(ResumeStoreMixin, SyncStoreMixin):
+class SqliteStore(ResumeStoreMixin, SyncStoreMixin, CoachingStoreMixin):
     @classmethod
     def open(cls, paths: AppPaths) -> SqliteStore:
         """Open (creating and migrating if needed) the store of a data folder."""

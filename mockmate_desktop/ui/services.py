@@ -27,6 +27,7 @@ from .speech_services import SpeechServices
 if TYPE_CHECKING:
     from ..core.paths import AppPaths
     from ..core.settings import Settings
+    from ..services.coaching import CoachingService
     from ..storage.sqlite_store import SqliteStore
 
 log = logging.getLogger(__name__)
@@ -62,6 +63,7 @@ class GuiServices(SpeechServices):
         self._transcribers: dict[str, Any] = dict(transcribers or {})
         self._tts: Any = None
         self._lock = threading.Lock()
+        self._coaching: CoachingService | None = None
 
     @property
     def settings(self) -> Settings:
@@ -113,6 +115,16 @@ class GuiServices(SpeechServices):
 
             atomic_write_text(path, report_json(session))
         return path
+
+    def coaching(self) -> CoachingService:
+        """The coaching loop (practise again, plans, progress) over this store; built once, on first use."""
+        with self._lock:
+            if self._coaching is None:
+                from ..engine.offline.engine import OfflineEngine
+                from ..services.coaching import CoachingService
+
+                self._coaching = CoachingService(self.store, OfflineEngine().bank)
+            return self._coaching
 
     def open_demo(self) -> UUID:
         from ..services.demo import install_demo

@@ -39,7 +39,7 @@ from .scope import ScopeError
 
 log = logging.getLogger(__name__)
 
-_SESSION_ENTITIES = {"session", "question", "answer", "report"}
+_SESSION_ENTITIES = {"session", "question", "answer", "report", "attempt", "practice_plan"}
 
 
 class SyncEngine:
