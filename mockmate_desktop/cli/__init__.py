@@ -26,6 +26,7 @@ _COMMAND_MODULES = (
     "resume",
     "sync",
     "account",
+    "cloud",
     "coaching",
     "gui",
 )

@@ -13,6 +13,7 @@ from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from .files import atomic_write_text
+from .secrets import Keychain
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +104,8 @@ class Settings(BaseSettings):
     )
 
     # Cloud (Firebase); all optional, the app is complete without them
+    # Legacy: the service-account key path older versions needed on every machine. Kept only so doctor can
+    # explain the new set-up (project id, web API key, bucket, then sign in); the client never reads the file.
     firebase_credentials_path: str | None = Field(
         default=None,
         validation_alias=AliasChoices("MOCKMATE_FIREBASE_CREDENTIALS", "firebase_credentials_path"),
@@ -174,12 +177,23 @@ def _env_overridden_fields() -> set[str]:
     return names
 
 
+GEMINI_KEY_SECRET = "gemini_api_key"
+# Written to settings.json (no secret in it) when the key went to the keychain: the keychain is asked only then.
+_KEY_IN_KEYCHAIN = "gemini_api_key_in_keychain"
+
+
 def load_settings(path: Path) -> Settings:
     _LOAD_PATH["path"] = path
     try:
-        return Settings()
+        settings = Settings()
     finally:
         _LOAD_PATH.clear()
+    # env and file first; the keychain holds it once saved there
+    if settings.gemini_api_key is None and _JsonFileSource(Settings, path)._data.get(_KEY_IN_KEYCHAIN):
+        stored = Keychain.for_home(path.parent).get(GEMINI_KEY_SECRET)
+        if stored:
+            settings.gemini_api_key = SecretStr(stored)
+    return settings
 
 
 def save_settings(settings: Settings, path: Path) -> None:
@@ -190,6 +204,14 @@ def save_settings(settings: Settings, path: Path) -> None:
         if name in data:
             secret = getattr(settings, name)
             data[name] = secret.get_secret_value() if secret else None
+    if "gemini_api_key" in data:  # the key goes to the OS keychain where there is one, else stays in this file
+        keychain = Keychain.for_home(path.parent)
+        if data["gemini_api_key"] is None:
+            if _JsonFileSource(Settings, path)._data.get(_KEY_IN_KEYCHAIN):
+                keychain.delete(GEMINI_KEY_SECRET)
+        elif keychain.set(GEMINI_KEY_SECRET, data["gemini_api_key"]):
+            data["gemini_api_key"] = None
+            data[_KEY_IN_KEYCHAIN] = True
     # The file keeps the user's own value of an overridden field, so it returns when the variable is unset.
     previous = _JsonFileSource(Settings, path)()
     data.update({name: previous[name] for name in overridden if name in previous})

@@ -231,3 +231,28 @@ def test_a_record_that_cannot_be_uploaded_is_kept_with_its_reason_and_the_rest_s
         assert list(reader.docs(user.uid, "interviews")) == [str(mine.id)]
     finally:
         reader.close()
+
+
+def test_the_grpc_transport_syncs_end_to_end_with_the_users_token(
+    cloud_env: Emulators, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MOCKMATE_FIRESTORE_TRANSPORT", "grpc")
+    first = AppContext.create()
+    email = unique_email("grpc")
+    sign_up(first, email)
+    profile, pdf = add_resume(first)
+    session = complete_session(Source.OFFLINE)
+    first.store.save_session(session)
+    cloud = connect(first)
+    try:
+        assert type(cloud.engine.docs).__name__ == "GrpcDocuments"
+        report = cloud.sync()
+    finally:
+        cloud.close()
+    assert report.state == "synced", report.errors
+    second = app_at(tmp_path / "second-machine")
+    sign_in(second, email)
+    pulled = _sync(second)
+    assert pulled.state == "synced" and pulled.pulled == 2, pulled.errors
+    assert second.store.get_session(session.id).id == session.id
+    assert second.store.resolve(second.store.get_resume(profile.id).stored_path or "").read_bytes() == pdf

@@ -5,7 +5,7 @@ writing it twice is the same as writing it once. `last_change` (a Firestore time
 from __future__ import annotations
 
 import mimetypes
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -13,6 +13,9 @@ from ...domain.interview import InterviewSession
 from ...domain.resume import ResumeAnalysis, ResumeProfile
 
 SCHEMA = 1
+# Clocks disagree by seconds, sometimes minutes; a change time later than this ahead of ours is not believed.
+MAX_CLOCK_SKEW = timedelta(minutes=5)
+_TIME_FIELDS = frozenset({"created_at", "updated_at", "last_change", "started_at", "ended_at"})
 
 
 def last_change(session: InterviewSession) -> datetime:
@@ -100,3 +103,36 @@ def file_kind(relative: str) -> tuple[str, str]:
     """(suffix, content type) for a stored file: resumes keep their own type, PDFs by default."""
     suffix = PurePosixPath(relative).suffix.lower() or ".pdf"
     return suffix, mimetypes.types_map.get(suffix, "application/octet-stream")
+
+
+def clamp_future(doc: Any, now: datetime, *, where: str = "") -> tuple[Any, list[str]]:
+    """A copy of `doc` whose change times beyond `now + MAX_CLOCK_SKEW` are set to `now`, and the fields that
+    were. Times are Firestore timestamps or the ISO strings of model dumps; anything else is left alone."""
+    limit = now + MAX_CLOCK_SKEW
+    flagged: list[str] = []
+
+    def walk(value: Any, path: str) -> Any:
+        if isinstance(value, dict):
+            out: dict[str, Any] = {}
+            for key, item in value.items():
+                here = f"{path}.{key}" if path else str(key)
+                if key in _TIME_FIELDS and _later_than(item, limit):
+                    flagged.append(here)
+                    out[key] = now if isinstance(item, datetime) else now.isoformat()
+                else:
+                    out[key] = walk(item, here)
+            return out
+        if isinstance(value, list):
+            return [walk(item, f"{path}[{i}]") for i, item in enumerate(value)]
+        return value
+
+    return walk(doc, where), flagged
+
+
+def _later_than(value: Any, limit: datetime) -> bool:
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return False
+    return isinstance(value, datetime) and _aware(value) > limit
