@@ -66,6 +66,38 @@ class CoachingStoreMixin(StoreBase):
         )
         return None if row is None else rows.parse(PracticePlan, row["data"], f"plan of session {session_id}")
 
+    def practice_of(self, session_id: UUID) -> tuple[list[PracticeAttempt], PracticePlan | None]:
+        """What the cloud copy of a session carries besides the session itself."""
+        return self.list_attempts(session_id), self.get_plan(session_id)
+
+    def apply_remote_practice(
+        self, session_id: UUID, attempts: Sequence[PracticeAttempt], plan: PracticePlan | None
+    ) -> bool:
+        """Attempts and the plan from the cloud: newer records only, no outbox rows, nothing deleted.
+        The session (and each attempt's question) must be here already: it is applied first."""
+        changed = False
+        with self._db.transaction() as conn:
+            for attempt in attempts:
+                local = rows.stored_updated_at(conn, "attempts", "id = ?", (str(attempt.id),))
+                if not rows.newer(attempt.updated_at, local):
+                    continue
+                columns: dict[str, object] = {
+                    "session_id": str(session_id),
+                    "question_id": str(attempt.question_id),
+                    "audio_path": attempt.audio_path,
+                    "created_at": db_time(attempt.created_at),
+                    "updated_at": db_time(attempt.updated_at),
+                }
+                changed |= rows.upsert(conn, "attempts", {"id": str(attempt.id)}, columns, attempt.model_dump_json())
+            if plan is not None:
+                local = rows.stored_updated_at(conn, "practice_plans", "session_id = ?", (str(session_id),))
+                if rows.newer(plan.updated_at, local):
+                    columns = {"id": str(plan.id), "updated_at": db_time(plan.updated_at)}
+                    changed |= rows.upsert(
+                        conn, "practice_plans", {"session_id": str(session_id)}, columns, plan.model_dump_json()
+                    )
+        return changed
+
     def progress_points(self, *, include_demo: bool = False) -> list[ProgressPoint]:
         """One point per completed, reported session, oldest first, from two indexed queries.
 

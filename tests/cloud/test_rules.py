@@ -138,7 +138,7 @@ def test_the_rules_allow_exactly_the_fields_the_app_writes() -> None:
         return set(re.findall(r"'([a-z0-9_]+)'", listed))
 
     envelope = {"schema", "deleted", "last_change"}
-    assert allowed("isInterview") == set(InterviewSession.model_fields) | envelope | {"sources", "audio_objects"}
+    assert allowed("isInterview") == set(InterviewSession.model_fields) | envelope | {"sources", "audio_objects", "practice"}
     assert allowed("isAnalysis") == set(ResumeAnalysis.model_fields) | envelope
 
 

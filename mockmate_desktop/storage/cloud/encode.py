@@ -5,11 +5,14 @@ writing it twice is the same as writing it once. `last_change` (a Firestore time
 from __future__ import annotations
 
 import mimetypes
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import PurePosixPath
 from typing import Any
 
+from ...domain.attempts import PracticeAttempt
 from ...domain.interview import InterviewSession
+from ...domain.practice_plan import PracticePlan
 from ...domain.resume import ResumeAnalysis, ResumeProfile
 
 SCHEMA = 1
@@ -40,9 +43,20 @@ def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
-def interview_doc(session: InterviewSession, uid: str, audio_objects: dict[str, str]) -> dict[str, Any]:
-    """Config, questions, answers (transcripts, delivery), reports, sources and timestamps, as one document."""
+def interview_doc(
+    session: InterviewSession,
+    uid: str,
+    audio_objects: dict[str, str],
+    practice: tuple[Sequence[PracticeAttempt], PracticePlan | None] = ((), None),
+) -> dict[str, Any]:
+    """Config, questions, answers (transcripts, delivery), reports, sources and timestamps, as one document;
+    the coaching loop's practice attempts and plan ride along under `practice`."""
     data = session.model_dump(mode="json")
+    attempts, plan = practice
+    data["practice"] = {
+        "attempts": [a.model_dump(mode="json", exclude={"audio_path"}) for a in attempts],
+        "plan": None if plan is None else plan.model_dump(mode="json"),
+    }
     data["owner_uid"] = uid
     data.update(
         schema=SCHEMA,
@@ -56,6 +70,20 @@ def interview_doc(session: InterviewSession, uid: str, audio_objects: dict[str, 
 
 def session_from_doc(doc: dict[str, Any]) -> InterviewSession:
     return InterviewSession.model_validate(doc)
+
+
+def practice_from_doc(doc: dict[str, Any], session_id: Any) -> tuple[list[PracticeAttempt], PracticePlan | None]:
+    """The attempts and plan inside an interview document; each must belong to that session."""
+    practice = doc.get("practice") or {}
+    if not isinstance(practice, dict):
+        raise ValueError("practice is not a map")
+    attempts = [PracticeAttempt.model_validate(item) for item in practice.get("attempts") or []]
+    raw_plan = practice.get("plan")
+    plan = None if raw_plan is None else PracticePlan.model_validate(raw_plan)
+    owners = [a.session_id for a in attempts] + ([plan.session_id] if plan is not None else [])
+    if any(owner != session_id for owner in owners):
+        raise ValueError("practice records inside belong to another session")
+    return attempts, plan
 
 
 def resume_doc(

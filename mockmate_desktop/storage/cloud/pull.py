@@ -122,7 +122,9 @@ class Puller:
             return
         if self.sync_audio:
             self._download_audio(session, doc.get("audio_objects") or {}, report)
-        if self.store.apply_remote_session(session):
+        attempts, plan = encode.practice_from_doc(doc, session.id)  # checked before anything is applied
+        applied = self.store.apply_remote_session(session)
+        if self.store.apply_remote_practice(session.id, attempts, plan) or applied:
             report.pulled += 1
 
     def _apply_session_tombstone(

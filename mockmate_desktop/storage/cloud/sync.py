@@ -226,7 +226,8 @@ class SyncEngine:
         if remote is not None and not remote.get("deleted"):
             try:
                 merged = self.store.apply_remote_session(encode.session_from_doc(remote))
-            except ValidationError as exc:  # the local record replaces an invalid cloud copy
+                merged |= self.store.apply_remote_practice(session_id, *encode.practice_from_doc(remote, session_id))
+            except (ValidationError, ValueError) as exc:  # the local record replaces an invalid cloud copy
                 self.quarantine.add(f"{INTERVIEWS}/{sid}", remote, describe(exc))
                 report.quarantined.append(f"{INTERVIEWS}/{sid}: {describe(exc)}")
                 merged = False
@@ -255,7 +256,8 @@ class SyncEngine:
                     parts = (INTERVIEWS, sid, "audio", f"{answer.id}{path.suffix or '.wav'}")
                     audio[str(answer.id)], uploaded = self.files.upload(parts, path, "audio/wav")
                     report.files_uploaded += uploaded
-        return (INTERVIEWS, sid), encode.interview_doc(session, self.uid, audio)
+        practice = self.store.practice_of(session_id)
+        return (INTERVIEWS, sid), encode.interview_doc(session, self.uid, audio, practice)
 
     def _trusted(self, path: str, remote: dict[str, Any] | None, report: SyncReport) -> dict[str, Any] | None:
         """The cloud copy to merge, or None when it is future-dated (it must not win) or already set aside."""
