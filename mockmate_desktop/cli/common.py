@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 from dataclasses import dataclass
 
 from ..app import AppContext
@@ -22,3 +23,15 @@ class CommandContext:
     @classmethod
     def from_environment(cls) -> CommandContext:
         return cls(app=AppContext.create())
+
+
+def clean_arguments(args: argparse.Namespace) -> argparse.Namespace:
+    """Text arguments with undecodable bytes (lone surrogates in argv) replaced by U+FFFD.
+
+    Such text cannot be stored (SQLite rejects it) or printed in UTF-8; file paths are `Path` objects and
+    keep their bytes, so a file with an odd name still opens.
+    """
+    for name, value in vars(args).items():
+        if isinstance(value, str):
+            setattr(args, name, "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in value))
+    return args

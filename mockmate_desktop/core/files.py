@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -13,9 +14,42 @@ PRIVATE_DIR_MODE = 0o700
 
 def ensure_private_dir(path: Path) -> Path:
     path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
-    # mkdir's mode is filtered by the umask and ignored for existing folders.
-    os.chmod(path, PRIVATE_DIR_MODE)
+    # mkdir's mode is filtered by the umask and ignored for existing folders. Only group and other bits are
+    # taken away: a folder the user made read-only for themselves stays read-only.
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if mode & 0o077 or mode & 0o700 == 0:
+        os.chmod(path, (mode & 0o700) or PRIVATE_DIR_MODE)
     return path
+
+
+def read_limited(path: Path, budget: int, what: str) -> bytes:
+    """At most `budget` bytes of an untrusted file, or an OSError-free `InputTooLargeError`.
+
+    Reads one byte past the budget instead of trusting the size the file system reports: `/dev/zero`,
+    a FIFO or a file still growing has no honest size.
+    """
+    with open(path, "rb") as handle:
+        data = handle.read(budget + 1)
+    if len(data) > budget:
+        raise InputTooLargeError(what, budget)
+    return data
+
+
+class InputTooLargeError(ValueError):
+    """An untrusted input is larger than its budget; the message states the budget."""
+
+    def __init__(self, what: str, budget: int) -> None:
+        super().__init__(f"{what} is larger than {human_size(budget)}, the limit; nothing was read from it.")
+        self.budget = budget
+
+
+def human_size(size: int) -> str:
+    """Decimal units, as file managers show them: 200 KB, 10 MB, 1 GB."""
+    for unit, scale in (("GB", 10**9), ("MB", 10**6), ("KB", 10**3)):
+        if size >= scale:
+            value = size / scale
+            return f"{value:.0f} {unit}" if value == int(value) else f"{value:.1f} {unit}"
+    return f"{size} bytes"
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:

@@ -24,6 +24,7 @@ from ..domain.records import utc_now
 from ..domain.resume import ResumeProfile
 from . import outbox, rows, tree
 from .db import Database
+from .folder_state import check_database_present, open_read_only
 from .migrations import current_version, migrate
 from .protocols import AnyReport, NotFoundError, StoreError, SyncStore
 from .resume_store import ResumeStoreMixin
@@ -36,8 +37,15 @@ _ID_PREFIX = re.compile(r"^[0-9a-fA-F-]{1,36}$")
 class SqliteStore(ResumeStoreMixin, SyncStoreMixin):
     @classmethod
     def open(cls, paths: AppPaths) -> SqliteStore:
-        """Open (creating and migrating if needed) the store of a data folder."""
+        """Open (creating and migrating if needed) the store of a data folder.
+
+        A read-only data folder opens read-only (every write raises `ReadOnlyStoreError`); a vanished
+        database next to existing recordings raises `VanishedDatabaseError` instead of starting over.
+        """
         paths.ensure()
+        check_database_present(paths)
+        if not paths.writable:
+            return cls(paths, open_read_only(paths))
         db = Database(paths.db_path)
         try:
             migrate(db.connection())

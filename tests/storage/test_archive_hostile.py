@@ -97,7 +97,9 @@ def test_a_directory_that_claims_more_than_the_total_budget_is_refused(
     many = tmp_path / "many.zip"
     with zipfile.ZipFile(lying) as source, zipfile.ZipFile(many, "w") as target:
         for info in source.infolist():
-            target.writestr(info, source.read(info.filename) if not info.filename.startswith("files/") else b"")
+            target.writestr(
+                info, source.read(info.filename) if not info.filename.startswith("files/") else b""
+            )
         for index in range(MAX_TOTAL_BYTES // per_file + 1):
             target.writestr(f"files/audio/extra-{index}.wav", b"")
     claimed = with_claimed_sizes(many, tmp_path / "claimed.zip", per_file)
@@ -119,7 +121,9 @@ def test_a_compression_method_mockmate_never_writes_is_refused_by_name(
     _refused(other_store, bad, f"compression method {method}")
 
 
-def test_a_directory_where_the_zip_should_be_is_a_clear_error(other_store: SqliteStore, tmp_path: Path) -> None:
+def test_a_directory_where_the_zip_should_be_is_a_clear_error(
+    other_store: SqliteStore, tmp_path: Path
+) -> None:
     _refused(other_store, tmp_path, "is a folder")
 
 
