@@ -56,7 +56,8 @@ def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = clean_arguments(parser.parse_args(argv))
     logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s" if args.verbose else "mockmate: %(levelname)s: %(message)s",
     )
     handler = getattr(args, "handler", None)
     if handler is None:

@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..app import AppContext
+from ..core.files import InputTooLargeError, read_limited
+
+# A job posting is 2-20 KB of text; 200 KB is ten of the longest. `/dev/zero` stops here, not at out-of-memory.
+JOB_DESCRIPTION_BUDGET = 200_000
+PASSWORD_BUDGET = 1024
 
 
 class CliError(Exception):
@@ -35,3 +43,40 @@ def clean_arguments(args: argparse.Namespace) -> argparse.Namespace:
         if isinstance(value, str):
             setattr(args, name, "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in value))
     return args
+
+
+def read_job_description(path: Path, error: type[Exception] = CliError) -> str:
+    """The text of a --jd-file, at most `JOB_DESCRIPTION_BUDGET` bytes; `error` carries any failure."""
+    what = f"The job description {path}"
+    try:
+        data = read_limited(path, JOB_DESCRIPTION_BUDGET, what)
+    except InputTooLargeError as exc:
+        raise error(f"{exc} Keep only the job posting itself.") from exc
+    except OSError as exc:
+        raise error(f"cannot read the job description {path}: {exc.strerror or exc}") from exc
+    if b"\x00" in data:
+        raise error(f"{what} is not a text file (it holds binary data); save the job posting as plain text.")
+    return data.decode("utf-8-sig", errors="replace")
+
+
+def read_password(asked: object) -> str | None:
+    """A PDF password from a prompt (terminal) or the first line of stdin, never from the command line.
+
+    `asked` is the value of a `--password` option declared with `nargs="?", const=True`: True when the
+    option was given alone, a string when a password was typed after it (refused: `ps` shows argv).
+    """
+    if asked is None or asked is False:
+        return None
+    if asked is not True:
+        raise UsageError(
+            "--password takes no value: a password on the command line is visible to other users (ps). "
+            "Give --password alone and type it at the prompt, or pipe it on standard input."
+        )
+    if sys.stdin.isatty():
+        return getpass.getpass("PDF password: ")
+    line = sys.stdin.readline(PASSWORD_BUDGET + 1)
+    if len(line) > PASSWORD_BUDGET:
+        raise UsageError(f"the password on standard input is longer than {PASSWORD_BUDGET} characters")
+    if not line:
+        raise UsageError("--password: no password on standard input (pipe it in, or run in a terminal)")
+    return line.rstrip("\r\n")

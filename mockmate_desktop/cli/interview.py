@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from ..domain.config import MAX_QUESTIONS, MIN_QUESTIONS, InterviewConfig
 from ..domain.enums import AnswerMode, Difficulty, EngineChoice, InterviewType, Language, SessionStatus
 from ..domain.messages import friendly_message
-from .common import CliError, CommandContext
+from .common import CliError, CommandContext, read_job_description
 
 if TYPE_CHECKING:
     from ..domain.interview import Answer, InterviewSession, Question
@@ -51,12 +51,7 @@ def register(sub: Any) -> None:
 def _config(args: argparse.Namespace) -> InterviewConfig:
     if not args.job_title:
         raise CliError("--job-title is required (or --continue ID to continue a session)")
-    jd = ""
-    if args.jd_file is not None:
-        try:
-            jd = args.jd_file.read_text(encoding="utf-8", errors="replace")
-        except OSError as exc:
-            raise CliError(f"cannot read the job description {args.jd_file}: {exc.strerror or exc}") from exc
+    jd = "" if args.jd_file is None else read_job_description(args.jd_file)  # budgeted: /dev/zero stops
     try:
         return InterviewConfig(
             job_title=args.job_title,

@@ -39,7 +39,7 @@ class InputTooLargeError(ValueError):
     """An untrusted input is larger than its budget; the message states the budget."""
 
     def __init__(self, what: str, budget: int) -> None:
-        super().__init__(f"{what} is larger than {human_size(budget)}, the limit; nothing was read from it.")
+        super().__init__(f"{what} is larger than {human_size(budget)}, the limit, so it was not used.")
         self.budget = budget
 
 
