@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import getpass
+import sqlite3
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from uuid import UUID
 
 from ..app import AppContext
 from ..core.files import InputTooLargeError, read_limited
@@ -80,3 +83,29 @@ def read_password(asked: object) -> str | None:
     if not line:
         raise UsageError("--password: no password on standard input (pipe it in, or run in a terminal)")
     return line.rstrip("\r\n")
+
+
+def disk_full(exc: BaseException) -> bool:
+    """ENOSPC/EDQUOT from a file write, or SQLITE_FULL behind a store error."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, OSError) and seen.errno in (errno.ENOSPC, errno.EDQUOT):
+            return True
+        if isinstance(seen, sqlite3.Error) and getattr(seen, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def kept_session_message(exc: BaseException, session_id: UUID) -> str:
+    """Why an interview stopped, that its session is kept, and the command that continues it."""
+    again = f"`mockmate interview --continue {session_id}`"
+    if disk_full(exc):
+        return (
+            f"No space left on the disk while saving session {session_id}; every answer saved before this "
+            f"one is kept. Free some disk space, then continue with {again}."
+        )
+    if isinstance(exc, OSError):
+        where = f" ({exc.filename})" if exc.filename else ""
+        return f"{exc.strerror or exc}{where}; session {session_id} is kept. Continue with {again}."
+    return f"{exc} (session {session_id} is kept; continue with {again})"

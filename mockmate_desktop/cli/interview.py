@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from ..domain.config import MAX_QUESTIONS, MIN_QUESTIONS, InterviewConfig
 from ..domain.enums import AnswerMode, Difficulty, EngineChoice, InterviewType, Language, SessionStatus
 from ..domain.messages import friendly_message
-from .common import CliError, CommandContext, read_job_description
+from .common import CliError, CommandContext, kept_session_message, read_job_description
 
 if TYPE_CHECKING:
     from ..domain.interview import Answer, InterviewSession, Question
@@ -145,6 +145,7 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     from ..services.interview_runner import InterviewRunner, RunnerEvents
     from ..services.report_export import report_json
     from ..speech.protocols import SpeechUnavailableError
+    from ..storage.protocols import StoreError
 
     app = ctx.app
     if args.continue_id:
@@ -201,10 +202,8 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
             file=sys.stderr,
         )
         return 130
-    except (EngineError, AnswerSourceError, SpeechUnavailableError) as exc:
-        raise CliError(
-            f"{exc} (session {session.id} is kept; continue with `mockmate interview --continue {session.id}`)"
-        ) from exc
+    except (EngineError, AnswerSourceError, SpeechUnavailableError, StoreError, OSError) as exc:
+        raise CliError(kept_session_message(exc, session.id)) from exc
     finally:
         if speaker is not None:
             speaker.close()
