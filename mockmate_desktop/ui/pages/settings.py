@@ -152,6 +152,7 @@ class SettingsPage(QWidget):
         form = QFormLayout(box)
         home = self.window_.services.paths.home
         self.data_folder = QLabel(str(home))
+        self.data_folder.setTextFormat(Qt.TextFormat.PlainText)  # untrusted text: never rich text
         self.data_folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         open_folder = QPushButton("Open folder")
         open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(home))))

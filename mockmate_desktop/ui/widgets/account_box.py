@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from ..errors import describe
@@ -18,6 +19,7 @@ class AccountBox(QGroupBox):
         self._window = window
         form = QFormLayout(self)
         self.state = QLabel()
+        self.state.setTextFormat(Qt.TextFormat.PlainText)  # untrusted text: never rich text
         self.state.setWordWrap(True)
         form.addRow("Status", self.state)
         self.email = QLineEdit()
