@@ -16,6 +16,7 @@ import hashlib
 import os
 import re
 import shutil
+import stat
 import tempfile
 import zipfile
 import zlib
@@ -36,6 +37,7 @@ from .archive_format import (
     FORMAT,
     FORMAT_VERSION,
     MANIFEST,
+    MAX_TOTAL_BYTES,
     RESUME,
     SESSION,
     ZIP_FAILURES,
@@ -122,6 +124,7 @@ def export_session(store: SqliteStore, session_id: UUID, zip_path: Path) -> Path
 def import_session(store: SqliteStore, zip_path: Path, *, replace: bool = False) -> InterviewSession:
     """Verify an archive completely, then add its session (and resume) to the store."""
     try:
+        _check_archive_file(zip_path)
         with zipfile.ZipFile(zip_path) as archive:
             return _import(store, archive, replace)
     except StoreError:
@@ -209,6 +212,20 @@ def _import(store: SqliteStore, archive: zipfile.ZipFile, replace: bool) -> Inte
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return store.get_session(session.id)
+
+
+def _check_archive_file(zip_path: Path) -> None:
+    """A regular file within the budget: zipfile would read `/dev/zero` or a FIFO until memory runs out."""
+    info = zip_path.stat()
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(zip_path))
+    if not stat.S_ISREG(info.st_mode):
+        raise ArchiveError(f"{zip_path} is not a regular file; give the .zip file made by `sessions export`.")
+    if info.st_size > MAX_TOTAL_BYTES:
+        raise ArchiveError(
+            f"{zip_path.name} is {info.st_size / 1_000_000:,.0f} MB; session archives up to "
+            f"{MAX_TOTAL_BYTES / 1_000_000:,.0f} MB are imported. It was not imported."
+        )
 
 
 def _os_failure(exc: OSError, zip_path: Path, home: Path) -> ArchiveError:

@@ -5,6 +5,7 @@ Every case must end in one `ArchiveError` line naming the problem, and leave the
 
 from __future__ import annotations
 
+import os
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -131,3 +132,11 @@ def test_the_demo_archive_passes_the_budgets(other_store: SqliteStore) -> None:
     from mockmate_desktop.core.assets import assets_dir
 
     assert import_session(other_store, assets_dir() / "demo" / "demo-session.zip").is_demo
+
+
+def test_dev_zero_and_a_fifo_are_refused_without_reading(other_store: SqliteStore, tmp_path: Path) -> None:
+    """Found by the CLI fuzzer: zipfile read /dev/zero until memory ran out (the process was killed)."""
+    fifo = tmp_path / "pipe.zip"
+    os.mkfifo(fifo)  # opening it for reading would block forever: it must not be opened at all
+    for path in (Path("/dev/zero"), fifo):
+        _refused(other_store, path, "is not a regular file")

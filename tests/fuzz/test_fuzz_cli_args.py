@@ -1,0 +1,145 @@
+"""Fuzzing the command line: hostile arguments, files and ids for the commands that read untrusted input.
+
+Runs `mockmate_desktop.cli.main` in this process (a subprocess per example would cost a second each).
+Every run must end with exit code 0, 1 or 2, print no traceback and no raw control character, and never
+reach the last-resort "unexpected error" handler.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from mockmate_desktop.cli import main
+from mockmate_desktop.core.paths import AppPaths
+from mockmate_desktop.storage.archive import export_session
+from mockmate_desktop.storage.sqlite_store import SqliteStore
+from tests.fuzz.checks import assert_printable_output, hostile_text
+from tests.support import pdfs
+from tests.support.storage import full_session
+
+CLI_EXAMPLES = max(10, settings.default.max_examples)
+# What a shell can pass: no NUL, and only the surrogates of undecodable bytes (U+DC80-U+DCFF).
+arg_text = hostile_text.map(lambda t: "".join(c for c in t if c != "\x00" and not 0xD800 <= ord(c) < 0xDC80))
+
+
+@dataclass
+class World:
+    home: Path
+    session_id: str
+    files: list[str]
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    folder = tmp_path_factory.mktemp("fuzz-cli")
+    home = folder / "home"
+    store = SqliteStore.open(AppPaths.from_environment({"MOCKMATE_HOME": str(home)}))
+    session = full_session(store, job_title="Dev \x1b]0;pwned\x07 \u202eevil")
+    store.save_session(session)
+    archive = export_session(store, session.id, folder / "session.zip")
+    store.close()
+    (folder / "cv.pdf").write_bytes(pdfs.single_column_resume())
+    (folder / "noise.pdf").write_bytes(bytes(range(256)) * 8)
+    (folder / "jd.txt").write_text("Python, SQL and AWS. \x1b[2J Leads a team.\u202e")
+    (folder / "folder").mkdir()
+    files = [
+        str(archive), str(folder / "cv.pdf"), str(folder / "noise.pdf"), str(folder / "jd.txt"),
+        str(folder / "folder"), str(folder / "missing.zip"), "/dev/zero", "/dev/null", str(folder / "out.zip"),
+    ]  # fmt: skip
+    yield World(home, str(session.id), files)
+
+
+def _command(world: World) -> st.SearchStrategy[list[str]]:
+    ident = st.one_of(st.just(world.session_id), st.just(world.session_id[:8]), arg_text)
+    path = st.one_of(st.sampled_from(world.files), arg_text)
+    number = st.one_of(st.integers(-(10**12), 10**12).map(str), arg_text)
+    shapes = st.one_of(
+        st.tuples(st.just(["sessions", "list"]), st.sampled_from([[], ["--json"]])).map(
+            lambda t: t[0] + t[1]
+        ),
+        st.tuples(ident, st.sampled_from([[], ["--json"]])).map(lambda t: ["sessions", "show", t[0], *t[1]]),
+        st.tuples(ident, path).map(lambda t: ["sessions", "export", t[0], t[1], "--force"]),
+        path.map(lambda p: ["sessions", "import", p]),
+        st.tuples(ident, st.sampled_from(["md", "json"])).map(lambda t: ["report", t[0], "--format", t[1]]),
+        st.just(["resume", "list"]),
+        path.map(lambda p: ["resume", "show", p, "--engine", "offline"]),
+        st.tuples(path, path, arg_text).map(
+            lambda t: [
+                "resume",
+                "analyze",
+                t[0],
+                "--jd-file",
+                t[1],
+                "--job-title",
+                t[2],
+                "--engine",
+                "offline",
+            ]
+        ),
+        st.tuples(arg_text, number, path).map(
+            lambda t: [
+                "interview",
+                "--job-title",
+                t[0],
+                "--questions",
+                t[1],
+                "--jd-file",
+                t[2],
+                "--typed",
+                "--engine",
+                "offline",
+                "--no-tts",
+            ]  # fmt: skip
+        ),
+    )
+    extras = st.lists(
+        st.one_of(arg_text, st.sampled_from(["--json", "--yes", "-v", "--", "-", "--password"])), max_size=2
+    )
+    return st.tuples(shapes, extras).map(lambda t: t[0] + t[1])
+
+
+def _run(world: World, argv: list[str]) -> tuple[int, str, str]:
+    os.environ["MOCKMATE_HOME"] = str(world.home)
+    logging.root.handlers.clear()  # basicConfig binds to this run's stderr, not an earlier one's
+    out, err = io.StringIO(), io.StringIO()
+    saved_stdin = sys.stdin
+    sys.stdin = io.StringIO("I profiled the query and cut the report time by 80 percent.\n" * 3)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(argv)
+            except SystemExit as exc:  # argparse's usage errors and --help
+                code = int(exc.code or 0)
+    finally:
+        sys.stdin = saved_stdin
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.mark.parametrize("shape", ["fuzz"])
+def test_hostile_arguments_end_in_a_clear_line(world: World, shape: str) -> None:
+    @settings(max_examples=CLI_EXAMPLES)
+    @given(_command(world))
+    @example(["resume", "analyze", "cv.pdf", "--jd-file", "/dev/zero", "--engine", "offline"])
+    @example(["interview", "--job-title", "\x1b]0;x\x07Dev", "--typed", "--engine", "offline", "--no-tts"])
+    @example(["sessions", "show", "\udcff\x1b[2J"])
+    @example(["sessions", "import", "/dev/zero"])
+    @example(["resume", "show", "/dev/zero", "--engine", "offline"])
+    @example(["report", "\u202e12345678"])
+    def check(argv: list[str]) -> None:
+        code, out, err = _run(world, argv)
+        assert code in (0, 1, 2), (argv, code, err)
+        assert "unexpected error" not in err, (argv, err)
+        assert_printable_output(out, err)
+
+    check()
