@@ -100,7 +100,7 @@ def _command(world: World) -> st.SearchStrategy[list[str]]:
                 "--engine",
                 "offline",
                 "--no-tts",
-            ]  # fmt: skip
+            ]
         ),
     )
     extras = st.lists(
