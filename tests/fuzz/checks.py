@@ -28,3 +28,26 @@ def assert_printable_output(*streams: str) -> None:
     for text in streams:
         assert "Traceback" not in text, text
         assert not has_unsafe(text), repr(text)
+
+
+Edit = tuple[int, bytes, str]
+# Byte-level damage: overwrite, insert or cut a few bytes at a few places.
+edits = st.lists(
+    st.tuples(
+        st.integers(0, 1 << 20), st.binary(min_size=1, max_size=16), st.sampled_from(["set", "insert", "cut"])
+    ),
+    max_size=6,
+)
+
+
+def apply_edits(data: bytes, changes: list[Edit]) -> bytes:
+    out = bytearray(data)
+    for position, chunk, kind in changes:
+        at = position % (len(out) + 1)
+        if kind == "set":
+            out[at : at + len(chunk)] = chunk
+        elif kind == "insert":
+            out[at:at] = chunk
+        else:
+            del out[at : at + len(chunk)]
+    return bytes(out)

@@ -21,17 +21,9 @@ from mockmate_desktop.storage.archive import export_session, import_session
 from mockmate_desktop.storage.archive_format import MAX_TOTAL_BYTES
 from mockmate_desktop.storage.protocols import StoreError
 from mockmate_desktop.storage.sqlite_store import SqliteStore
-from tests.fuzz.checks import files_under, hostile_text
+from tests.fuzz.checks import Edit, apply_edits, edits, files_under, hostile_text
 from tests.support.hostile_zips import first_wav, members_of, with_claimed_sizes, with_method
 from tests.support.storage import full_session
-
-Edit = tuple[int, bytes, str]
-edits = st.lists(
-    st.tuples(
-        st.integers(0, 1 << 20), st.binary(min_size=1, max_size=8), st.sampled_from(["set", "insert", "cut"])
-    ),
-    max_size=6,
-)
 
 
 class Importer:
@@ -74,19 +66,6 @@ def _without_shm(files: dict[str, int]) -> dict[str, int]:
     return {name: size for name, size in files.items() if not name.endswith(("-shm", "-wal"))}
 
 
-def _apply(data: bytes, changes: list[Edit]) -> bytes:
-    out = bytearray(data)
-    for position, chunk, kind in changes:
-        at = position % (len(out) + 1)
-        if kind == "set":
-            out[at : at + len(chunk)] = chunk
-        elif kind == "insert":
-            out[at:at] = chunk
-        else:
-            del out[at : at + len(chunk)]
-    return bytes(out)
-
-
 @given(edits, st.one_of(st.none(), st.integers(0, 1 << 16)))
 @example([], None)  # the untouched archive imports
 @example([(0, b"PK\x05\x06", "set")], None)
@@ -94,7 +73,7 @@ def _apply(data: bytes, changes: list[Edit]) -> bytes:
 def test_byte_level_damage_never_escapes_as_a_traceback(
     importer: Importer, changes: list[Edit], cut: int | None
 ) -> None:
-    data = _apply(importer.good.read_bytes(), changes)
+    data = apply_edits(importer.good.read_bytes(), changes)
     importer.attempt(data if cut is None else data[: cut % (len(data) + 1)])
 
 

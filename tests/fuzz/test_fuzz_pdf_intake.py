@@ -18,7 +18,7 @@ from mockmate_desktop.core.settings import Settings
 from mockmate_desktop.resume.errors import ResumeError
 from mockmate_desktop.resume.intake import ResumeIntake
 from mockmate_desktop.storage.sqlite_store import SqliteStore
-from tests.fuzz.checks import hostile_text
+from tests.fuzz.checks import apply_edits, edits, hostile_text
 from tests.support import pdfs
 
 BASES = {
@@ -30,12 +30,6 @@ BASES = {
 # Each example starts the PDF reader's child process (0.2-1.5 s on 2 busy cores): a third of the profile's
 # budget keeps this file near 10 s in CI; the campaign profile scales it up with the rest.
 PDF_EXAMPLES = max(5, settings.default.max_examples // 3)
-edits = st.lists(
-    st.tuples(
-        st.integers(0, 1 << 20), st.binary(min_size=1, max_size=16), st.sampled_from(["set", "insert", "cut"])
-    ),
-    max_size=4,
-)
 
 
 @pytest.fixture(scope="module")
@@ -44,19 +38,6 @@ def intake(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ResumeInt
     store = SqliteStore.open(AppPaths.from_environment({"MOCKMATE_HOME": str(folder / "home")}))
     yield ResumeIntake(store, Settings()), folder
     store.close()
-
-
-def _apply(data: bytes, changes: list[tuple[int, bytes, str]]) -> bytes:
-    out = bytearray(data)
-    for position, chunk, kind in changes:
-        at = position % (len(out) + 1)
-        if kind == "set":
-            out[at : at + len(chunk)] = chunk
-        elif kind == "insert":
-            out[at:at] = chunk
-        else:
-            del out[at : at + len(chunk)]
-    return bytes(out)
 
 
 def _safe_name(text: str, suffix: str) -> str:
@@ -80,7 +61,7 @@ def test_any_resume_file_is_read_or_refused_in_one_sentence(
 ) -> None:
     reader, folder = intake
     path = folder / _safe_name(name, suffix)
-    path.write_bytes(_apply(BASES[base], changes) + tail)
+    path.write_bytes(apply_edits(BASES[base], changes) + tail)
     try:
         result = reader.ingest_file(path, engine="offline")
     except ResumeError as exc:
