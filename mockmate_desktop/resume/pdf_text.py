@@ -131,6 +131,8 @@ def _run_in_thread(data: bytes, password: str | None, limits: IntakeLimits) -> d
     def work() -> None:
         try:
             box["result"] = pdf_worker.extract(data, password, limits.max_pages)
+        except Exception as exc:  # as the child process does: any pypdf failure means "cannot be read"
+            box["result"] = {"ok": False, "code": "corrupt", "detail": f"{type(exc).__name__}: {exc}"[:300]}
         finally:
             done.set()
 
