@@ -36,6 +36,7 @@ arg_text = hostile_text.map(lambda t: "".join(c for c in t if c != "\x00" and no
 @dataclass
 class World:
     home: Path
+    scratch: Path
     session_id: str
     files: list[str]
 
@@ -57,7 +58,9 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
         str(archive), str(folder / "cv.pdf"), str(folder / "noise.pdf"), str(folder / "jd.txt"),
         str(folder / "folder"), str(folder / "missing.zip"), "/dev/zero", "/dev/null", str(folder / "out.zip"),
     ]  # fmt: skip
-    yield World(home, str(session.id), files)
+    scratch = folder / "cwd"
+    scratch.mkdir()
+    yield World(home, scratch, str(session.id), files)
 
 
 # Placeholders the test fills in from the module's `world`: the real session id, and its prepared files.
@@ -66,7 +69,8 @@ FILE_SLOTS = [f"@file{i}" for i in range(9)]
 
 def _command() -> st.SearchStrategy[list[str]]:
     ident = st.one_of(st.just("@id"), st.just("@id8"), arg_text)
-    path = st.one_of(st.sampled_from(FILE_SLOTS), arg_text)
+    # Free-text paths stay relative and below the test's folder: `sessions export` creates what it is given.
+    path = st.one_of(st.sampled_from(FILE_SLOTS), arg_text.map(lambda t: "./" + t.replace("..", "__")))
     number = st.one_of(st.integers(-(10**12), 10**12).map(str), arg_text)
     shapes = st.one_of(
         st.tuples(st.just(["sessions", "list"]), st.sampled_from([[], ["--json"]])).map(
@@ -117,8 +121,9 @@ def _run(world: World, argv: list[str]) -> tuple[int, str, str]:
     os.environ["MOCKMATE_HOME"] = str(world.home)
     logging.root.handlers.clear()  # basicConfig binds to this run's stderr, not an earlier one's
     out, err = io.StringIO(), io.StringIO()
-    saved_stdin = sys.stdin
+    saved_stdin, saved_cwd = sys.stdin, Path.cwd()
     sys.stdin = io.StringIO("I profiled the query and cut the report time by 80 percent.\n" * 3)
+    os.chdir(world.scratch)  # relative paths land here, never in the checkout
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             try:
@@ -127,6 +132,7 @@ def _run(world: World, argv: list[str]) -> tuple[int, str, str]:
                 code = int(exc.code or 0)
     finally:
         sys.stdin = saved_stdin
+        os.chdir(saved_cwd)
     return code, out.getvalue(), err.getvalue()
 
 
