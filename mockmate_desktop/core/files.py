@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -53,8 +54,14 @@ def human_size(size: int) -> str:
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write to a sibling temp file, fsync, then rename: a crash leaves the old file or the new one."""
-    ensure_private_dir(path.parent)
+    """Write to a sibling temp file, fsync, then rename: a crash leaves the old file or the new one.
+
+    A folder it creates is private; an existing one (the user's Desktop, say) keeps its mode. An existing
+    target that is not a regular file (`/dev/null`, a FIFO) is refused: the rename would replace it.
+    """
+    refuse_special_target(path)
+    if not path.parent.is_dir():
+        ensure_private_dir(path.parent)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, PRIVATE_FILE_MODE)
@@ -68,6 +75,15 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             os.unlink(tmp_name)
         raise
     fsync_dir(path.parent)
+
+
+def refuse_special_target(path: Path) -> None:
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(info.st_mode):
+        raise OSError(errno.EINVAL, "not a regular file, so it was not replaced; give a file name", str(path))
 
 
 def atomic_write_text(path: Path, text: str) -> None:

@@ -27,7 +27,7 @@ from uuid import UUID, uuid4
 from pydantic import ValidationError
 
 from .. import __version__
-from ..core.files import PRIVATE_FILE_MODE, ensure_private_dir, fsync_dir
+from ..core.files import PRIVATE_FILE_MODE, ensure_private_dir, fsync_dir, refuse_special_target
 from ..domain.interview import InterviewSession
 from ..domain.messages import friendly_message
 from ..domain.records import utc_now
@@ -102,6 +102,12 @@ def export_session(store: SqliteStore, session_id: UUID, zip_path: Path) -> Path
         missing_files=missing,
     )
     zip_path = zip_path.expanduser().resolve()
+    try:
+        refuse_special_target(zip_path)  # `--force /dev/null` must not replace the device
+    except OSError as exc:
+        raise ArchiveError(
+            f"{zip_path} is not a regular file; give a file name such as session.zip."
+        ) from exc
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{zip_path.name}.", suffix=".tmp", dir=zip_path.parent)
     try:

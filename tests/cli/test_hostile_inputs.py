@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 from pathlib import Path
 
 import pytest
@@ -232,3 +233,22 @@ def run_in_ns(script: str, home: Path, stdin: str = "") -> object:
     from tests.support.sandbox import run_in_namespace
 
     return run_in_namespace(script, os.environ | {"MOCKMATE_HOME": str(home)}, stdin)
+
+
+def test_output_paths_that_are_not_regular_files_are_never_replaced(
+    store: SqliteStore, run_cli: RunCli, tmp_path: Path
+) -> None:
+    """Found by the CLI fuzzer: `sessions export ID /dev/null --force` (and `report --out`) renamed a file
+    over the device. A FIFO stands in for the device here, so a regression cannot break the machine."""
+    session = full_session(store)
+    store.save_session(session)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    for args in (
+        ["sessions", "export", str(session.id), str(fifo), "--force"],
+        ["report", str(session.id), "--out", str(fifo)],
+    ):
+        done = run_cli(*args)
+        assert done.returncode == 1
+        assert "not a regular file" in _one_line(done.stderr)
+        assert stat.S_ISFIFO(fifo.stat().st_mode)

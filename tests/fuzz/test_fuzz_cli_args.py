@@ -11,6 +11,7 @@ import contextlib
 import io
 import logging
 import os
+import stat
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -54,9 +55,13 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     (folder / "noise.pdf").write_bytes(bytes(range(256)) * 8)
     (folder / "jd.txt").write_text("Python, SQL and AWS. \x1b[2J Leads a team.\u202e")
     (folder / "folder").mkdir()
+    # The devices are reached through links: were an output path ever to replace its target again (the
+    # first campaign's `sessions export ID /dev/null --force` replaced /dev/null as root), only the link goes.
+    (folder / "devzero").symlink_to("/dev/zero")
+    (folder / "devnull").symlink_to("/dev/null")
     files = [
         str(archive), str(folder / "cv.pdf"), str(folder / "noise.pdf"), str(folder / "jd.txt"),
-        str(folder / "folder"), str(folder / "missing.zip"), "/dev/zero", "/dev/null", str(folder / "out.zip"),
+        str(folder / "folder"), str(folder / "missing.zip"), str(folder / "devzero"), str(folder / "devnull"), str(folder / "out.zip"),
     ]  # fmt: skip
     scratch = folder / "cwd"
     scratch.mkdir()
@@ -149,6 +154,7 @@ def _filled(world: World, argv: list[str]) -> list[str]:
 @example(["sessions", "show", "\udcff\x1b[2J"])
 @example(["sessions", "import", "/dev/zero"])  # found by this fuzzer: read until memory ran out
 @example(["resume", "show", "/dev/zero", "--engine", "offline"])
+@example(["sessions", "export", "@id", "@file7", "--force"])  # found: replaced /dev/null (via a link now)
 @example(["report", "\u202e12345678"])
 @example(["sessions", "list", "\x1b[2Jnope"])  # argparse quotes unrecognised arguments raw
 def test_hostile_arguments_end_in_a_clear_line(world: World, argv: list[str]) -> None:
@@ -157,3 +163,5 @@ def test_hostile_arguments_end_in_a_clear_line(world: World, argv: list[str]) ->
     assert code in (0, 1, 2), (argv, code, err)
     assert "unexpected error" not in err, (argv, err)
     assert_printable_output(out, err)
+    for device in ("/dev/null", "/dev/zero"):
+        assert stat.S_ISCHR(os.stat(device).st_mode), f"{argv} replaced {device}"
