@@ -252,3 +252,18 @@ def test_output_paths_that_are_not_regular_files_are_never_replaced(
         assert done.returncode == 1
         assert "not a regular file" in _one_line(done.stderr)
         assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+def test_writing_a_report_leaves_the_mode_of_an_existing_folder_alone(
+    store: SqliteStore, run_cli: RunCli, tmp_path: Path
+) -> None:
+    """`report --out /tmp/r.md` used to chmod /tmp to 0700 (the private-folder helper ran on any parent)."""
+    session = full_session(store)
+    store.save_session(session)
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    done = run_cli("report", str(session.id), "--out", str(shared / "report.md"))
+    assert done.returncode == 0, done.stderr
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o1777
+    assert stat.S_IMODE((shared / "report.md").stat().st_mode) == 0o600
