@@ -252,7 +252,7 @@ def _os_failure(exc: OSError, zip_path: Path, home: Path) -> ArchiveError:
 def _check_free_space(store: SqliteStore, needed: int) -> None:
     """Refuse before writing rather than fill the disk half-way (the copy is staged, then moved)."""
     free = shutil.disk_usage(store.home).free
-    margin = 50_000_000  # the database and the rest of the system need room too
+    margin = 10_000_000  # the database and the rest of the system need some room too
     if needed + margin > free:
         raise ArchiveError(
             f"Importing needs {needed / 1_000_000:,.0f} MB free in {store.home}, but only "
