@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from ..core.paths import DataFolderError
-from ..storage.protocols import StoreError
+from ..storage.errors import StoreError
 from .common import CliError, CommandContext, UsageError, clean_arguments
 from .terminal import safe_output
 
@@ -28,6 +28,7 @@ _COMMAND_MODULES = (
     "resume",
     "sync",
     "account",
+    "coaching",
     "gui",
 )
 

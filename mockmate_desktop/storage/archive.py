@@ -53,7 +53,7 @@ from .archive_format import (
     sha256_file,
     verify_bytes,
 )
-from .protocols import StoreError
+from .errors import StoreError
 from .sqlite_store import SqliteStore
 
 __all__ = ["ArchiveError", "SessionExistsError", "export_session", "import_session"]

@@ -18,7 +18,7 @@ from ..core.files import atomic_write_text, ensure_private_dir
 from ..core.paths import AppPaths
 from ..domain.records import utc_now
 from .db import Database
-from .protocols import StoreError
+from .errors import StoreError
 
 
 @dataclass(frozen=True)
