@@ -26,6 +26,7 @@ from . import outbox, rows, tree
 from .coaching_store import CoachingStoreMixin
 from .db import Database
 from .errors import NotFoundError, StoreError
+from .folder_state import check_database_present, open_read_only
 from .migrations import current_version, migrate
 from .protocols import AnyReport, SyncStore
 from .resume_store import ResumeStoreMixin
@@ -38,8 +39,15 @@ _ID_PREFIX = re.compile(r"^[0-9a-fA-F-]{1,36}$")
 class SqliteStore(ResumeStoreMixin, SyncStoreMixin, CoachingStoreMixin):
     @classmethod
     def open(cls, paths: AppPaths) -> SqliteStore:
-        """Open (creating and migrating if needed) the store of a data folder."""
+        """Open (creating and migrating if needed) the store of a data folder.
+
+        A read-only data folder opens read-only (every write raises `ReadOnlyStoreError`); a vanished
+        database next to existing recordings raises `VanishedDatabaseError` instead of starting over.
+        """
         paths.ensure()
+        check_database_present(paths)
+        if not paths.writable:
+            return cls(paths, open_read_only(paths))
         db = Database(paths.db_path)
         try:
             migrate(db.connection())

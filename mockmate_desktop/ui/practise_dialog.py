@@ -65,6 +65,7 @@ class PractiseDialog(QDialog):
         self.score_typed.setObjectName("practiseScoreTyped")
         self.score_typed.clicked.connect(lambda _checked=False: self._score_typed())
         self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # carries error text: never rich text
         self.status.setObjectName("practiseStatus")
         self.status.setWordWrap(True)
         self.before = QTextBrowser()
