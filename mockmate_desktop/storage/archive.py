@@ -24,13 +24,15 @@ from pathlib import Path
 from typing import TypeVar
 from uuid import UUID, uuid4
 
-from pydantic import ValidationError
+from pydantic import Field, ValidationError
 
 from .. import __version__
 from ..core.files import PRIVATE_FILE_MODE, ensure_private_dir, fsync_dir, refuse_special_target
+from ..domain.attempts import PracticeAttempt
 from ..domain.interview import InterviewSession
 from ..domain.messages import friendly_message
-from ..domain.records import utc_now
+from ..domain.practice_plan import PracticePlan
+from ..domain.records import Model, utc_now
 from ..domain.resume import ResumeProfile
 from .archive_format import (
     FILES_PREFIX,
@@ -60,13 +62,28 @@ __all__ = ["ArchiveError", "SessionExistsError", "export_session", "import_sessi
 
 _HEX32 = r"[0-9a-f]{32}"
 _SUFFIX = re.compile(r"^\.[a-z0-9]{1,8}$")
-T = TypeVar("T", Manifest, InterviewSession, ResumeProfile)
+PRACTICE = "practice.json"
+
+
+class PracticeBundle(Model):
+    """practice.json: the coaching loop's re-answers and plan of the exported session."""
+
+    attempts: list[PracticeAttempt] = Field(default_factory=list)
+    plan: PracticePlan | None = None
+
+
+T = TypeVar("T", Manifest, InterviewSession, ResumeProfile, PracticeBundle)
 
 
 def export_session(store: SqliteStore, session_id: UUID, zip_path: Path) -> Path:
     """Write the session, its answer recordings and its resume to `zip_path` (0600, written atomically)."""
     session = store.get_session(session_id)
     blobs: dict[str, bytes] = {SESSION: session.model_dump_json(indent=2).encode()}
+    attempts, practice_plan = store.practice_of(session_id)
+    if attempts or practice_plan is not None:
+        # Re-answers travel as text, scores and delivery; their recordings stay on this machine.
+        bundle = PracticeBundle(attempts=[a.model_copy(update={"audio_path": None}) for a in attempts], plan=practice_plan)
+        blobs[PRACTICE] = bundle.model_dump_json(indent=2).encode()
     files: dict[str, Path] = {}
     missing: list[str] = []
     references = [a.audio_path for a in session.answers if a.audio_path]
@@ -175,6 +192,15 @@ def _import(store: SqliteStore, archive: zipfile.ZipFile, replace: bool) -> Inte
         resume_bytes = read_json_member(archive, RESUME)
         verify_bytes(RESUME, resume_bytes, listed[RESUME])
         resume = _parse(ResumeProfile, resume_bytes, "resume.json")
+    practice = PracticeBundle()
+    if PRACTICE in listed:
+        practice_bytes = read_json_member(archive, PRACTICE)
+        verify_bytes(PRACTICE, practice_bytes, listed[PRACTICE])
+        practice = _parse(PracticeBundle, practice_bytes, "practice.json")
+        if any(a.session_id != session.id or a.audio_path for a in practice.attempts) or (
+            practice.plan is not None and practice.plan.session_id != session.id
+        ):
+            raise ArchiveError("The archive's practice records do not match its session; it was not imported.")
     if store.has_session(session.id) and not replace:
         raise SessionExistsError(session.id)
     plan = _plan_destinations(session, resume)
@@ -209,7 +235,7 @@ def _import(store: SqliteStore, archive: zipfile.ZipFile, replace: bool) -> Inte
             os.replace(temp, target)
             placed.append(target)
         session, resume = _rewrite(session, resume, plan)
-        store.import_records(session, resume)
+        store.import_records(session, resume, (practice.attempts, practice.plan))
     except BaseException:
         for path in placed:
             with contextlib.suppress(OSError):
