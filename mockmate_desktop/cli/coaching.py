@@ -107,9 +107,7 @@ def _recorded(ctx: CommandContext, wav: Path, session: Any, question_id: Any) ->
         # The attempt keeps its own copy in the data folder, like an interview answer.
         write_wav(kept, read_wav_16k_mono(wav))
         transcriber = make_transcriber(ctx.app, None)
-        return attempt_from_recording(
-            transcriber, kept, store.relative_path(kept), session.config.language.value
-        )
+        return attempt_from_recording(transcriber, kept, store.relative_path(kept), session.config.language.value)
     except (WavFormatError, SpeechUnavailableError) as exc:
         kept.unlink(missing_ok=True)
         raise CliError(str(exc)) from exc
@@ -127,16 +125,11 @@ def render_comparison(c: AttemptComparison) -> str:
             lines.append(f"{title}:")
             lines += [f"  - {item}" for item in items]
     if c.star_gained or c.star_lost:
-        lines.append(
-            f"STAR: gained {', '.join(c.star_gained) or 'none'}; lost {', '.join(c.star_lost) or 'none'}"
-        )
+        lines.append(f"STAR: gained {', '.join(c.star_gained) or 'none'}; lost {', '.join(c.star_lost) or 'none'}")
     for change in c.delivery:
-        lines.append(
-            f"{change.metric.replace('_', ' ')}: {change.before:.1f} -> {change.after:.1f} {change.unit}"
-        )
+        lines.append(f"{change.metric.replace('_', ' ')}: {change.before:.1f} -> {change.after:.1f} {change.unit}")
     diff = " ".join(
-        run.text if run.kind == "same" else f"[{'+' if run.kind == 'added' else '-'}{run.text}]"
-        for run in c.word_diff
+        run.text if run.kind == "same" else f"[{'+' if run.kind == 'added' else '-'}{run.text}]" for run in c.word_diff
     )
     lines.append(f"Changes: {diff}")
     return "\n".join(lines)
@@ -161,15 +154,11 @@ def render_plan(plan: PracticePlan) -> str:
     done = sum(d.done for d in plan.drills)
     lines = [f"Practice plan: {done} of {len(plan.drills)} drills done"]
     for index, drill in enumerate(plan.drills, start=1):
-        lines.append(
-            f"{index}. [{'x' if drill.done else ' '}] {drill.title}  ({', '.join(drill.question_refs)})"
-        )
+        lines.append(f"{index}. [{'x' if drill.done else ' '}] {drill.title}  ({', '.join(drill.question_refs)})")
         lines.append(f"   why: {drill.reason}")
         lines += [f"   cover: {point}" for point in drill.points]
         if drill.delivery_target is not None:
-            lines.append(
-                f"   delivery: {drill.delivery_target.label} (was {drill.delivery_target.measured:.1f})"
-            )
+            lines.append(f"   delivery: {drill.delivery_target.label} (was {drill.delivery_target.measured:.1f})")
         if drill.done:
             lines.append(f"   done: {drill.done_evidence}")
     lines.append("Re-answer with `mockmate practise SESSION Q#`; drills tick off from measured results.")

@@ -27,9 +27,7 @@ CONTRIBUTORS: tuple[tuple[str, str], ...] = (
 )
 
 
-def run_checks(
-    app: DoctorEnvironment, contributors: tuple[tuple[str, str], ...] = CONTRIBUTORS
-) -> list[Check]:
+def run_checks(app: DoctorEnvironment, contributors: tuple[tuple[str, str], ...] = CONTRIBUTORS) -> list[Check]:
     checks = [*dependency_checks(), *data_folder_checks(app.paths), *database_checks(app)]
     checks += settings_checks(app)
     for area, module_name in contributors:

@@ -88,7 +88,7 @@ class QuestionResult(Model):
 
 
 def question_refs(session: InterviewSession) -> dict[UUID, str]:
-    """ "Q3" for the third main question, "Q3 follow-up" for a follow-up to it."""
+    """"Q3" for the third main question, "Q3 follow-up" for a follow-up to it."""
     refs: dict[UUID, str] = {}
     number = 0
     for question in sorted(session.questions, key=lambda q: q.position):
@@ -159,9 +159,7 @@ def build_plan(
     return PracticePlan(session_id=session_id, drills=drills, source=source)
 
 
-def tick_off(
-    plan: PracticePlan, attempts: Iterable[PracticeAttempt], rules: PlanRules = PlanRules()
-) -> PracticePlan:
+def tick_off(plan: PracticePlan, attempts: Iterable[PracticeAttempt], rules: PlanRules = PlanRules()) -> PracticePlan:
     """A drill is done when every question it names has an attempt at the pass score that also meets the
     delivery target (spoken, so that delivery was measured). Clicking never ticks a drill."""
     best: dict[UUID, list[PracticeAttempt]] = defaultdict(list)
@@ -177,9 +175,7 @@ def tick_off(
             latest = max(passing, key=lambda a: a.created_at)
             evidence.append(_evidence(ref, latest, drill.delivery_target))
         done = len(evidence) == len(drill.question_ids)
-        drills.append(
-            drill.model_copy(update={"done": done, "done_evidence": "; ".join(evidence) if done else ""})
-        )
+        drills.append(drill.model_copy(update={"done": done, "done_evidence": "; ".join(evidence) if done else ""}))
     return plan.model_copy(update={"drills": drills})
 
 
@@ -196,9 +192,7 @@ def delivery_targets(delivery: DeliveryMetrics | None, bands: Sequence[GuidanceB
         under = (band.low - value) / band.low if band.low else 0.0
         if max(over, under) <= 0:
             continue
-        target = DeliveryTarget(
-            metric=band.metric, high=band.high, low=band.low, unit=band.unit, measured=value
-        )
+        target = DeliveryTarget(metric=band.metric, high=band.high, low=band.low, unit=band.unit, measured=value)
         found.append((max(over, under), target))
     return [t for _, t in sorted(found, key=lambda pair: -pair[0])]
 

@@ -47,7 +47,6 @@ def _timed(action: Callable[[], object]) -> float:
 def measure(latency_ms: int, repeat: int) -> dict[str, Any]:
     from ..core.paths import AppPaths
     from ..core.settings import Settings
-
     try:
         from tests.support.gemini_server import FakeGeminiServer
     except ImportError as exc:

@@ -110,9 +110,7 @@ class CoachingService:
 
     def compare(self, session_id: UUID, attempt: PracticeAttempt) -> AttemptComparison:
         session = self._store.get_session(session_id)
-        return compare_attempts(
-            self._original_view(session, _question(session, attempt.question_id)), _view(attempt)
-        )
+        return compare_attempts(self._original_view(session, _question(session, attempt.question_id)), _view(attempt))
 
     # the plan -------------------------------------------------------------------------------------------
 
@@ -139,11 +137,7 @@ class CoachingService:
     # progress -------------------------------------------------------------------------------------------
 
     def progress(
-        self,
-        *,
-        role: str | None = None,
-        interview_type: InterviewType | None = None,
-        include_demo: bool = False,
+        self, *, role: str | None = None, interview_type: InterviewType | None = None, include_demo: bool = False
     ) -> list[ProgressPoint]:
         points = self._store.progress_points(include_demo=include_demo)
         return filter_points(points, role=role, interview_type=interview_type)
@@ -197,6 +191,7 @@ def _view(attempt: PracticeAttempt) -> AttemptView:
         star=attempt.star,
         delivery=attempt.delivery,
     )
+
 
 
 def attempt_from_recording(transcriber: Any, wav: Path, kept_as: str, language: str) -> NewAttempt:

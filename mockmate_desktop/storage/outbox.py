@@ -23,14 +23,7 @@ Entity = Literal[
 ]
 Op = Literal["upsert", "delete"]
 ENTITIES: tuple[Entity, ...] = (
-    "session",
-    "question",
-    "answer",
-    "report",
-    "resume",
-    "resume_analysis",
-    "attempt",
-    "practice_plan",
+    "session", "question", "answer", "report", "resume", "resume_analysis", "attempt", "practice_plan"
 )
 
 

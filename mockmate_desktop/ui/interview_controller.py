@@ -116,9 +116,7 @@ class InterviewController(QObject):
 
     def _on_step(self, step: Step) -> None:
         first = self.interview is None
-        if (first and self.phase is not Phase.PREPARING) or (
-            not first and step.interview is not self.interview
-        ):
+        if (first and self.phase is not Phase.PREPARING) or (not first and step.interview is not self.interview):
             return  # a step of an interview the candidate has left meanwhile
         self.interview, self.session = step.interview, step.session
         if first:

@@ -33,6 +33,7 @@ from .pages.resume import ResumePage
 from .pages.settings import SettingsPage
 from .pages.setup import SetupPage
 from .player import SoundPlayer
+from .report.text import para
 from .report.view import ReportPage
 from .shell import Shell
 from .tasks import TaskRunner
@@ -152,6 +153,7 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         self.status_label = QLabel()
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # untrusted text: never rich text
         self.status_busy = QProgressBar()
         self.status_busy.setRange(0, 0)
         self.status_busy.setMaximumWidth(120)
@@ -162,6 +164,7 @@ class MainWindow(QMainWindow):
         self.speech_status.changed.connect(self._on_speech_status)
         self._on_speech_status()
         self.cloud_label = QLabel()
+        self.cloud_label.setTextFormat(Qt.TextFormat.PlainText)  # untrusted text: never rich text
         self.statusBar().addPermanentWidget(self.cloud_label)
         self.cloud_status = CloudSyncStatus(self.services.ctx, self)
         self.cloud_status.changed.connect(self._on_cloud_status)
@@ -171,7 +174,7 @@ class MainWindow(QMainWindow):
         # Configuration problems can be long: the bar shows the start, the tooltip the whole sentence.
         metrics = self.cloud_label.fontMetrics()
         self.cloud_label.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, 420))
-        self.cloud_label.setToolTip(text)
+        self.cloud_label.setToolTip(para(text))  # escaped: tooltips render rich text too
 
     def _on_speech_status(self) -> None:
         self.status_label.setText(self.speech_status.text)

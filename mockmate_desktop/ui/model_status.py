@@ -99,7 +99,8 @@ class SpeechModelStatus(QObject):
             self._progress_dialog = dialog
         mib = 1024 * 1024
         self._progress_dialog.setLabelText(
-            f"Preparing the speech model for first use (once, offline): {done // mib} of {total // mib} MB"
+            "Preparing the speech model for first use (once, offline): "
+            f"{done // mib} of {total // mib} MB"
         )
         self._progress_dialog.setValue(int(100 * done / total) if total else 0)
 

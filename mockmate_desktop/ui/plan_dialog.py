@@ -47,9 +47,7 @@ class PlanDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(
-            QLabel(
-                "A drill is ticked when your re-answers reach 7/10 and meet its delivery target, as measured."
-            )
+            QLabel("A drill is ticked when your re-answers reach 7/10 and meet its delivery target, as measured.")
         )
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)

@@ -36,9 +36,7 @@ if TYPE_CHECKING:
 
 
 class PractiseDialog(QDialog):
-    def __init__(
-        self, shell: Shell, parent: QWidget, session: InterviewSession, question_ids: list[UUID]
-    ) -> None:
+    def __init__(self, shell: Shell, parent: QWidget, session: InterviewSession, question_ids: list[UUID]) -> None:
         super().__init__(parent)
         self.setObjectName("practiseDialog")
         self.setWindowTitle("Practise again")
@@ -67,6 +65,7 @@ class PractiseDialog(QDialog):
         self.score_typed.setObjectName("practiseScoreTyped")
         self.score_typed.clicked.connect(lambda _checked=False: self._score_typed())
         self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # carries error text: never rich text
         self.status.setObjectName("practiseStatus")
         self.status.setWordWrap(True)
         self.before = QTextBrowser()
@@ -116,15 +115,11 @@ class PractiseDialog(QDialog):
         self.heading.setText(f"{ref}: {question.text}{more}")
         self.next_button.setVisible(bool(left))
         answer = self._session.answer_for(question.id)
-        self.before.setPlainText(
-            answer.transcript if answer is not None and answer.transcript else "(no answer)"
-        )
+        self.before.setPlainText(answer.transcript if answer is not None and answer.transcript else "(no answer)")
         self.after.clear()
         self.changes.clear()
         self.typed.clear()
-        self.status.setText(
-            "Record a new answer (Stop when done) or type one. It is scored like the interview."
-        )
+        self.status.setText("Record a new answer (Stop when done) or type one. It is scored like the interview.")
 
     def _next(self) -> None:
         if len(self._queue) > 1:
@@ -238,17 +233,13 @@ def _changes(c: AttemptComparison) -> str:
         ("No longer covered", c.no_longer_covered),
     ):
         if items:
-            rows.append(
-                f"<p><b>{title}</b></p><ul>{''.join(f'<li>{html.escape(i)}</li>' for i in items)}</ul>"
-            )
+            rows.append(f"<p><b>{title}</b></p><ul>{''.join(f'<li>{html.escape(i)}</li>' for i in items)}</ul>")
     if c.star_gained or c.star_lost:
         rows.append(
             f"<p><b>STAR</b>: gained {', '.join(c.star_gained) or 'none'}; lost {', '.join(c.star_lost) or 'none'}</p>"
         )
     for change in c.delivery:
-        arrow = (
-            "" if change.metric == "words_per_minute" else (" (better)" if change.improved else " (worse)")
-        )
+        arrow = "" if change.metric == "words_per_minute" else (" (better)" if change.improved else " (worse)")
         if change.before == change.after:
             arrow = ""
         rows.append(

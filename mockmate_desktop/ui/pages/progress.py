@@ -121,9 +121,7 @@ class ProgressPage(QWidget):
         empty.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(title("Progress"))
-        layout.addWidget(
-            hint("Your scores and delivery across interviews. Click a point or a row to open it.")
-        )
+        layout.addWidget(hint("Your scores and delivery across interviews. Click a point or a row to open it."))
         layout.addLayout(filters)
         layout.addWidget(self.content, 1)
         layout.addWidget(self.empty_block, 1)
@@ -154,9 +152,7 @@ class ProgressPage(QWidget):
     def _refilter(self) -> None:
         role = self.role.currentData() or None
         kind = self.kind.currentData() or None
-        self._shown = filter_points(
-            self._points, role=role, interview_type=InterviewType(kind) if kind else None
-        )
+        self._shown = filter_points(self._points, role=role, interview_type=InterviewType(kind) if kind else None)
         wanted = self.metric_box.currentData()
         self.metric_box.blockSignals(True)
         self.metric_box.clear()
@@ -211,25 +207,15 @@ class ProgressPage(QWidget):
     def _range(metric: str) -> tuple[float, float] | None:
         if metric == "overall":
             return 0.0, 100.0
-        if metric.startswith("competency:") or metric in (
-            "communication",
-            "technical_knowledge",
-            "problem_solving",
-            "cultural_fit",
-            "confidence_clarity",
-        ):
+        if metric.startswith("competency:") or metric in ("communication", "technical_knowledge",
+                                                            "problem_solving", "cultural_fit", "confidence_clarity"):
             return 0.0, 10.0
         return None  # delivery figures: scaled to the data and its band
 
     def _fill_table(self) -> None:
         self.table.setRowCount(len(self._shown))
         for row, point in enumerate(reversed(self._shown)):
-            cells = (
-                f"{point.when:%Y-%m-%d %H:%M}",
-                point.job_title,
-                point.interview_type.value,
-                f"{point.overall}",
-            )
+            cells = (f"{point.when:%Y-%m-%d %H:%M}", point.job_title, point.interview_type.value, f"{point.overall}")
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, str(point.session_id))

@@ -31,9 +31,7 @@ def write_progress_pdf(target: Path, points: Sequence[ProgressPoint], summary: s
     )
     document = QTextDocument()
     if chart:
-        document.addResource(
-            QTextDocument.ResourceType.ImageResource, QUrl("chart.png"), QImage.fromData(chart)
-        )
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl("chart.png"), QImage.fromData(chart))
     document.setHtml(
         "<h1>MockMate progress</h1>"
         f"<p>{html.escape(summary)}</p>"

@@ -91,6 +91,5 @@ def _nearest(xs: Sequence[float], ys: Sequence[float], point: QPointF) -> int:
     span_x = (max(xs) - min(xs)) or 1.0
     span_y = (max(ys) - min(ys)) or 1.0
     return min(
-        range(len(xs)),
-        key=lambda i: ((xs[i] - point.x()) / span_x) ** 2 + ((ys[i] - point.y()) / span_y) ** 2,
+        range(len(xs)), key=lambda i: ((xs[i] - point.x()) / span_x) ** 2 + ((ys[i] - point.y()) / span_y) ** 2
     )
