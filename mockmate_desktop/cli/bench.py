@@ -1,4 +1,4 @@
-"""`mockmate bench speech|reports`: benchmarks that print measured figures."""
+"""`mockmate bench speech|reports|interviewer`: benchmarks that print measured figures."""
 
 from __future__ import annotations
 
@@ -52,6 +52,9 @@ def register(sub: Any) -> None:
     )
     speech.add_argument("--json", action="store_true")
     speech.set_defaults(handler=run_speech)
+    from .bench_coaching import add_parser as add_coaching
+
+    add_coaching(bench_sub)
     reports = bench_sub.add_parser("reports", help="report generation benchmarks")
     try:
         from ..services.bench_reports import add_arguments
@@ -60,6 +63,44 @@ def register(sub: Any) -> None:
     else:
         add_arguments(reports)
         reports.set_defaults(handler=_run_reports)
+    _register_scoring(bench_sub)
+    interviewer = bench_sub.add_parser(
+        "interviewer",
+        help="JD coverage of plans, resume-claim questions, repeats, follow-up precision/recall",
+    )
+    from ..services.bench_interviewer import add_arguments as add_interviewer_arguments
+
+    add_interviewer_arguments(interviewer)
+    interviewer.set_defaults(handler=_run_interviewer)
+
+
+def _run_interviewer(args: argparse.Namespace, ctx: CommandContext) -> int:
+    from ..services.bench_interviewer import run
+
+    try:
+        return run(args, ctx)
+    except ValueError as exc:
+        raise CliError(str(exc)) from exc
+
+
+def _register_scoring(bench_sub: Any) -> None:
+    from ..services.bench_scoring import add_arguments
+
+    scoring = bench_sub.add_parser(
+        "scoring", help="offline scores against the graded development set (held-out fifth), cost per answer"
+    )
+    add_arguments(scoring)
+    scoring.set_defaults(handler=_run_scoring)
+
+
+def _run_scoring(args: argparse.Namespace, ctx: CommandContext) -> int:
+    from ..services.bench_scoring import run
+    from ..services.scoring_dataset import DatasetMissingError
+
+    try:
+        return run(args)
+    except (DatasetMissingError, RuntimeError) as exc:
+        raise CliError(str(exc)) from exc
 
 
 def _reports_missing(args: argparse.Namespace, ctx: CommandContext) -> int:

@@ -24,6 +24,10 @@ class Question(Record):
     expected_points: list[str] = Field(default_factory=list)
     source: Source
     model_name: str | None = None
+    requirement: str = Field(
+        default="", description="the job requirement it probes, e.g. 'Kafka or RabbitMQ'"
+    )
+    rationale: str = Field(default="", description="one line on why this question was chosen")
 
 
 class Answer(Record):
@@ -36,6 +40,13 @@ class Answer(Record):
     duration_s: float = Field(default=0.0, ge=0.0)
     delivery: DeliveryMetrics | None = None
     skipped: bool = False
+    input_ref: str = Field(
+        default="",
+        description="which input fed it (a WAV file's name, 'microphone', 'typed'): a resume takes the next",
+    )
+    follow_up_pending: bool = Field(
+        default=False, description="stored before the follow-up decision: a resumed interview makes it first"
+    )
 
 
 class InterviewSession(Record):

@@ -7,10 +7,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 from uuid import UUID
 
+from ..domain.attempts import PracticeAttempt
 from ..domain.enums import SessionStatus
 from ..domain.interview import Answer, InterviewSession, Question
+from ..domain.practice_plan import PracticePlan
 from ..domain.reports import DeliveryReport, PerformanceReport, QuestionsReport, SummaryReport
 from ..domain.resume import ResumeAnalysis, ResumeProfile
+from .errors import NotFoundError, StoreError
+
+# The errors live in errors.py; they are named here too for the callers that still import them from here.
+__all__ = ["AnyReport", "NotFoundError", "SessionStore", "StoreError", "SyncStore"]
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -18,14 +24,6 @@ if TYPE_CHECKING:
     from .outbox import OutboxEntry
 
 AnyReport = SummaryReport | PerformanceReport | QuestionsReport | DeliveryReport
-
-
-class StoreError(Exception):
-    """A store operation failed; the message is fit to show a user."""
-
-
-class NotFoundError(StoreError):
-    pass
 
 
 class SessionStore(Protocol):
@@ -81,6 +79,10 @@ class SyncStore(SessionStore, Protocol):
     def outbox_entity(self, entry: OutboxEntry) -> BaseModel | None: ...
     def apply_remote_session(self, session: InterviewSession) -> bool: ...
     def apply_remote_resume(self, profile: ResumeProfile) -> bool: ...
+    def practice_of(self, session_id: UUID) -> tuple[list[PracticeAttempt], PracticePlan | None]: ...
+    def apply_remote_practice(
+        self, session_id: UUID, attempts: Sequence[PracticeAttempt], plan: PracticePlan | None
+    ) -> bool: ...
     def apply_remote_resume_analysis(self, analysis: ResumeAnalysis) -> bool: ...
     def set_owner_uid(self, uid: str | None) -> None: ...
     def owner_uid(self) -> str | None: ...

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..protocols import EngineError
+from ..protocols import EngineError, EngineRefusedError
 
 KEY_HELP = (
     "Check the key in Settings (or GEMINI_API_KEY); a key can be created at https://aistudio.google.com/apikey. "
@@ -23,6 +23,7 @@ class Transient:
 
     reason: str
     retry_after_s: float | None = None
+    timed_out: bool = False  # the caller names the real elapsed time: one attempt's limit is not the wait
 
 
 def classify(exc: BaseException, timeout_s: float) -> Transient | EngineError | None:
@@ -36,7 +37,7 @@ def classify(exc: BaseException, timeout_s: float) -> Transient | EngineError | 
     if isinstance(exc, errors.ServerError):
         return Transient(f"server error {exc.code} {exc.status or ''}".strip())
     if isinstance(exc, timeouts):
-        return Transient(f"no reply within {timeout_s:g} s")
+        return Transient(f"no reply within {timeout_s:g} s", timed_out=True)
     if isinstance(exc, transport):
         return Transient(f"connection failed ({type(exc).__name__})")
     if isinstance(exc, json.JSONDecodeError | errors.UnknownApiResponseError):
@@ -78,7 +79,7 @@ def _client_error(exc: Any) -> Transient | EngineError:
             "(e.g. gemini-2.5-flash)."
         )
     message = (exc.message or status or "bad request")[:300]
-    return EngineError(f"Gemini refused the request ({code} {status}): {message}")
+    return EngineRefusedError(f"Gemini refused the request ({code} {status}): {message}")
 
 
 def blocked_reason(response: Any) -> str | None:
@@ -98,7 +99,7 @@ def blocked_reason(response: Any) -> str | None:
 
 
 def blocked_error(reason: str) -> EngineError:
-    return EngineError(
+    return EngineRefusedError(
         f"Gemini withheld its answer (blocked: {reason}). Nothing was scored from this reply; rephrase the "
         "input (job description, resume) or use the offline engine."
     )
