@@ -86,7 +86,9 @@ def test_answers_take_the_silence_setting_and_the_question_vocabulary() -> None:
     from mockmate_desktop.speech.live import answer_config
 
     settings = Settings(answer_end_silence_s=6.0)
-    question = Question(session_id=uuid4(), position=0, text="How would you use Kafka here?", source=Source.OFFLINE)
+    question = Question(
+        session_id=uuid4(), position=0, text="How would you use Kafka here?", source=Source.OFFLINE
+    )
     interview = InterviewVocabulary.build(job_text=JD)
     vocab = question_vocabulary(interview, question)
     assert vocab is not None and vocab.terms[0] == "Kafka"
