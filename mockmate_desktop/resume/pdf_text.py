@@ -13,7 +13,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..frozen import helper_command
+from ..core.helpers import helper_command
 from .errors import ResumeError, ResumeErrorCode
 from .limits import IntakeLimits
 
