@@ -1,4 +1,4 @@
-"""`mockmate bench speech|reports`: benchmarks that print measured figures."""
+"""`mockmate bench speech|reports|interviewer`: benchmarks that print measured figures."""
 
 from __future__ import annotations
 
@@ -51,6 +51,23 @@ def register(sub: Any) -> None:
     else:
         add_arguments(reports)
         reports.set_defaults(handler=_run_reports)
+    interviewer = bench_sub.add_parser(
+        "interviewer",
+        help="JD coverage of plans, resume-claim questions, repeats, follow-up precision/recall",
+    )
+    from ..services.bench_interviewer import add_arguments as add_interviewer_arguments
+
+    add_interviewer_arguments(interviewer)
+    interviewer.set_defaults(handler=_run_interviewer)
+
+
+def _run_interviewer(args: argparse.Namespace, ctx: CommandContext) -> int:
+    from ..services.bench_interviewer import run
+
+    try:
+        return run(args, ctx)
+    except ValueError as exc:
+        raise CliError(str(exc)) from exc
 
 
 def _reports_missing(args: argparse.Namespace, ctx: CommandContext) -> int:

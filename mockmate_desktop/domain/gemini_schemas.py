@@ -15,6 +15,11 @@ class LlmModel(BaseModel):
 
 
 class PlannedQuestionOut(LlmModel):
+    requirement: str = Field(
+        description="the job requirement it probes, as listed in jd_requirements (e.g. 'Kafka or RabbitMQ'), "
+        "'resume claim' for a question on a resume claim, or an empty string"
+    )
+    rationale: str = Field(description="one line, in the interview language: why this question was chosen")
     text: str = Field(description="the question exactly as the interviewer says it")
     competency: str = Field(description="the skill or competency it tests, a few words")
     expected_points: list[str] = Field(description="2-4 points a strong answer covers")
@@ -25,9 +30,11 @@ class QuestionPlanOut(LlmModel):
 
 
 class FollowUpOut(LlmModel):
+    reason: str = Field(description="what the answer did and did not do, and so whether to probe")
     ask_follow_up: bool
-    reason: str = Field(description="why the answer does or does not need a follow-up")
-    follow_up_question: str = Field(description="the follow-up question, or an empty string")
+    follow_up_question: str = Field(
+        description="a brief acknowledgement then one precise probe, in the interview language; or an empty string"
+    )
 
 
 class SummaryOut(LlmModel):

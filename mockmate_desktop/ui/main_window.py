@@ -9,6 +9,7 @@ from uuid import UUID
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -31,15 +32,23 @@ from .pages.resume import ResumePage
 from .pages.settings import SettingsPage
 from .pages.setup import SetupPage
 from .player import SoundPlayer
+from .report.text import para
 from .report.view import ReportPage
+from .shell import Shell
 from .tasks import TaskRunner
+from .theme import apply_theme
 from .widgets.banner import Banner
+from .widgets.keyboard import keyboard_friendly
 
 if TYPE_CHECKING:
+    from ..domain.config import InterviewConfig
+    from ..domain.resume import ResumeProfile
     from .services import GuiServices
 
 log = logging.getLogger(__name__)
 
+# Below this the setup form and the report tabs no longer fit side by side with the sidebar.
+MINIMUM_SIZE = QSize(960, 640)
 _NAV = (
     ("home", "Home"),
     ("setup", "New interview"),
@@ -54,7 +63,11 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.services = services
         self.setWindowTitle("MockMate — interview practice")
+        self.setMinimumSize(MINIMUM_SIZE)
         self.resize(1180, 760)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, services.settings.theme)
         self.tasks = TaskRunner(self)
         self.tasks.unhandled_error.connect(lambda name, exc: self.show_error(describe(exc, name)))
 
@@ -70,16 +83,19 @@ class MainWindow(QMainWindow):
 
         self.speech_status = SpeechModelStatus(services, self.tasks, self)
         self.player = SoundPlayer(services, self.tasks, self)
+        # What pages may use of the window: services, tasks, player, navigation (this window), messages.
+        self.shell = Shell(services, self.tasks, self.player, self.speech_status, self, self.banner)
         self.pages: dict[str, QWidget] = {}
         self.stack = QStackedWidget()
         self.home = HomePage(self)
-        self.setup = SetupPage(self)
+        self.setup = SetupPage(self.shell)
         self.interview = InterviewPage(self)
         self.report = ReportPage(self)
-        self.resume = ResumePage(self)
-        self.progress = ProgressPage(self)
-        self.settings_page = SettingsPage(self)
-        self.first_run = FirstRunPage(self)
+        self.resume = ResumePage(self.shell)
+        self.progress = ProgressPage(self.shell)
+        self.settings_page = SettingsPage(self.shell, lambda: self.cloud_status.restart())
+        self.first_run = FirstRunPage(self.shell)
+        keyboard_friendly(self.home.table, self.home.open_selected)
         for key, page in (
             ("home", self.home),
             ("setup", self.setup),
@@ -133,6 +149,7 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         self.status_label = QLabel()
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # untrusted text: never rich text
         self.status_busy = QProgressBar()
         self.status_busy.setRange(0, 0)
         self.status_busy.setMaximumWidth(120)
@@ -143,6 +160,7 @@ class MainWindow(QMainWindow):
         self.speech_status.changed.connect(self._on_speech_status)
         self._on_speech_status()
         self.cloud_label = QLabel()
+        self.cloud_label.setTextFormat(Qt.TextFormat.PlainText)  # untrusted text: never rich text
         self.statusBar().addPermanentWidget(self.cloud_label)
         self.cloud_status = CloudSyncStatus(self.services.ctx, self)
         self.cloud_status.changed.connect(self._on_cloud_status)
@@ -152,7 +170,7 @@ class MainWindow(QMainWindow):
         # Configuration problems can be long: the bar shows the start, the tooltip the whole sentence.
         metrics = self.cloud_label.fontMetrics()
         self.cloud_label.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, 420))
-        self.cloud_label.setToolTip(text)
+        self.cloud_label.setToolTip(para(text))  # escaped: tooltips render rich text too
 
     def _on_speech_status(self) -> None:
         self.status_label.setText(self.speech_status.text)
@@ -188,6 +206,9 @@ class MainWindow(QMainWindow):
         self.report.load(session_id)
         self.go("report")
 
+    def start_interview(self, config: InterviewConfig, resume: ResumeProfile | None) -> None:
+        self.interview.start_new(config, resume)
+
     # messages --------------------------------------------------------------------------------------
     def show_error(self, error: UserError) -> None:
         self.banner.show_error(error)
@@ -199,6 +220,7 @@ class MainWindow(QMainWindow):
         self.player.stop()
         self.interview.shutdown()
         self.settings_page.shutdown()
+        self.setup.mic_check.shutdown()
         self.tasks.wait_for_done(30_000)
         self.cloud_status.stop()
         self.services.close()

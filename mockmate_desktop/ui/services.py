@@ -177,7 +177,7 @@ class GuiServices(SpeechServices):
     def build_engine(self, choice: EngineChoice) -> InterviewEngine:
         from ..engine.factory import build_engine
 
-        return build_engine(EngineChoice(choice), self.settings, self.paths.gemini_cache_dir)
+        return build_engine(EngineChoice(choice), self.settings, self.paths.gemini_cache_dir, records=self.store)
 
     def start_interview(self, config: InterviewConfig, resume: ResumeProfile | None) -> Step:
         """Plan and store a new interview (nothing is stored when planning fails)."""

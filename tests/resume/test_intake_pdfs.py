@@ -12,13 +12,14 @@ from pathlib import Path
 
 import pytest
 
+from mockmate_desktop.core.helper_process import ROLE_VARIABLE, helper_command
 from mockmate_desktop.domain.enums import Source
-from mockmate_desktop.frozen import ROLE_VARIABLE, helper_command
 from mockmate_desktop.resume.errors import ResumeError, ResumeErrorCode
 from mockmate_desktop.resume.intake import ResumeIntake
 from mockmate_desktop.resume.limits import IntakeLimits
 from mockmate_desktop.resume.pdf_text import read_pdf_text
 from mockmate_desktop.storage.sqlite_store import SqliteStore
+from tests.conftest import REPO_ROOT
 from tests.support import pdfs
 
 WriteFile = Callable[[str, bytes], Path]
@@ -242,14 +243,13 @@ def test_frozen_builds_start_the_reader_as_their_own_executable(monkeypatch: pyt
 
 
 def test_the_role_entry_point_reads_a_pdf_in_a_child_process() -> None:
-    # What the frozen executable runs for the role: the same child, so its time and memory limits hold.
+    # The frozen executable's own entry script, run for the role: the same child, with the same limits.
     header = json.dumps({"password": None, "max_pages": 30, "memory_bytes": 0}).encode() + b"\n"
     child = subprocess.run(
-        [sys.executable, "-c", "import sys; from mockmate_desktop.frozen import run_role_or_cli; "
-         "sys.exit(run_role_or_cli())"],
+        [sys.executable, str(REPO_ROOT / "packaging" / "entry.py")],
         input=header + pdfs.single_column_resume(),
         capture_output=True,
-        env={**os.environ, ROLE_VARIABLE: "pdf-worker"},
+        env={**os.environ, ROLE_VARIABLE: "pdf-worker", "PYTHONPATH": str(REPO_ROOT)},
         timeout=60,
         check=True,
     )

@@ -50,6 +50,8 @@ def plan(request: Request) -> dict[str, Any]:
             continue
         questions.append(
             {
+                "requirement": _requirement_for(skill, request),
+                "rationale": f"Probes {skill} for the {title} role.",
                 "text": text,
                 "competency": skill,
                 "expected_points": [f"uses {skill} concretely", "gives a measurable result"],
@@ -58,6 +60,15 @@ def plan(request: Request) -> dict[str, Any]:
         if len(questions) == count:
             break
     return {"questions": questions}
+
+
+def _requirement_for(skill: str, request: Request) -> str:
+    """The line of the 'jd_requirements' block that names the skill, as a model would copy it."""
+    for line in request.blocks.get("jd_requirements", "").splitlines():
+        label = line.partition(":")[2].strip()
+        if skill.casefold() in label.casefold():
+            return label
+    return ""
 
 
 def follow_up(request: Request) -> dict[str, Any]:

@@ -162,7 +162,8 @@ class GeminiClient:
 
         client = self._client()
         contents = [types.Content(role="user", parts=to_sdk_parts(parts, reask))]
-        deadline = time.monotonic() + self._budget_s
+        started = time.monotonic()
+        deadline = started + self._budget_s
         attempt = 0
         while True:
             attempt += 1
@@ -185,9 +186,12 @@ class GeminiClient:
                 delay = self._delay(attempt, verdict.retry_after_s)
                 out_of_time = time.monotonic() + delay + 0.5 > deadline
                 if attempt >= self._max_attempts or out_of_time or self._closed.is_set():
+                    # The wall time since the first attempt: the last attempt's own limit can be far shorter.
+                    elapsed = time.monotonic() - started
+                    reason = "no reply" if verdict.timed_out else verdict.reason
                     raise EngineUnavailableError(
-                        f"Gemini is unavailable ({verdict.reason}; {attempt} attempt"
-                        f"{'s' if attempt > 1 else ''}). The offline engine can take over."
+                        f"Gemini is unavailable ({reason}; {attempt} attempt{'s' if attempt > 1 else ''} over "
+                        f"{elapsed:.1f} s). The offline engine can take over."
                     ) from exc
                 if self._closed.wait(delay):
                     raise EngineUnavailableError("Gemini client closed while waiting to retry") from exc

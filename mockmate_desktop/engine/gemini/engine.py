@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
+from uuid import UUID
 
 from ...domain import gemini_schemas as out
 from ...domain import prompts
@@ -16,17 +19,34 @@ from ..protocols import EngineUnavailableError
 from . import convert
 from .client import GeminiClient, StructuredClient
 from .parts import DataPart
+from .plan_data import follow_up_context, plan_parts
 from .session_data import job_parts, transcript_parts, turns
 
 if TYPE_CHECKING:
     from ...core.settings import Settings
 
 
+log = logging.getLogger(__name__)
+
+
 class GeminiEngine:
-    def __init__(self, client: StructuredClient) -> None:
+    def __init__(
+        self, client: StructuredClient, *, resume_reader: Callable[[UUID], ResumeProfile] | None = None
+    ) -> None:
+        """`resume_reader` gives follow-ups the resume digest; without it they see the interview alone."""
         self.client = client
         self.source: Source = client.source
         self.model_name: str = client.model_name
+        self._resume_reader = resume_reader
+
+    def _resume(self, session: InterviewSession) -> ResumeProfile | None:
+        if self._resume_reader is None or session.config.resume_id is None:
+            return None
+        try:
+            return self._resume_reader(session.config.resume_id)
+        except Exception:  # a deleted resume: the follow-up is decided from the interview alone
+            log.warning("resume %s could not be read for a follow-up", session.config.resume_id)
+            return None
 
     @classmethod
     def from_settings(cls, settings: Settings, *, cache: RequestCache | None = None) -> GeminiEngine:
@@ -51,7 +71,8 @@ class GeminiEngine:
         kind, difficulty, code, name = self._settings(config)
         wanted = config.question_count
         system = prompts.plan_system(kind, difficulty, wanted, code, name)
-        plan = self.client.generate(out.QuestionPlanOut, system=system, parts=job_parts(config, resume))
+        base = [*job_parts(config, resume), *plan_parts(config, resume)]
+        plan = self.client.generate(out.QuestionPlanOut, system=system, parts=base)
         chosen = _unique(plan.questions)
         if len(chosen) < wanted:
             # One top-up request for the missing questions, told which ones exist already.
@@ -59,10 +80,7 @@ class GeminiEngine:
             extra_system = prompts.plan_system(kind, difficulty, missing, code, name) + (
                 "\nThe questions in the data block 'already_planned' exist: write different ones."
             )
-            parts = [
-                *job_parts(config, resume),
-                DataPart("already_planned", "\n".join(q.text for q in chosen)),
-            ]
+            parts = [*base, DataPart("already_planned", "\n".join(q.text for q in chosen))]
             more = self.client.generate(out.QuestionPlanOut, system=extra_system, parts=parts)
             chosen = _unique([*chosen, *more.questions])
         if len(chosen) < wanted:
@@ -78,6 +96,8 @@ class GeminiEngine:
                 expected_points=[p.strip() for p in item.expected_points if p.strip()][:6],
                 source=self.source,
                 model_name=self.model_name,
+                requirement=item.requirement.strip()[:120],
+                rationale=item.rationale.strip()[:300],
             )
             for index, item in enumerate(chosen[:wanted])
         ]
@@ -95,6 +115,7 @@ class GeminiEngine:
             DataPart("question", question.text),
             DataPart("expected_points", "\n".join(question.expected_points)),
             DataPart("answer", answer.transcript.strip()),
+            *follow_up_context(session, question, self._resume(session)),
         ]
         decision = self.client.generate(
             out.FollowUpOut, system=prompts.follow_up_system(kind, difficulty, code, name), parts=parts

@@ -18,32 +18,6 @@ _TEXTS: dict[str, dict[str, str]] = {
         "hi": "{role} ({difficulty}, {itype}) के लिए कुल {score}/100: {total} में से {answered} प्रश्नों के उत्तर, औसत {avg}/10। सबसे अच्छा: {best}। सबसे कमज़ोर: {worst}।",
         "fr": "Note globale {score}/100 pour {role} ({difficulty}, {itype}) : {answered} questions sur {total} traitées, moyenne {avg}/10. Meilleure : {best}. Plus faible : {worst}.",
     },
-    "skill_fallback": {"en": "your main skill", "hi": "आपका मुख्य कौशल", "fr": "votre compétence principale"},
-    "fu_star": {
-        "en": "You did not describe the {missing} in that story. Could you tell me {ask}?",
-        "hi": "आपने उस उदाहरण में {missing} नहीं बताया। क्या आप बता सकते हैं {ask}?",
-        "fr": "Vous n'avez pas décrit {missing} dans cet exemple. Pouvez-vous me dire {ask} ?",
-    },
-    "fu_thin": {
-        "en": "That answer was quite brief. {detail}",
-        "hi": "आपका उत्तर काफ़ी छोटा था। {detail}",
-        "fr": "Cette réponse était assez brève. {detail}",
-    },
-    "fu_thin_detail": {
-        "en": "Could you go into more detail, with a concrete example from your own work?",
-        "hi": "क्या आप अपने काम से एक ठोस उदाहरण के साथ विस्तार से बता सकते हैं?",
-        "fr": "Pouvez-vous développer, avec un exemple concret tiré de votre travail ?",
-    },
-    "fu_vague": {
-        "en": "Could you make that concrete: which tools or methods did you use, what exactly did you do, and what numbers show the result?",
-        "hi": "क्या आप इसे ठोस बना सकते हैं: आपने कौन से tools या तरीके इस्तेमाल किए, ठीक-ठीक क्या किया, और कौन से आँकड़े नतीजा दिखाते हैं?",
-        "fr": "Pouvez-vous être plus concret : quels outils ou méthodes avez-vous utilisés, qu'avez-vous fait exactement, et quels chiffres montrent le résultat ?",
-    },
-    "fu_point": {
-        "en": "A strong answer would also cover this: {point}. Could you tell me about that?",
-        "hi": "एक अच्छा उत्तर यह भी बताता: {point}। क्या आप इसके बारे में बता सकते हैं?",
-        "fr": "Une bonne réponse aborderait aussi ceci : {point}. Pouvez-vous m'en parler ?",
-    },
     "final_remarks": {
         "en": "{disclaimer} The scores count matched words, STAR parts, figures, named tools and delivery measurements; they do not judge whether what you said is correct. Use them to practise structure and specificity, and add a Gemini key for a reading of content.",
         "hi": "{disclaimer} स्कोर मिलते शब्दों, STAR हिस्सों, आँकड़ों, tools के नाम और बोलने के माप पर आधारित हैं; ये नहीं जाँचते कि आपकी बात सही है या नहीं। इन्हें structure और ठोस उदाहरणों के अभ्यास के लिए इस्तेमाल करें; सामग्री के मूल्यांकन के लिए Gemini key जोड़ें।",

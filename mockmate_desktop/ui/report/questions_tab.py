@@ -96,7 +96,7 @@ class QuestionsTab(QWidget):
         for index, item in enumerate(items, start=1):
             prefix = "  ↳ " if item.is_follow_up else f"{index}. "
             row = QListWidgetItem(f"{prefix}{item.question[:70]}  ({item.score:.1f})")
-            row.setToolTip(item.question)
+            row.setToolTip(para(item.question))  # escaped: tooltips render rich text too
             self.list.addItem(row)
         if items:
             self.list.setCurrentRow(0)

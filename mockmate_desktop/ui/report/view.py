@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from ...domain.enums import Source
@@ -54,6 +54,7 @@ class ReportPage(QWidget):
         header.addWidget(self.back_button)
         layout.addLayout(header)
         self.provenance = QLabel()
+        self.provenance.setTextFormat(Qt.TextFormat.PlainText)  # untrusted text: never rich text
         self.provenance.setWordWrap(True)
         self.provenance.setProperty("role", "hint")
         layout.addWidget(self.provenance)

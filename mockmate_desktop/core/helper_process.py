@@ -1,9 +1,7 @@
-"""Starting one of the app's own helper processes, in a frozen build and in a checkout alike.
+"""How the app starts a helper process of its own, in a checkout and in a frozen build alike.
 
 In a checkout a helper is `python -m MODULE`. A PyInstaller build has no interpreter to pass `-m` to, so it
-runs its own executable again with MOCKMATE_ROLE naming the helper (`frozen.run_role_or_cli` routes that).
-Kept in core so that adapters (resume/pdf_text.py) can start helpers without importing the entry point,
-which imports the command line.
+runs its own executable again with MOCKMATE_ROLE naming the helper; `packaging/entry.py` routes that.
 """
 
 from __future__ import annotations
@@ -11,7 +9,7 @@ from __future__ import annotations
 import sys
 
 ROLE_VARIABLE = "MOCKMATE_ROLE"
-# Roles that may be started this way; anything else in the variable is ignored, never imported.
+# Roles that may be started this way, by module name; anything else in the variable is ignored, never imported.
 ROLES = {"pdf-worker": "mockmate_desktop.resume.pdf_worker"}
 
 
