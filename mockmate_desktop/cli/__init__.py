@@ -31,6 +31,7 @@ _COMMAND_MODULES = (
     "cloud",
     "coaching",
     "gui",
+    "score",
 )
 
 

@@ -51,6 +51,7 @@ def register(sub: Any) -> None:
     else:
         add_arguments(reports)
         reports.set_defaults(handler=_run_reports)
+    _register_scoring(bench_sub)
     interviewer = bench_sub.add_parser(
         "interviewer",
         help="JD coverage of plans, resume-claim questions, repeats, follow-up precision/recall",
@@ -67,6 +68,26 @@ def _run_interviewer(args: argparse.Namespace, ctx: CommandContext) -> int:
     try:
         return run(args, ctx)
     except ValueError as exc:
+        raise CliError(str(exc)) from exc
+
+
+def _register_scoring(bench_sub: Any) -> None:
+    from ..services.bench_scoring import add_arguments
+
+    scoring = bench_sub.add_parser(
+        "scoring", help="offline scores against the graded development set (held-out fifth), cost per answer"
+    )
+    add_arguments(scoring)
+    scoring.set_defaults(handler=_run_scoring)
+
+
+def _run_scoring(args: argparse.Namespace, ctx: CommandContext) -> int:
+    from ..services.bench_scoring import run
+    from ..services.scoring_dataset import DatasetMissingError
+
+    try:
+        return run(args)
+    except (DatasetMissingError, RuntimeError) as exc:
         raise CliError(str(exc)) from exc
 
 

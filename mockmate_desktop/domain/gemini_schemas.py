@@ -37,18 +37,25 @@ class FollowUpOut(LlmModel):
     )
 
 
+# Evidence and reasoning come before every score: the model writes fields in this order (the SDK sends it as
+# propertyOrdering), so a score is the conclusion of the quotes and reasons, not a guess they justify later.
+
+
 class SummaryOut(LlmModel):
-    overall_score: int = Field(description="0-100")
-    selection_probability: int = Field(description="0-100")
     snapshot: str
     top_strengths: list[str]
     top_improvements: list[str]
+    reasoning: str = Field(
+        description="how the per-question scores and the evidence lead to the overall score"
+    )
+    overall_score: int = Field(description="0-100")
+    selection_probability: int = Field(description="0-100")
 
 
 class CategoryScoreOut(LlmModel):
-    score: float = Field(description="0-10")
-    comment: str
     evidence: str = Field(description="an exact quote from one of the candidate's answers")
+    comment: str
+    score: float = Field(description="0-10")
 
 
 class CategoryScoresOut(LlmModel):
@@ -87,12 +94,36 @@ class StarOut(LlmModel):
 
 class QuestionFeedbackOut(LlmModel):
     number: int = Field(description="the Q number of the question in the transcript")
-    score: float = Field(description="0-10")
+    evidence: list[str] = Field(description="exact quotes from this answer that justify the score")
+    reasoning: str = Field(
+        description="which expected points are covered, whether it answers the question asked, which band applies"
+    )
+    star: StarOut
     went_well: list[str]
     to_improve: list[str]
     model_answer: str
+    score: float = Field(description="0-10")
+
+
+class PointOut(LlmModel):
+    point: str
+    status: str = Field(description="covered, partly or missing")
+    quote: str = Field(description="the exact sentence of the answer that covers it, or an empty string")
+
+
+class AnswerScoreOut(LlmModel):
+    """One answer to one question (practise mode): the same rubric as the interview reports."""
+
+    evidence: list[str] = Field(description="exact quotes from the answer that justify the score")
+    points: list[PointOut]
+    reasoning: str = Field(
+        description="relevance to the question asked, coverage, specificity, which band applies"
+    )
     star: StarOut
-    evidence: list[str] = Field(description="exact quotes from this answer that justify the score")
+    went_well: list[str]
+    to_improve: list[str]
+    model_answer: str
+    score: float = Field(description="0-10")
 
 
 class QuestionsOut(LlmModel):
@@ -153,3 +184,8 @@ class FitJudgementOut(LlmModel):
     gaps: list[str]
     suggestions: list[RewriteOut]
     summary: str
+
+
+# Calls that judge answers run at a low temperature: the same answer should get the same score.
+SCORING_SCHEMAS: tuple[type[LlmModel], ...] = (SummaryOut, PerformanceOut, QuestionsOut, AnswerScoreOut)
+SCORING_TEMPERATURE = 0.1

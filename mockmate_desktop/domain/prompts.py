@@ -165,31 +165,83 @@ _SCORING_RULES = (
     "scores 0-2 out of 10 whatever else it contains.\n"
     "- Every score must be backed by evidence: copy exact quotes (verbatim, 3-25 words) from the answers. "
     "Never invent or paraphrase a quote; if nothing supports a claim, do not make it.\n"
+    "- Write the evidence and the reasoning first, then the score that follows from them.\n"
     "- Be specific and constructive, like a strong human interviewer writing notes for the candidate.\n"
 )
+
+# Anchored bands (0-10) shared by every scoring prompt; the difficulty line says how much each band asks.
+ANSWER_RUBRIC = (
+    "Score bands for one answer (0-10):\n"
+    "- 9-10: answers exactly the question asked; covers the expected points; concrete (own actions, named "
+    "tools, figures); for behavioural questions a complete STAR story with a measured result; for technical "
+    "questions correct reasoning with trade-offs.\n"
+    "- 7-8: on the question and correct, covers most expected points, some concrete detail; one part thin.\n"
+    "- 5-6: on the question but generic or partly correct; covers about half the points; little evidence.\n"
+    "- 3-4: vague claims, platitudes or a fragment; few points; no example.\n"
+    "- 0-2: no answer, 'I don't know', off-topic, a good answer to a different question, or a list of "
+    "keywords.\n"
+    "Stuffing rule: buzzwords, tool names, STAR labels ('Situation: ... Result: ...') or the question's own "
+    "words listed without a concrete story earn nothing; repeated or padded text earns nothing; length alone "
+    "earns nothing. Judge meaning, not wording: an answer that uses none of the expected words but says the "
+    "same thing scores as if it had.\n"
+)
+_DIFFICULTY_BAR = {
+    "beginner": "Beginner: correct fundamentals with one clear example reach 8; do not demand scale or leadership.",
+    "intermediate": "Intermediate: 8+ needs applied experience and at least one trade-off or measured result.",
+    "experienced": "Experienced: 8+ needs design decisions, measured impact and ownership; textbook answers stop at 6.",
+    "expert": "Expert: 8+ needs system-level depth, edge cases and organisation-wide reasoning; solid "
+    "but ordinary answers stop at 6.",
+}
+
+
+def rubric_for(difficulty: str) -> str:
+    return ANSWER_RUBRIC + _DIFFICULTY_BAR.get(difficulty, "") + "\n"
+
+
+def answer_score_system(question_type: str, difficulty: str, language_code: str, language_name: str) -> str:
+    """Practise mode: one question, one answer, the same rubric as the interview's per-question scores."""
+    kind = (
+        "a behavioural question: look for a STAR story (situation, task, action, result)"
+        if question_type == "behavioural"
+        else "a technical question: look for correct reasoning, trade-offs and concrete experience"
+    )
+    return (
+        "You are an experienced interviewer scoring one answer to one interview question.\n"
+        f"It is {kind}. Difficulty: {difficulty}. Language: {language_code} ({language_name}).\n"
+        + rubric_for(difficulty)
+        + _SCORING_RULES
+        + "For each expected point given as data, say covered, partly or missing, with the exact sentence of "
+        "the answer that covers it. "
+        f"Write every sentence in {language_name}; quotes stay in the language they were spoken."
+    )
 
 
 def report_system(
     kind: str, interview_type: str, difficulty: str, count: int, language_code: str, language_name: str
 ) -> str:
     tasks = {
-        "summary": "Write the summary: an overall score (0-100), the probability (0-100) that this "
-        "candidate would pass to the next round for this job, a three-sentence snapshot, the top three "
-        "strengths and the top three improvements.",
+        "summary": "Write the summary: a three-sentence snapshot, the top three strengths and the top three "
+        "improvements (each citing a quote or a figure), your reasoning, then an overall score (0-100) equal "
+        "to ten times the weighted mean of the per-question scores given as data (follow-ups count half), and "
+        "the probability (0-100) that this candidate would pass to the next round for this job.",
         "performance": "Write the performance analysis: strengths, strong skills, skill gaps, scores 0-10 "
         "for communication, technical knowledge, problem solving, cultural fit and confidence/clarity (each "
         "with a comment and one exact evidence quote), a comparative analysis (technical: approach, "
         "complexity, stack; behavioural: use of STAR), a quantitative analysis using the delivery metrics, "
         "a qualitative analysis, cultural fit and final remarks.",
-        "questions": "Give feedback for every question in the transcript, identified by its Q number: a "
-        "score 0-10, what went well, what to improve, a model answer (what a strong candidate would say), "
-        "which STAR parts the answer contains, and exact evidence quotes from that answer.",
+        "questions": "Give feedback for every question in the transcript, identified by its Q number: exact "
+        "evidence quotes from that answer, your reasoning (which expected points it covers, whether it answers "
+        "the question asked, which band applies), which STAR parts it contains, what went well, what to "
+        "improve, a model answer (what a strong candidate would say), then the score 0-10. Each question "
+        "comes with its competency and expected points as data; the resume profile, when given, is context "
+        "only and earns no credit by itself.",
     }
     return (
         "You are an experienced interviewer assessing a finished mock interview.\n"
         + settings_line(interview_type, difficulty, count, language_code, language_name)
         + f"\nTask: {tasks[kind]}\n{_SCORING_RULES}"
-        f"Write every sentence in {language_name}; quotes stay in the language they were spoken."
+        + rubric_for(difficulty)
+        + f"Write every sentence in {language_name}; quotes stay in the language they were spoken."
     )
 
 

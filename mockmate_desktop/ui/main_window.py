@@ -27,6 +27,7 @@ from .model_status import SpeechModelStatus
 from .pages.first_run import FirstRunPage
 from .pages.home import HomePage
 from .pages.interview import InterviewPage
+from .pages.practice import PracticePage
 from .pages.progress import ProgressPage
 from .pages.resume import ResumePage
 from .pages.settings import SettingsPage
@@ -53,6 +54,7 @@ _NAV = (
     ("home", "Home"),
     ("setup", "New interview"),
     ("progress", "Progress"),
+    ("practice", "Practise one question"),
     ("resume", "Resume analyzer"),
     ("settings", "Settings"),
 )
@@ -96,6 +98,7 @@ class MainWindow(QMainWindow):
         self.settings_page = SettingsPage(self.shell, lambda: self.cloud_status.restart())
         self.first_run = FirstRunPage(self.shell)
         keyboard_friendly(self.home.table, self.home.open_selected)
+        self.practice = PracticePage(self.shell)
         for key, page in (
             ("home", self.home),
             ("setup", self.setup),
@@ -105,6 +108,7 @@ class MainWindow(QMainWindow):
             ("progress", self.progress),
             ("settings", self.settings_page),
             ("first_run", self.first_run),
+            ("practice", self.practice),
         ):
             self.pages[key] = page
             self.stack.addWidget(page)

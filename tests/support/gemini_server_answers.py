@@ -101,6 +101,7 @@ def summary(request: Request) -> dict[str, Any]:
         "snapshot": f"Across {len(scored)} answers the candidate averaged {overall / 10:.1f} out of 10.",
         "top_strengths": [f"Q{best[0]}: {first_sentence(best[2], 8)}"] if best and best[2] else [],
         "top_improvements": [f"Q{worst[0]} needs a concrete example and a result"] if worst else [],
+        "reasoning": "The overall score is ten times the mean of the per-question scores.",
     }
 
 
@@ -149,6 +150,7 @@ def questions(request: Request) -> dict[str, Any]:
                 "model_answer": f"A strong answer to '{question[:60]}' names the context, the action and a number.",
                 "star": star_of(answer),
                 "evidence": [first_sentence(answer)] if answer else [],
+                "reasoning": "Scored on relevance, specifics and structure of this answer.",
             }
         )
     return {"items": items}

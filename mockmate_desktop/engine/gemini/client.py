@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from pydantic import BaseModel
 
+from ...domain import gemini_schemas as out
 from ...domain import prompts
 from ...domain.enums import Source
 from ..cache import RequestCache, request_key
@@ -172,7 +173,7 @@ class GeminiClient:
                 system_instruction=system,
                 response_mime_type="application/json",
                 response_schema=schema,
-                temperature=self._temperature,
+                temperature=temperature_for(schema, self._temperature),
                 http_options=types.HttpOptions(timeout=int(timeout_s * 1000)),
             )
             try:
@@ -200,6 +201,13 @@ class GeminiClient:
         base = min(self._backoff_max_s, self._backoff_initial_s * 2 ** (attempt - 1))
         delay = base * (0.75 + random.random() * 0.5)  # jitter so parallel report calls do not sync up
         return float(max(delay, min(hint, self._backoff_max_s))) if hint else delay
+
+
+def temperature_for(schema: type[BaseModel], default: float) -> float:
+    """Scoring calls run cool (at most SCORING_TEMPERATURE) so that the same answer gets the same score."""
+    if issubclass(schema, out.SCORING_SCHEMAS):
+        return min(default, out.SCORING_TEMPERATURE)
+    return default
 
 
 def _text_of(response: Any) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 from uuid import UUID
@@ -20,7 +21,14 @@ from . import convert
 from .client import GeminiClient, StructuredClient
 from .parts import DataPart
 from .plan_data import follow_up_context, plan_parts
-from .session_data import job_parts, transcript_parts, turns
+from .session_data import (
+    job_parts,
+    per_question_scores,
+    profile_digest,
+    scoring_parts,
+    transcript_parts,
+    turns,
+)
 
 if TYPE_CHECKING:
     from ...core.settings import Settings
@@ -37,6 +45,11 @@ class GeminiEngine:
         self.client = client
         self.source: Source = client.source
         self.model_name: str = client.model_name
+        # The per-question call runs first and once per state of the answers; summary and performance are
+        # derived from it. The lock makes concurrent report requests wait for that one call.
+        self._scored_lock = threading.Lock()
+        self._scored: dict[tuple[object, ...], out.QuestionsOut] = {}
+        self._digests: dict[object, str] = {}
         self._resume_reader = resume_reader
 
     def _resume(self, session: InterviewSession) -> ResumeProfile | None:
@@ -70,6 +83,8 @@ class GeminiEngine:
     def plan_questions(self, config: InterviewConfig, resume: ResumeProfile | None) -> list[Question]:
         kind, difficulty, code, name = self._settings(config)
         wanted = config.question_count
+        if resume is not None and config.resume_id is not None:
+            self._digests[config.resume_id] = profile_digest(resume)
         system = prompts.plan_system(kind, difficulty, wanted, code, name)
         base = [*job_parts(config, resume), *plan_parts(config, resume)]
         plan = self.client.generate(out.QuestionPlanOut, system=system, parts=base)
@@ -144,27 +159,48 @@ class GeminiEngine:
             *transcript_parts(session, with_delivery=with_delivery),
         ]
 
+    def _per_question(self, session: InterviewSession) -> out.QuestionsOut:
+        key = (session.id, *(t.transcript for t in turns(session)))
+        with self._scored_lock:
+            if key not in self._scored:
+                resume = self._resume(session)
+                digest = profile_digest(resume) if resume is not None else ""
+                if not digest and session.config.resume_id is not None:
+                    digest = self._digests.get(session.config.resume_id, "")
+                self._scored[key] = self.client.generate(
+                    out.QuestionsOut,
+                    system=self._report_system("questions", session),
+                    parts=scoring_parts(session, digest),
+                )
+            return self._scored[key]
+
+    def _derived_parts(self, session: InterviewSession, report: QuestionsReport) -> list[DataPart]:
+        pairs = list(zip(turns(session), [item.score for item in report.items], strict=False))
+        return [DataPart("per_question_scores", per_question_scores(pairs))]
+
     def summary_report(self, session: InterviewSession) -> SummaryReport:
+        questions = self.questions_report(session)
         raw = self.client.generate(
-            out.SummaryOut, system=self._report_system("summary", session), parts=self._report_parts(session)
+            out.SummaryOut,
+            system=self._report_system("summary", session),
+            parts=[*self._report_parts(session), *self._derived_parts(session, questions)],
         )
-        return convert.summary(raw, session, self.source, self.model_name)
+        return convert.summary(raw, session, self.source, self.model_name, questions)
 
     def performance_report(self, session: InterviewSession) -> PerformanceReport:
+        questions = self.questions_report(session)
         raw = self.client.generate(
             out.PerformanceOut,
             system=self._report_system("performance", session),
-            parts=self._report_parts(session, with_delivery=True),
+            parts=[
+                *self._report_parts(session, with_delivery=True),
+                *self._derived_parts(session, questions),
+            ],
         )
-        return convert.performance(raw, session, self.source, self.model_name)
+        return convert.performance(raw, session, self.source, self.model_name, questions)
 
     def questions_report(self, session: InterviewSession) -> QuestionsReport:
-        raw = self.client.generate(
-            out.QuestionsOut,
-            system=self._report_system("questions", session),
-            parts=self._report_parts(session),
-        )
-        return convert.questions(raw, session, self.source, self.model_name)
+        return convert.questions(self._per_question(session), session, self.source, self.model_name)
 
 
 def _unique(items: list[out.PlannedQuestionOut]) -> list[out.PlannedQuestionOut]:
