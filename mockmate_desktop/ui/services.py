@@ -58,8 +58,7 @@ class Step:
 class GuiServices(SpeechServices):
     def __init__(self, ctx: GuiEnvironment, *, transcribers: dict[str, Any] | None = None) -> None:
         self.env = ctx
-        # Any only while storage/cloud still asks for `app.AppContext` (issue 16 removes that import).
-        self.ctx: Any = ctx
+        self.ctx = ctx  # the name the pages use for the cloud calls; GuiEnvironment fits their CloudHost
         self._transcribers: dict[str, Any] = dict(transcribers or {})
         self._tts: Any = None
         self._lock = threading.Lock()
