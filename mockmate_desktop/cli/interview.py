@@ -196,6 +196,8 @@ def _interview(
 def _ask_all(interview: InterviewOrchestrator, answers: AnswerSource, speaker: Any) -> None:
     """The terminal loop: the orchestrator says what to ask, the source answers, the orchestrator stores."""
     language = interview.session.config.language
+    if hasattr(answers, "vocabulary"):  # spoken sources: Whisper hears the job's words (issue 15)
+        answers.vocabulary = interview.vocabulary()
     exhausted = False
     while (prompt := interview.next_prompt()) is not None:
         _print_question(prompt)

@@ -22,7 +22,9 @@ from ..domain.interview import Answer, InterviewSession, Question
 from ..domain.interview_flow import InterviewFlow, Phase
 from ..domain.records import utc_now
 from ..domain.resume import ResumeProfile
+from ..domain.vocabulary import InterviewVocabulary, Vocabulary
 from ..engine.protocols import InterviewEngine
+from ..storage.errors import NotFoundError
 from ..storage.protocols import AnyReport, SessionStore
 from .recordings import Recovered, RecoverRecording, tidy_recordings
 from .reports import REPORT_KINDS, ReportOutcome, generate_reports
@@ -101,6 +103,7 @@ class InterviewOrchestrator:
         self._delivery = delivery
         self.on_report = on_report
         self._notes_seen = len(getattr(engine, "notes", []))
+        self._vocabulary: InterviewVocabulary | None = None
 
     # opening --------------------------------------------------------------------------------------------
 
@@ -126,6 +129,7 @@ class InterviewOrchestrator:
         new._notes_seen = 0
         new._take_engine_notes()
         store.save_session(session)
+        new._vocabulary = InterviewVocabulary.from_interview(config, resume.text if resume is not None else "")
         return new
 
     @classmethod
@@ -153,6 +157,7 @@ class InterviewOrchestrator:
             store.set_status(session.id, SessionStatus.IN_PROGRESS)
             session = store.get_session(session_id)
         new = cls(store, engine, session, delivery=delivery, on_report=on_report)
+        new._vocabulary = InterviewVocabulary.from_interview(session.config, _resume_text(store, session))
         for answer in list(session.answers):
             if answer.follow_up_pending:
                 new._decide_follow_up(answer)
@@ -167,6 +172,18 @@ class InterviewOrchestrator:
     @property
     def session_id(self) -> UUID:
         return self._session.id
+
+    def vocabulary(self) -> InterviewVocabulary:
+        """The words Whisper should expect in this interview (job title and description, resume skills)."""
+        if self._vocabulary is None:
+            self._vocabulary = InterviewVocabulary.from_interview(
+                self._session.config, _resume_text(self.store, self._session)
+            )
+        return self._vocabulary
+
+    def question_vocabulary(self, question: Question) -> Vocabulary:
+        """The vocabulary while `question` is answered: its own terms first (pure; no I/O once built)."""
+        return self.vocabulary().for_question(question.text)
 
     def used_inputs(self) -> set[str]:
         """Every input (WAV file name, ...) that already fed an answer: a resumed source skips them."""
@@ -296,3 +313,13 @@ class InterviewOrchestrator:
             if self.store.has_session(self._session.id):
                 self.store.save_session(self._session)
         return fresh
+
+
+def _resume_text(store: SessionStore, session: InterviewSession) -> str:
+    """The resume's text for the vocabulary; a resume that is gone leaves the job's words only."""
+    if session.config.resume_id is None:
+        return ""
+    try:
+        return store.get_resume(session.config.resume_id).text
+    except NotFoundError:
+        return ""

@@ -21,6 +21,7 @@ from .errors import ActionableError
 from .microphone import rms
 
 if TYPE_CHECKING:
+    from ..domain.vocabulary import Vocabulary
     from .services import GuiServices
 
 log = logging.getLogger(__name__)
@@ -49,8 +50,10 @@ class AnswerCapture(QThread):
         session: InterviewSession,
         question: Question,
         parent: QObject | None = None,
+        vocabulary: Vocabulary | None = None,
     ) -> None:
         super().__init__(parent)
+        self._vocabulary = vocabulary
         # All state is set here, before start(): a stop requested before run() begins is never lost.
         self._services = services
         self._transcriber = transcriber
@@ -95,6 +98,7 @@ class AnswerCapture(QThread):
             LiveCallbacks(
                 on_partial=self._relay_partial, on_error=errors.append, on_end=lambda _r: ended.set()
             ),
+            vocabulary=self._vocabulary,
         )
 
         def on_audio(block: Any) -> None:

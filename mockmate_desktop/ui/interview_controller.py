@@ -196,7 +196,10 @@ class InterviewController(QObject):
             )
             self.switch_to_typing()
             return
-        capture = AnswerCapture(self.services, transcriber, self.session, self.question, self)
+        # The interview's vocabulary is built on the task lane when the interview opens; per question it is
+        # a pure lookup, so asking for it here does no I/O on the GUI thread.
+        vocabulary = self.interview.question_vocabulary(self.question) if self.interview is not None else None
+        capture = AnswerCapture(self.services, transcriber, self.session, self.question, self, vocabulary)
         capture.level.connect(self.level)
         capture.partial.connect(self.transcript)
         capture.transcribing.connect(lambda: self._set_phase(Phase.TRANSCRIBING))
