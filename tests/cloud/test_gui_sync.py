@@ -20,6 +20,13 @@ def signed_in_app(cloud_env: Emulators) -> tuple[AppContext, str]:
     return app, user.uid
 
 
+
+def _tip(win) -> str:  # type: ignore[no-untyped-def]
+    """The status tooltip as a person reads it (it is escaped rich text, so markup in a message stays text)."""
+    from PySide6.QtGui import QTextDocumentFragment
+
+    return QTextDocumentFragment.fromHtml(win.cloud_label.toolTip()).toPlainText()
+
 def _window(qtbot, app: AppContext) -> MainWindow:  # type: ignore[no-untyped-def]
     win = build_window(app, load_speech=False)
     qtbot.addWidget(win)
@@ -34,7 +41,7 @@ def test_window_uploads_pending_sessions_and_says_synced(qtbot, signed_in_app) -
     assert app.store.outbox_counts()["pending"] > 0
     win = _window(qtbot, app)
     try:
-        qtbot.waitUntil(lambda: win.cloud_label.toolTip().startswith("Synced"), timeout=60_000)
+        qtbot.waitUntil(lambda: _tip(win).startswith("Synced"), timeout=60_000)
         assert app.store.outbox_counts()["pending"] == 0
     finally:
         win.close()
@@ -50,7 +57,7 @@ def test_window_without_cloud_settings_says_local_only(qtbot) -> None:  # type: 
     app.settings.first_run_done = True
     win = _window(qtbot, app)
     try:
-        assert win.cloud_label.toolTip() == "Cloud sync off (local profile only)."
+        assert _tip(win) == "Cloud sync off (local profile only)."
     finally:
         win.close()
 
@@ -69,7 +76,7 @@ def test_settings_sign_up_then_sign_out_from_the_window(qtbot, cloud_env) -> Non
         box.sign_up_button.click()
         qtbot.waitUntil(lambda: box.state.text() == f"Signed in as {email}.", timeout=30_000)
         assert box.password.text() == ""
-        qtbot.waitUntil(lambda: win.cloud_label.toolTip().startswith("Synced"), timeout=60_000)
+        qtbot.waitUntil(lambda: _tip(win).startswith("Synced"), timeout=60_000)
 
         box.password.setText("wrong password")
         box.sign_in_button.click()
@@ -87,8 +94,8 @@ def test_a_long_cloud_problem_is_shortened_in_the_bar_and_whole_in_the_tooltip(q
     app.settings.firebase_project_id = "demo-test"  # the rest of the cloud settings are missing
     win = _window(qtbot, app)
     try:
-        qtbot.waitUntil(lambda: bool(win.cloud_label.toolTip()), timeout=30_000)
-        tip = win.cloud_label.toolTip()
+        qtbot.waitUntil(lambda: bool(_tip(win)), timeout=30_000)
+        tip = _tip(win)
         assert "bucket" in tip and "not set up" in tip
         assert win.cloud_label.text().endswith("…") and len(win.cloud_label.text()) < len(tip)
     finally:
@@ -104,8 +111,8 @@ def test_a_planted_invalid_record_is_named_in_the_status_bar_and_the_rest_syncs(
         app.store.save_session(session)
         win = _window(qtbot, app)
         try:
-            qtbot.waitUntil(lambda: win.cloud_label.toolTip().startswith("Synced"), timeout=60_000)
-            assert "1 cloud record(s) failed validation and were set aside" in win.cloud_label.toolTip()
+            qtbot.waitUntil(lambda: _tip(win).startswith("Synced"), timeout=60_000)
+            assert "1 cloud record(s) failed validation and were set aside" in _tip(win)
         finally:
             win.close()
         assert str(session.id) in reader.docs(uid, "interviews")
