@@ -45,11 +45,8 @@ def criterion_means(turns: Sequence[Turn]) -> dict[str, float]:
 
 
 def describe_turn(turn: Turn, language: Language) -> str:
-    label = texts.text("question_label", language, n=turn.number)
-    if turn.question.kind is QuestionKind.FOLLOW_UP:
-        label = texts.text("follow_up_label", language, n=turn.number)
     competency = f" ({turn.question.competency})" if turn.question.competency else ""
-    return f"{label}{competency}, {turn.score.score:g}/10"
+    return f"{turn.label}{competency}, {turn.score.score:g}/10"
 
 
 def strengths_and_improvements(turns: Sequence[Turn], language: Language) -> tuple[list[str], list[str]]:
@@ -83,7 +80,10 @@ def summary(session: InterviewSession, turns: Sequence[Turn], model_name: str) -
     language = config.language
     score = overall_score(turns)
     probability = selection_probability(score, config.difficulty)
-    answered = [t for t in turns if t.answered]
+    # Counted in main questions, as the interview page counts them ("Q3 of 5"); a follow-up belongs to its
+    # question, which counts as answered when its main answer is.
+    mains = [t for t in turns if t.question.kind is QuestionKind.MAIN]
+    answered = [t for t in mains if t.answered]
     ordered = sorted(turns, key=lambda t: (-t.score.score, t.question.position))
     best = describe_turn(ordered[0], language) if ordered else "-"
     worst = describe_turn(ordered[-1], language) if ordered else "-"
@@ -99,7 +99,7 @@ def summary(session: InterviewSession, turns: Sequence[Turn], model_name: str) -
             difficulty=config.difficulty.value,
             itype=config.interview_type.value,
             answered=len(answered),
-            total=len(turns),
+            total=len(mains),
             avg=f"{average:.1f}",
             best=best,
             worst=worst,

@@ -64,12 +64,6 @@ _TEXTS: dict[str, dict[str, str]] = {
         "hi": "हर प्रश्न का उत्तर दें: {n} प्रश्न बिना उत्तर के रहे",
         "fr": "Répondez à chaque question : {n} sont restées sans réponse",
     },
-    "question_label": {"en": "Question {n}", "hi": "प्रश्न {n}", "fr": "Question {n}"},
-    "follow_up_label": {
-        "en": "follow-up to question {n}",
-        "hi": "प्रश्न {n} का अनुवर्ती",
-        "fr": "relance de la question {n}",
-    },
     "model_follow_up": {
         "en": "A strong reply adds what was missing: {what}. Give one concrete example with your own actions and a measurable result.",
         "hi": "एक अच्छा उत्तर छूटी हुई बात जोड़ता है: {what}। अपने काम का एक ठोस उदाहरण और मापने योग्य नतीजा दें।",
