@@ -49,8 +49,8 @@ def qt_application() -> QApplication:
     if isinstance(existing, QApplication):
         return existing
     app = QApplication(sys.argv)
+    # No application display name: Qt would append it to every title ("MockMate — ... — MockMate").
     app.setApplicationName("MockMate")
-    app.setApplicationDisplayName("MockMate")
     follow_system_theme(app)
     return app
 
