@@ -57,10 +57,12 @@ def hand_over(name: str, request: LaunchRequest) -> bool:
     if not socket.waitForConnected(_CONNECT_MS):
         return False
     socket.write(request.encode())
+    # flush() sends what it can; waitForBytesWritten() would then report False with nothing left to write.
     socket.flush()
-    accepted = False
-    if socket.waitForBytesWritten(_REPLY_MS) and socket.waitForReadyRead(_REPLY_MS):
-        accepted = bytes(socket.readLine().data()).strip() == b"ok"
+    reply = b""
+    while not reply.endswith(b"\n") and socket.waitForReadyRead(_REPLY_MS):
+        reply += bytes(socket.readAll().data())
+    accepted = reply.strip() == b"ok"
     socket.disconnectFromServer()
     return accepted
 

@@ -42,6 +42,7 @@ def _socket_path(name: str) -> str:
 @dataclass
 class AppUnderTest:
     x: XSession
+    home: Path
     process: subprocess.Popen[bytes]
     probe_name: str
     shots: Path
@@ -74,7 +75,7 @@ class AppUnderTest:
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
             )
-        app = cls(x=x, process=process, probe_name=probe_name, shots=shots, log_path=log_path)
+        app = cls(x=x, home=home, process=process, probe_name=probe_name, shots=shots, log_path=log_path)
         path = _socket_path(probe_name)
         poll_until(
             lambda: os.path.exists(path) or process.poll() is not None, timeout, "the app's window to open"
@@ -111,6 +112,8 @@ class AppUnderTest:
         return self.ask({"op": "widget", "name": name})
 
     def wait_state(self, timeout: float = 30, **wanted: Any) -> dict[str, Any]:
+        """Waits until the window's state matches; a key ending in "~" matches a substring, ">" a minimum,
+        "!" any other value."""
         answer = self.ask({"op": "wait", "state": wanted, "timeout": timeout}, timeout)
         if not answer["ok"]:
             self.shot("FAILED-wait")
@@ -145,6 +148,13 @@ class AppUnderTest:
         if not found["found"]:
             raise JourneyError(f"no row {row} in {widget}")
         self.x.click(found["x"] + min(found["w"] // 2, 120), found["y"] + found["h"] // 2, double=double)
+
+    def click_menu_action(self, menu: str, action: str) -> None:
+        found = self.ask({"op": "action", "menu": menu, "name": action})
+        if not found["found"]:
+            self.shot("FAILED-menu")
+            raise JourneyError(f"menu {menu} is not open or has no {action}")
+        self.x.click(found["x"] + found["w"] // 2, found["y"] + found["h"] // 2)
 
     def click_at_fraction(self, name: str, fraction: float) -> None:
         """Click along a widget's width (a slider's groove, say)."""

@@ -5,6 +5,7 @@ One JSON request per line on a local socket, one JSON answer per line:
     {"op": "widget", "name": "replayPlay"}                  -> geometry (global), visible, enabled, text
     {"op": "tab", "widget": "reportTabs", "text": "Delivery"} -> geometry of that tab
     {"op": "row", "widget": "sessionsTable", "row": 0}       -> geometry of a list/table row
+    {"op": "action", "menu": "reportExportMenu", "name": "export-pdf"} -> geometry of a menu entry
     {"op": "state"}                                           -> page, report tab, focus, modal dialog, stalls
     {"op": "wait", "state": {...}, "widget": {...}, "timeout": 20} -> the state once it matches (or an error)
 A heartbeat timer measures the longest event-loop stall since the last {"op": "stall_reset"}.
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QLineEdit,
+    QMenu,
     QTabBar,
     QTabWidget,
     QWidget,
@@ -69,6 +71,17 @@ def _describe(widget: QWidget | None) -> dict[str, Any]:
         "text": text,
         **_rect(widget),
     }
+
+
+def _holds(state: dict[str, Any], key: str, wanted: Any) -> bool:
+    if key.endswith("~"):
+        return str(wanted) in str(state.get(key[:-1]) or "")
+    if key.endswith("!"):
+        return bool(state.get(key[:-1]) != wanted)
+    if key.endswith(">"):
+        value = state.get(key[:-1])
+        return isinstance(value, (int, float)) and value > wanted
+    return bool(state.get(key) == wanted)
 
 
 class Heartbeat(QObject):
@@ -137,6 +150,8 @@ class Probe(QObject):
             return self._tab(str(request["widget"]), str(request["text"]))
         if op == "row":
             return self._row(str(request["widget"]), int(request["row"]))
+        if op == "action":
+            return self._action(str(request["menu"]), str(request["name"]))
         if op == "state":
             return self.state()
         if op == "stall_reset":
@@ -153,6 +168,15 @@ class Probe(QObject):
             if bar.tabText(index).replace("&", "") == text:
                 return {"found": True, "index": index, **_rect(bar, bar.tabRect(index))}
         return {"found": False}
+
+    def _action(self, menu_name: str, action_name: str) -> dict[str, Any]:
+        menu = _find(menu_name, self.window)
+        if not isinstance(menu, QMenu) or not menu.isVisible():
+            return {"found": False}
+        action = next((a for a in menu.actions() if a.objectName() == action_name), None)
+        if action is None:
+            return {"found": False}
+        return {"found": True, **_rect(menu, menu.actionGeometry(action))}
 
     def _row(self, name: str, row: int) -> dict[str, Any]:
         view = _find(name, self.window)
@@ -173,8 +197,17 @@ class Probe(QObject):
         modal = QApplication.activeModalWidget()
         report = w.report
         session = report.session
+        controller = getattr(w.interview, "controller", None)
+        phase = getattr(controller, "phase", None)
+        replay = w.report.questions.replay
         return {
             "page": w.current_page,
+            "interview_phase": getattr(phase, "value", None),
+            "interview_label": w.interview.progress_label.text(),
+            "interview_question": w.interview.question_label.text(),
+            "replay_playing": replay.playing,
+            "replay_word": replay._current,
+            "replay_position_s": round(replay.position_s, 2),
             "report_tab": report.tabs.tabText(report.tabs.currentIndex()) if session else None,
             "report_session": str(session.id) if session else None,
             "report_is_demo": bool(session and session.is_demo),
@@ -190,7 +223,8 @@ class Probe(QObject):
     def _matches(self, request: dict[str, Any]) -> tuple[bool, dict[str, Any]]:
         state = self.state()
         wanted = request.get("state") or {}
-        ok = all(state.get(k) == v for k, v in wanted.items())
+        # "key~": the state's text contains the value; "key>": the state's number is above it; "key!": differs.
+        ok = all(_holds(state, k, v) for k, v in wanted.items())
         widget_wanted = request.get("widget")
         if widget_wanted:
             found = _describe(_find(str(widget_wanted["name"]), self.window))
