@@ -208,6 +208,7 @@ class Probe(QObject):
             "replay_playing": replay.playing,
             "replay_word": replay._current,
             "replay_position_s": round(replay.position_s, 2),
+            "replay_duration_s": round(replay.duration_s, 2),
             "report_tab": report.tabs.tabText(report.tabs.currentIndex()) if session else None,
             "report_session": str(session.id) if session else None,
             "report_is_demo": bool(session and session.is_demo),

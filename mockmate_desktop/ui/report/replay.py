@@ -12,7 +12,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QStyle,
+    QStyleOptionSlider,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.delivery_metrics import find_fillers
 from ...domain.interview import Answer
@@ -54,6 +65,28 @@ def clock(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
+class SeekSlider(QSlider):
+    """A timeline: a click on the groove jumps there (a plain slider only steps a page towards the click)."""
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() is Qt.MouseButton.LeftButton:
+            option = QStyleOptionSlider()
+            self.initStyleOption(option)
+            handle = self.style().subControlRect(
+                QStyle.ComplexControl.CC_Slider, option, QStyle.SubControl.SC_SliderHandle, self
+            )
+            if not handle.contains(event.position().toPoint()):
+                groove = self.style().subControlRect(
+                    QStyle.ComplexControl.CC_Slider, option, QStyle.SubControl.SC_SliderGroove, self
+                )
+                span = max(1, groove.width() - handle.width())
+                x = int(event.position().x()) - groove.x() - handle.width() // 2
+                self.setValue(QStyle.sliderValueFromPosition(self.minimum(), self.maximum(), x, span))
+                event.accept()
+                return
+        super().mousePressEvent(event)
+
+
 class AnswerReplay(QWidget):
     def __init__(self, window: MainWindow) -> None:
         super().__init__()
@@ -80,7 +113,7 @@ class AnswerReplay(QWidget):
         self.play_button = QPushButton("▶ Play my answer")
         self.play_button.setObjectName("replayPlay")
         self.play_button.clicked.connect(self.toggle)
-        self.seek = QSlider(Qt.Orientation.Horizontal)
+        self.seek = SeekSlider(Qt.Orientation.Horizontal)
         self.seek.setObjectName("replaySeek")
         self.seek.setAccessibleName("Position in the recording")
         self.seek.setSingleStep(1000)
