@@ -12,7 +12,7 @@ from tests.conftest import FIXTURES
 from tests.domain.test_numbering import with_follow_up
 from tests.support.ui_sessions import complete_session
 
-_SAID = "so um I profiled it you know and the query was slow".split()
+_SAID = ["so", "um", "I", "profiled", "it", "you", "know", "and", "the", "query", "was", "slow"]
 
 
 def _session_with_recording(window):  # type: ignore[no-untyped-def]
