@@ -1,4 +1,7 @@
-"""A person opens a past report from Home and walks its tabs with the mouse and the keyboard."""
+"""Defect: a report opened at launch (`mockmate demo`, `mockmate` handed a report) jumped to Home as soon as
+the window manager gave the window focus, and its tabs then led nowhere. The cause, seen only on a real
+display: the sidebar list took the focus with no current row, made its first row (Home) current, and the
+window navigated on that change."""
 
 from __future__ import annotations
 
@@ -12,6 +15,8 @@ from .conftest import StartApp
 
 pytestmark = pytest.mark.slow
 
+_LIGHT = {"MOCKMATE_WHISPER_MODEL": "tiny.en"}  # the app loads a model at start; the smallest is enough here
+
 
 def _stored_session(job_title: str = "Data Engineer") -> str:
     ctx = AppContext.create()
@@ -23,48 +28,21 @@ def _stored_session(job_title: str = "Data Engineer") -> str:
     return str(session.id)
 
 
-def test_report_tabs_stay_on_the_report(start_app: StartApp) -> None:
+def test_a_report_opened_at_launch_keeps_the_focus_and_its_tabs(start_app: StartApp) -> None:
     session_id = _stored_session()
-    app = start_app()
-    app.wait_state(page="home", home_rows=1)
-    app.shot("home")
-    app.click_row("home.table", 0)
-    app.click("home.open_button")
-    app.wait_state(page="report", report_session=session_id, report_tab="Summary")
-    app.shot("report-summary")
-
-    app.click_tab("report.tabs", "Performance Analysis")
+    app = start_app(env=_LIGHT, action=f"report:{session_id}")
+    app.wait_state(page="report", report_session=session_id)
+    state = app.wait_state(active_window="MockMate — interview practice")
+    assert state["focus"] is not None  # the focus has landed somewhere in the window ...
+    assert app.state()["page"] == "report"  # ... and the report is still what the window shows
+    app.shot("launch-report")
+    app.click_tab("reportTabs", "Performance Analysis")
     app.wait_state(page="report", report_tab="Performance Analysis")
-    app.shot("report-performance")
-
-    app.key("ctrl+Tab")
+    app.key("ctrl+Tab")  # wherever the focus is (the sidebar, here), Ctrl+Tab moves between the tabs
     app.wait_state(page="report", report_tab="Question by Question")
     app.key("ctrl+Tab")
     app.wait_state(page="report", report_tab="Delivery")
-    app.shot("report-delivery")
-
-
-def test_demo_opens_on_its_report_and_stays_there(start_app: StartApp) -> None:
-    _stored_session()
-    app = start_app(action="demo")
-    state = app.wait_state(page="report", report_is_demo=True, timeout=60)
-    # The window manager gives the new window focus; nothing may move it off the report when it lands.
-    state = app.wait_state(active_window=state["active_window"] or "MockMate — interview practice")
-    app.shot("demo-report")
-    assert app.state()["focus"] is not None
-    assert app.state()["page"] == "report"
-    app.click_tab("report.tabs", "Performance Analysis")
-    app.wait_state(page="report", report_tab="Performance Analysis")
-    app.key("ctrl+Tab")
-    app.wait_state(page="report", report_tab="Question by Question")
-    app.shot("demo-questions")
-
-
-def test_a_report_opened_at_launch_keeps_its_tabs(start_app: StartApp) -> None:
-    session_id = _stored_session()
-    app = start_app(action=f"report:{session_id}")
-    app.wait_state(page="report", report_session=session_id)
-    app.wait_state(active_window="MockMate — interview practice")
-    app.click_tab("report.tabs", "Performance Analysis")
-    app.wait_state(page="report", report_tab="Performance Analysis")
-    app.shot("launch-report-performance")
+    app.shot("launch-report-delivery")
+    # The highlighted section (Home) still goes home when clicked.
+    app.click_row("sidebar", 0)
+    app.wait_state(page="home")
