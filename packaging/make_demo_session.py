@@ -7,8 +7,8 @@ What a good interview looks like, made end to end by MockMate itself:
    deterministic for a configuration, so each planned question has a written answer below (ANSWERS, keyed by
    the question's opening words). An answer that the bank no longer plans stops the build with the questions
    to write answers for.
-2. Each answer is spoken by espeak-ng through the app's own text-to-speech (a different voice and a calmer
-   pace than the interviewer's), then goes through the live speech pipeline exactly as a microphone recording
+2. Each answer is spoken by espeak-ng through the app's own text-to-speech (at a calmer pace than the
+   interviewer's), then goes through the live speech pipeline exactly as a microphone recording
    does: Silero VAD, Whisper (`base` by default) with word timings, delivery metrics.
 3. The offline engine asks its follow-ups (answered from FOLLOW_UPS), scores, and writes the three reports
    plus the delivery report. The session is marked is_demo, exported with storage/archive.py (recordings
@@ -33,56 +33,46 @@ JD = (
     "PostgreSQL, improve performance and reliability, take part in on-call for production incidents, and work "
     "closely with support and product managers."
 )
-CANDIDATE_VOICE = "gmw/en"  # the interviewer reads questions in gmw/en-us: two voices, two people
-CANDIDATE_WPM = 150
+CANDIDATE_VOICE = "gmw/en-us"  # Whisper misheard the British voice far more often ("bedline", "I won")
+CANDIDATE_WPM = 135  # espeak speaks faster than asked: this comes out near 150 words a minute
 
 ANSWERS = {
     "Imagine your manager asks for an urgent task": (
         "In my last job I was two days from a deadline on our monthly invoice report when my manager asked me "
-        "to look at an urgent login failure that blocked support agents. First I made the conflict visible "
-        "right away. I told her about both tasks: the login fix would take about a day, and the report still "
-        "needed two. I gave her the facts, effort and impact. The login problem blocked forty agents, while "
-        "the report could wait a day. I proposed two options and asked her to decide the priority. We agreed "
-        "that I would fix the login first and move the report by one day, and I told the finance team that "
-        "same afternoon. As a result, the fix shipped that evening, and the report arrived one day late with "
-        "nobody surprised."
+        "to fix an urgent login failure for support agents. I made the conflict visible right away. I told her "
+        "the facts: the login fix would take a day and blocked forty agents, while the report could wait a "
+        "day. I proposed two options and asked her to decide the priority. We agreed I would fix the login "
+        "first, and I told the finance team that same afternoon. As a result, the fix shipped that evening, "
+        "and the report arrived one day late with nobody surprised."
     ),
     "How do you write a good user story": (
         "I write it as who, what and why. For example: as a support agent, I want to see the customer's last "
-        "five tickets on the call screen, so that I do not ask them to repeat themselves. Then I keep it small "
-        "and testable, something the team can finish in a few days. The acceptance criteria use given, when, "
-        "then. Given a customer with tickets, when the agent opens the call, then the five newest tickets show "
-        "within one second. I write the story together with the designer and an engineer in a short "
-        "refinement session, so that edge cases, like a customer with no tickets at all, are agreed before we "
-        "start."
+        "five tickets on the call screen, so that I do not ask them to repeat themselves. I keep it small and "
+        "testable, something the team can finish in a few days. The acceptance criteria use given, when, then: "
+        "given a customer with tickets, when the agent opens the call, then the newest tickets show within one "
+        "second. I write the story with the designer and an engineer, so edge cases are agreed before we start."
     ),
     "Tell me about a time you worked with another team": (
         "In my last job our team needed live order status on the support platform, and only the delivery "
-        "team's service had it. My task was to get that status onto the agents' screen, and neither team could "
-        "do it alone. I set up a shared goal with their lead: agents should see the order status without "
-        "switching tools. We mapped the dependencies, agreed on a small API contract first, and aligned our "
-        "priorities so that their endpoint and our screen landed in the same sprint. We kept a rhythm of a "
-        "fifteen minute call twice a week, you know, plus a shared channel for quick questions. As a result we "
-        "shipped in five weeks, the average call time fell by about thirty seconds, and we still meet that "
-        "team every month."
+        "team's service had it. My task was to get that status onto the agents' screen. I set up a shared goal "
+        "with their lead, we mapped the dependencies, and agreed on a small API contract first, so that both "
+        "parts landed in the same sprint. We kept a fifteen minute call twice a week, you know, plus a shared "
+        "channel. As a result we shipped in five weeks, and the average call time fell by thirty seconds."
     ),
     "Tell me about the hardest bug you have fixed": (
-        "In my last job there was a memory leak in a Python worker that processed support emails. The worker "
-        "was killed every few hours, and about two hundred emails were delayed each time. My task was to find "
-        "the cause. I took memory snapshots with tracemalloc one hour apart and compared them. The growth was "
-        "in a cache of compiled templates, keyed by the full email text instead of the template name, so "
-        "every email added a new entry. That one line was the root cause. I fixed the key, added a size limit "
-        "to the cache, and wrote a test that processes ten thousand emails and checks that memory stays flat. "
-        "As a result, the worker has not been restarted since."
+        "In my last job, a Python worker that processed support emails had a memory leak. It was killed every "
+        "few hours, and two hundred emails were delayed each time. My task was to find the cause. I compared "
+        "memory snapshots taken one hour apart. The growth was in a cache of templates, keyed by the whole "
+        "email instead of the template name. I fixed the key, limited the cache size, and wrote a test that "
+        "processes ten thousand emails and checks that memory stays flat. As a result, the worker has run "
+        "without a restart since."
     ),
     "Tell me about a time you stayed motivated": (
-        "In my last role we had to migrate about three hundred old support macros to a new template format, "
-        "which was slow and repetitive work. To stay motivated I split it into weekly milestones of fifty "
-        "macros and kept a progress chart the whole team could see. I kept the purpose in mind: agents were "
-        "losing time with broken macros every day. I also improved the work itself. I wrote a small Python "
-        "script that converted the simple cases automatically, so my attention went to the hard ones. To keep "
-        "the quality high, an agent checked every converted macro before release. As a result we finished in "
-        "six weeks instead of ten, and only two macros needed a fix afterwards."
+        "In my last role we had to migrate three hundred old support macros to a new format, which was slow, "
+        "repetitive work. I split it into weekly milestones of fifty macros and kept a progress chart the team "
+        "could see. I kept the purpose in mind: agents were losing time with broken macros. I also wrote a "
+        "small Python script that converted the simple cases, so my attention went to the hard ones, and an "
+        "agent checked every macro before release. As a result we finished in six weeks instead of ten."
     ),
 }
 # Follow-up answers, keyed by the opening words of the main question they follow.
