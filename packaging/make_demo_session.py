@@ -39,73 +39,98 @@ CANDIDATE_WPM = 135  # espeak speaks faster than asked: this comes out near 150 
 ANSWERS = {
     "Imagine your manager asks for an urgent task": (
         "In my last job I was two days from a deadline on our monthly invoice report when my manager asked me "
-        "to fix an urgent login failure for support agents. I made the conflict visible right away. I told her "
-        "the facts: the login fix would take a day and blocked forty agents, while the report could wait a "
-        "day. I proposed two options and asked her to decide the priority. We agreed I would fix the login "
-        "first, and I told the finance team that same afternoon. As a result, the fix shipped that evening, "
-        "and the report arrived one day late with nobody surprised."
+        "to fix an urgent login failure for support agents. First I made the conflict visible right away. "
+        "I told her the facts: the login fix would take a day and blocked "
+        "forty agents, while the report could wait a day. Then I proposed two options and asked her to decide "
+        "the priority. We chose the login, and I told the finance team, the people affected, in Jira and Slack "
+        "that afternoon. The result: the fix shipped that evening, and the report arrived one day late."
     ),
     "How do you write a good user story": (
-        "I write it as who, what and why. For example: as a support agent, I want to see the customer's last "
-        "five tickets on the call screen, so that I do not ask them to repeat themselves. I keep it small and "
-        "testable, something the team can finish in a few days. The acceptance criteria use given, when, then: "
-        "given a customer with tickets, when the agent opens the call, then the newest tickets show within one "
-        "second. I write the story with the designer and an engineer, so edge cases are agreed before we start."
+        "I use the who, what and why format. For example: as a support agent, I want to see the customer's "
+        "last five tickets on the call screen, so that I do not ask them to repeat themselves. Then I keep the "
+        "story small and testable, because a small story can be finished in a few days. The acceptance "
+        "criteria use given, when, then: given a customer with tickets, when the agent opens the call, then "
+        "the newest tickets show within one second. I write it with design and engineering in Jira, so edge "
+        "cases are agreed first."
     ),
     "Tell me about a time you worked with another team": (
         "In my last job our team needed live order status on the support platform, and only the delivery "
-        "team's service had it. My task was to get that status onto the agents' screen. I set up a shared goal "
-        "with their lead, we mapped the dependencies, and agreed on a small API contract first, so that both "
-        "parts landed in the same sprint. We kept a fifteen minute call twice a week, you know, plus a shared "
-        "channel. As a result we shipped in five weeks, and the average call time fell by thirty seconds."
+        "team's service had it. My task was to put that status on the agents' screen. First I set up a shared "
+        "goal with their lead, then we mapped the dependencies and aligned priorities on a small REST API "
+        "contract, so both parts landed in the same sprint. We kept a short call twice a week, you know. "
+        "As a result we shipped in five weeks, and the average call time fell by thirty seconds."
     ),
     "Tell me about the hardest bug you have fixed": (
         "In my last job, a Python worker that processed support emails had a memory leak. It was killed every "
-        "few hours, and two hundred emails were delayed each time. My task was to find the cause. I compared "
-        "memory snapshots taken one hour apart. The growth was in a cache of templates, keyed by the whole "
-        "email instead of the template name. I fixed the key, limited the cache size, and wrote a test that "
-        "processes ten thousand emails and checks that memory stays flat. As a result, the worker has run "
-        "without a restart since."
+        "few hours, and two hundred emails were delayed each time. My task was to find the cause. First I "
+        "compared memory snapshots from tracemalloc taken one hour apart. The growth was in a cache of "
+        "templates keyed by the whole email, because of one wrong line. Then I fixed the key, limited the cache "
+        "size, and wrote a pytest test that checks memory stays flat over ten thousand emails. As a result, "
+        "the worker has run without a restart since."
     ),
     "Tell me about a time you stayed motivated": (
         "In my last role we had to migrate three hundred old support macros to a new format, which was slow, "
-        "repetitive work. I split it into weekly milestones of fifty macros and kept a progress chart the team "
-        "could see. I kept the purpose in mind: agents were losing time with broken macros. I also wrote a "
-        "small Python script that converted the simple cases, so my attention went to the hard ones, and an "
-        "agent checked every macro before release. As a result we finished in six weeks instead of ten."
+        "repetitive work. First I split it into weekly milestones of fifty macros with a progress chart the "
+        "team could see, because visible progress keeps me going. I kept the purpose in mind: agents were "
+        "losing time with broken macros. Then I wrote a small Python script for the simple cases, and an agent "
+        "checked every macro to keep quality high. The result: we finished in six weeks instead of ten."
     ),
 }
-# Follow-up answers, keyed by the opening words of the main question they follow.
-FOLLOW_UPS = {
-    "Imagine your manager asks for an urgent task": (
-        "Sure. The finance team was the group affected by the delay, so I called their lead the same afternoon, "
-        "explained the new date and why, and sent a short written summary so the decision was on record."
-    ),
-    "How do you write a good user story": (
-        "The last story I wrote that way was for ticket history on the call screen. Because the criteria were "
-        "testable, our tester automated them on day one, and the story was done in three days with no "
-        "rework."
-    ),
-    "Tell me about a time you worked with another team": (
-        "The relationship afterwards was the best result. Because the contract came first, both teams could "
-        "test against it, and we reused the same approach for refunds two months later in half the time."
-    ),
-    "Tell me about the hardest bug you have fixed": (
-        "To prevent it coming back, the test now runs in our CI on every change, and we added an alert when a "
-        "worker's memory grows by more than twenty percent in an hour."
-    ),
-    "Tell me about a time you stayed motivated": (
-        "The result was six weeks instead of ten, and the script is now used by two other teams for their own "
-        "template migrations."
-    ),
+# Follow-up answers, keyed by the opening words of the main question they follow, then by what the follow-up
+# asks for: the STAR part it names ("You did not describe the actions ..."), else "detail". Short, because
+# every second of audio ships in the archive.
+FOLLOW_UPS: dict[str, dict[str, str]] = {
+    "Imagine your manager asks for an urgent task": {
+        "action": "I wrote down both tasks with effort and impact, I called my manager, and I messaged the "
+        "finance team myself with the new date.",
+        "result": "The login fix shipped that evening and forty agents could work again. I learned to raise a "
+        "conflict on the day it appears.",
+        "detail": "I keep a short list of options ready, so the decision takes minutes, not days.",
+    },
+    "How do you write a good user story": {
+        "detail": "Because the criteria were testable, our tester automated them on the first day, and the "
+        "story was done in three days with no rework.",
+    },
+    "Tell me about a time you worked with another team": {
+        "action": "I wrote the first draft of the API contract, I ran the twice weekly call, and I tested our "
+        "screen against their staging service every day.",
+        "result": "We shipped in five weeks and calls got thirty seconds shorter. I learned to agree the "
+        "contract first.",
+        "detail": "We reused the same contract-first approach for refunds later, in half the time.",
+    },
+    "Tell me about the hardest bug you have fixed": {
+        "action": "I took the snapshots, I read the diff of allocations, and I wrote the fix and the test "
+        "myself.",
+        "result": "No restarts and no delayed emails for six months. I learned to measure memory before "
+        "guessing.",
+        "detail": "The test now runs in our CI on every change, with an alert when memory grows fast.",
+    },
+    "Tell me about a time you stayed motivated": {
+        "action": "I planned the milestones, I wrote the conversion script, and I reviewed the hard macros "
+        "myself.",
+        "result": "We finished in six weeks instead of ten, and two other teams now use the script. I learned "
+        "to automate early.",
+        "detail": "I kept each week's goal small, so there was always a finish line in sight.",
+    },
 }
+_STAR_WORDS = {"situation": "situation", "task": "task", "action": "action", "result": "result"}
+
+
+def follow_up_answer(question_text: str, parent_text: str) -> str | None:
+    key = _key_for(parent_text, FOLLOW_UPS)
+    if key is None:
+        return None
+    answers = FOLLOW_UPS[key]
+    asked = question_text.lower()
+    wanted = [part for part, word in _STAR_WORDS.items() if word in asked and part in answers]
+    return answers[wanted[0]] if wanted else answers["detail"]
 
 
 class MissingAnswerError(Exception):
     """The engine planned a question this script has no answer for; the message lists it."""
 
 
-def _key_for(text: str, table: dict[str, str]) -> str | None:
+def _key_for(text: str, table: dict[str, Any]) -> str | None:
     return next((key for key in table if text.startswith(key)), None)
 
 
@@ -129,9 +154,7 @@ class SpokenScriptAnswers:
         from mockmate_desktop.services.answer_sources import WavDirAnswers
 
         if question.kind is QuestionKind.FOLLOW_UP:
-            parent = self._main_text.get(question.parent_id, "")
-            key = _key_for(parent, FOLLOW_UPS)
-            script = FOLLOW_UPS[key] if key else None
+            script = follow_up_answer(question.text, self._main_text.get(question.parent_id, ""))
         else:
             self._main_text[question.id] = question.text
             key = _key_for(question.text, ANSWERS)
