@@ -49,6 +49,7 @@ class AppUnderTest:
     log_path: Path
     step: int = 0
     shot_paths: list[Path] = field(default_factory=list)
+    stalls_ms: dict[str, float] = field(default_factory=dict)  # longest event-loop stall up to each shot
     _conn: socket.socket | None = None
     _buffer: bytes = b""
 
@@ -172,6 +173,9 @@ class AppUnderTest:
         self.step += 1
         path = self.x.screenshot(self.shots / f"{self.step:02d}-{name}.png")
         self.shot_paths.append(path)
+        # The longest stall of the app's event loop since the previous step, then start counting afresh.
+        self.stalls_ms[f"{self.step:02d}-{name}"] = float(self.state()["max_stall_ms"])
+        self.ask({"op": "stall_reset"})
         return path
 
     def stop(self) -> None:
