@@ -14,9 +14,10 @@ APT_PACKAGES := espeak-ng libespeak-ng1 libportaudio2 pulseaudio pulseaudio-util
 	libglib2.0-0 libgl1 libegl1 libfontconfig1 libfreetype6 libxkbcommon0 libdbus-1-3 libx11-6 \
 	fonts-dejavu-core libpulse0 libxrandr2 xvfb xauth libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 \
 	libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 \
-	libxcb-xkb1 libx11-xcb1 poppler-utils imagemagick openbox xdotool
+	libxcb-xkb1 libx11-xcb1 poppler-utils imagemagick \
+	desktop-file-utils appstream openbox xdotool
 
-.PHONY: run test setup system-deps venv test-deps lint bench clean
+.PHONY: run test setup system-deps venv test-deps lint bench package clean
 
 run: setup
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ] && command -v xvfb-run >/dev/null; then \
@@ -53,6 +54,11 @@ test-deps:
 lint: venv
 	$(VENV)/bin/ruff check mockmate_desktop tests
 	$(VENV)/bin/mypy mockmate_desktop
+
+# The desktop bundle (PyInstaller, one folder) and the .deb; both are reused while their inputs are unchanged
+# (packaging/build.py hashes them). See packaging/README.md.
+package: setup
+	$(PY) packaging/build.py
 
 bench: setup
 	$(PY) -m mockmate_desktop bench speech

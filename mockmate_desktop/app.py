@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .core.paths import AppPaths
 from .core.settings import Settings, load_settings, save_settings
 
 if TYPE_CHECKING:
     from .storage.sqlite_store import SqliteStore
-    from .ui.services import GuiServices
 
 
 @dataclass
@@ -36,9 +35,3 @@ class AppContext:
         from .storage.sqlite_store import SqliteStore
 
         return SqliteStore.open(self.paths)
-
-    def gui_services(self, **options: Any) -> GuiServices:
-        """The desktop window's adapters over these services (store, engines, speech, resume)."""
-        from .ui.services import GuiServices
-
-        return GuiServices(self, **options)

@@ -11,7 +11,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from ..storage.protocols import StoreError
+from ..storage.errors import StoreError
 from .common import CliError, CommandContext, UsageError
 
 # Each module registers its own subcommands through `register(subparsers)`.
@@ -26,6 +26,7 @@ _COMMAND_MODULES = (
     "resume",
     "sync",
     "account",
+    "coaching",
     "gui",
 )
 

@@ -40,6 +40,9 @@ def register(sub: Any) -> None:
     )
     speech.add_argument("--json", action="store_true")
     speech.set_defaults(handler=run_speech)
+    from .bench_coaching import add_parser as add_coaching
+
+    add_coaching(bench_sub)
     reports = bench_sub.add_parser("reports", help="report generation benchmarks")
     try:
         from ..services.bench_reports import add_arguments

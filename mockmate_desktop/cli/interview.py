@@ -20,9 +20,10 @@ from ..domain.messages import friendly_message
 from .common import CliError, CommandContext
 
 if TYPE_CHECKING:
-    from ..domain.interview import Answer, InterviewSession, Question
+    from ..domain.interview import Answer, InterviewSession
     from ..domain.resume import ResumeProfile
     from ..services.answer_sources import AnswerSource
+    from ..services.orchestrator import InterviewOrchestrator, Prompt
 
 
 def register(sub: Any) -> None:
@@ -36,7 +37,12 @@ def register(sub: Any) -> None:
         "--questions", type=int, default=5, help=f"main questions, {MIN_QUESTIONS}-{MAX_QUESTIONS}"
     )
     p.add_argument("--language", choices=[lang.value for lang in Language], default="en")
-    p.add_argument("--engine", choices=[e.value for e in EngineChoice], default="auto")
+    p.add_argument(
+        "--engine",
+        choices=[e.value for e in EngineChoice],
+        default=None,
+        help="auto (default), gemini, offline or replay; with --continue it replaces the session's engine",
+    )
     source = p.add_mutually_exclusive_group()
     source.add_argument("--answers-dir", type=Path, help="answer_01.wav, answer_02.wav ... in order")
     source.add_argument("--mic", action="store_true", help="answer with the microphone")
@@ -66,7 +72,7 @@ def _config(args: argparse.Namespace) -> InterviewConfig:
             question_count=args.questions,
             language=Language(args.language),
             answer_mode=AnswerMode.TYPED if args.typed else AnswerMode.VOICE,
-            engine=EngineChoice(args.engine),
+            engine=EngineChoice(args.engine or "auto"),
         )
     except ValidationError as exc:
         raise CliError(friendly_message(exc)) from exc
@@ -114,21 +120,25 @@ def _answer_source(args: argparse.Namespace, ctx: CommandContext, language: Lang
         raise CliError(str(exc)) from exc
 
 
-def _print_question(number: int, question: Question) -> None:
-    tag = "  follow-up" if question.parent_id else f"Q{number}"
-    print(f"\n{tag}: {question.text}  [{question.source.value}]", flush=True)
+def _print_question(prompt: Prompt) -> None:
+    tag = "  follow-up" if prompt.follow_up else f"Q{prompt.number}"
+    print(f"\n{tag}: {prompt.question.text}  [{prompt.question.source.value}]", flush=True)
 
 
-def _print_answer(question: Question, answer: Answer, origin: str) -> None:
+def _print_answer(answer: Answer) -> None:
     if answer.skipped:
         print("  (skipped: no answer left)", flush=True)
         return
-    where = f" ({origin})" if origin else ""
+    where = f" ({answer.input_ref})" if answer.input_ref else ""
     print(f"  answer{where}: {answer.transcript or '(nothing heard)'}", flush=True)
 
 
+def _print_note(note: str) -> None:
+    print(f"  note: {note}", file=sys.stderr, flush=True)
+
+
 def _load_session(ctx: CommandContext, text: str) -> InterviewSession:
-    from ..storage.protocols import StoreError
+    from ..storage.errors import StoreError
 
     try:
         session_id = UUID(text)
@@ -143,95 +153,146 @@ def _load_session(ctx: CommandContext, text: str) -> InterviewSession:
         raise CliError(str(exc)) from exc
 
 
-def run(args: argparse.Namespace, ctx: CommandContext) -> int:
-    from ..engine.factory import build_engine, resolve_choice
+def _interview(
+    args: argparse.Namespace, ctx: CommandContext, answers: AnswerSource | None
+) -> tuple[InterviewOrchestrator, EngineChoice]:
+    """A new interview planned and stored, or the stored one to continue (with `--engine` honoured)."""
+    from ..engine.factory import build_engine
     from ..engine.protocols import EngineError
-    from ..services.answer_sources import AnswerSourceError
-    from ..services.interview_runner import InterviewRunner, RunnerEvents
-    from ..services.report_export import report_json
-    from ..speech.protocols import SpeechUnavailableError
+    from ..services.orchestrator import InterviewOrchestrator
 
     app = ctx.app
     if args.continue_id:
         session = _load_session(ctx, args.continue_id)
-        if session.status is SessionStatus.COMPLETED:
+        if session.status is SessionStatus.COMPLETED and session.reports.complete:
             raise CliError(f"session {session.id} is already completed; see `mockmate report {session.id}`")
-        config = session.config
-    else:
-        config = _config(args)
+        if not session.questions:
+            raise CliError(
+                f"session {session.id} has no questions (its planning failed); start a new interview"
+            )
+        choice = EngineChoice(args.engine) if args.engine else session.config.engine
+        if choice is not session.config.engine:
+            session.config = session.config.model_copy(update={"engine": choice})
+            app.store.save_session(session)
+        try:
+            engine = build_engine(choice, app.settings, app.paths.gemini_cache_dir)
+        except EngineError as exc:
+            raise CliError(str(exc)) from exc
+        recover = getattr(answers, "recover", None)
+        interview, tidied = InterviewOrchestrator.open(app.store, engine, session.id, recover=recover)
+        for item in tidied:
+            what = "re-attached" if item.reattached else "removed"
+            _print_note(f"a recording left by the interruption was {what}: {item.path.name}")
+        return interview, choice
+    config = _config(args)
     resume = _resume_profile(ctx, args.resume, config.engine)
-    if resume is None and config.resume_id is not None:
-        from ..storage.protocols import StoreError
-
-        try:  # a continued session keeps the resume it started with
-            resume = app.store.get_resume(config.resume_id)
-        except StoreError:
-            resume = None
     if resume is not None:
         config = config.model_copy(update={"resume_id": resume.id})
-    choice = EngineChoice(args.engine) if not args.continue_id else config.engine
     try:
-        engine = build_engine(choice, app)
+        engine = build_engine(config.engine, app.settings, app.paths.gemini_cache_dir)
+        interview = InterviewOrchestrator.start(app.store, engine, config, resume, is_demo=args.demo)
     except EngineError as exc:
-        raise CliError(str(exc)) from exc
-    answers = _answer_source(args, ctx, config.language)
+        raise CliError(f"the interview could not be planned, nothing was stored: {exc}") from exc
+    for note in interview.session.engine_notes:
+        _print_note(note)
+    return interview, config.engine
+
+
+def _ask_all(interview: InterviewOrchestrator, answers: AnswerSource, speaker: Any) -> None:
+    """The terminal loop: the orchestrator says what to ask, the source answers, the orchestrator stores."""
+    language = interview.session.config.language
+    exhausted = False
+    while (prompt := interview.next_prompt()) is not None:
+        _print_question(prompt)
+        captured = None
+        if not exhausted:
+            if speaker is not None:
+                try:
+                    speaker.say(prompt.question.text, language)
+                except Exception as exc:  # speech output is a convenience; the interview goes on without it
+                    if interview.add_note(f"Questions not read aloud: {exc}"):
+                        _print_note(f"Questions not read aloud: {exc}")
+            captured = answers.next_answer(prompt.question, interview.audio_path(prompt.question), language)
+        if captured is None:
+            if not exhausted:
+                exhausted = True
+                note = (
+                    f"No answer left in {answers.description} from question {prompt.number} on: the remaining "
+                    "questions are recorded as skipped."
+                )
+                if interview.add_note(note):
+                    _print_note(note)
+            submitted = interview.skip(prompt.question.id, mode=interview.session.config.answer_mode)
+        else:
+            submitted = interview.submit(prompt.question.id, captured)
+        _print_answer(submitted.answer)
+        for note in submitted.notes:
+            _print_note(note)
+
+
+def run(args: argparse.Namespace, ctx: CommandContext) -> int:
+    from ..engine.protocols import EngineError
+    from ..services.answer_sources import AnswerSourceError
+    from ..services.report_export import engine_info, report_json
+    from ..speech.protocols import SpeechUnavailableError
+
+    app = ctx.app
+    if args.continue_id:
+        language = _load_session(ctx, args.continue_id).config.language
+    else:
+        language = _config(args).language
+    answers = _answer_source(args, ctx, language)
+    from ..services.recordings import close_unplanned, sweep_recordings
+
+    close_unplanned(app.store)
+    sweep_recordings(app.store)
+    interview, choice = _interview(args, ctx, answers)
+    session_id = interview.session_id
+    skip = getattr(answers, "skip_used", None)
+    if skip is not None:
+        skip(interview.used_inputs())
     speaker = None
     if not args.no_tts:
         from ..services.speaker import QuestionSpeaker
 
-        speaker = QuestionSpeaker(app)
-    runner = InterviewRunner(
-        app.store,
-        engine,
-        answers,
-        speaker=speaker,
-        events=RunnerEvents(
-            on_question=_print_question,
-            on_answer=_print_answer,
-            on_note=lambda note: print(f"  note: {note}", file=sys.stderr, flush=True),
-            on_report=lambda kind, report: print(
-                f"  {kind} report stored ({report.source.value})", flush=True
-            ),
-        ),
+        speaker = QuestionSpeaker(app.settings, app.paths.tts_cache_dir)
+    interview.on_report = lambda kind, report: print(
+        f"  {kind} report stored ({report.source.value})", flush=True
     )
-    if not args.continue_id:
-        session = runner.create(config, is_demo=args.demo)
-    print(f"Session {session.id}{'  DEMO' if session.is_demo else ''}", flush=True)
+    engine = interview.engine
+    print(f"Session {session_id}{'  DEMO' if interview.session.is_demo else ''}", flush=True)
     print(f"Engine: {engine.source.label} ({engine.model_name}); answers: {answers.description}", flush=True)
     try:
-        result = runner.run(session, resume)
+        _ask_all(interview, answers, speaker)
+        finished = interview.finish()
     except KeyboardInterrupt:
         print(
-            f"\nInterrupted. Everything so far is stored; continue with: mockmate interview --continue {session.id}",
+            f"\nInterrupted. Everything so far is stored; continue with: mockmate interview --continue {session_id}",
             file=sys.stderr,
         )
         return 130
     except (EngineError, AnswerSourceError, SpeechUnavailableError) as exc:
         raise CliError(
-            f"{exc} (session {session.id} is kept; continue with `mockmate interview --continue {session.id}`)"
+            f"{exc} (session {session_id} is kept; continue with `mockmate interview --continue {session_id}`)"
         ) from exc
     finally:
         if speaker is not None:
             speaker.close()
-    stored = app.store.get_session(session.id)
-    engine_info = {
-        "choice": choice.value,
-        "resolved": resolve_choice(choice, app).value,
-        "source": engine.source.value,
-        "model_name": engine.model_name,
-    }
+    for note in finished.notes:
+        _print_note(note)
+    stored = finished.session
     if args.json_out:
         from ..core.files import atomic_write_text
 
         try:
-            atomic_write_text(args.json_out, report_json(stored, engine_info))
+            atomic_write_text(args.json_out, report_json(stored, engine_info(stored, choice, app.settings)))
         except OSError as exc:
             raise CliError(f"cannot write {args.json_out}: {exc.strerror or exc}") from exc
         print(f"Report JSON: {args.json_out}")
     summary = stored.reports.summary
     if summary is not None:
         print(f"\nOverall {summary.overall_score}/100 ({summary.source.label}); {summary.snapshot}")
-    if not result.completed:
+    if not finished.completed:
         print(
             f"Session {stored.id} is not complete; continue with `mockmate interview --continue {stored.id}`."
         )

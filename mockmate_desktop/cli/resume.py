@@ -19,7 +19,7 @@ from ..domain.resume import ResumeAnalysis, ResumeProfile
 from ..resume.analyzer import ResumeAnalyzer
 from ..resume.errors import ResumeError
 from ..resume.intake import ResumeIntake
-from ..storage.protocols import StoreError
+from ..storage.errors import StoreError
 from .common import CliError, CommandContext, UsageError
 
 _ENGINES = [EngineChoice.AUTO.value, EngineChoice.GEMINI.value, EngineChoice.OFFLINE.value]

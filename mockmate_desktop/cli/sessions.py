@@ -15,7 +15,7 @@ from uuid import UUID
 
 from ..domain.enums import Source
 from ..domain.interview import InterviewSession
-from ..storage.protocols import StoreError
+from ..storage.errors import StoreError
 from .common import CliError, CommandContext, UsageError
 
 MIN_PREFIX = 8

@@ -17,6 +17,11 @@ from .files import atomic_write_text
 log = logging.getLogger(__name__)
 
 WhisperModelName = Literal["base", "tiny.en"]
+ThemeChoice = Literal["system", "light", "dark"]
+
+# Ranges of the two interview timings, shared with the windows that set them.
+THINKING_TIME_RANGE_S = (5.0, 120.0)
+ANSWER_END_SILENCE_RANGE_S = (2.0, 15.0)
 DEFAULT_GEMINI_MODEL = "gemini-2.5-flash"
 
 
@@ -55,6 +60,9 @@ class Settings(BaseSettings):
         default=None, validation_alias=AliasChoices("MOCKMATE_GEMINI_BASE_URL", "gemini_base_url")
     )
     gemini_timeout_s: float = Field(default=60.0, gt=0)
+    gemini_step_budget_s: float = Field(
+        default=20.0, gt=0, le=600, description="total time one Gemini step may take before it falls back"
+    )
 
     # Speech
     whisper_model: WhisperModelName = Field(
@@ -80,6 +88,19 @@ class Settings(BaseSettings):
     silence_to_stop_s: float = Field(default=1.5, ge=0.5, le=10.0)
     first_word_grace_s: float = Field(default=8.0, ge=1.0, le=60.0)
     max_answer_s: float = Field(default=300.0, ge=10.0, le=1800.0)
+    thinking_time_s: float = Field(
+        default=20.0,
+        ge=THINKING_TIME_RANGE_S[0],
+        le=THINKING_TIME_RANGE_S[1],
+        description="after this long with no speech after a question, ask 'Still thinking?' (never skip)",
+    )
+    answer_end_silence_s: float = Field(
+        default=5.0,
+        ge=ANSWER_END_SILENCE_RANGE_S[0],
+        le=ANSWER_END_SILENCE_RANGE_S[1],
+        description="silence that ends an answer when the words so far look finished; a 2-4 s thinking "
+        "pause must not reach it",
+    )
 
     # Cloud (Firebase); all optional, the app is complete without them
     firebase_credentials_path: str | None = Field(
@@ -99,6 +120,7 @@ class Settings(BaseSettings):
 
     # UI
     first_run_done: bool = False
+    theme: ThemeChoice = "system"
 
     @classmethod
     def settings_customise_sources(

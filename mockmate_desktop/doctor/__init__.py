@@ -1,7 +1,7 @@
 """`mockmate doctor`: every check the app can make about this machine, each with a fix hint.
 
 The local checks live here; the speech, engine and cloud packages each contribute their own through a
-`diagnostics` module exposing `diagnose(app: AppContext) -> list[Check]`. A package whose diagnostics
+`diagnostics` module exposing `diagnose(app: AppEnvironment) -> list[Check]`. A package whose diagnostics
 module does not exist is simply not asked; one whose checks crash is reported as a failed check, so the
 report is always complete.
 """
@@ -16,7 +16,7 @@ from ..core.diagnostics import Check, CheckStatus
 from .local import data_folder_checks, database_checks, dependency_checks, settings_checks
 
 if TYPE_CHECKING:
-    from ..app import AppContext
+    from .local import DoctorEnvironment
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +27,7 @@ CONTRIBUTORS: tuple[tuple[str, str], ...] = (
 )
 
 
-def run_checks(app: AppContext, contributors: tuple[tuple[str, str], ...] = CONTRIBUTORS) -> list[Check]:
+def run_checks(app: DoctorEnvironment, contributors: tuple[tuple[str, str], ...] = CONTRIBUTORS) -> list[Check]:
     checks = [*dependency_checks(), *data_folder_checks(app.paths), *database_checks(app)]
     checks += settings_checks(app)
     for area, module_name in contributors:
@@ -35,7 +35,7 @@ def run_checks(app: AppContext, contributors: tuple[tuple[str, str], ...] = CONT
     return checks
 
 
-def _contributed(app: AppContext, area: str, module_name: str) -> list[Check]:
+def _contributed(app: DoctorEnvironment, area: str, module_name: str) -> list[Check]:
     try:
         module = importlib.import_module(module_name)
         found = list(module.diagnose(app))

@@ -7,18 +7,29 @@ import json
 import os
 import shutil
 import stat
+import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from ..core.diagnostics import Check, CheckStatus
+from ..core.environment import AppEnvironment
 from ..core.files import atomic_write_text
 from ..core.paths import AppPaths
 from ..core.settings import _env_overridden_fields
-from ..storage.protocols import StoreError
+from ..storage.errors import StoreError
 
 if TYPE_CHECKING:
-    from ..app import AppContext
+    from ..storage.sqlite_store import SqliteStore
+
+
+
+class DoctorEnvironment(AppEnvironment, Protocol):
+    """The doctor also opens the store (the composition root's `DoctorEnvironment` fits)."""
+
+    @property
+    def store(self) -> SqliteStore: ...
+
 
 OK, WARN, FAIL = CheckStatus.OK, CheckStatus.WARN, CheckStatus.FAIL
 LOW_DISK_BYTES = 500 * 1024 * 1024
@@ -34,7 +45,11 @@ DEPENDENCIES: tuple[tuple[str, str, CheckStatus], ...] = (
     ("firebase-admin", "cloud sync, which is optional", WARN),
     ("pypdf", "reading PDF resumes", WARN),
 )
-_REINSTALL = "run `make setup` (or `.venv/bin/pip install -e .`) in the MockMate folder"
+_REINSTALL = (
+    "reinstall MockMate (its package carries every library it needs)"
+    if getattr(sys, "frozen", False)
+    else "run `make setup` (or `.venv/bin/pip install -e .`) in the MockMate folder"
+)
 
 
 def dependency_checks() -> list[Check]:
@@ -125,7 +140,7 @@ def _walk_private(paths: AppPaths) -> Iterable[Path]:
                 yield path
 
 
-def database_checks(app: AppContext) -> list[Check]:
+def database_checks(app: DoctorEnvironment) -> list[Check]:
     name = "database"
     try:
         store = app.store
@@ -160,7 +175,7 @@ def database_checks(app: AppContext) -> list[Check]:
     return checks
 
 
-def settings_checks(app: AppContext) -> list[Check]:
+def settings_checks(app: DoctorEnvironment) -> list[Check]:
     path = app.paths.settings_path
     checks: list[Check] = []
     if path.exists():

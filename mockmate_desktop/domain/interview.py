@@ -36,6 +36,13 @@ class Answer(Record):
     duration_s: float = Field(default=0.0, ge=0.0)
     delivery: DeliveryMetrics | None = None
     skipped: bool = False
+    input_ref: str = Field(
+        default="",
+        description="which input fed it (a WAV file's name, 'microphone', 'typed'): a resume takes the next",
+    )
+    follow_up_pending: bool = Field(
+        default=False, description="stored before the follow-up decision: a resumed interview makes it first"
+    )
 
 
 class InterviewSession(Record):

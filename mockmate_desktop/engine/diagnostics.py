@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING
 from ..core.diagnostics import Check, CheckStatus
 
 if TYPE_CHECKING:
-    from ..app import AppContext
+    from ..core.environment import AppEnvironment
+    from ..core.settings import Settings
 
 REACH_TIMEOUT_S = 5.0
 
 
-def diagnose(app: AppContext) -> list[Check]:
-    settings = app.settings
+def diagnose(env: AppEnvironment) -> list[Check]:
+    settings = env.settings
     if not settings.has_gemini_key:
         return [
             Check(
@@ -24,46 +25,25 @@ def diagnose(app: AppContext) -> list[Check]:
             )
         ]
     checks = [Check("gemini key", CheckStatus.OK, "A Gemini API key is set.")]
-    checks.append(_reachability(app))
+    checks.append(_reachability(settings))
     return checks
 
 
-def _reachability(app: AppContext) -> Check:
-    settings = app.settings
+def _reachability(settings: Settings) -> Check:
+    from .gemini.probe import ask_about_model
+    from .protocols import EngineError, EngineUnavailableError
+
     name = "gemini reachable"
     where = settings.gemini_base_url or "the Gemini API"
     try:
-        from google import genai
-        from google.genai import types
-    except ImportError:
-        return Check(name, CheckStatus.FAIL, "google-genai is not installed.", "Reinstall MockMate.")
-    from .gemini import failures
-    from .gemini.client import API_VERSION
-    from .protocols import EngineError
-
-    key = settings.gemini_api_key
-    assert key is not None
-    client = genai.Client(
-        api_key=key.get_secret_value(),
-        http_options=types.HttpOptions(
-            base_url=settings.gemini_base_url or None,
-            api_version=API_VERSION,
-            timeout=int(REACH_TIMEOUT_S * 1000),
-        ),
-    )
-    try:
-        client.models.get(model=settings.gemini_model)
-    except Exception as exc:
-        verdict = failures.classify(exc, REACH_TIMEOUT_S)
-        if isinstance(verdict, EngineError):
-            return Check(name, CheckStatus.FAIL, str(verdict), "Fix the key or the model in Settings.")
-        reason = verdict.reason if verdict is not None else f"{type(exc).__name__}: {exc}"
+        ask_about_model(settings, timeout_s=REACH_TIMEOUT_S)
+    except EngineUnavailableError as exc:
         return Check(
             name,
             CheckStatus.WARN,
-            f"{where} did not answer ({reason}): the offline engine will be used.",
+            f"{where} did not answer ({exc}): the offline engine will be used.",
             "Check the network connection, or try again later.",
         )
-    finally:
-        client.close()
+    except EngineError as exc:
+        return Check(name, CheckStatus.FAIL, str(exc), "Fix the key or the model in Settings.")
     return Check(name, CheckStatus.OK, f"{where} answers; model {settings.gemini_model} is available.")

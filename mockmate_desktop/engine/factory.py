@@ -2,32 +2,32 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain.enums import EngineChoice
 from .protocols import EngineError, InterviewEngine
 
 if TYPE_CHECKING:
-    from ..app import AppContext
     from ..core.settings import Settings
 
 
-def resolve_choice(choice: EngineChoice, app: AppContext) -> EngineChoice:
+def resolve_choice(choice: EngineChoice, settings: Settings) -> EngineChoice:
     """`auto` is Gemini when a key is set, else offline."""
     if choice is EngineChoice.AUTO:
-        return EngineChoice.GEMINI if app.settings.has_gemini_key else EngineChoice.OFFLINE
+        return EngineChoice.GEMINI if settings.has_gemini_key else EngineChoice.OFFLINE
     return choice
 
 
-def build_engine(choice: EngineChoice, app: AppContext) -> InterviewEngine:
+def build_engine(choice: EngineChoice, settings: Settings, gemini_cache_dir: Path) -> InterviewEngine:
     from .offline.engine import OfflineEngine
 
-    resolved = resolve_choice(choice, app)
+    resolved = resolve_choice(choice, settings)
     if resolved is EngineChoice.OFFLINE:
         return OfflineEngine()
     from .cache import RequestCache
 
-    cache = RequestCache(app.paths.gemini_cache_dir)
+    cache = RequestCache(gemini_cache_dir)
     if resolved is EngineChoice.REPLAY:
         from .replay import ReplayEngine
 
@@ -36,8 +36,8 @@ def build_engine(choice: EngineChoice, app: AppContext) -> InterviewEngine:
                 f"There is no recorded Gemini session to replay in {cache.folder}; run an interview with the "
                 "Gemini engine first, or use --engine offline."
             )
-        return ReplayEngine(cache, app.settings.gemini_model)
-    if not app.settings.has_gemini_key:
+        return ReplayEngine(cache, settings.gemini_model)
+    if not settings.has_gemini_key:
         raise EngineError(
             "The Gemini engine needs an API key: set GEMINI_API_KEY or add it in Settings, or use --engine offline."
         )
@@ -45,29 +45,8 @@ def build_engine(choice: EngineChoice, app: AppContext) -> InterviewEngine:
     from .gemini.client import GeminiClient
     from .gemini.engine import GeminiEngine
 
-    # Every exchange is recorded so that the session can be replayed later without a network.
-    primary = GeminiEngine(GeminiClient(app.settings, cache=cache))
-    return FallbackEngine(primary, OfflineEngine())
-
-
-def test_gemini_key(settings: Settings, key: str, model: str) -> str:
-    """One short request with this key and model (the Settings page's Test button). Returns a sentence to show;
-    raises EngineError with the reason when the key, the model or the connection does not work."""
-    from pydantic import SecretStr
-
-    from ..app import AppContext
-    from ..core.diagnostics import CheckStatus
-    from ..core.paths import AppPaths
-    from .diagnostics import diagnose
-
-    if not key.strip():
-        raise EngineError("Enter a Gemini API key first.")
-    trial = settings.model_copy(
-        update={"gemini_api_key": SecretStr(key.strip()), "gemini_model": model.strip()}
-    )
-    # Nothing is written: the paths are only carried along, the check uses the settings.
-    checks = diagnose(AppContext(paths=AppPaths.from_environment(), settings=trial))
-    failed = [c for c in checks if c.status is not CheckStatus.OK]
-    if failed:
-        raise EngineError(" ".join(c.detail for c in failed))
-    return f"Gemini answered with this key ({trial.gemini_model}): " + checks[-1].detail
+    # Every exchange is recorded so that the session can be replayed later without a network. The client's
+    # own retry budget matches the step budget, so an abandoned step stops retrying on its own.
+    budget = settings.gemini_step_budget_s
+    primary = GeminiEngine(GeminiClient(settings, cache=cache, total_budget_s=budget))
+    return FallbackEngine(primary, OfflineEngine(), step_budget_s=budget)

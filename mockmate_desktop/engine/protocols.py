@@ -19,6 +19,10 @@ class EngineUnavailableError(EngineError):
     """The engine cannot be reached now (network, 5xx after retries, timeout): callers fall back to offline."""
 
 
+class EngineRefusedError(EngineError):
+    """The engine declined this one request (a 400, a safety block, an empty reply): another may succeed."""
+
+
 class CacheMissError(EngineError):
     """Replay was asked for a request that was never recorded."""
 

@@ -10,10 +10,10 @@ import logging
 import os
 import subprocess
 import sys
-import threading
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..core.helper_process import helper_command
 from .errors import ResumeError, ResumeErrorCode
 from .limits import IntakeLimits
 
@@ -80,13 +80,14 @@ def read_pdf_text(data: bytes, *, password: str | None = None, limits: IntakeLim
 
 
 def _run_worker(data: bytes, password: str | None, limits: IntakeLimits) -> dict[str, Any]:
-    if getattr(sys, "frozen", False):
-        return _run_in_thread(data, password, limits)
     header = {"password": password, "max_pages": limits.max_pages, "memory_bytes": limits.worker_memory_bytes}
+    # The same child process in a checkout and in a frozen build, so the time and memory limits hold in both.
+    command, role_env = helper_command("pdf-worker")
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p), PYTHONIOENCODING="utf-8")
+    env.update(role_env)
     try:
         completed = subprocess.run(
-            [sys.executable, "-m", "mockmate_desktop.resume.pdf_worker"],
+            command,
             input=json.dumps(header).encode() + b"\n" + data,
             capture_output=True,
             timeout=limits.parse_timeout_s,
@@ -113,29 +114,6 @@ def _run_worker(data: bytes, password: str | None, limits: IntakeLimits) -> dict
             "the text instead.",
         )
     return result
-
-
-def _run_in_thread(data: bytes, password: str | None, limits: IntakeLimits) -> dict[str, Any]:
-    """Frozen builds have no `python -m`: read in a thread and stop waiting at the time limit.
-
-    The thread cannot be killed, so a pathological file may keep one core busy in the background; the
-    app stays responsive and the user gets the same message.
-    """
-    from . import pdf_worker
-
-    box: dict[str, dict[str, Any]] = {}
-    done = threading.Event()
-
-    def work() -> None:
-        try:
-            box["result"] = pdf_worker.extract(data, password, limits.max_pages)
-        finally:
-            done.set()
-
-    threading.Thread(target=work, name="mockmate-pdf-reader", daemon=True).start()
-    if not done.wait(limits.parse_timeout_s):
-        raise _timeout(limits)
-    return box.get("result") or {"ok": False, "code": "corrupt", "detail": "no result"}
 
 
 def _timeout(limits: IntakeLimits) -> ResumeError:

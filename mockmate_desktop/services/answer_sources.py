@@ -2,19 +2,21 @@
 
 WAV files and the microphone go through the same live pipeline (`speech.live.LiveTranscription`): files are
 fed as fast as the pipeline takes them, not in real time, and the recording is kept at the store's path.
+Each answer names the input that fed it (`input_ref`), so a continued interview takes the next unused one.
 """
 
 from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TextIO
 
-from ..domain.delivery import WordTiming
 from ..domain.enums import AnswerMode, Language
 from ..domain.interview import Question
+from .orchestrator import Response
+from .recordings import COPY_SUFFIX, Transcribed
 
 if TYPE_CHECKING:
     from ..core.settings import Settings
@@ -28,14 +30,7 @@ class AnswerSourceError(Exception):
     """The answers cannot be read (bad folder, unreadable file, no microphone); says what to do."""
 
 
-@dataclass
-class CapturedAnswer:
-    mode: AnswerMode
-    text: str
-    words: list[WordTiming] = field(default_factory=list)
-    audio_path: Path | None = None
-    duration_s: float = 0.0
-    origin: str = ""  # e.g. the file name, for messages
+CapturedAnswer = Response  # what a source hands to the orchestrator
 
 
 class AnswerSource(Protocol):
@@ -57,52 +52,73 @@ def answer_files(folder: Path) -> list[Path]:
     return [p for _, p in found]
 
 
+def transcribe_audio(
+    transcriber: ChunkTranscriber, audio: object, language: Language, name: str
+) -> Transcribed:
+    """One whole recording through the live pipeline, as fast as it goes: its end is the file's end."""
+    from ..domain.segmentation import SegmenterConfig
+    from ..speech.live import LiveTranscription, feed_array
+
+    live = LiveTranscription(
+        transcriber, language=language.value, config=SegmenterConfig(auto_end=False), tentative=False
+    )
+    live.start()
+    feed_array(live, audio, realtime=False)  # type: ignore[arg-type]
+    transcript = live.wait_final(timeout=FILE_WAIT_S)
+    if transcript is None:
+        raise AnswerSourceError(f"Transcribing {name} did not finish within {FILE_WAIT_S:.0f} s.")
+    return Transcribed(transcript.text, list(transcript.words), transcript.duration_s)
+
+
+def recording_recoverer(transcriber: ChunkTranscriber) -> Callable[[Path, Language], Transcribed]:
+    """What re-attaches a recording left by a crash: its transcription with this transcriber."""
+    from ..speech.wavio import read_wav_16k_mono
+
+    def recover(path: Path, language: Language) -> Transcribed:
+        return transcribe_audio(transcriber, read_wav_16k_mono(path), language, path.name)
+
+    return recover
+
+
 class WavDirAnswers:
-    """answer_01.wav, answer_02.wav ... in order; follow-up answers take the next file."""
+    """answer_01.wav, answer_02.wav ... in order; follow-up answers take the next file. A continued interview
+    passes the names already used (`skip_used`), so every file feeds exactly one answer."""
 
     def __init__(self, folder: Path, transcriber: ChunkTranscriber) -> None:
         self.files = answer_files(folder)
         self.description = f"answers from {folder}"
         self._transcriber = transcriber
-        self._next = 0
+        self.recover = recording_recoverer(transcriber)
+        self._left = list(self.files)
+
+    def skip_used(self, used: set[str]) -> None:
+        self._left = [p for p in self.files if p.name not in used]
 
     @property
     def used(self) -> int:
-        return self._next
+        return len(self.files) - len(self._left)
 
     def next_answer(self, question: Question, audio_path: Path, language: Language) -> CapturedAnswer | None:
-        from ..domain.segmentation import SegmenterConfig
-        from ..speech.live import LiveTranscription, feed_array
         from ..speech.wavio import WavFormatError, read_wav_16k_mono, write_wav
 
-        if self._next >= len(self.files):
+        if not self._left:
             return None
-        path = self.files[self._next]
-        self._next += 1
+        path = self._left.pop(0)
         try:
             audio = read_wav_16k_mono(path)
         except (OSError, WavFormatError) as exc:
             raise AnswerSourceError(f"{path.name} cannot be read as a WAV file ({exc}).") from exc
-        write_wav(audio_path, audio)
-        # A recorded file is one whole answer: the end is the file's end, not a pause inside it.
-        live = LiveTranscription(
-            self._transcriber,
-            language=language.value,
-            config=SegmenterConfig(auto_end=False),
-            tentative=False,
-        )
-        live.start()
-        feed_array(live, audio, realtime=False)
-        transcript = live.wait_final(timeout=FILE_WAIT_S)
-        if transcript is None:
-            raise AnswerSourceError(f"Transcribing {path.name} did not finish within {FILE_WAIT_S:.0f} s.")
+        heard = transcribe_audio(self._transcriber, audio, language, path.name)
+        # The copy is written last and named as a copy: if the process dies before the answer is stored,
+        # the next start deletes it and takes the same input file again.
+        copy = write_wav(audio_path.with_name(audio_path.stem + COPY_SUFFIX), audio)
         return CapturedAnswer(
             mode=AnswerMode.VOICE,
-            text=transcript.text,
-            words=list(transcript.words),
-            audio_path=audio_path,
-            duration_s=transcript.duration_s,
-            origin=path.name,
+            text=heard.text,
+            words=heard.words,
+            audio_path=copy,
+            duration_s=heard.duration_s,
+            input_ref=path.name,
         )
 
 
@@ -133,7 +149,9 @@ class TypedAnswers:
             lines.append(line.rstrip("\n"))
         if not lines and self._closed:
             return None
-        return CapturedAnswer(mode=AnswerMode.TYPED, text=" ".join(s.strip() for s in lines), origin="stdin")
+        return CapturedAnswer(
+            mode=AnswerMode.TYPED, text=" ".join(s.strip() for s in lines), input_ref="typed"
+        )
 
 
 class MicrophoneAnswers:
@@ -143,6 +161,7 @@ class MicrophoneAnswers:
 
     def __init__(self, transcriber: ChunkTranscriber, settings: Settings) -> None:
         self._transcriber = transcriber
+        self.recover = recording_recoverer(transcriber)
         self._settings = settings
 
     def next_answer(self, question: Question, audio_path: Path, language: Language) -> CapturedAnswer | None:
@@ -197,5 +216,5 @@ class MicrophoneAnswers:
             words=list(transcript.words),
             audio_path=audio_path,
             duration_s=transcript.duration_s,
-            origin="microphone",
+            input_ref="microphone",
         )

@@ -1,10 +1,11 @@
 """`mockmate bench reports`: wall time of the three end-of-interview reports, concurrent vs sequential.
 
-Runs the real Gemini engine and SDK against the local Gemini-compatible dev server (devtools) with a fixed
+Runs the real Gemini engine and SDK against the local Gemini-compatible test server with a fixed
 latency per call, so the figures show what concurrency buys independent of network noise. The concurrent
 figure is the app's own path (`services.reports.generate_reports`, each report stored in SQLite as it
 arrives); the sequential one makes and stores the same reports one after another. Everything is written to
-a temporary data folder that is removed afterwards.
+a temporary data folder that is removed afterwards. The server is test code (tests/support/gemini_server.py),
+so this benchmark runs from a source checkout only.
 """
 
 from __future__ import annotations
@@ -46,7 +47,13 @@ def _timed(action: Callable[[], object]) -> float:
 def measure(latency_ms: int, repeat: int) -> dict[str, Any]:
     from ..core.paths import AppPaths
     from ..core.settings import Settings
-    from ..devtools.fake_gemini import FakeGeminiServer
+    try:
+        from tests.support.gemini_server import FakeGeminiServer
+    except ImportError as exc:
+        raise RuntimeError(
+            "the reports benchmark needs the Gemini-compatible test server in tests/support: run it from a "
+            "source checkout (the repository root)"
+        ) from exc
     from ..domain.config import InterviewConfig
     from ..domain.enums import SessionStatus
     from ..domain.interview import Answer, InterviewSession
@@ -104,7 +111,13 @@ def measure(latency_ms: int, repeat: int) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace, ctx: object) -> int:
-    figures = measure(max(0, args.latency_ms), max(1, args.repeat))
+    import sys
+
+    try:
+        figures = measure(max(0, args.latency_ms), max(1, args.repeat))
+    except RuntimeError as exc:
+        print(f"mockmate: {exc}", file=sys.stderr)
+        return 1
     if args.json:
         print(json.dumps(figures, indent=2))
         return 0

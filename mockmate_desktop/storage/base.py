@@ -15,7 +15,7 @@ from uuid import UUID, uuid4
 from ..core.files import ensure_private_dir, make_private
 from ..core.paths import AppPaths
 from .db import Database
-from .protocols import StoreError
+from .errors import StoreError
 
 log = logging.getLogger(__name__)
 _SAFE_SUFFIX = re.compile(r"^\.[a-z0-9]{1,8}$")

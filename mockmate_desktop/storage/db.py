@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..core.files import PRIVATE_FILE_MODE, ensure_private_dir
-from .protocols import StoreError
+from .errors import StoreError
 
 BUSY_TIMEOUT_MS = 15_000
 

@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .protocols import StoreError
+from .errors import StoreError
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,34 @@ _V1 = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_V1,)
+_V2 = Migration(
+    2,
+    "practice attempts and practice plans; sessions by date for progress queries",
+    (
+        # An attempt belongs to a question of a session, like an answer, but never replaces it.
+        """CREATE TABLE attempts (
+            id TEXT PRIMARY KEY,
+            session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            question_id TEXT NOT NULL,
+            audio_path TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            data TEXT NOT NULL,
+            FOREIGN KEY (session_id, question_id) REFERENCES questions (session_id, id) ON DELETE CASCADE
+        )""",
+        "CREATE INDEX attempts_by_question ON attempts (session_id, question_id, created_at)",
+        # One plan per session: rebuilding it replaces the drills, ticks come from attempts.
+        """CREATE TABLE practice_plans (
+            session_id TEXT PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,
+            id TEXT NOT NULL UNIQUE,
+            updated_at TEXT NOT NULL,
+            data TEXT NOT NULL
+        )""",
+        "CREATE INDEX sessions_by_created ON sessions (status, created_at)",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2)
 LATEST_VERSION = MIGRATIONS[-1].version
 
 

@@ -18,9 +18,13 @@ from uuid import UUID
 from ..domain.records import utc_now
 from .db import db_time
 
-Entity = Literal["session", "question", "answer", "report", "resume", "resume_analysis"]
+Entity = Literal[
+    "session", "question", "answer", "report", "resume", "resume_analysis", "attempt", "practice_plan"
+]
 Op = Literal["upsert", "delete"]
-ENTITIES: tuple[Entity, ...] = ("session", "question", "answer", "report", "resume", "resume_analysis")
+ENTITIES: tuple[Entity, ...] = (
+    "session", "question", "answer", "report", "resume", "resume_analysis", "attempt", "practice_plan"
+)
 
 
 @dataclass(frozen=True)

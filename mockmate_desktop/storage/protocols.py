@@ -11,6 +11,10 @@ from ..domain.enums import SessionStatus
 from ..domain.interview import Answer, InterviewSession, Question
 from ..domain.reports import DeliveryReport, PerformanceReport, QuestionsReport, SummaryReport
 from ..domain.resume import ResumeAnalysis, ResumeProfile
+from .errors import NotFoundError, StoreError
+
+# The errors live in errors.py; they are named here too for the callers that still import them from here.
+__all__ = ["AnyReport", "NotFoundError", "SessionStore", "StoreError", "SyncStore"]
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -18,14 +22,6 @@ if TYPE_CHECKING:
     from .outbox import OutboxEntry
 
 AnyReport = SummaryReport | PerformanceReport | QuestionsReport | DeliveryReport
-
-
-class StoreError(Exception):
-    """A store operation failed; the message is fit to show a user."""
-
-
-class NotFoundError(StoreError):
-    pass
 
 
 class SessionStore(Protocol):

@@ -9,7 +9,7 @@ from uuid import UUID
 from ..domain.resume import ResumeAnalysis, ResumeProfile
 from . import outbox, rows
 from .base import StoreBase
-from .protocols import NotFoundError, StoreError
+from .errors import NotFoundError, StoreError
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,8 @@ from ..domain.interview import Answer, InterviewSession, Question
 from ..domain.reports import DeliveryReport, PerformanceReport, QuestionsReport, ReportSet, SummaryReport
 from ..domain.resume import ResumeAnalysis, ResumeProfile
 from .db import db_time
-from .protocols import AnyReport, StoreError
+from .errors import StoreError
+from .protocols import AnyReport
 
 ReportKind = Literal["summary", "performance", "questions", "delivery"]
 REPORT_TYPES: dict[ReportKind, type[AnyReport]] = {
@@ -62,7 +63,7 @@ def session_header(conn: sqlite3.Connection, session_id: UUID) -> InterviewSessi
     return None if row is None else parse(InterviewSession, row["data"], f"session {session_id}")
 
 
-def _upsert(
+def upsert(
     conn: sqlite3.Connection, table: str, key: dict[str, object], columns: dict[str, object], data: str
 ) -> bool:
     """Insert or update one row; False (and no write) when the stored `data` is already identical.
@@ -94,7 +95,7 @@ def write_session_header(conn: sqlite3.Connection, session: InterviewSession) ->
         "updated_at": db_time(session.updated_at),
     }
     data = session.model_dump_json(exclude=_SESSION_CHILDREN)
-    return _upsert(conn, "sessions", {"id": str(session.id)}, columns, data)
+    return upsert(conn, "sessions", {"id": str(session.id)}, columns, data)
 
 
 def write_question(conn: sqlite3.Connection, question: Question) -> bool:
@@ -103,7 +104,7 @@ def write_question(conn: sqlite3.Connection, question: Question) -> bool:
         "position": question.position,
         "updated_at": db_time(question.updated_at),
     }
-    return _upsert(conn, "questions", {"id": str(question.id)}, columns, question.model_dump_json())
+    return upsert(conn, "questions", {"id": str(question.id)}, columns, question.model_dump_json())
 
 
 def write_answer(conn: sqlite3.Connection, answer: Answer) -> bool:
@@ -113,7 +114,7 @@ def write_answer(conn: sqlite3.Connection, answer: Answer) -> bool:
         "audio_path": answer.audio_path,
         "updated_at": db_time(answer.updated_at),
     }
-    return _upsert(conn, "answers", {"id": str(answer.id)}, columns, answer.model_dump_json())
+    return upsert(conn, "answers", {"id": str(answer.id)}, columns, answer.model_dump_json())
 
 
 def write_report(conn: sqlite3.Connection, session_id: UUID, report: AnyReport) -> bool:
@@ -123,7 +124,7 @@ def write_report(conn: sqlite3.Connection, session_id: UUID, report: AnyReport) 
         "source": report.source.value,
         "updated_at": db_time(report.updated_at),
     }
-    return _upsert(conn, "reports", key, columns, report.model_dump_json())
+    return upsert(conn, "reports", key, columns, report.model_dump_json())
 
 
 def load_sessions(conn: sqlite3.Connection, session_ids: Iterable[str]) -> list[InterviewSession]:
@@ -175,7 +176,7 @@ def write_resume(conn: sqlite3.Connection, profile: ResumeProfile) -> bool:
         "stored_path": profile.stored_path,
         "updated_at": db_time(profile.updated_at),
     }
-    return _upsert(conn, "resumes", {"id": str(profile.id)}, columns, profile.model_dump_json())
+    return upsert(conn, "resumes", {"id": str(profile.id)}, columns, profile.model_dump_json())
 
 
 def write_analysis(conn: sqlite3.Connection, analysis: ResumeAnalysis) -> bool:
@@ -183,4 +184,4 @@ def write_analysis(conn: sqlite3.Connection, analysis: ResumeAnalysis) -> bool:
         "resume_id": str(analysis.resume_id) if analysis.resume_id else None,
         "updated_at": db_time(analysis.updated_at),
     }
-    return _upsert(conn, "resume_analyses", {"id": str(analysis.id)}, columns, analysis.model_dump_json())
+    return upsert(conn, "resume_analyses", {"id": str(analysis.id)}, columns, analysis.model_dump_json())

@@ -23,9 +23,11 @@ from ..domain.interview import Answer, InterviewSession, Question
 from ..domain.records import utc_now
 from ..domain.resume import ResumeProfile
 from . import outbox, rows, tree
+from .coaching_store import CoachingStoreMixin
 from .db import Database
+from .errors import NotFoundError, StoreError
 from .migrations import current_version, migrate
-from .protocols import AnyReport, NotFoundError, StoreError, SyncStore
+from .protocols import AnyReport, SyncStore
 from .resume_store import ResumeStoreMixin
 from .sync_store import SyncStoreMixin
 
@@ -33,7 +35,7 @@ log = logging.getLogger(__name__)
 _ID_PREFIX = re.compile(r"^[0-9a-fA-F-]{1,36}$")
 
 
-class SqliteStore(ResumeStoreMixin, SyncStoreMixin):
+class SqliteStore(ResumeStoreMixin, SyncStoreMixin, CoachingStoreMixin):
     @classmethod
     def open(cls, paths: AppPaths) -> SqliteStore:
         """Open (creating and migrating if needed) the store of a data folder."""
@@ -140,7 +142,7 @@ class SqliteStore(ResumeStoreMixin, SyncStoreMixin):
         shutil.rmtree(self.paths.audio_dir / str(session_id), ignore_errors=True)
 
     def resumable_sessions(self) -> Sequence[InterviewSession]:
-        """In-progress sessions with work left: an unanswered question, questions still to plan, or reports."""
+        """In-progress sessions with work left: an unanswered question, or reports (never one without a plan)."""
         conn = self._db.connection()
         ids = [
             r["id"]
@@ -209,6 +211,8 @@ class SqliteStore(ResumeStoreMixin, SyncStoreMixin):
 
 
 def _has_work_left(session: InterviewSession) -> bool:
+    if not session.questions:
+        return False  # its planning never finished: there is nothing to continue (a new interview replans)
     answered = {a.question_id for a in session.answers}
     if any(q.id not in answered for q in session.questions):
         return True

@@ -11,7 +11,9 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel
 
+from ..domain.attempts import PracticeAttempt
 from ..domain.interview import Answer, InterviewSession, Question
+from ..domain.practice_plan import PracticePlan
 from ..domain.resume import ResumeAnalysis, ResumeProfile
 from . import outbox, rows, tree
 from .base import StoreBase
@@ -23,6 +25,8 @@ _TABLES: dict[str, tuple[str, type[BaseModel]]] = {
     "answer": ("answers", Answer),
     "resume": ("resumes", ResumeProfile),
     "resume_analysis": ("resume_analyses", ResumeAnalysis),
+    "attempt": ("attempts", PracticeAttempt),
+    "practice_plan": ("practice_plans", PracticePlan),
 }
 
 

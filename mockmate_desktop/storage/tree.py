@@ -8,7 +8,7 @@ from uuid import UUID
 
 from ..domain.interview import Answer, InterviewSession, Question
 from . import outbox, rows
-from .protocols import StoreError
+from .errors import StoreError
 
 QA = TypeVar("QA", Question, Answer)
 

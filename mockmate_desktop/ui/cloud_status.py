@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-
-if TYPE_CHECKING:
-    from ..app import AppContext
 
 
 class CloudSyncStatus(QObject):
     # Emitted from the sync thread; Qt queues it onto the GUI thread because this object lives there.
     changed = Signal(str)
 
-    def __init__(self, app: AppContext, parent: QObject | None = None) -> None:
+    # `app` is the composition root's context, typed Any only while storage/cloud still asks for
+    # `app.AppContext` by name (issue 16 removes that import).
+    def __init__(self, app: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._app = app
         self._loop: Any = None

@@ -1,8 +1,8 @@
-"""Drives one interview on the GUI thread: asks, listens, decides follow-ups, then makes the reports.
+"""The window's face of an interview: it drives the same `InterviewOrchestrator` as the terminal.
 
-It owns no widgets: it reports through signals and the page renders them. Engine, store and speech work
-runs in workers (the task runner for short calls, `AnswerCapture` for the microphone); this object only
-moves between states when their results come back.
+It keeps no interview rules: which question comes next, what is stored, follow-ups, fallbacks and reports are
+the orchestrator's, called through the task runner. This object reads the question aloud, opens the
+microphone or the typing box, hands the answer back, and reports through signals that the page renders.
 """
 
 from __future__ import annotations
@@ -14,15 +14,17 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QElapsedTimer, QObject, Signal
 
-from ..domain.enums import AnswerMode, QuestionKind, SessionStatus
-from ..domain.interview import Answer, InterviewSession, Question
+from ..domain.enums import AnswerMode
+from ..domain.interview import InterviewSession, Question
 from ..domain.resume import ResumeProfile
+from ..services.orchestrator import Finished, InterviewOrchestrator, Prompt, Response
 from .audio_worker import AnswerCapture, CapturedAnswer
 from .errors import ActionableError
 
 if TYPE_CHECKING:
     from ..domain.config import InterviewConfig
     from .main_window import MainWindow
+    from .services import Step
 
 log = logging.getLogger(__name__)
 
@@ -54,14 +56,6 @@ PHASE_TEXT = {
 }
 
 
-def next_unanswered(session: InterviewSession) -> Question | None:
-    answered = {a.question_id for a in session.answers}
-    for question in sorted(session.questions, key=lambda q: q.position):
-        if question.id not in answered:
-            return question
-    return None
-
-
 class InterviewController(QObject):
     phase_changed = Signal(str)
     question_changed = Signal(object, int, int)  # question, number among main questions, total main
@@ -79,8 +73,8 @@ class InterviewController(QObject):
         self.services = window.services
         self.tasks = window.tasks
         self.phase = Phase.IDLE
-        self.session: InterviewSession | None = None
-        self.engine: Any = None
+        self.session: InterviewSession | None = None  # the GUI thread's copy, refreshed after every step
+        self.interview: InterviewOrchestrator | None = None  # used on workers only
         self.question: Question | None = None
         self.capture: AnswerCapture | None = None
         self.answer_clock = QElapsedTimer()
@@ -99,8 +93,8 @@ class InterviewController(QObject):
         self.typed_mode = config.answer_mode is AnswerMode.TYPED
         self._set_phase(Phase.PREPARING)
         self.tasks.run(
-            lambda: self.services.begin_session(config, resume),
-            self._on_begun,
+            lambda: self.services.start_interview(config, resume),
+            self._on_step,
             lambda exc: self._fail(exc, "Preparing the interview"),
         )
 
@@ -108,8 +102,8 @@ class InterviewController(QObject):
         self._reset()
         self._set_phase(Phase.PREPARING)
         self.tasks.run(
-            lambda: self.services.reopen_session(session_id),
-            self._on_begun,
+            lambda: self.services.open_interview(session_id),
+            self._on_step,
             lambda exc: self._fail(exc, "Resuming the interview"),
         )
 
@@ -117,48 +111,38 @@ class InterviewController(QObject):
         self._tts_warned = False
         self.stop_capture(discard=True)
         self.session = None
-        self.engine = None
+        self.interview = None
         self.question = None
 
-    def _on_begun(self, result: tuple[InterviewSession, Any, list[str]]) -> None:
-        self.session, self.engine, notes = result
-        self.typed_mode = self.session.config.answer_mode is AnswerMode.TYPED
-        for note in notes:
+    def _on_step(self, step: Step) -> None:
+        first = self.interview is None
+        if (first and self.phase is not Phase.PREPARING) or (not first and step.interview is not self.interview):
+            return  # a step of an interview the candidate has left meanwhile
+        self.interview, self.session = step.interview, step.session
+        if first:
+            self.typed_mode = self.session.config.answer_mode is AnswerMode.TYPED
+        for note in step.notes:
             self.notice.emit(note)
-        self._advance()
+        if step.answer is not None:
+            self.answer_saved.emit(step.answer)
+        self._advance(step.prompt)
 
     def _fail(self, exc: BaseException, doing: str) -> None:
         log.warning("%s failed: %s", doing, exc)
         self.failed.emit(exc, doing)
         if self.phase in (Phase.PREPARING,):
             self._set_phase(Phase.IDLE)
-        elif self.phase is Phase.THINKING and self.session is not None:
-            # The answer is saved; carry on with the next question rather than strand the candidate.
-            self._advance()
+        elif self.phase is Phase.THINKING and self.question is not None:
+            # The answer could not be stored: ask the same question again rather than strand the candidate.
+            self.ask()
 
     # asking -----------------------------------------------------------------------------------------
-    def main_position(self, question: Question) -> tuple[int, int]:
-        assert self.session is not None
-        mains = sorted(
-            (q for q in self.session.questions if q.kind is QuestionKind.MAIN), key=lambda q: q.position
-        )
-        anchor = (
-            question
-            if question.kind is QuestionKind.MAIN
-            else next((q for q in mains if q.id == question.parent_id), question)
-        )
-        number = next((i for i, q in enumerate(mains, start=1) if q.id == anchor.id), len(mains))
-        return number, max(len(mains), self.session.config.question_count)
-
-    def _advance(self) -> None:
-        assert self.session is not None
-        question = next_unanswered(self.session)
-        if question is None:
+    def _advance(self, prompt: Prompt | None) -> None:
+        if prompt is None:
             self.finish()
             return
-        self.question = question
-        number, total = self.main_position(question)
-        self.question_changed.emit(question, number, total)
+        self.question = prompt.question
+        self.question_changed.emit(prompt.question, prompt.number, prompt.total)
         self.ask()
 
     def ask(self) -> None:
@@ -329,67 +313,55 @@ class InterviewController(QObject):
         duration: float,
         skipped: bool = False,
     ) -> None:
-        assert self.session is not None and self.question is not None
-        session, question = self.session, self.question
+        assert self.interview is not None and self.question is not None
+        interview, question = self.interview, self.question
+        response = Response(
+            mode=mode,
+            text=transcript,
+            words=tuple(words),
+            audio_path=audio,
+            duration_s=duration,
+            input_ref="" if skipped else ("microphone" if mode is AnswerMode.VOICE else "typed"),
+            skipped=skipped,
+        )
         self._set_phase(Phase.THINKING)
-
-        def work() -> tuple[Answer, InterviewSession, Question | None]:
-            answer = self.services.save_answer(
-                session,
-                question,
-                mode=mode,
-                transcript=transcript,
-                words=words,
-                audio_path=audio,
-                duration_s=duration,
-                skipped=skipped,
-            )
-            try:
-                updated, follow_up = self.services.follow_up(self.engine, session, question, answer)
-            except Exception as exc:  # the answer is stored; the interview goes on without a follow-up
-                log.warning("follow-up decision failed: %s", exc)
-                updated = session.model_copy(deep=True)
-                updated.answers.append(answer)
-                follow_up = None
-                self.notice.emit(f"No follow-up question this time ({exc}).")
-            return answer, updated, follow_up
-
-        self.tasks.run(work, self._on_answer_done, lambda exc: self._fail(exc, "Saving your answer"))
-
-    def _on_answer_done(self, result: tuple[Answer, InterviewSession, Question | None]) -> None:
-        answer, updated, _follow_up = result
-        self.session = updated
-        self.answer_saved.emit(answer)
-        self._advance()
+        self.tasks.run(
+            lambda: self.services.submit_answer(interview, question.id, response),
+            self._on_step,
+            lambda exc: self._fail(exc, "Saving your answer"),
+        )
 
     # the end ----------------------------------------------------------------------------------------
     def end_early(self) -> None:
         self.stop_capture(discard=True)
         self.window_.player.stop()
-        if self.session is None:
+        if self.interview is None:
             self._set_phase(Phase.IDLE)
             return
         self.finish(ended_early=True)
 
     def finish(self, ended_early: bool = False) -> None:
-        assert self.session is not None
+        assert self.interview is not None
         self.question = None
         self._set_phase(Phase.REPORTING)
-        session, engine = self.session, self.engine
-        status = SessionStatus.ABANDONED if ended_early else SessionStatus.COMPLETED
+        interview = self.interview
 
-        def work() -> Any:
+        def work() -> Finished:
             # Each report is stored and relayed the moment it arrives; the three run concurrently.
-            return self.services.make_reports(session, engine, self.report_arrived.emit, final_status=status)
+            return self.services.finish_interview(
+                interview, self.report_arrived.emit, ended_early=ended_early
+            )
 
         self.tasks.run(work, self._on_reports_done, lambda exc: self._fail_reports(exc))
 
     def _on_report(self, report: object) -> None:
         log.debug("report arrived: %s", type(report).__name__)
 
-    def _on_reports_done(self, result: tuple[InterviewSession, dict[str, str]]) -> None:
-        session, failed = result
+    def _on_reports_done(self, result: Finished) -> None:
+        session, failed = result.session, result.reports.failed
         self.session = session
+        for note in result.notes:  # e.g. a report made offline because Gemini failed
+            self.notice.emit(note)
         self._set_phase(Phase.DONE)
         if failed:
             kinds = ", ".join(sorted(failed))

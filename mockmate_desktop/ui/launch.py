@@ -31,8 +31,9 @@ def build_window(
     `transcribers` hands in already loaded Whisper models by name (tests load one per test session).
     """
     from .main_window import MainWindow
+    from .services import GuiServices
 
-    window = MainWindow(app_context.gui_services(transcribers=transcribers))
+    window = MainWindow(GuiServices(app_context, transcribers=transcribers))
     if load_speech:
         window.speech_status.start()
     if open_session_id is not None:

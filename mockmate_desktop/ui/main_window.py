@@ -9,6 +9,7 @@ from uuid import UUID
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -26,20 +27,34 @@ from .model_status import SpeechModelStatus
 from .pages.first_run import FirstRunPage
 from .pages.home import HomePage
 from .pages.interview import InterviewPage
+from .pages.progress import ProgressPage
 from .pages.resume import ResumePage
 from .pages.settings import SettingsPage
 from .pages.setup import SetupPage
 from .player import SoundPlayer
 from .report.view import ReportPage
+from .shell import Shell
 from .tasks import TaskRunner
+from .theme import apply_theme
 from .widgets.banner import Banner
+from .widgets.keyboard import keyboard_friendly
 
 if TYPE_CHECKING:
+    from ..domain.config import InterviewConfig
+    from ..domain.resume import ResumeProfile
     from .services import GuiServices
 
 log = logging.getLogger(__name__)
 
-_NAV = (("home", "Home"), ("setup", "New interview"), ("resume", "Resume analyzer"), ("settings", "Settings"))
+# Below this the setup form and the report tabs no longer fit side by side with the sidebar.
+MINIMUM_SIZE = QSize(960, 640)
+_NAV = (
+    ("home", "Home"),
+    ("setup", "New interview"),
+    ("progress", "Progress"),
+    ("resume", "Resume analyzer"),
+    ("settings", "Settings"),
+)
 # The sidebar section a page belongs to. The sidebar always has a current row while it can take focus: a
 # QListWidget given focus with no current row makes its first row current, which used to navigate to Home.
 _SECTION = {"report": "home", "interview": "setup"}
@@ -50,7 +65,11 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.services = services
         self.setWindowTitle("MockMate — interview practice")
+        self.setMinimumSize(MINIMUM_SIZE)
         self.resize(1180, 760)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, services.settings.theme)
         self.tasks = TaskRunner(self)
         self.tasks.unhandled_error.connect(lambda name, exc: self.show_error(describe(exc, name)))
 
@@ -69,21 +88,26 @@ class MainWindow(QMainWindow):
 
         self.speech_status = SpeechModelStatus(services, self.tasks, self)
         self.player = SoundPlayer(services, self.tasks, self)
+        # What pages may use of the window: services, tasks, player, navigation (this window), messages.
+        self.shell = Shell(services, self.tasks, self.player, self.speech_status, self, self.banner)
         self.pages: dict[str, QWidget] = {}
         self.stack = QStackedWidget()
         self.home = HomePage(self)
-        self.setup = SetupPage(self)
+        self.setup = SetupPage(self.shell)
         self.interview = InterviewPage(self)
         self.report = ReportPage(self)
-        self.resume = ResumePage(self)
-        self.settings_page = SettingsPage(self)
-        self.first_run = FirstRunPage(self)
+        self.resume = ResumePage(self.shell)
+        self.progress = ProgressPage(self)
+        self.settings_page = SettingsPage(self.shell, lambda: self.cloud_status.restart())
+        self.first_run = FirstRunPage(self.shell)
+        keyboard_friendly(self.home.table, self.home.open_selected)
         for key, page in (
             ("home", self.home),
             ("setup", self.setup),
             ("interview", self.interview),
             ("report", self.report),
             ("resume", self.resume),
+            ("progress", self.progress),
             ("settings", self.settings_page),
             ("first_run", self.first_run),
         ):
@@ -191,6 +215,9 @@ class MainWindow(QMainWindow):
         self.report.load(session_id)
         self.go("report")
 
+    def start_interview(self, config: InterviewConfig, resume: ResumeProfile | None) -> None:
+        self.interview.start_new(config, resume)
+
     # messages --------------------------------------------------------------------------------------
     def show_error(self, error: UserError) -> None:
         self.banner.show_error(error)
@@ -202,6 +229,7 @@ class MainWindow(QMainWindow):
         self.player.stop()
         self.interview.shutdown()
         self.settings_page.shutdown()
+        self.setup.mic_check.shutdown()
         self.tasks.wait_for_done(30_000)
         self.cloud_status.stop()
         self.services.close()

@@ -18,6 +18,9 @@ class SpeechModelStatus(QObject):
     changed = Signal()
     ready = Signal(object)  # the transcriber
     failed = Signal(object)  # UserError
+    # (bytes joined, bytes in all) while a first run joins the base model; emitted from the worker thread,
+    # delivered queued on the GUI thread.
+    assembling = Signal(int, int)
 
     def __init__(self, services: GuiServices, tasks: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -28,6 +31,8 @@ class SpeechModelStatus(QObject):
         self.loading = False
         self.load_seconds: float | None = None
         self._name = ""
+        self._progress_dialog: Any = None
+        self.assembling.connect(self._show_assembly)
 
     @property
     def text(self) -> str:
@@ -56,9 +61,11 @@ class SpeechModelStatus(QObject):
         started = time.perf_counter()
 
         def work() -> Any:
+            self._services.prepare_model_files(name, self.assembling.emit)
             return self._services.load_transcriber(name)
 
         def done(transcriber: Any) -> None:
+            self._close_assembly()
             self.loading = False
             self.transcriber = transcriber
             self.load_seconds = time.perf_counter() - started
@@ -66,6 +73,7 @@ class SpeechModelStatus(QObject):
             self.ready.emit(transcriber)
 
         def fail(exc: BaseException) -> None:
+            self._close_assembly()
             self.loading = False
             self.error = describe(exc)
             self.changed.emit()
@@ -73,3 +81,31 @@ class SpeechModelStatus(QObject):
 
         self._tasks.run(work, done, fail, name="Loading the speech model")
         self.changed.emit()
+
+    def _show_assembly(self, done: int, total: int) -> None:
+        """A first run joins ~145 MB of model parts: show it as a progress dialog, not a silent wait."""
+        if self._progress_dialog is None:
+            from PySide6.QtWidgets import QProgressDialog, QWidget
+
+            parent = self.parent()
+            dialog = QProgressDialog(parent if isinstance(parent, QWidget) else None)
+            dialog.setObjectName("modelAssemblyDialog")
+            dialog.setWindowTitle("First run")
+            dialog.setCancelButton(None)  # the join takes seconds and must finish for speech to work
+            dialog.setRange(0, 100)
+            dialog.setMinimumDuration(0)
+            dialog.setAutoClose(False)
+            dialog.setMinimumWidth(460)
+            self._progress_dialog = dialog
+        mib = 1024 * 1024
+        self._progress_dialog.setLabelText(
+            "Preparing the speech model for first use (once, offline): "
+            f"{done // mib} of {total // mib} MB"
+        )
+        self._progress_dialog.setValue(int(100 * done / total) if total else 0)
+
+    def _close_assembly(self) -> None:
+        if self._progress_dialog is not None:
+            self._progress_dialog.close()
+            self._progress_dialog.deleteLater()
+            self._progress_dialog = None

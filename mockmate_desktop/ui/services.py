@@ -9,54 +9,86 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 from uuid import UUID
 
-from ..domain.enums import AnswerMode, EngineChoice, Language, SessionStatus, Source
-from ..domain.interview import Answer, InterviewSession, Question
-from ..domain.interview_flow import InterviewFlow
-from ..domain.interview_flow import Phase as FlowPhase
-from ..domain.records import utc_now
+from ..core.environment import AppEnvironment
+from ..domain.config import InterviewConfig
+from ..domain.enums import EngineChoice, Language, Source
+from ..domain.interview import Answer, InterviewSession
 from ..domain.resume import ResumeAnalysis, ResumeProfile
+from ..engine.protocols import InterviewEngine
+from ..services.orchestrator import Finished, InterviewOrchestrator, Prompt, Response
+from ..services.recordings import Transcribed
 from .speech_services import SpeechServices
 
 if TYPE_CHECKING:
-    from ..app import AppContext
     from ..core.paths import AppPaths
     from ..core.settings import Settings
+    from ..services.coaching import CoachingService
     from ..storage.sqlite_store import SqliteStore
 
 log = logging.getLogger(__name__)
+GEMINI_TEST_TIMEOUT_S = 15.0
+
+
+class GuiEnvironment(AppEnvironment, Protocol):
+    """What the window needs from the composition root (`app.AppContext` fits)."""
+
+    @property
+    def store(self) -> SqliteStore: ...
+
+    def save_settings(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class Step:
+    """Where an interview stands after a worker step: the orchestrator (used on workers only), a copy of the
+    session for the GUI thread, the question to ask now (None: time for the reports), what to tell the user."""
+
+    interview: InterviewOrchestrator
+    session: InterviewSession
+    prompt: Prompt | None
+    notes: list[str]
+    answer: Answer | None = None
 
 
 class GuiServices(SpeechServices):
-    def __init__(self, ctx: AppContext, *, transcribers: dict[str, Any] | None = None) -> None:
-        self.ctx = ctx
+    def __init__(self, ctx: GuiEnvironment, *, transcribers: dict[str, Any] | None = None) -> None:
+        self.env = ctx
+        # Any only while storage/cloud still asks for `app.AppContext` (issue 16 removes that import).
+        self.ctx: Any = ctx
         self._transcribers: dict[str, Any] = dict(transcribers or {})
         self._tts: Any = None
         self._lock = threading.Lock()
+        self._coaching: CoachingService | None = None
 
     @property
     def settings(self) -> Settings:
-        return self.ctx.settings
+        return self.env.settings
 
     @property
     def paths(self) -> AppPaths:
-        return self.ctx.paths
+        return self.env.paths
 
     @property
     def store(self) -> SqliteStore:
-        return self.ctx.store
+        return self.env.store
 
     def save_settings(self) -> None:
-        self.ctx.save_settings()
+        self.env.save_settings()
 
     def settings_changed(self) -> None:
         """Engines are built per interview from the settings, so nothing cached needs dropping here."""
 
     # history ----------------------------------------------------------------------------------------
     def history(self) -> tuple[Sequence[InterviewSession], set[UUID]]:
+        from ..services.recordings import close_unplanned, sweep_recordings
+
+        close_unplanned(self.store)
+        sweep_recordings(self.store)
         sessions = list(self.store.list_sessions(include_demo=True))
         synced: set[UUID] = set()
         if self.settings.firebase_configured:
@@ -83,6 +115,16 @@ class GuiServices(SpeechServices):
 
             atomic_write_text(path, report_json(session))
         return path
+
+    def coaching(self) -> CoachingService:
+        """The coaching loop (practise again, plans, progress) over this store; built once, on first use."""
+        with self._lock:
+            if self._coaching is None:
+                from ..engine.offline.engine import OfflineEngine
+                from ..services.coaching import CoachingService
+
+                self._coaching = CoachingService(self.store, OfflineEngine().bank)
+            return self._coaching
 
     def open_demo(self) -> UUID:
         from ..services.demo import install_demo
@@ -132,30 +174,54 @@ class GuiServices(SpeechServices):
             )
         return "Offline engine: no Gemini key set. Add one in Settings to use Gemini."
 
-    def build_engine(self, choice: EngineChoice) -> Any:
+    def build_engine(self, choice: EngineChoice) -> InterviewEngine:
         from ..engine.factory import build_engine
 
-        return build_engine(EngineChoice(choice), self.ctx)
+        return build_engine(EngineChoice(choice), self.settings, self.paths.gemini_cache_dir)
 
-    def _keep_engine_notes(self, engine: Any, session: InterviewSession) -> bool:
-        """The fallback engine writes down when it switched to offline; those notes belong in the session."""
-        fresh = [n for n in getattr(engine, "notes", []) if n not in session.engine_notes]
-        session.engine_notes.extend(fresh)
-        return bool(fresh)
-
-    def begin_session(
-        self, config: Any, resume: ResumeProfile | None
-    ) -> tuple[InterviewSession, Any, list[str]]:
+    def start_interview(self, config: InterviewConfig, resume: ResumeProfile | None) -> Step:
+        """Plan and store a new interview (nothing is stored when planning fails)."""
         engine = self.build_engine(config.engine)
-        session = InterviewSession(config=config, status=SessionStatus.IN_PROGRESS, started_at=utc_now())
-        self.store.save_session(session)
-        flow = InterviewFlow(session)
-        for planned in flow.set_plan(engine.plan_questions(config, resume)):
-            self.store.add_question(session.id, planned)
-        if self._keep_engine_notes(engine, session):
-            self.store.save_session(session)
-        self._prepare_quietly([q.text for q in session.questions[:2]], config.language)
-        return session, engine, list(session.engine_notes)
+        interview = InterviewOrchestrator.start(self.store, engine, config, resume)
+        return self._step(interview, list(interview.session.engine_notes))
+
+    def open_interview(self, session_id: UUID) -> Step:
+        """Carry on a stored interview; a recording left by a crash is re-attached (transcribed) first."""
+        stored = self.store.get_session(session_id)
+        engine = self.build_engine(stored.config.engine)
+        interview, tidied = InterviewOrchestrator.open(self.store, engine, session_id, recover=self._recover)
+        notes = [
+            f"A recording interrupted earlier was re-attached to question {n}."
+            for n in (self._number_of(interview, r.reattached) for r in tidied if r.reattached)
+        ]
+        return self._step(interview, notes)
+
+    def submit_answer(self, interview: InterviewOrchestrator, question_id: UUID, response: Response) -> Step:
+        submitted = interview.submit(question_id, response)
+        return self._step(interview, submitted.notes, submitted.answer)
+
+    def finish_interview(
+        self, interview: InterviewOrchestrator, on_report: Callable[[object], None], *, ended_early: bool
+    ) -> Finished:
+        interview.on_report = lambda _kind, report: on_report(report)
+        return interview.finish(ended_early=ended_early)
+
+    def _recover(self, path: Path, language: Language) -> Transcribed:
+        from ..services.answer_sources import recording_recoverer
+
+        return recording_recoverer(self.load_transcriber(self.settings.whisper_model))(path, language)
+
+    @staticmethod
+    def _number_of(interview: InterviewOrchestrator, question_id: UUID | None) -> int:
+        ordered = sorted(interview.session.questions, key=lambda q: q.position)
+        return next((i for i, q in enumerate(ordered, start=1) if q.id == question_id), 0)
+
+    def _step(self, interview: InterviewOrchestrator, notes: list[str], answer: Answer | None = None) -> Step:
+        prompt = interview.next_prompt()
+        if prompt is not None:
+            self._prepare_quietly([prompt.question.text], interview.session.config.language)
+        # The GUI thread gets its own copy: the orchestrator's session changes on workers.
+        return Step(interview, interview.session.model_copy(deep=True), prompt, notes, answer)
 
     def _prepare_quietly(self, texts: Sequence[str], language: Language) -> None:
         try:
@@ -163,94 +229,12 @@ class GuiServices(SpeechServices):
         except Exception as exc:  # no TTS here: the questions are shown as text, said when asked
             log.info("questions not prepared for speech: %s", exc)
 
-    def reopen_session(self, session_id: UUID) -> tuple[InterviewSession, Any, list[str]]:
-        session = self.store.get_session(session_id)
-        engine = self.build_engine(session.config.engine)
-        if session.status is not SessionStatus.IN_PROGRESS:
-            self.store.set_status(session.id, SessionStatus.IN_PROGRESS)
-            session.status = SessionStatus.IN_PROGRESS
-        return session, engine, []
-
-    def follow_up(
-        self, engine: Any, session: InterviewSession, question: Question, answer: Answer
-    ) -> tuple[InterviewSession, Question | None]:
-        """Works on a copy (the GUI keeps its own until this returns) and stores every question it moves."""
-        updated = session.model_copy(deep=True)
-        flow = InterviewFlow(updated, FlowPhase.ASKING)
-        flow.record_answer(answer)
-        follow: Question | None = None
-        if not answer.skipped and flow.may_follow_up(question):
-            follow = engine.decide_follow_up(updated, question, answer)
-        if self._keep_engine_notes(engine, updated):
-            self.store.save_session(updated)
-        if follow is not None:
-            for changed in flow.add_follow_up(follow.model_copy(update={"parent_id": question.id})):
-                self.store.add_question(session.id, changed)
-            follow = next(q for q in updated.questions if q.id == follow.id)
-        upcoming = flow.next_question()
-        if upcoming is not None:
-            self._prepare_quietly([upcoming.text], updated.config.language)
-        return updated, follow
-
-    def save_answer(
-        self,
-        session: InterviewSession,
-        question: Question,
-        *,
-        mode: AnswerMode,
-        transcript: str,
-        words: list[Any],
-        audio_path: Path | None,
-        duration_s: float,
-        skipped: bool = False,
-    ) -> Answer:
-        delivery = None
-        if words:
-            from ..domain.delivery_metrics import compute_delivery
-
-            delivery = compute_delivery(words, duration_s, session.config.language.value)
-        answer = Answer(
-            session_id=session.id,
-            question_id=question.id,
-            mode=mode,
-            transcript=transcript,
-            words=words,
-            audio_path=self.store.relative_path(audio_path) if audio_path else None,
-            duration_s=max(0.0, duration_s),
-            delivery=delivery,
-            skipped=skipped,
-        )
-        self.store.save_answer(session.id, answer)
-        return answer
-
-    def make_reports(
-        self,
-        session: InterviewSession,
-        engine: Any,
-        on_report: Callable[[object], None],
-        final_status: SessionStatus,
-    ) -> tuple[InterviewSession, dict[str, str]]:
-        """Reports still missing are made concurrently, each stored on arrival. A failed one leaves the
-        session resumable (in progress) so that it can be made again later; nothing made is lost."""
-        from ..services.reports import REPORT_KINDS, generate_reports
-
-        fresh = self.store.get_session(session.id)
-        fresh.engine_notes = list(dict.fromkeys([*fresh.engine_notes, *session.engine_notes]))
-        missing = [kind for kind in REPORT_KINDS if getattr(fresh.reports, kind) is None]
-        outcome = generate_reports(
-            engine, fresh, self.store, on_stored=lambda _k, r: on_report(r), kinds=missing
-        )
-        self._keep_engine_notes(engine, fresh)
-        self.store.save_session(fresh)
-        if not outcome.failed:
-            self.store.set_status(session.id, final_status)
-        return self.store.get_session(session.id), dict(outcome.failed)
-
     def test_gemini(self, key: str, model: str) -> str:
         """One small real request with the key and model being edited (not yet saved)."""
-        from .gemini_check import check_gemini
+        from ..engine.gemini.probe import ask_about_model
 
-        return check_gemini(self.settings, key, model)
+        name = ask_about_model(self.settings, key=key, model=model, timeout_s=GEMINI_TEST_TIMEOUT_S)
+        return f"The key works: {name} is available."
 
     @staticmethod
     def source_of(session: InterviewSession) -> set[Source]:

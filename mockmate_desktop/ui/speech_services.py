@@ -42,6 +42,15 @@ class SpeechServices:
     def store(self) -> SqliteStore:
         raise NotImplementedError
 
+    def prepare_model_files(self, name: str, on_progress: Callable[[int, int], None]) -> bool:
+        """Join the base model's parts when they are not joined yet (a first run); True when it did."""
+        from ..speech.model_files import base_needs_assembly, model_dir
+
+        if name != "base" or not base_needs_assembly(self.paths.model_cache):
+            return False
+        model_dir(name, self.paths.model_cache, on_progress=on_progress)
+        return True
+
     def load_transcriber(self, name: str) -> Any:
         with self._lock:
             cached = self._transcribers.get(name)

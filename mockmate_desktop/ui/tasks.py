@@ -1,7 +1,12 @@
-"""A small task runner: run a callable on a thread pool, get its result or error back on the GUI thread.
+"""A small task runner: run a callable off the GUI thread, get its result or error back on the GUI thread.
 
-The callable runs on a pool thread and must not touch widgets. Its outcome crosses back through a queued
-signal on a QObject that lives on the GUI thread, so callbacks always run there.
+Two lanes. Work that touches the SQLite store runs on the store lane: one thread, strictly in the order it
+was asked for, so a delete can never overtake the load that showed the row, and SQLite never sees two
+writers from this process. Everything else (models, network, files, audio) runs on a small pool, where a
+slow Gemini call or a model load never queues behind store work, nor store work behind them.
+
+The callable must not touch widgets. Its outcome crosses back through a queued signal on a QObject that
+lives on the GUI thread, so callbacks always run there, whichever lane ran the work.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ import itertools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
@@ -18,6 +24,11 @@ log = logging.getLogger(__name__)
 
 OnDone = Callable[[Any], None]
 OnError = Callable[[BaseException], None]
+
+
+class Lane(Enum):
+    POOL = "pool"
+    STORE = "store"
 
 
 class _Relay(QObject):
@@ -35,7 +46,7 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             result = self._fn()
-        except BaseException as exc:  # reported to the GUI thread; never lost on the pool thread
+        except BaseException as exc:  # reported to the GUI thread; never lost on the worker thread
             log.debug("task %s failed", self._job_id, exc_info=True)
             self._relay.failed.emit(self._job_id, exc)
         else:
@@ -45,12 +56,13 @@ class _Job(QRunnable):
 @dataclass
 class _Pending:
     name: str
+    lane: Lane
     on_done: OnDone | None
     on_error: OnError | None
 
 
 class TaskRunner(QObject):
-    """Owns a private pool so that shutdown can wait for exactly the work the GUI started."""
+    """Owns private thread pools so that shutdown can wait for exactly the work the GUI started."""
 
     busy_changed = Signal(bool)
     # Every error no caller handled: the main window shows it in the banner.
@@ -60,6 +72,9 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
+        # One thread and equal priorities: QThreadPool then starts jobs in the order they were queued.
+        self._store_lane = QThreadPool(self)
+        self._store_lane.setMaxThreadCount(1)
         self._relay = _Relay(self)
         self._relay.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
         self._relay.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
@@ -70,6 +85,9 @@ class TaskRunner(QObject):
     def active(self) -> int:
         return len(self._pending)
 
+    def active_in(self, lane: Lane) -> int:
+        return sum(1 for p in self._pending.values() if p.lane is lane)
+
     def run(
         self,
         fn: Callable[[], Any],
@@ -77,17 +95,36 @@ class TaskRunner(QObject):
         on_error: OnError | None = None,
         *,
         name: str = "task",
+        lane: Lane = Lane.POOL,
     ) -> int:
+        """Starts `fn` on `lane`; `on_done(result)` or `on_error(exc)` later runs on the GUI thread.
+
+        Without `on_error`, a failure is announced through `unhandled_error` instead of being lost.
+        """
         job_id = next(self._ids)
-        self._pending[job_id] = _Pending(name, on_done, on_error)
+        self._pending[job_id] = _Pending(name, lane, on_done, on_error)
         if len(self._pending) == 1:
             self.busy_changed.emit(True)
-        self._pool.start(_Job(job_id, fn, self._relay))
+        pool = self._store_lane if lane is Lane.STORE else self._pool
+        pool.start(_Job(job_id, fn, self._relay))
         return job_id
 
+    def run_store(
+        self,
+        fn: Callable[[], Any],
+        on_done: OnDone | None = None,
+        on_error: OnError | None = None,
+        *,
+        name: str = "task",
+    ) -> int:
+        """`run` on the serialized store lane."""
+        return self.run(fn, on_done, on_error, name=name, lane=Lane.STORE)
+
     def wait_for_done(self, timeout_ms: int = 30_000) -> bool:
-        """For shutdown only: blocks until pool threads finish."""
-        return bool(self._pool.waitForDone(timeout_ms))
+        """For shutdown only: blocks until both lanes finish (each gets the whole timeout at most)."""
+        pool_done = bool(self._pool.waitForDone(timeout_ms))
+        store_done = bool(self._store_lane.waitForDone(timeout_ms))
+        return pool_done and store_done
 
     def _finish(self, job_id: int) -> _Pending | None:
         pending = self._pending.pop(job_id, None)

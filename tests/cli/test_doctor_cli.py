@@ -9,6 +9,7 @@ import stat
 from mockmate_desktop.app import AppContext
 from mockmate_desktop.core.diagnostics import CheckStatus
 from mockmate_desktop.doctor import run_checks
+from mockmate_desktop.storage.migrations import LATEST_VERSION
 from mockmate_desktop.storage.sqlite_store import SqliteStore
 from tests.cli.conftest import RunCli
 from tests.support.storage import full_session
@@ -36,7 +37,7 @@ def test_human_report_has_one_line_per_check(run_cli: RunCli) -> None:
         "pypdf",
     ):
         assert any(line.startswith("OK") and f"python package {package}:" in line for line in checks), package
-    assert any(line.startswith("OK    database:") and "schema 1" in line for line in checks)
+    assert any(line.startswith("OK    database:") and f"schema {LATEST_VERSION}" in line for line in checks)
     assert any(line.startswith("OK    data folder permissions:") for line in checks)
     tally = lines[-1]
     ok = sum(1 for line in checks if line.startswith("OK"))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -10,12 +12,14 @@ from pathlib import Path
 
 import pytest
 
+from mockmate_desktop.core.helper_process import ROLE_VARIABLE, helper_command
 from mockmate_desktop.domain.enums import Source
 from mockmate_desktop.resume.errors import ResumeError, ResumeErrorCode
 from mockmate_desktop.resume.intake import ResumeIntake
 from mockmate_desktop.resume.limits import IntakeLimits
 from mockmate_desktop.resume.pdf_text import read_pdf_text
 from mockmate_desktop.storage.sqlite_store import SqliteStore
+from tests.conftest import REPO_ROOT
 from tests.support import pdfs
 
 WriteFile = Callable[[str, bytes], Path]
@@ -232,17 +236,25 @@ def test_pathological_structures_end_with_a_clear_refusal(
     assert error.code == code and time.monotonic() - started < 30
 
 
-def test_frozen_builds_read_in_a_thread_with_the_same_limits(monkeypatch: pytest.MonkeyPatch) -> None:
-    # A PyInstaller build has no `python -m`; the reader then runs in a thread and stops waiting at the limit.
+def test_frozen_builds_start_the_reader_as_their_own_executable(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A PyInstaller build has no `python -m`: it runs its own executable again with the role in the environment.
     monkeypatch.setattr(sys, "frozen", True, raising=False)
-    assert "Kubernetes" in read_pdf_text(pdfs.single_column_resume()).text
-    with pytest.raises(ResumeError) as caught:
-        read_pdf_text(pdfs.encrypted_pdf())
-    assert caught.value.code == ResumeErrorCode.PASSWORD_REQUIRED
-    with pytest.raises(ResumeError) as caught:
-        # ~0.13 s of decompression in the thread against a 1 ms limit
-        read_pdf_text(pdfs.decompression_bomb_pdf(), limits=IntakeLimits(parse_timeout_s=0.001))
-    assert caught.value.code == ResumeErrorCode.TIMEOUT
+    assert helper_command("pdf-worker") == ([sys.executable], {ROLE_VARIABLE: "pdf-worker"})
+
+
+def test_the_role_entry_point_reads_a_pdf_in_a_child_process() -> None:
+    # The frozen executable's own entry script, run for the role: the same child, with the same limits.
+    header = json.dumps({"password": None, "max_pages": 30, "memory_bytes": 0}).encode() + b"\n"
+    child = subprocess.run(
+        [sys.executable, str(REPO_ROOT / "packaging" / "entry.py")],
+        input=header + pdfs.single_column_resume(),
+        capture_output=True,
+        env={**os.environ, ROLE_VARIABLE: "pdf-worker", "PYTHONPATH": str(REPO_ROOT)},
+        timeout=60,
+        check=True,
+    )
+    result = json.loads(child.stdout)
+    assert result["ok"] and "Kubernetes" in "".join(result["pages"])
 
 
 def test_missing_file_and_folder(intake: ResumeIntake, tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from mockmate_desktop.core.paths import AppPaths
+from mockmate_desktop.storage.errors import StoreError
 from mockmate_desktop.storage.migrations import (
     LATEST_VERSION,
     MIGRATIONS,
@@ -15,7 +16,6 @@ from mockmate_desktop.storage.migrations import (
     current_version,
     migrate,
 )
-from mockmate_desktop.storage.protocols import StoreError
 from mockmate_desktop.storage.sqlite_store import SqliteStore
 from tests.support.storage import full_session
 
@@ -29,6 +29,8 @@ TABLES = {
     "resume_analyses",
     "outbox",
     "schema_version",
+    "attempts",
+    "practice_plans",
 }
 
 
@@ -83,12 +85,14 @@ def test_a_later_migration_keeps_existing_data(tmp_path: Path, paths: AppPaths) 
     session = full_session(store)
     store.save_session(session)
     store.close()
-    v2 = Migration(2, "add a tag column", ("ALTER TABLE sessions ADD COLUMN tag TEXT NOT NULL DEFAULT ''",))
+    later = Migration(
+        LATEST_VERSION + 1, "add a tag column", ("ALTER TABLE sessions ADD COLUMN tag TEXT NOT NULL DEFAULT ''",)
+    )
     conn = _connect(paths.db_path)
-    assert migrate(conn, (*MIGRATIONS, v2)) == 2
+    assert migrate(conn, (*MIGRATIONS, later)) == LATEST_VERSION + 1
     assert conn.execute("SELECT tag FROM sessions").fetchall() == [("",)]
     conn.close()
-    # this build only knows schema 1: it must refuse the newer database rather than damage it
+    # this build does not know the later schema: it must refuse the newer database rather than damage it
     with pytest.raises(StoreError, match="newer MockMate"):
         SqliteStore.open(paths)
 
@@ -98,9 +102,9 @@ def test_a_failing_migration_leaves_the_previous_version(tmp_path: Path) -> None
     conn = _connect(path)
     migrate(conn)
     broken = Migration(
-        2, "half-done", ("CREATE TABLE extra (a TEXT)", "INSERT INTO missing_table VALUES (1)")
+        LATEST_VERSION + 1, "half-done", ("CREATE TABLE extra (a TEXT)", "INSERT INTO missing_table VALUES (1)")
     )
-    with pytest.raises(StoreError, match="schema 2 failed"):
+    with pytest.raises(StoreError, match=f"schema {LATEST_VERSION + 1} failed"):
         migrate(conn, (*MIGRATIONS, broken))
     assert current_version(conn) == LATEST_VERSION
     assert "extra" not in _tables(conn)

@@ -10,7 +10,7 @@ import pytest
 from mockmate_desktop.core.paths import AppPaths
 from mockmate_desktop.domain.enums import SessionStatus
 from mockmate_desktop.domain.interview import Answer, InterviewSession, Question
-from mockmate_desktop.storage.protocols import StoreError
+from mockmate_desktop.storage.errors import StoreError
 from mockmate_desktop.storage.sqlite_store import SqliteStore
 from tests.support.storage import answer_for, full_session, make_analysis, make_resume
 

@@ -12,7 +12,7 @@ from mockmate_desktop.core.paths import AppPaths
 from mockmate_desktop.domain.config import InterviewConfig
 from mockmate_desktop.domain.enums import SessionStatus, Source
 from mockmate_desktop.domain.interview import Answer, InterviewSession, Question
-from mockmate_desktop.storage.protocols import NotFoundError, StoreError
+from mockmate_desktop.storage.errors import NotFoundError, StoreError
 from mockmate_desktop.storage.sqlite_store import SqliteStore
 from tests.support.storage import (
     answer_for,

@@ -1,14 +1,14 @@
-"""Test helpers around the local Gemini-compatible server (the server itself: mockmate_desktop/devtools)."""
+"""Test helpers around the local Gemini-compatible server (the server itself: tests/support/gemini_server.py)."""
 
 from __future__ import annotations
 
 from mockmate_desktop.core.settings import Settings
-from mockmate_desktop.devtools.fake_gemini import FakeGeminiServer, Fault, RecordedRequest
-from mockmate_desktop.devtools.fake_gemini_content import BLOCK, Request
 from mockmate_desktop.domain.config import InterviewConfig
 from mockmate_desktop.domain.enums import QuestionKind, SessionStatus
 from mockmate_desktop.domain.interview import Answer, InterviewSession, Question
 from mockmate_desktop.engine.gemini.client import GeminiClient
+from tests.support.gemini_server import FakeGeminiServer, Fault, RecordedRequest
+from tests.support.gemini_server_content import BLOCK, Request
 
 __all__ = [
     "BLOCK",

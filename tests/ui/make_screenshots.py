@@ -63,11 +63,11 @@ def main(out: Path) -> int:
 
 def _run(out: Path, home: Path, mic: object) -> int:
     from mockmate_desktop.app import AppContext
-    from mockmate_desktop.devtools.fake_gemini import FakeGeminiServer
     from mockmate_desktop.domain.enums import EngineChoice
     from mockmate_desktop.ui.interview_controller import Phase
     from mockmate_desktop.ui.launch import build_window, qt_application
     from tests.support import pdfs
+    from tests.support.gemini_server import FakeGeminiServer
 
     app = qt_application()
     ctx = AppContext.create()

@@ -80,13 +80,28 @@ def test_gemini_rejecting_the_key(qtbot, window) -> None:
         page.test_key.click()
         qtbot.waitUntil(lambda: page.key_result.text().startswith("✔"), timeout=30_000)
 
-        # An interview asked to run on Gemini with a key the server refuses: a clear banner, no interview.
+        # An interview asked to run on Gemini with a key the server refuses: planned offline, and it says so.
         settings.gemini_api_key = "revoked-key-000000"  # type: ignore[assignment]
+        window.banner.dismiss()
+        _start(window, voice=False, engine=EngineChoice.GEMINI)
+        controller = window.interview.controller
+        qtbot.waitUntil(lambda: controller.phase is Phase.TYPING, timeout=60_000)
+        assert "rejected the API key" in window.banner.text and "offline engine" in window.banner.text
+        assert controller.session is not None
+        assert {q.source.value for q in controller.session.questions} == {"offline"}
+        window.interview.end_early(confirmed=True)
+        qtbot.waitUntil(lambda: controller.phase is Phase.DONE, timeout=60_000)
+
+        # No key at all: the interview cannot be planned. A clear banner, and no empty session left behind.
+        before = {s.id for s in window.services.store.list_sessions()}
+        settings.gemini_api_key = None
         window.banner.dismiss()
         _start(window, voice=False, engine=EngineChoice.GEMINI)
         qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=60_000)
         _banner_ok(window, "Preparing the interview", "key")
         assert window.interview.controller.phase is Phase.IDLE
+        assert {s.id for s in window.services.store.list_sessions()} == before
+        assert all(s.questions for s in window.services.store.resumable_sessions())
 
 
 def test_gemini_unavailable_falls_back_to_offline_and_says_so(qtbot, window) -> None:

@@ -41,7 +41,9 @@ def test_pasted_resume_text_and_a_bad_file(qtbot, window, tmp_path: Path) -> Non
         page.picker.choose(str(broken))
     assert page.picker.warning.isVisible() and failed.args[0] in page.picker.warning.text()
     assert "Traceback" not in page.picker.warning.text()
-    page.pasted.setPlainText("Jane Doe\nSkills: Python, PostgreSQL, Docker, AWS\nExperience: built REST APIs at Acme.")
+    page.pasted.setPlainText(
+        "Jane Doe\nSkills: Python, PostgreSQL, Docker, AWS\nExperience: built REST APIs at Acme."
+    )
     page.job_description.setPlainText(pdfs.JOB_DESCRIPTION)
     with qtbot.waitSignal(page.analysed, timeout=30_000) as blocker:
         page.analyze_button.click()
@@ -60,3 +62,27 @@ def test_setup_page_previews_the_resume_it_will_use(qtbot, window, tmp_path: Pat
     window.setup.job_title.setText("Backend Engineer")
     config = window.setup.validate()
     assert config is not None and config.resume_id == profile.id
+
+
+def test_analyzer_says_the_resume_is_needed_and_clears_its_error_without_moving(
+    qtbot, window, tmp_path: Path
+) -> None:
+    resume = tmp_path / "resume.pdf"
+    resume.write_bytes(pdfs.single_column_resume())
+    window.go("resume")
+    page = window.resume
+    assert "optional" not in page.picker.file_label.text()
+    assert "(optional)" in window.setup.resume.file_label.text()  # where it really is optional
+    assert not page.result.isVisibleTo(page) and "No analysis yet" in page.empty.text()
+    button_y = page.analyze_button.mapTo(page, page.analyze_button.rect().topLeft()).y()
+    page.analyze_button.click()
+    assert page.error.text() == "Choose a resume file or paste its text."
+    assert page.analyze_button.mapTo(page, page.analyze_button.rect().topLeft()).y() == button_y
+    with qtbot.waitSignal(page.picker.profile_changed, timeout=30_000):
+        page.picker.choose(str(resume))
+    assert page.error.text() == ""  # attaching the resume answered the message
+    assert page.analyze_button.mapTo(page, page.analyze_button.rect().topLeft()).y() == button_y
+    page.analyze_button.click()
+    assert "job description" in page.error.text()
+    page.job_description.setPlainText(pdfs.JOB_DESCRIPTION)
+    assert page.error.text() == ""

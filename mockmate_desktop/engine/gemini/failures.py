@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..protocols import EngineError
+from ..protocols import EngineError, EngineRefusedError
 
 KEY_HELP = (
     "Check the key in Settings (or GEMINI_API_KEY); a key can be created at https://aistudio.google.com/apikey. "
@@ -78,7 +78,7 @@ def _client_error(exc: Any) -> Transient | EngineError:
             "(e.g. gemini-2.5-flash)."
         )
     message = (exc.message or status or "bad request")[:300]
-    return EngineError(f"Gemini refused the request ({code} {status}): {message}")
+    return EngineRefusedError(f"Gemini refused the request ({code} {status}): {message}")
 
 
 def blocked_reason(response: Any) -> str | None:
@@ -98,7 +98,7 @@ def blocked_reason(response: Any) -> str | None:
 
 
 def blocked_error(reason: str) -> EngineError:
-    return EngineError(
+    return EngineRefusedError(
         f"Gemini withheld its answer (blocked: {reason}). Nothing was scored from this reply; rephrase the "
         "input (job description, resume) or use the offline engine."
     )

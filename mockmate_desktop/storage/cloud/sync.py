@@ -35,7 +35,7 @@ from .scope import ScopeError
 
 log = logging.getLogger(__name__)
 
-_SESSION_ENTITIES = {"session", "question", "answer", "report"}
+_SESSION_ENTITIES = {"session", "question", "answer", "report", "attempt", "practice_plan"}
 Target = tuple[Literal["interview", "resume", "analysis"], str]
 
 

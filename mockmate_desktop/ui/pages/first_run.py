@@ -6,10 +6,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ..tasks import Lane
 from ..widgets.common import hint, title
 
 if TYPE_CHECKING:
-    from ..main_window import MainWindow
+    from ..shell import Shell
 
 _TEXT = """
 <h3>Always on this computer</h3>
@@ -31,9 +32,9 @@ report says so.</p>
 
 
 class FirstRunPage(QWidget):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, shell: Shell) -> None:
         super().__init__()
-        self.window_ = window
+        self.shell = shell
         layout = QVBoxLayout(self)
         layout.addWidget(title("Welcome to MockMate"))
         body = QLabel(_TEXT)
@@ -53,9 +54,13 @@ class FirstRunPage(QWidget):
         layout.addStretch(1)
 
     def finish(self, next_page: str) -> None:
-        services = self.window_.services
+        services = self.shell.services
         services.settings.first_run_done = True
-        self.window_.tasks.run(
-            services.save_settings, None, lambda e: self.window_.show_exception(e, "Saving")
+        self.shell.tasks.run(
+            services.save_settings,
+            None,
+            lambda e: self.shell.show_exception(e, "Saving"),
+            name="Saving settings",
+            lane=Lane.STORE,  # in order with any other settings save
         )
-        self.window_.go(next_page)
+        self.shell.go(next_page)

@@ -22,14 +22,15 @@ from PySide6.QtWidgets import (
 
 from ...domain.enums import EngineChoice
 from ...domain.resume import ResumeAnalysis
+from ..errors import describe
 from ..report.text import bullets, esc, para, section
 from ..widgets.badges import EngineBadge
-from ..widgets.common import busy_bar, error_label, hint, title
+from ..widgets.common import busy_bar, card, empty_state, error_label, hint, keep_space_when_hidden, title
 from ..widgets.resume_picker import ResumePicker
 from ..widgets.score_gauge import ScoreGauge
 
 if TYPE_CHECKING:
-    from ..main_window import MainWindow
+    from ..shell import Shell
 
 
 def analysis_html(analysis: ResumeAnalysis) -> str:
@@ -62,9 +63,9 @@ def analysis_html(analysis: ResumeAnalysis) -> str:
 class ResumePage(QWidget):
     analysed = Signal(object)  # ResumeAnalysis
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, shell: Shell) -> None:
         super().__init__()
-        self.window_ = window
+        self.shell = shell
         self.analysis: ResumeAnalysis | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(title("Resume analyzer"))
@@ -77,19 +78,25 @@ class ResumePage(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         layout.addWidget(splitter, 1)
 
-        left = QWidget()
-        form = QFormLayout(left)
-        self.picker = ResumePicker(window)
+        left, left_column = card("Your resume and the job")
+        form = QFormLayout()
+        left_column.addLayout(form)
+        left_column.addStretch(1)
+        # Required: a file or pasted text (either one); the label says so instead of "(optional)".
+        self.picker = ResumePicker(shell, optional=False)
         form.addRow("Resume", self.picker)
         self.pasted = QPlainTextEdit()
         self.pasted.setPlaceholderText("…or paste the resume text here")
+        self.pasted.setTabChangesFocus(True)
         self.pasted.setMaximumHeight(90)
         form.addRow("", self.pasted)
+        form.addRow("", hint("Choose a resume file or paste its text: one of the two is needed."))
         self.job_title = QLineEdit()
         self.job_title.setPlaceholderText("e.g. Data Engineer")
         form.addRow("Job title", self.job_title)
         self.job_description = QPlainTextEdit()
         self.job_description.setPlaceholderText("Paste the job description")
+        self.job_description.setTabChangesFocus(True)
         jd_row = QVBoxLayout()
         jd_row.addWidget(self.job_description)
         self.load_jd = QPushButton("Load from file…")
@@ -107,7 +114,10 @@ class ResumePage(QWidget):
         ):
             self.engine.addItem(text, choice)
         form.addRow("Engine", self.engine)
+        # Always in the layout with room for two lines: a message appearing never moves the form.
         self.error = error_label()
+        self.error.setMinimumHeight(2 * self.error.fontMetrics().lineSpacing())
+        self.error.show()
         form.addRow("", self.error)
         buttons = QHBoxLayout()
         self.analyze_button = QPushButton("Analyze")
@@ -117,11 +127,11 @@ class ResumePage(QWidget):
         buttons.addStretch(1)
         form.addRow("", buttons)
         self.busy = busy_bar()
+        keep_space_when_hidden(self.busy)
         form.addRow("", self.busy)
         splitter.addWidget(left)
 
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
+        right, right_layout = card("Fit for the job")
         head = QHBoxLayout()
         self.gauge = ScoreGauge(caption="Suitability")
         head.addWidget(self.gauge)
@@ -130,10 +140,23 @@ class ResumePage(QWidget):
         head.addStretch(1)
         right_layout.addLayout(head)
         self.result = QTextBrowser()
-        self.result.setPlaceholderText("Results appear here.")
+        self.result.hide()
         right_layout.addWidget(self.result, 1)
+        self.empty = empty_state(
+            "No analysis yet.\n\nChoose or paste your resume, paste the job description, then press "
+            "Analyze: the suitability score, matched and missing skills, and suggested rewrites appear here."
+        )
+        right_layout.addWidget(self.empty, 1)
         splitter.addWidget(right)
+        splitter.setChildrenCollapsible(False)
         splitter.setSizes([480, 560])
+        self.picker.profile_changed.connect(lambda _p: self._clear_error())
+        self.pasted.textChanged.connect(self._clear_error)
+        self.job_description.textChanged.connect(self._clear_error)
+
+    def _clear_error(self) -> None:
+        """A message about missing input goes as soon as the input is there (the space stays)."""
+        self.error.clear()
 
     def load_job_description(self, path: str | None = None) -> None:
         if path is None:
@@ -143,28 +166,26 @@ class ResumePage(QWidget):
         if not path:
             return
         chosen = Path(path)
-        self.window_.tasks.run(
-            lambda: self.window_.services.read_document(chosen),
+        self.shell.tasks.run(
+            lambda: self.shell.services.read_document(chosen),
             self.job_description.setPlainText,
-            lambda exc: self.window_.show_exception(exc, "Loading the job description"),
+            lambda exc: self.shell.show_exception(exc, "Loading the job description"),
         )
 
     def analyze(self) -> None:
-        self.error.hide()
+        self.error.clear()
         jd = self.job_description.toPlainText().strip()
         profile = self.picker.profile
         pasted = self.pasted.toPlainText().strip()
         if profile is None and not pasted:
             self.error.setText("Choose a resume file or paste its text.")
-            self.error.show()
             return
         if len(jd.split()) < 5:
             self.error.setText("Paste the job description (at least a few words) to compare against.")
-            self.error.show()
             return
         title_text = self.job_title.text().strip()
         choice = self.engine.currentData()
-        services = self.window_.services
+        services = self.shell.services
         self.busy.show()
         self.analyze_button.setEnabled(False)
 
@@ -172,7 +193,8 @@ class ResumePage(QWidget):
             resume = profile if profile is not None else services.resume_from_text(pasted)
             return services.analyze_resume(resume, jd, title_text, choice)
 
-        self.window_.tasks.run(work, self._show, self._failed, name="Analyzing the resume")
+        # Mostly engine work (maybe a Gemini call): the pool, so it never holds up the store's lane.
+        self.shell.tasks.run(work, self._show, self._failed, name="Analyzing the resume")
 
     def _show(self, analysis: ResumeAnalysis) -> None:
         self.busy.hide()
@@ -181,9 +203,12 @@ class ResumePage(QWidget):
         self.gauge.set_score(analysis.suitability_score)
         self.badge.set_sources([analysis.source])
         self.result.setHtml(analysis_html(analysis))
+        self.empty.hide()
+        self.result.show()
         self.analysed.emit(analysis)
 
     def _failed(self, exc: BaseException) -> None:
         self.busy.hide()
         self.analyze_button.setEnabled(True)
-        self.window_.show_exception(exc, "Analyzing the resume")
+        self.error.setText(describe(exc, "Analyzing the resume").message)
+        self.shell.show_exception(exc, "Analyzing the resume")

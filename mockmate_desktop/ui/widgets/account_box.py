@@ -2,21 +2,43 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..errors import describe
+from .common import section
 
 if TYPE_CHECKING:
-    from ..main_window import MainWindow
+    from ..shell import Shell
 
 
-class AccountBox(QGroupBox):
-    def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
-        super().__init__("Cloud account (optional)", parent)
-        self._window = window
-        form = QFormLayout(self)
+class AccountBox(QFrame):
+    def __init__(
+        self, shell: Shell, on_changed: Callable[[], None] = lambda: None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._shell = shell
+        self._on_changed = on_changed
+        # A card like the other settings groups (see widgets.common.card).
+        self.setProperty("role", "card")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(16, 12, 16, 12)
+        column.addWidget(section("Cloud account (optional)"))
+        form = QFormLayout()
+        column.addLayout(form)
         self.state = QLabel()
         self.state.setWordWrap(True)
         form.addRow("Status", self.state)
@@ -41,7 +63,7 @@ class AccountBox(QGroupBox):
 
     def refresh(self) -> None:
         """Reads only local files, so it is cheap enough for the GUI thread."""
-        app = self._window.services.ctx
+        app = self._shell.services.ctx
         configured = app.settings.firebase_configured
         for widget in (self.email, self.password, self.sign_in_button, self.sign_up_button):
             widget.setEnabled(configured)
@@ -72,9 +94,9 @@ class AccountBox(QGroupBox):
             return
         from ...storage.cloud.account import sign_in_here
 
-        app = self._window.services.ctx
+        app = self._shell.services.ctx
         self._set_busy(True)
-        self._window.tasks.run(
+        self._shell.tasks.run(
             lambda: sign_in_here(app, email, password, create=create),
             on_done=lambda _user: self._after_change(),
             on_error=self._failed,
@@ -84,9 +106,9 @@ class AccountBox(QGroupBox):
     def _sign_out(self) -> None:
         from ...storage.cloud.account import sign_out_here
 
-        app = self._window.services.ctx
+        app = self._shell.services.ctx
         self._set_busy(True)
-        self._window.tasks.run(
+        self._shell.tasks.run(
             lambda: sign_out_here(app),
             on_done=lambda _r: self._after_change(),
             on_error=self._failed,
@@ -96,8 +118,8 @@ class AccountBox(QGroupBox):
     def _after_change(self) -> None:
         self.password.clear()
         self.refresh()
-        self._window.cloud_status.restart()
+        self._on_changed()
 
     def _failed(self, exc: BaseException) -> None:
         self.refresh()
-        self._window.show_error(describe(exc, "Cloud account"))
+        self._shell.show_error(describe(exc, "Cloud account"))

@@ -3,15 +3,28 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ..errors import UserError
+from ..theme import is_dark
 
+# (background, text, border) per kind, for the light and the dark theme.
 _COLOURS = {
     "error": ("#fdecea", "#8a1c13", "#e0a39d"),
     "warning": ("#fff4e0", "#7a4b00", "#e6c27a"),
     "info": ("#e8f1fd", "#174a86", "#9fbfe6"),
 }
+_DARK_COLOURS = {
+    "error": ("#3c1f1f", "#f6aea9", "#8c3b35"),
+    "warning": ("#3a2e14", "#fdd68a", "#8a6a2a"),
+    "info": ("#1c2b40", "#a8c7fa", "#3b5a86"),
+}
+
+
+def _palette_for(kind: str) -> tuple[str, str, str]:
+    app = QApplication.instance()
+    colours = _DARK_COLOURS if isinstance(app, QApplication) and is_dark(app) else _COLOURS
+    return colours.get(kind, colours["error"])
 
 
 _SEVERITY = {"error": 0, "warning": 1, "info": 2}
@@ -49,7 +62,7 @@ class Banner(QFrame):
         del self.messages[_MAX_SHOWN:]
         self.current = error
         kind = min((m.kind for m in self.messages), key=lambda k: _SEVERITY.get(k, 0))
-        background, text, border = _COLOURS.get(kind, _COLOURS["error"])
+        background, text, border = _palette_for(kind)
         self.setStyleSheet(
             f"QFrame#banner {{ background: {background}; border: 1px solid {border}; border-radius: 6px; }}"
             f"QFrame#banner QLabel, QFrame#banner QPushButton {{ color: {text}; }}"

@@ -17,19 +17,23 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.resume import ResumeProfile
-from .common import busy_bar, error_label
+from ..tasks import Lane
+from .common import busy_bar, error_label, keep_space_when_hidden
 
 if TYPE_CHECKING:
-    from ..main_window import MainWindow
+    from ..shell import Shell
 
 
 class ResumePicker(QWidget):
     profile_changed = Signal(object)  # ResumeProfile | None
     parse_failed = Signal(str)
 
-    def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
+    def __init__(self, shell: Shell, parent: QWidget | None = None, *, optional: bool = True) -> None:
         super().__init__(parent)
-        self.window_ = window
+        self.shell = shell
+        # Whether a resume is optional is said by the form that holds the picker; the picker only says
+        # what it holds.
+        self._empty_text = "No resume chosen" + (" (optional)" if optional else "")
         self.profile: ResumeProfile | None = None
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout = QVBoxLayout(self)
@@ -40,7 +44,7 @@ class ResumePicker(QWidget):
         self.clear_button = QPushButton("Clear")
         self.clear_button.clicked.connect(self.clear)
         self.clear_button.setEnabled(False)
-        self.file_label = QLabel("No resume (optional)")
+        self.file_label = QLabel(self._empty_text)
         # A long skills list must wrap, not widen the window.
         self.file_label.setWordWrap(True)
         self.file_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -49,6 +53,7 @@ class ResumePicker(QWidget):
         row.addWidget(self.file_label, 1)
         layout.addLayout(row)
         self.busy = busy_bar()
+        keep_space_when_hidden(self.busy)
         layout.addWidget(self.busy)
         self.warning = error_label()
         layout.addWidget(self.warning)
@@ -56,6 +61,10 @@ class ResumePicker(QWidget):
         self.preview.setReadOnly(True)
         self.preview.setPlaceholderText("The text read from your resume appears here.")
         self.preview.setMaximumHeight(110)
+        # Where the resume is optional (setup) an empty preview would only take room; the analyzer keeps
+        # it in place so that loading a resume does not move its form.
+        self._compact = optional
+        self.preview.setVisible(not optional)
         layout.addWidget(self.preview)
 
     def choose(self, path: str | None = None) -> None:
@@ -70,11 +79,13 @@ class ResumePicker(QWidget):
         self.busy.show()
         self.choose_button.setEnabled(False)
         self.warning.hide()
-        self.window_.tasks.run(
-            lambda: self.window_.services.load_resume(chosen),
+        # Reading a resume stores its profile: the store's serialized lane.
+        self.shell.tasks.run(
+            lambda: self.shell.services.load_resume(chosen),
             self._loaded,
             self._failed,
             name="Reading resume",
+            lane=Lane.STORE,
         )
 
     def _loaded(self, profile: ResumeProfile) -> None:
@@ -88,6 +99,7 @@ class ResumePicker(QWidget):
             f"{name} — {len(profile.text.split())} words" + (f"; skills: {skills}" if skills else "")
         )
         self.preview.setPlainText(profile.text[:5000])
+        self.preview.show()
         if profile.warnings:
             self.warning.setText("⚠ " + " ".join(profile.warnings))
             self.warning.show()
@@ -107,7 +119,8 @@ class ResumePicker(QWidget):
     def clear(self) -> None:
         self.profile = None
         self.preview.clear()
+        self.preview.setVisible(not self._compact)
         self.warning.hide()
-        self.file_label.setText("No resume (optional)")
+        self.file_label.setText(self._empty_text)
         self.clear_button.setEnabled(False)
         self.profile_changed.emit(None)

@@ -1,8 +1,8 @@
-"""A local Gemini-compatible HTTP server for tests and `mockmate bench` (never used by the app at run time).
+"""A local Gemini-compatible HTTP server for tests and `mockmate bench reports` run from a source checkout (not part of the installed app).
 
 The real google-genai SDK talks to it via `HttpOptions(base_url=server.base_url)`. It speaks the
 `generateContent` wire format (v1 and v1beta), records every request for assertions, answers with
-plausible schema-valid content (fake_gemini_answers) and injects faults on demand:
+plausible schema-valid content (gemini_server_answers) and injects faults on demand:
 
     with FakeGeminiServer() as server:
         server.push(Fault.RATE_LIMIT, Fault.OK)   # next request 429, the one after it succeeds
@@ -22,8 +22,8 @@ from enum import StrEnum
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from .fake_gemini_answers import answer_for
-from .fake_gemini_content import Request
+from .gemini_server_answers import answer_for
+from .gemini_server_content import Request
 
 _PATH = re.compile(r"^/(?P<version>v1|v1beta)/models/(?P<model>[\w.\-]+)(?::(?P<method>\w+))?$")
 
@@ -41,6 +41,8 @@ class Fault(StrEnum):
     FENCED = "fenced"  # the right JSON wrapped in prose and a ```json fence (repairable)
     BLOCKED = "blocked"  # promptFeedback.blockReason, no candidates
     SAFETY_FINISH = "safety_finish"  # a candidate with finishReason SAFETY and no content
+    EMPTY = "empty"  # HTTP 200 with an empty candidate list (the SDK's response.text is None)
+    BAD_REQUEST = "400"  # 400 INVALID_ARGUMENT about the request itself, not the key
     INVALID_KEY = "invalid_key"  # 400 INVALID_ARGUMENT, reason API_KEY_INVALID
     PERMISSION_DENIED = "permission_denied"  # 403
     MISQUOTE = "misquote"  # correct shape, but evidence quotes that nobody said, and top scores
@@ -198,6 +200,10 @@ class FakeGeminiServer:
                     ],
                 ),
             )
+        if fault == Fault.BAD_REQUEST:
+            return _json(400, _error(400, "INVALID_ARGUMENT", "Request contains an invalid argument."))
+        if fault == Fault.EMPTY:
+            return _json(200, {"candidates": [], "usageMetadata": {"promptTokenCount": 10}})
         if fault == Fault.PERMISSION_DENIED:
             return _json(403, _error(403, "PERMISSION_DENIED", "Method doesn't allow unregistered callers."))
         if fault == Fault.RATE_LIMIT:
@@ -380,7 +386,7 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 def main() -> None:
-    """`python -m mockmate_desktop.devtools.fake_gemini`: serve until Ctrl+C, e.g. to try the GUI offline."""
+    """`python -m tests.support.gemini_server`: serve until Ctrl+C, e.g. to try the GUI offline."""
     import argparse
 
     parser = argparse.ArgumentParser(description="Local Gemini-compatible server for development.")

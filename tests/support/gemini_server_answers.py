@@ -1,4 +1,4 @@
-"""The fake server's answer for each of MockMate's response schemas (see fake_gemini_content for the rules)."""
+"""The fake server's answer for each of MockMate's response schemas (see gemini_server_content for the rules)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 from statistics import mean
 from typing import Any
 
-from .fake_gemini_content import (
+from .gemini_server_content import (
     BEHAVIOURAL,
     FOLLOW_UP,
     TEMPLATES,

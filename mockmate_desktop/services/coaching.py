@@ -1,0 +1,210 @@
+"""The coaching loop shared by the window and the terminal: practise a question again, the plan, progress.
+
+A practice attempt is scored by the offline rubric against the same question, expected points and job as
+the interview, and the interview's own answer is scored again by the same rubric for the comparison, so a
+score change is never a change of scorer. Attempts and plans are committed to the store at once.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+from uuid import UUID
+
+from ..domain.attempts import AttemptComparison, AttemptView, PracticeAttempt, compare_attempts
+from ..domain.delivery import DeliveryMetrics, WordTiming
+from ..domain.delivery_metrics import compute_delivery, guidance_bands
+from ..domain.enums import AnswerMode, InterviewType, SessionStatus, Source
+from ..domain.interview import Answer, InterviewSession, Question
+from ..domain.practice_plan import PracticePlan, build_plan, question_refs, question_results, tick_off
+from ..domain.progress import ProgressPoint, filter_points
+from ..domain.scoring import AnswerScore
+
+if TYPE_CHECKING:
+    from ..engine.offline.bank import QuestionBank
+
+
+class CoachingError(Exception):
+    """What the candidate asked for cannot be done (no such question, no report yet); says what to do."""
+
+
+class CoachingStore(Protocol):
+    def get_session(self, session_id: UUID) -> InterviewSession: ...
+    def save_attempt(self, attempt: PracticeAttempt) -> None: ...
+    def list_attempts(self, session_id: UUID, question_id: UUID | None = None) -> list[PracticeAttempt]: ...
+    def save_plan(self, plan: PracticePlan) -> None: ...
+    def get_plan(self, session_id: UUID) -> PracticePlan | None: ...
+    def progress_points(self, *, include_demo: bool = False) -> list[ProgressPoint]: ...
+
+
+@dataclass(frozen=True)
+class NewAttempt:
+    """A re-answer as captured: spoken (words with times, audio kept) or typed."""
+
+    mode: AnswerMode
+    transcript: str
+    words: tuple[WordTiming, ...] = ()
+    audio_path: str | None = None
+    duration_s: float = 0.0
+
+
+@dataclass(frozen=True)
+class AttemptResult:
+    attempt: PracticeAttempt
+    comparison: AttemptComparison
+    seconds: float  # scoring time after the transcript was final
+
+
+class CoachingService:
+    def __init__(self, store: CoachingStore, bank: QuestionBank) -> None:
+        self._store = store
+        self._bank = bank
+
+    # practise again -------------------------------------------------------------------------------------
+
+    def find_question(self, session: InterviewSession, ref: str) -> Question:
+        """A question by its label ("Q3", "Q3 follow-up", case-insensitive) or by an id prefix."""
+        wanted = " ".join(ref.split()).casefold()
+        for question_id, label in question_refs(session).items():
+            if label.casefold() == wanted:
+                return next(q for q in session.questions if q.id == question_id)
+        matches = [q for q in session.questions if str(q.id).startswith(wanted)] if len(wanted) >= 4 else []
+        if len(matches) == 1:
+            return matches[0]
+        labels = ", ".join(question_refs(session).values())
+        raise CoachingError(f"No question {ref!r} in this session; choose one of: {labels}.")
+
+    def practise(self, session_id: UUID, question_id: UUID, new: NewAttempt) -> AttemptResult:
+        session = self._store.get_session(session_id)
+        question = _question(session, question_id)
+        if not new.transcript.strip():
+            raise CoachingError("The new attempt has no words to score; record or type it again.")
+        started = time.perf_counter()
+        delivery = _delivery(new, session)
+        score = self._score(session, question, new.transcript, delivery, new.mode)
+        attempt = PracticeAttempt(
+            session_id=session_id,
+            question_id=question_id,
+            mode=new.mode,
+            transcript=new.transcript.strip(),
+            words=list(new.words),
+            audio_path=new.audio_path,
+            duration_s=new.duration_s,
+            delivery=delivery,
+            score=score.score,
+            covered_points=score.covered_points,
+            missing_points=score.missing_points,
+            star=score.star,
+            source=Source.OFFLINE,
+            model_name="offline-rubric",
+        )
+        comparison = compare_attempts(self._original_view(session, question), _view(attempt))
+        seconds = time.perf_counter() - started
+        self._store.save_attempt(attempt)
+        return AttemptResult(attempt=attempt, comparison=comparison, seconds=seconds)
+
+    def attempts(self, session_id: UUID, question_id: UUID) -> list[PracticeAttempt]:
+        return self._store.list_attempts(session_id, question_id)
+
+    def compare(self, session_id: UUID, attempt: PracticeAttempt) -> AttemptComparison:
+        session = self._store.get_session(session_id)
+        return compare_attempts(self._original_view(session, _question(session, attempt.question_id)), _view(attempt))
+
+    # the plan -------------------------------------------------------------------------------------------
+
+    def plan(self, session_id: UUID, *, rebuild: bool = False) -> PracticePlan:
+        """The session's plan, built once from its reports, with drills ticked by the attempts made since."""
+        session = self._store.get_session(session_id)
+        plan = None if rebuild else self._store.get_plan(session_id)
+        if plan is None:
+            plan = self._build_plan(session)
+        ticked = tick_off(plan, self._store.list_attempts(session_id))
+        if ticked != plan or self._store.get_plan(session_id) is None:
+            ticked.touch()
+            self._store.save_plan(ticked)
+        return ticked
+
+    def _build_plan(self, session: InterviewSession) -> PracticePlan:
+        if session.status is not SessionStatus.COMPLETED or session.reports.questions is None:
+            raise CoachingError("This interview has no reports yet; finish it to get a practice plan.")
+        results = question_results(session)
+        gaps = session.reports.performance.skill_gaps if session.reports.performance else []
+        overall = session.reports.delivery.overall if session.reports.delivery else None
+        return build_plan(session.id, results, gaps, overall, guidance_bands(session.config.language.value))
+
+    # progress -------------------------------------------------------------------------------------------
+
+    def progress(
+        self, *, role: str | None = None, interview_type: InterviewType | None = None, include_demo: bool = False
+    ) -> list[ProgressPoint]:
+        points = self._store.progress_points(include_demo=include_demo)
+        return filter_points(points, role=role, interview_type=interview_type)
+
+    # scoring --------------------------------------------------------------------------------------------
+
+    def _score(
+        self, session: InterviewSession, question: Question, transcript: str, delivery: DeliveryMetrics | None,
+        mode: AnswerMode,
+    ) -> AnswerScore:  # fmt: skip
+        from ..engine.offline.assess import jd_terms, score_turn
+
+        answer = Answer(question_id=question.id, mode=mode, transcript=transcript, delivery=delivery)
+        _, _, result = score_turn(session, self._bank, question, answer, jd_terms(session))
+        return result
+
+    def _original_view(self, session: InterviewSession, question: Question) -> AttemptView:
+        answer = session.answer_for(question.id)
+        if answer is None or answer.skipped or not answer.transcript.strip():
+            return AttemptView(score=0.0, transcript="", missing_points=list(question.expected_points))
+        score = self._score(session, question, answer.transcript, answer.delivery, answer.mode)
+        return AttemptView(
+            score=score.score,
+            transcript=answer.transcript,
+            covered_points=score.covered_points,
+            missing_points=score.missing_points,
+            star=score.star,
+            delivery=answer.delivery,
+        )
+
+
+def _question(session: InterviewSession, question_id: UUID) -> Question:
+    for question in session.questions:
+        if question.id == question_id:
+            return question
+    raise CoachingError(f"Question {question_id} is not part of session {session.id}.")
+
+
+def _delivery(new: NewAttempt, session: InterviewSession) -> DeliveryMetrics | None:
+    if new.mode is AnswerMode.TYPED or not new.words:
+        return None
+    return compute_delivery(list(new.words), new.duration_s, session.config.language.value)
+
+
+def _view(attempt: PracticeAttempt) -> AttemptView:
+    return AttemptView(
+        score=attempt.score,
+        transcript=attempt.transcript,
+        covered_points=attempt.covered_points,
+        missing_points=attempt.missing_points,
+        star=attempt.star,
+        delivery=attempt.delivery,
+    )
+
+
+
+def attempt_from_recording(transcriber: Any, wav: Path, kept_as: str, language: str) -> NewAttempt:
+    """Transcribe a recorded re-answer (one full pass) into what `practise` scores; the window and the
+    terminal both come here. `kept_as` is the recording's path relative to the data folder."""
+    from ..speech.wavio import read_wav_16k_mono
+
+    audio = read_wav_16k_mono(wav)
+    transcript = transcriber.transcribe(audio, language=language)
+    return NewAttempt(
+        mode=AnswerMode.VOICE,
+        transcript=transcript.text,
+        words=tuple(transcript.words),
+        audio_path=kept_as,
+        duration_s=transcript.duration_s,
+    )
