@@ -135,8 +135,21 @@ class AppUnderTest:
     # hands ----------------------------------------------------------------------------------------------
     def click(self, name: str, *, double: bool = False, timeout: float = 30) -> None:
         """Click the middle of the widget named `name`, once it is visible and enabled."""
-        found = self.wait_widget(name, timeout, enabled=True)
+        found = self.scroll_into_view(name, timeout)
         self.x.click(found["x"] + found["w"] // 2, found["y"] + found["h"] // 2, double=double)
+
+    def scroll_into_view(self, name: str, timeout: float = 30) -> dict[str, Any]:
+        """As a person does: turn the mouse wheel over the page until the widget's middle is on screen."""
+        found = self.wait_widget(name, timeout, enabled=True)
+        for _turn in range(40):
+            if found["shown"] or not found["scroll_area"]:
+                return found
+            area = found["scroll_area"]
+            # Wheel down (button 5) when it is below the visible part, up (4) when above.
+            wheel = 5 if found["y"] + found["h"] // 2 > area["y"] + area["h"] // 2 else 4
+            self.x.click(area["x"] + area["w"] // 2, area["y"] + area["h"] // 2, button=wheel)
+            found = self.widget(name)
+        raise JourneyError(f"{name} stays out of view after scrolling")
 
     def click_tab(self, widget: str, text: str) -> None:
         tab = self.ask({"op": "tab", "widget": widget, "text": text})

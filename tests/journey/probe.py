@@ -22,6 +22,7 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QAbstractScrollArea,
     QApplication,
     QLabel,
     QLineEdit,
@@ -56,14 +57,30 @@ def _rect(widget: QWidget, local: Any = None) -> dict[str, int]:
     return {"x": top_left.x(), "y": top_left.y(), "w": area.width(), "h": area.height()}
 
 
+def _ancestors(widget: QWidget) -> list[QWidget]:
+    found = []
+    parent = widget.parentWidget()
+    while parent is not None:
+        found.append(parent)
+        parent = parent.parentWidget()
+    return found
+
+
 def _describe(widget: QWidget | None) -> dict[str, Any]:
     if widget is None:
         return {"found": False}
     text = ""
     if isinstance(widget, (QAbstractButton, QLabel, QLineEdit)):
         text = widget.text()
+    center = widget.rect().center()
+    area = next(
+        (a for a in _ancestors(widget) if isinstance(a, QAbstractScrollArea) and a is not widget), None
+    )
     return {
         "found": True,
+        # Whether a person can see the middle of it: not scrolled out of view or clipped by a parent.
+        "shown": widget.isVisible() and widget.visibleRegion().contains(center),
+        "scroll_area": _rect(area.viewport()) if area is not None else None,
         "class": type(widget).__name__,
         "visible": widget.isVisible(),
         "enabled": widget.isEnabled(),
