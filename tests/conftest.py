@@ -26,6 +26,8 @@ _AMBIENT = (
     "FIRESTORE_EMULATOR_HOST",
     "STORAGE_EMULATOR_HOST",
     "FIREBASE_AUTH_EMULATOR_HOST",
+    "FIREBASE_STORAGE_EMULATOR_HOST",
+    "MOCKMATE_FIRESTORE_TRANSPORT",
 )
 
 
@@ -35,4 +37,6 @@ def mockmate_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     monkeypatch.setenv("MOCKMATE_HOME", str(home))
     for name in _AMBIENT:
         monkeypatch.delenv(name, raising=False)
+    # Tests never touch the developer's real keychain; tests/cloud/test_secrets.py hands one in explicitly.
+    monkeypatch.setenv("MOCKMATE_KEYRING", "off")
     yield home

@@ -103,16 +103,8 @@ def test_no_source_file_is_a_god_module() -> None:
 # Every import counts: module level, inside functions, and under TYPE_CHECKING (a type-only edge still ties
 # one layer to another's names).
 APP_IMPORTERS = ("mockmate_desktop.cli", "mockmate_desktop.ui.launch")
-# Issue 16 is removing `AppContext` from storage/cloud; until that lands, exactly these edges are known.
-# Remove an entry the moment its file stops importing app (the test says so).
-KNOWN_APP_IMPORTS = frozenset(
-    {
-        "mockmate_desktop.storage.cloud.account",
-        "mockmate_desktop.storage.cloud.background",
-        "mockmate_desktop.storage.cloud.connect",
-        "mockmate_desktop.storage.cloud.diagnostics",
-    }
-)
+# Known exceptions (none since issue 16 passed settings, paths and store to storage/cloud explicitly).
+KNOWN_APP_IMPORTS: frozenset[str] = frozenset()
 
 
 def _module_name(path: Path) -> str:

@@ -1,4 +1,4 @@
-"""`mockmate bench speech|reports`: benchmarks that print measured figures."""
+"""`mockmate bench speech|reports|interviewer`: benchmarks that print measured figures."""
 
 from __future__ import annotations
 
@@ -38,6 +38,18 @@ def register(sub: Any) -> None:
     speech.add_argument(
         "--repeats", type=int, default=1, help="feed each answer this many times (more latency samples)"
     )
+    speech.add_argument(
+        "--split",
+        choices=("heldout", "tune", "all"),
+        default="heldout",
+        help="spoken technical-answers split to report on (default: the held-out third)",
+    )
+    speech.add_argument(
+        "--no-spoken", action="store_true", help="skip the spoken technical-answers set (about 8 minutes)"
+    )
+    speech.add_argument(
+        "--no-fixtures", action="store_true", help="only the spoken set: skip the real-speech latency runs"
+    )
     speech.add_argument("--json", action="store_true")
     speech.set_defaults(handler=run_speech)
     from .bench_coaching import add_parser as add_coaching
@@ -51,6 +63,44 @@ def register(sub: Any) -> None:
     else:
         add_arguments(reports)
         reports.set_defaults(handler=_run_reports)
+    _register_scoring(bench_sub)
+    interviewer = bench_sub.add_parser(
+        "interviewer",
+        help="JD coverage of plans, resume-claim questions, repeats, follow-up precision/recall",
+    )
+    from ..services.bench_interviewer import add_arguments as add_interviewer_arguments
+
+    add_interviewer_arguments(interviewer)
+    interviewer.set_defaults(handler=_run_interviewer)
+
+
+def _run_interviewer(args: argparse.Namespace, ctx: CommandContext) -> int:
+    from ..services.bench_interviewer import run
+
+    try:
+        return run(args, ctx)
+    except ValueError as exc:
+        raise CliError(str(exc)) from exc
+
+
+def _register_scoring(bench_sub: Any) -> None:
+    from ..services.bench_scoring import add_arguments
+
+    scoring = bench_sub.add_parser(
+        "scoring", help="offline scores against the graded development set (held-out fifth), cost per answer"
+    )
+    add_arguments(scoring)
+    scoring.set_defaults(handler=_run_scoring)
+
+
+def _run_scoring(args: argparse.Namespace, ctx: CommandContext) -> int:
+    from ..services.bench_scoring import run
+    from ..services.scoring_dataset import DatasetMissingError
+
+    try:
+        return run(args)
+    except (DatasetMissingError, RuntimeError) as exc:
+        raise CliError(str(exc)) from exc
 
 
 def _reports_missing(args: argparse.Namespace, ctx: CommandContext) -> int:
@@ -64,7 +114,6 @@ def _run_reports(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def run_speech(args: argparse.Namespace, ctx: CommandContext) -> int:
-    from ..services.speech_bench import REAL_SPEECH as REAL
     from ..services.speech_bench import run_bench
     from ..speech.protocols import SpeechUnavailableError
 
@@ -89,23 +138,68 @@ def run_speech(args: argparse.Namespace, ctx: CommandContext) -> int:
         if not quiet:
             print(f"  … {line}", file=sys.stderr, flush=True)
 
+    from ..services.speech_bench import peak_rss_mb
+    from ..speech.whisper import WhisperTranscriber
+
+    transcriber = WhisperTranscriber(model, ctx.app.paths.model_cache)  # one model for every part
     try:
-        result = run_bench(
-            model,
-            ctx.app.paths.model_cache,
-            args.fixtures,
-            quick=args.quick,
-            synth=synth,
-            progress=progress,
-            speculate=not args.no_speculate,
-            short_window=False if args.full_window else None,
-            repeats=max(1, args.repeats),
-        )
+        result: dict[str, Any] = {}
+        if not args.no_fixtures:
+            result = run_bench(
+                model,
+                ctx.app.paths.model_cache,
+                args.fixtures,
+                quick=args.quick,
+                synth=synth,
+                progress=progress,
+                speculate=not args.no_speculate,
+                short_window=False if args.full_window else None,
+                repeats=max(1, args.repeats),
+                transcriber=transcriber,
+            )
+        if not args.no_spoken:
+            result["spoken"] = _spoken(args, ctx, transcriber, progress)
+            result["spoken"]["peak_rss_mb"] = round(peak_rss_mb(), 1)
     except SpeechUnavailableError as exc:
         raise CliError(str(exc)) from exc
+    result["uptime"] = _uptime()
     if args.json:
-        print(json.dumps(result, indent=2))
+        print(json.dumps(result, indent=2, ensure_ascii=False))
         return 0
+    print(f"Load while measuring: {result['uptime']}")
+    if not args.no_fixtures:
+        _print_fixtures(result)
+    if "spoken" in result:
+        from .bench_spoken import print_spoken
+
+        print_spoken(result["spoken"])
+    return 0
+
+
+def _spoken(
+    args: argparse.Namespace, ctx: CommandContext, transcriber: Any, progress: Callable[[str], None]
+) -> Any:
+    from ..services.spoken_bench import run_spoken
+
+    transcriber.load()
+    transcriber.warm_up()
+    return run_spoken(
+        transcriber, ctx.app.paths.tts_cache_dir / "spoken-set", split=args.split, progress=progress
+    )
+
+
+def _uptime() -> str:
+    try:
+        with open("/proc/loadavg", encoding="ascii") as f:
+            one, five, fifteen = f.read().split()[:3]
+    except OSError:
+        return "unknown"
+    return f"load average {one}, {five}, {fifteen} (1, 5, 15 min)"
+
+
+def _print_fixtures(result: dict[str, Any]) -> None:
+    from ..services.speech_bench import REAL_SPEECH as REAL
+
     mode = "speculative passes at pauses" if result["speculate"] else "no speculative passes"
     mode += " · live windows: audio + 10 s" if result["short_window"] else " · live windows: stock 30 s"
     print(f"Speech benchmark · Whisper {result['model']} · int8 CPU, beam 1, VAD on · {mode}")
@@ -140,4 +234,3 @@ def run_speech(args: argparse.Namespace, ctx: CommandContext) -> int:
         f"  peak RSS                {result['peak_rss_mb']:.0f} MB (live pipeline); "
         f"{result['peak_rss_with_full_passes_mb']:.0f} MB after the reference full passes"
     )
-    return 0

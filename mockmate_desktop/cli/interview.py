@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from ..domain.config import MAX_QUESTIONS, MIN_QUESTIONS, InterviewConfig
 from ..domain.enums import AnswerMode, Difficulty, EngineChoice, InterviewType, Language, SessionStatus
 from ..domain.messages import friendly_message
-from .common import CliError, CommandContext
+from .common import CliError, CommandContext, kept_session_message, read_job_description
 
 if TYPE_CHECKING:
     from ..domain.interview import Answer, InterviewSession
@@ -57,12 +57,7 @@ def register(sub: Any) -> None:
 def _config(args: argparse.Namespace) -> InterviewConfig:
     if not args.job_title:
         raise CliError("--job-title is required (or --continue ID to continue a session)")
-    jd = ""
-    if args.jd_file is not None:
-        try:
-            jd = args.jd_file.read_text(encoding="utf-8", errors="replace")
-        except OSError as exc:
-            raise CliError(f"cannot read the job description {args.jd_file}: {exc.strerror or exc}") from exc
+    jd = "" if args.jd_file is None else read_job_description(args.jd_file)  # budgeted: /dev/zero stops
     try:
         return InterviewConfig(
             job_title=args.job_title,
@@ -175,7 +170,7 @@ def _interview(
             session.config = session.config.model_copy(update={"engine": choice})
             app.store.save_session(session)
         try:
-            engine = build_engine(choice, app.settings, app.paths.gemini_cache_dir)
+            engine = build_engine(choice, app.settings, app.paths.gemini_cache_dir, records=app.store)
         except EngineError as exc:
             raise CliError(str(exc)) from exc
         recover = getattr(answers, "recover", None)
@@ -189,7 +184,7 @@ def _interview(
     if resume is not None:
         config = config.model_copy(update={"resume_id": resume.id})
     try:
-        engine = build_engine(config.engine, app.settings, app.paths.gemini_cache_dir)
+        engine = build_engine(config.engine, app.settings, app.paths.gemini_cache_dir, records=app.store)
         interview = InterviewOrchestrator.start(app.store, engine, config, resume, is_demo=args.demo)
     except EngineError as exc:
         raise CliError(f"the interview could not be planned, nothing was stored: {exc}") from exc
@@ -235,6 +230,7 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     from ..services.answer_sources import AnswerSourceError
     from ..services.report_export import engine_info, report_json
     from ..speech.protocols import SpeechUnavailableError
+    from ..storage.errors import StoreError
 
     app = ctx.app
     if args.continue_id:
@@ -271,10 +267,8 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
             file=sys.stderr,
         )
         return 130
-    except (EngineError, AnswerSourceError, SpeechUnavailableError) as exc:
-        raise CliError(
-            f"{exc} (session {session_id} is kept; continue with `mockmate interview --continue {session_id}`)"
-        ) from exc
+    except (EngineError, AnswerSourceError, SpeechUnavailableError, StoreError, OSError) as exc:
+        raise CliError(kept_session_message(exc, session_id)) from exc
     finally:
         if speaker is not None:
             speaker.close()

@@ -20,7 +20,7 @@ from ..resume.analyzer import ResumeAnalyzer
 from ..resume.errors import ResumeError
 from ..resume.intake import ResumeIntake
 from ..storage.errors import StoreError
-from .common import CliError, CommandContext, UsageError
+from .common import CliError, CommandContext, UsageError, read_job_description, read_password
 
 _ENGINES = [EngineChoice.AUTO.value, EngineChoice.GEMINI.value, EngineChoice.OFFLINE.value]
 
@@ -35,12 +35,12 @@ def register(sub: Any) -> None:
     analyze.add_argument("--jd-file", type=Path, required=True, help="the job description as a text file")
     analyze.add_argument("--job-title", default="", help="the job title (optional)")
     analyze.add_argument("--engine", choices=_ENGINES, default="auto", help="auto: Gemini when a key is set")
-    analyze.add_argument("--password", default=None, help="password of an encrypted PDF")
+    analyze.add_argument("--password", nargs="?", const=True, default=None, help="ask for the PDF password (a prompt, or the first line of stdin)")
     analyze.add_argument("--json", action="store_true", help="print the analysis as JSON")
     show = actions.add_parser("show", help="the text extracted from a resume and its profile")
     show.add_argument("file", type=Path)
     show.add_argument("--engine", choices=_ENGINES, default="auto")
-    show.add_argument("--password", default=None, help="password of an encrypted PDF")
+    show.add_argument("--password", nargs="?", const=True, default=None, help="ask for the PDF password (a prompt, or the first line of stdin)")
     show.add_argument("--json", action="store_true")
     listing = actions.add_parser("list", help="stored resumes, newest first")
     listing.add_argument("--json", action="store_true")
@@ -48,12 +48,14 @@ def register(sub: Any) -> None:
     bench.add_argument("file", type=Path)
     bench.add_argument("--jd-file", type=Path, default=None, help="a job description to score against")
     bench.add_argument("--repeat", type=int, default=5, help="runs per step (median is printed)")
-    bench.add_argument("--password", default=None)
+    bench.add_argument("--password", nargs="?", const=True, default=None, help="ask for the PDF password (a prompt, or the first line of stdin)")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     handlers = {"analyze": _analyze, "show": _show, "list": _list, "bench": _bench}
+    if hasattr(args, "password"):
+        args.password = read_password(args.password)  # before any work, so a refusal costs nothing
     try:
         handlers[args.resume_action](args, ctx)
     except (ResumeError, StoreError) as exc:
@@ -66,10 +68,7 @@ def _intake(ctx: CommandContext) -> ResumeIntake:
 
 
 def _read_jd(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8-sig", errors="replace")
-    except OSError as exc:
-        raise UsageError(f"cannot read --jd-file {path}: {exc.strerror or exc}") from exc
+    return read_job_description(path, UsageError)
 
 
 def _analyze(args: argparse.Namespace, ctx: CommandContext) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID
 
+from ..core.safe_text import terminal_safe
 from ..domain.enums import Source
 from ..domain.interview import InterviewSession
 from ..storage.errors import StoreError
@@ -41,11 +42,21 @@ def register(sub: Any) -> None:
     imp = actions.add_parser("import", help="add a session from a zip made by `export`")
     imp.add_argument("file", type=Path)
     imp.add_argument("--replace", action="store_true", help="replace the session if it is already here")
+    actions.add_parser(
+        "recover", help="after the database vanished: keep orphaned recordings aside, start a new database"
+    )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace, ctx: CommandContext) -> int:
-    handlers = {"list": _list, "show": _show, "delete": _delete, "export": _export, "import": _import}
+    handlers = {
+        "list": _list,
+        "show": _show,
+        "delete": _delete,
+        "export": _export,
+        "import": _import,
+        "recover": _recover,
+    }
     try:
         handlers[args.sessions_action](args, ctx)
     except StoreError as exc:
@@ -110,7 +121,8 @@ def _list(args: argparse.Namespace, ctx: CommandContext) -> None:
     rows = [("ID", "DATE", "JOB TITLE", "TYPE", "SCORE", "ENGINE", "STATUS", "")]
     for s in sessions:
         score = "-" if s.overall_score is None else str(s.overall_score)
-        title = s.config.job_title if len(s.config.job_title) <= 32 else s.config.job_title[:31] + "…"
+        title = terminal_safe(s.config.job_title, one_line=True)  # a table cell: one line, inert
+        title = title if len(title) <= 32 else title[:31] + "…"
         rows.append(
             (
                 str(s.id)[:MIN_PREFIX],
@@ -191,7 +203,8 @@ def _delete(args: argparse.Namespace, ctx: CommandContext) -> None:
     if not args.yes:
         if not sys.stdin.isatty():
             raise CliError("not deleting without confirmation: add --yes")
-        reply = input(f"Delete session {session_id} ({session.config.job_title}) and its recordings? [y/N] ")
+        title = terminal_safe(session.config.job_title, one_line=True)  # input() may bypass sys.stdout
+        reply = input(f"Delete session {session_id} ({title}) and its recordings? [y/N] ")
         if reply.strip().lower() not in ("y", "yes"):
             print("Nothing deleted.")
             return
@@ -218,3 +231,15 @@ def _import(args: argparse.Namespace, ctx: CommandContext) -> None:
     session = import_session(ctx.app.store, args.file, replace=args.replace)
     label = " (demo)" if session.is_demo else ""
     print(f"Imported session {session.id} ({session.config.job_title}){label}.")
+
+
+def _recover(args: argparse.Namespace, ctx: CommandContext) -> None:
+    from ..storage.folder_state import recover_orphans
+
+    folder, orphans = recover_orphans(ctx.app.paths)
+    ctx.app.store  # noqa: B018 - opening starts the new, empty database now, not at the next command
+    print(
+        f"Moved {len(orphans.recordings)} recording(s) of {orphans.sessions} session(s) and "
+        f"{len(orphans.resumes)} resume file(s) to {folder} (README.txt there lists them). "
+        "A new, empty database was started."
+    )

@@ -8,11 +8,13 @@ import os
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr, ValidationError
 from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
-from .files import atomic_write_text
+from ..domain.messages import friendly_errors
+from .files import atomic_write_text, read_limited
+from .secrets import Keychain
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +25,8 @@ ThemeChoice = Literal["system", "light", "dark"]
 THINKING_TIME_RANGE_S = (5.0, 120.0)
 ANSWER_END_SILENCE_RANGE_S = (2.0, 15.0)
 DEFAULT_GEMINI_MODEL = "gemini-2.5-flash"
+SETTINGS_FILE_BUDGET = 1_000_000  # the file MockMate writes is about 1 KB
+_SECRET_FIELDS = ("gemini_api_key", "firebase_web_api_key")
 
 
 class _JsonFileSource(PydanticBaseSettingsSource):
@@ -33,11 +37,14 @@ class _JsonFileSource(PydanticBaseSettingsSource):
         self._data: dict[str, Any] = {}
         if path is not None and path.exists():
             try:
-                loaded = json.loads(path.read_text(encoding="utf-8"))
-                if isinstance(loaded, dict):
-                    self._data = loaded
-            except (OSError, ValueError) as exc:
+                loaded = json.loads(read_limited(path, SETTINGS_FILE_BUDGET, f"The settings file {path}"))
+            except (OSError, ValueError, RecursionError) as exc:
                 log.warning("settings file %s could not be read (%s); using defaults", path, exc)
+                return
+            if isinstance(loaded, dict):
+                self._data = loaded
+            else:
+                log.warning("settings file %s holds no settings (not a JSON object); using defaults", path)
 
     def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
         return self._data.get(field_name), field_name, False
@@ -103,6 +110,8 @@ class Settings(BaseSettings):
     )
 
     # Cloud (Firebase); all optional, the app is complete without them
+    # Legacy: the service-account key path older versions needed on every machine. Kept only so doctor can
+    # explain the new set-up (project id, web API key, bucket, then sign in); the client never reads the file.
     firebase_credentials_path: str | None = Field(
         default=None,
         validation_alias=AliasChoices("MOCKMATE_FIREBASE_CREDENTIALS", "firebase_credentials_path"),
@@ -174,12 +183,64 @@ def _env_overridden_fields() -> set[str]:
     return names
 
 
+GEMINI_KEY_SECRET = "gemini_api_key"
+# Written to settings.json (no secret in it) when the key went to the keychain: the keychain is asked only then.
+_KEY_IN_KEYCHAIN = "gemini_api_key_in_keychain"
+
+
 def load_settings(path: Path) -> Settings:
+    """The settings; an invalid value (in the file or the environment) is reported on one warning line
+    naming its key and value, and the field's default is used instead, so every command still runs."""
     _LOAD_PATH["path"] = path
+    forced: dict[str, Any] = {}
     try:
-        return Settings()
+        while True:
+            try:
+                settings = Settings(**forced)
+                break
+            except ValidationError as exc:
+                fresh = _defaults_for(exc, forced)
+                if not fresh:
+                    raise
+                forced.update(fresh)
     finally:
         _LOAD_PATH.clear()
+    # env and file first; the keychain holds it once saved there
+    if settings.gemini_api_key is None and _JsonFileSource(Settings, path)._data.get(_KEY_IN_KEYCHAIN):
+        stored = Keychain.for_home(path.parent).get(GEMINI_KEY_SECRET)
+        if stored:
+            settings.gemini_api_key = SecretStr(stored)
+    return settings
+
+
+def _defaults_for(exc: ValidationError, forced: dict[str, Any]) -> dict[str, Any]:
+    """Field name -> default for every invalid value in `exc`, each reported once."""
+    by_key = {name: name for name in Settings.model_fields}
+    for name, field in Settings.model_fields.items():
+        alias = field.validation_alias
+        for choice in alias.choices if isinstance(alias, AliasChoices) else []:
+            if isinstance(choice, str):
+                by_key[choice] = name
+    fresh: dict[str, Any] = {}
+    for error, sentence in zip(exc.errors(), friendly_errors(exc), strict=True):
+        key = str(error["loc"][0]) if error["loc"] else ""
+        found = by_key.get(key)
+        if found is None or found in forced or found in fresh:
+            continue
+        name = found
+        default = Settings.model_fields[name].get_default(call_default_factory=True)
+        where = f"environment: {key}" if key.isupper() else f"settings.json: {key}"
+        secret = name in _SECRET_FIELDS  # neither the value nor a sentence quoting it is shown
+        value = "(hidden)" if secret else _shown(error.get("input"))
+        reason = str(error["msg"]) if secret else sentence.rstrip(".")
+        log.warning("%s=%s is not valid: %s. Using the default, %s.", where, value, reason, _shown(default))
+        fresh[name] = default
+    return fresh
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def save_settings(settings: Settings, path: Path) -> None:
@@ -190,6 +251,14 @@ def save_settings(settings: Settings, path: Path) -> None:
         if name in data:
             secret = getattr(settings, name)
             data[name] = secret.get_secret_value() if secret else None
+    if "gemini_api_key" in data:  # the key goes to the OS keychain where there is one, else stays in this file
+        keychain = Keychain.for_home(path.parent)
+        if data["gemini_api_key"] is None:
+            if _JsonFileSource(Settings, path)._data.get(_KEY_IN_KEYCHAIN):
+                keychain.delete(GEMINI_KEY_SECRET)
+        elif keychain.set(GEMINI_KEY_SECRET, data["gemini_api_key"]):
+            data["gemini_api_key"] = None
+            data[_KEY_IN_KEYCHAIN] = True
     # The file keeps the user's own value of an overridden field, so it returns when the variable is unset.
     previous = _JsonFileSource(Settings, path)()
     data.update({name: previous[name] for name in overridden if name in previous})

@@ -42,7 +42,7 @@ DEPENDENCIES: tuple[tuple[str, str, CheckStatus], ...] = (
     ("sounddevice", "recording from the microphone", FAIL),
     ("pyttsx3", "reading questions aloud", FAIL),
     ("google-genai", "the Gemini engine; the offline engine works without it", WARN),
-    ("firebase-admin", "cloud sync, which is optional", WARN),
+    ("keyring", "keeping the Gemini key and the cloud sign-in in the OS keychain", WARN),
     ("pypdf", "reading PDF resumes", WARN),
 )
 _REINSTALL = (

@@ -15,6 +15,11 @@ class LlmModel(BaseModel):
 
 
 class PlannedQuestionOut(LlmModel):
+    requirement: str = Field(
+        description="the job requirement it probes, as listed in jd_requirements (e.g. 'Kafka or RabbitMQ'), "
+        "'resume claim' for a question on a resume claim, or an empty string"
+    )
+    rationale: str = Field(description="one line, in the interview language: why this question was chosen")
     text: str = Field(description="the question exactly as the interviewer says it")
     competency: str = Field(description="the skill or competency it tests, a few words")
     expected_points: list[str] = Field(description="2-4 points a strong answer covers")
@@ -25,23 +30,32 @@ class QuestionPlanOut(LlmModel):
 
 
 class FollowUpOut(LlmModel):
+    reason: str = Field(description="what the answer did and did not do, and so whether to probe")
     ask_follow_up: bool
-    reason: str = Field(description="why the answer does or does not need a follow-up")
-    follow_up_question: str = Field(description="the follow-up question, or an empty string")
+    follow_up_question: str = Field(
+        description="a brief acknowledgement then one precise probe, in the interview language; or an empty string"
+    )
+
+
+# Evidence and reasoning come before every score: the model writes fields in this order (the SDK sends it as
+# propertyOrdering), so a score is the conclusion of the quotes and reasons, not a guess they justify later.
 
 
 class SummaryOut(LlmModel):
-    overall_score: int = Field(description="0-100")
-    selection_probability: int = Field(description="0-100")
     snapshot: str
     top_strengths: list[str]
     top_improvements: list[str]
+    reasoning: str = Field(
+        description="how the per-question scores and the evidence lead to the overall score"
+    )
+    overall_score: int = Field(description="0-100")
+    selection_probability: int = Field(description="0-100")
 
 
 class CategoryScoreOut(LlmModel):
-    score: float = Field(description="0-10")
-    comment: str
     evidence: str = Field(description="an exact quote from one of the candidate's answers")
+    comment: str
+    score: float = Field(description="0-10")
 
 
 class CategoryScoresOut(LlmModel):
@@ -80,12 +94,36 @@ class StarOut(LlmModel):
 
 class QuestionFeedbackOut(LlmModel):
     number: int = Field(description="the Q number of the question in the transcript")
-    score: float = Field(description="0-10")
+    evidence: list[str] = Field(description="exact quotes from this answer that justify the score")
+    reasoning: str = Field(
+        description="which expected points are covered, whether it answers the question asked, which band applies"
+    )
+    star: StarOut
     went_well: list[str]
     to_improve: list[str]
     model_answer: str
+    score: float = Field(description="0-10")
+
+
+class PointOut(LlmModel):
+    point: str
+    status: str = Field(description="covered, partly or missing")
+    quote: str = Field(description="the exact sentence of the answer that covers it, or an empty string")
+
+
+class AnswerScoreOut(LlmModel):
+    """One answer to one question (practise mode): the same rubric as the interview reports."""
+
+    evidence: list[str] = Field(description="exact quotes from the answer that justify the score")
+    points: list[PointOut]
+    reasoning: str = Field(
+        description="relevance to the question asked, coverage, specificity, which band applies"
+    )
     star: StarOut
-    evidence: list[str] = Field(description="exact quotes from this answer that justify the score")
+    went_well: list[str]
+    to_improve: list[str]
+    model_answer: str
+    score: float = Field(description="0-10")
 
 
 class QuestionsOut(LlmModel):
@@ -146,3 +184,8 @@ class FitJudgementOut(LlmModel):
     gaps: list[str]
     suggestions: list[RewriteOut]
     summary: str
+
+
+# Calls that judge answers run at a low temperature: the same answer should get the same score.
+SCORING_SCHEMAS: tuple[type[LlmModel], ...] = (SummaryOut, PerformanceOut, QuestionsOut, AnswerScoreOut)
+SCORING_TEMPERATURE = 0.1

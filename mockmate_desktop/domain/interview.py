@@ -24,6 +24,10 @@ class Question(Record):
     expected_points: list[str] = Field(default_factory=list)
     source: Source
     model_name: str | None = None
+    requirement: str = Field(
+        default="", description="the job requirement it probes, e.g. 'Kafka or RabbitMQ'"
+    )
+    rationale: str = Field(default="", description="one line on why this question was chosen")
 
 
 class Answer(Record):

@@ -76,12 +76,20 @@ def reask_instruction(error: str) -> str:
 
 DataText = tuple[str, str]
 
+# Difficulty as a bar a candidate must clear, not a word the model interprets its own way.
 _DIFFICULTY_GUIDE = {
-    "beginner": "entry level: fundamentals, definitions, simple scenarios; one idea per question",
-    "intermediate": "working professional: applied scenarios, trade-offs between two options, concrete examples",
-    "experienced": "senior: design decisions, scaling, failure handling, leading others, measurable impact",
-    "expert": "principal/staff: ambiguous system-level problems, deep internals, organisation-wide influence, "
-    "edge cases and the reasoning behind industry practices",
+    "beginner": "entry level. The bar: a student or first-year professional who studied the topic answers well "
+    "from fundamentals, coursework or a small project. Ask what something is, why it matters and how they "
+    "would use it; one idea per question; no production scale or leadership",
+    "intermediate": "working professional, 2-5 years. The bar: they have shipped real work with the tools "
+    "named and can explain a concrete case, choose between two options and say why. Ask applied scenarios "
+    "and debugging of everyday problems",
+    "experienced": "senior, 5-10 years. The bar: they own systems or outcomes in production, weigh trade-offs "
+    "with measurements, handle failure and lead others. Ask design decisions, failure handling, scaling and "
+    "influence, each needing a measured, first-hand answer",
+    "expert": "principal/staff or head of function. The bar: they set direction for several teams, reason "
+    "about internals and edge cases, and can defend why industry practice is what it is. Ask ambiguous, "
+    "organisation-wide problems where a strong answer weighs competing constraints",
 }
 _TYPE_GUIDE = {
     "technical": "technical questions only: knowledge, problem solving, design, tools from the job",
@@ -111,22 +119,43 @@ def plan_system(
         f"Difficulty: {_DIFFICULTY_GUIDE.get(difficulty, difficulty)}.\n"
         f"Kind: {_TYPE_GUIDE.get(interview_type, interview_type)}.\n"
         "Fit the questions to the job title, the job description and the candidate's resume profile given as "
-        "data: name the real skills, tools and responsibilities they mention. Each question is one spoken "
-        "sentence or two, answerable in two minutes, with no numbering and no answer hints. No two questions "
-        "test the same thing. For each, give the competency tested and 2-4 points a strong answer covers."
+        "data. The data block 'jd_requirements' lists the job's requirement groups, required ones first; an "
+        "'or' inside a group means any one of its skills meets it. Probe every required group before any "
+        "nice-to-have one, one requirement per question, and put that group, as written there, in "
+        "`requirement`. At experienced and expert level ask one or two questions about concrete, measured "
+        "claims listed in 'resume_claims' (for example: 'You cut p95 from 8 s to 400 ms at ShipFast: how did "
+        "you find the bottleneck?') and set `requirement` to 'resume claim'. Without a job description, ask "
+        "about the work of the role's own field. Write every question as a whole, natural sentence: never "
+        "drop a skill name into a fixed template. Each question is one spoken sentence or two, answerable in "
+        "two minutes, with no numbering and no answer hints. No two questions test the same thing. For each, "
+        "give a one-line `rationale` in the interview language, the competency tested and 2-4 points a strong "
+        "answer covers."
     )
 
 
 def follow_up_system(interview_type: str, difficulty: str, language_code: str, language_name: str) -> str:
     return (
-        "You are the interviewer deciding whether one follow-up question is needed.\n"
+        "You are the interviewer deciding whether to ask one follow-up question, as an experienced person "
+        "would.\n"
         + settings_line(interview_type, difficulty, 1, language_code, language_name)
-        + "\n"
-        "Ask a follow-up only when the answer is thin (very short), vague (no concrete example, tool, number "
-        "or result) or, for a behavioural question, misses part of STAR (situation, task, action, result). "
-        "The follow-up targets exactly what is missing, is one short spoken question in "
-        f"{language_name}, and never repeats the original question. If the answer is complete, set "
-        "ask_follow_up to false and follow_up_question to an empty string."
+        + f"\nDifficulty: {_DIFFICULTY_GUIDE.get(difficulty, difficulty)}.\n"
+        "Data: the question, the answer, the interview so far ('interview_so_far') and the candidate's resume "
+        "digest ('resume_digest'); use them so as not to ask what was already answered.\n"
+        "Decide from what the answer actually did:\n"
+        "- If it does not answer the question asked, the follow-up starts with 'That's not quite what I asked' "
+        f"(in {language_name}) and restates the question.\n"
+        "- Otherwise probe the single most useful gap: a STAR part that is missing in meaning (the actions "
+        "they personally took, the result), a claim to quantify (by how much, measured how), a choice to "
+        "justify (why that over the alternative), a trade-off (what it cost), or what they would do "
+        "differently.\n"
+        "- At experienced and expert level probe strong answers too (the trade-off, or what they would do "
+        "differently), unless the answer already covered both.\n"
+        "- At beginner and intermediate level a complete answer needs no follow-up.\n"
+        "The follow-up is a brief acknowledgement (a few words, no praise of quality) followed by one precise, "
+        f"spoken question in grammatical {language_name}. Never reveal or hint at the expected points, never "
+        "say the answer was brief unless it was under 25 words, and never repeat the original question "
+        "except to restate it after an off-topic answer. If no follow-up is needed, set ask_follow_up to "
+        "false and follow_up_question to an empty string."
     )
 
 
@@ -136,31 +165,83 @@ _SCORING_RULES = (
     "scores 0-2 out of 10 whatever else it contains.\n"
     "- Every score must be backed by evidence: copy exact quotes (verbatim, 3-25 words) from the answers. "
     "Never invent or paraphrase a quote; if nothing supports a claim, do not make it.\n"
+    "- Write the evidence and the reasoning first, then the score that follows from them.\n"
     "- Be specific and constructive, like a strong human interviewer writing notes for the candidate.\n"
 )
+
+# Anchored bands (0-10) shared by every scoring prompt; the difficulty line says how much each band asks.
+ANSWER_RUBRIC = (
+    "Score bands for one answer (0-10):\n"
+    "- 9-10: answers exactly the question asked; covers the expected points; concrete (own actions, named "
+    "tools, figures); for behavioural questions a complete STAR story with a measured result; for technical "
+    "questions correct reasoning with trade-offs.\n"
+    "- 7-8: on the question and correct, covers most expected points, some concrete detail; one part thin.\n"
+    "- 5-6: on the question but generic or partly correct; covers about half the points; little evidence.\n"
+    "- 3-4: vague claims, platitudes or a fragment; few points; no example.\n"
+    "- 0-2: no answer, 'I don't know', off-topic, a good answer to a different question, or a list of "
+    "keywords.\n"
+    "Stuffing rule: buzzwords, tool names, STAR labels ('Situation: ... Result: ...') or the question's own "
+    "words listed without a concrete story earn nothing; repeated or padded text earns nothing; length alone "
+    "earns nothing. Judge meaning, not wording: an answer that uses none of the expected words but says the "
+    "same thing scores as if it had.\n"
+)
+_DIFFICULTY_BAR = {
+    "beginner": "Beginner: correct fundamentals with one clear example reach 8; do not demand scale or leadership.",
+    "intermediate": "Intermediate: 8+ needs applied experience and at least one trade-off or measured result.",
+    "experienced": "Experienced: 8+ needs design decisions, measured impact and ownership; textbook answers stop at 6.",
+    "expert": "Expert: 8+ needs system-level depth, edge cases and organisation-wide reasoning; solid "
+    "but ordinary answers stop at 6.",
+}
+
+
+def rubric_for(difficulty: str) -> str:
+    return ANSWER_RUBRIC + _DIFFICULTY_BAR.get(difficulty, "") + "\n"
+
+
+def answer_score_system(question_type: str, difficulty: str, language_code: str, language_name: str) -> str:
+    """Practise mode: one question, one answer, the same rubric as the interview's per-question scores."""
+    kind = (
+        "a behavioural question: look for a STAR story (situation, task, action, result)"
+        if question_type == "behavioural"
+        else "a technical question: look for correct reasoning, trade-offs and concrete experience"
+    )
+    return (
+        "You are an experienced interviewer scoring one answer to one interview question.\n"
+        f"It is {kind}. Difficulty: {difficulty}. Language: {language_code} ({language_name}).\n"
+        + rubric_for(difficulty)
+        + _SCORING_RULES
+        + "For each expected point given as data, say covered, partly or missing, with the exact sentence of "
+        "the answer that covers it. "
+        f"Write every sentence in {language_name}; quotes stay in the language they were spoken."
+    )
 
 
 def report_system(
     kind: str, interview_type: str, difficulty: str, count: int, language_code: str, language_name: str
 ) -> str:
     tasks = {
-        "summary": "Write the summary: an overall score (0-100), the probability (0-100) that this "
-        "candidate would pass to the next round for this job, a three-sentence snapshot, the top three "
-        "strengths and the top three improvements.",
+        "summary": "Write the summary: a three-sentence snapshot, the top three strengths and the top three "
+        "improvements (each citing a quote or a figure), your reasoning, then an overall score (0-100) equal "
+        "to ten times the weighted mean of the per-question scores given as data (follow-ups count half), and "
+        "the probability (0-100) that this candidate would pass to the next round for this job.",
         "performance": "Write the performance analysis: strengths, strong skills, skill gaps, scores 0-10 "
         "for communication, technical knowledge, problem solving, cultural fit and confidence/clarity (each "
         "with a comment and one exact evidence quote), a comparative analysis (technical: approach, "
         "complexity, stack; behavioural: use of STAR), a quantitative analysis using the delivery metrics, "
         "a qualitative analysis, cultural fit and final remarks.",
-        "questions": "Give feedback for every question in the transcript, identified by its Q number: a "
-        "score 0-10, what went well, what to improve, a model answer (what a strong candidate would say), "
-        "which STAR parts the answer contains, and exact evidence quotes from that answer.",
+        "questions": "Give feedback for every question in the transcript, identified by its Q number: exact "
+        "evidence quotes from that answer, your reasoning (which expected points it covers, whether it answers "
+        "the question asked, which band applies), which STAR parts it contains, what went well, what to "
+        "improve, a model answer (what a strong candidate would say), then the score 0-10. Each question "
+        "comes with its competency and expected points as data; the resume profile, when given, is context "
+        "only and earns no credit by itself.",
     }
     return (
         "You are an experienced interviewer assessing a finished mock interview.\n"
         + settings_line(interview_type, difficulty, count, language_code, language_name)
         + f"\nTask: {tasks[kind]}\n{_SCORING_RULES}"
-        f"Write every sentence in {language_name}; quotes stay in the language they were spoken."
+        + rubric_for(difficulty)
+        + f"Write every sentence in {language_name}; quotes stay in the language they were spoken."
     )
 
 

@@ -124,7 +124,7 @@ class Coverage:
         return next((t for t in self.terms if t.skill == skill), None)
 
 
-def _line_class(line: str, current: str) -> tuple[str, str]:
+def line_class(line: str, current: str) -> tuple[str, str]:
     """(class of this line, class for the lines after it); classes: required, nice, ignore."""
     stripped = line.strip().lstrip("-•*·").strip()
     words = stripped.split()
@@ -151,7 +151,7 @@ def jd_terms(jd_text: str) -> list[JdTerm]:
     for line in text.split("\n"):
         if not line.strip():
             continue
-        kind, state = _line_class(line, state)
+        kind, state = line_class(line, state)
         if kind == "ignore":
             continue
         hits = extract_skills(line)
@@ -254,8 +254,13 @@ def score_coverage(resume_text: str, jd_text: str) -> Coverage:
             )
         else:
             missing.append(SkillMatch(skill=term.skill, required=term.required))
-    required = [credit.get(t.skill, 0.0) for t in terms if t.required]
-    nice = [credit.get(t.skill, 0.0) for t in terms if not t.required]
+    # "Kafka or RabbitMQ": one alternative shown meets the requirement; the other is neither a gap nor a
+    # zero in the average.
+    met_elsewhere = _met_alternatives(jd_text, set(credit))
+    missing = [m for m in missing if m.skill not in met_elsewhere]
+    counted = [t for t in terms if t.skill not in met_elsewhere]
+    required = [credit.get(t.skill, 0.0) for t in counted if t.required]
+    nice = [credit.get(t.skill, 0.0) for t in counted if not t.required]
     r = sum(required) / len(required) if required else 0.0
     n = sum(nice) / len(nice) if nice else 0.0
     raw = REQUIRED_WEIGHT * r + NICE_WEIGHT * n if required and nice else (r if required else n)
@@ -263,6 +268,18 @@ def score_coverage(resume_text: str, jd_text: str) -> Coverage:
         score=_round(100 * raw), required_coverage=r, nice_coverage=n, matched=matched, missing=missing,
         terms=terms, lines=lines,
     )  # fmt: skip
+
+
+def _met_alternatives(jd_text: str, shown: set[str]) -> set[str]:
+    from .jd_requirements import requirement_groups  # it builds on this module's line classes
+
+    return {
+        skill
+        for group in requirement_groups(jd_text)
+        if len(group.skills) > 1 and any(s in shown for s in group.skills)
+        for skill in group.skills
+        if skill not in shown
+    }
 
 
 def used(sections: list[str]) -> bool:

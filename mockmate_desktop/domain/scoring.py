@@ -11,12 +11,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pydantic import Field
-
 from . import answer_features as fx
 from .delivery import DeliveryMetrics
-from .records import Model
+from .delivery_bands import read_bands
 from .reports import StarPresence
+from .scoring_models import AnswerScore, Criterion, ScoringInput
+
+__all__ = [
+    "RUBRIC_VERSION",
+    "WEIGHTS",
+    "AnswerScore",
+    "Criterion",
+    "ScoringInput",
+    "delivery_criterion",
+    "score_answer",
+]
 from .skills import extract_skills, unique_skills
 
 RUBRIC_VERSION = "offline-rubric-v1"
@@ -29,54 +38,6 @@ WEIGHTS: dict[str, float] = {
 }
 THIN_WORDS = 25
 _STAR_CONCEPTS = ("~situation", "~task", "~action", "~result")
-GOOD_WPM = (110.0, 170.0)
-
-
-class Criterion(Model):
-    name: str
-    score: float = Field(ge=0.0, le=10.0)
-    weight: float
-    explanation: str
-    evidence: list[str] = Field(default_factory=list)
-
-
-class AnswerScore(Model):
-    score: float = Field(ge=0.0, le=10.0)
-    criteria: list[Criterion]
-    caps: list[str] = Field(default_factory=list, description="why the score was held down, if it was")
-    word_count: int
-    star: StarPresence | None = None
-    covered_points: list[str] = Field(default_factory=list)
-    missing_points: list[str] = Field(default_factory=list)
-    jd_terms_used: list[str] = Field(default_factory=list)
-    tools: list[str] = Field(default_factory=list)
-    numbers: list[str] = Field(default_factory=list)
-    evidence: list[str] = Field(default_factory=list)
-    thin: bool = False
-    vague: bool = False
-    off_topic: bool = False
-
-    def criterion(self, name: str) -> Criterion | None:
-        return next((c for c in self.criteria if c.name == name), None)
-
-    @property
-    def star_missing(self) -> list[str]:
-        if self.star is None:
-            return []
-        return [part for part, present in self.star.model_dump().items() if not present]
-
-
-class ScoringInput(Model):
-    question: str
-    expected_points: list[str] = Field(default_factory=list)
-    jd_terms: list[str] = Field(default_factory=list, description="skills named in the job description")
-    behavioural: bool = False
-    transcript: str = ""
-    delivery: DeliveryMetrics | None = None
-    context: str = Field(
-        default="",
-        description="the earlier answer a follow-up completes; counts for STAR parts, never quoted",
-    )
 
 
 def _clamp(value: float) -> float:
@@ -241,27 +202,35 @@ def _completeness(
     )
 
 
-def delivery_criterion(delivery: DeliveryMetrics | None) -> Criterion | None:
-    """None for a typed answer: delivery is then not part of the score."""
+def delivery_criterion(delivery: DeliveryMetrics | None, language: str = "en") -> Criterion | None:
+    """None for a typed answer: delivery is then not part of the score.
+
+    Read on the same bands as the feedback (`delivery_bands`): a figure outside its band always costs
+    points, and only figures inside their band are named as steady.
+    """
     if delivery is None or delivery.word_count == 0:
         return None
     score, notes = 10.0, []
-    wpm = delivery.words_per_minute
-    low, high = GOOD_WPM
-    if wpm < low:
-        score -= min(4.0, (low - wpm) / 10)
-        notes.append(f"slow at {wpm:.0f} words/min")
-    elif wpm > high:
-        score -= min(4.0, (wpm - high) / 10)
-        notes.append(f"fast at {wpm:.0f} words/min")
-    else:
-        notes.append(f"steady pace at {wpm:.0f} words/min")
-    if delivery.fillers_per_100_words > 3:
-        score -= min(3.0, (delivery.fillers_per_100_words - 3) / 2)
-        notes.append(f"{delivery.filler_count} fillers ({delivery.fillers_per_100_words:.1f} per 100 words)")
-    if delivery.long_pauses:
-        score -= min(2.0, 0.5 * len(delivery.long_pauses))
-        notes.append(f"{len(delivery.long_pauses)} long pauses")
+    for reading in read_bands(delivery, language):
+        state = "within" if reading.within else "outside"
+        if reading.metric == "words_per_minute":
+            pace = {"low": "slow at", "high": "fast at", "within": "steady pace at"}[reading.side]
+            notes.append(f"{pace} {reading.value:.0f} words/min ({state} {reading.band()})")
+        elif reading.metric == "fillers_per_100_words":
+            notes.append(
+                f"{delivery.filler_count} fillers ({reading.value:.1f} per 100 words, {state} {reading.band()})"
+            )
+        else:
+            notes.append(f"{len(delivery.long_pauses)} long pauses ({state} {reading.band()})")
+        if reading.within:
+            continue
+        edge = reading.low if reading.side == "low" else reading.high
+        distance = abs(reading.value - (edge or 0.0))
+        score -= {
+            "words_per_minute": min(4.0, 1.0 + distance / 10),
+            "fillers_per_100_words": min(3.0, 1.0 + distance / 2),
+            "long_pauses": min(2.0, 0.5 + 0.5 * distance),
+        }[reading.metric]
     if delivery.hedging_count > 2:
         score -= min(1.5, 0.3 * delivery.hedging_count)
         notes.append(f"{delivery.hedging_count} hedges")
@@ -269,12 +238,17 @@ def delivery_criterion(delivery: DeliveryMetrics | None) -> Criterion | None:
         name="delivery",
         score=_clamp(score),
         weight=WEIGHTS["delivery"],
-        explanation="Delivery: " + ", ".join(notes) + ".",
+        explanation="Delivery: " + "; ".join(notes) + ".",
     )
 
 
-def score_answer(data: ScoringInput) -> AnswerScore:
+def score_answer(data: ScoringInput, language: str = "en") -> AnswerScore:
+    """By meaning when `data.meaning` holds the adapter's similarities, by keywords otherwise."""
     transcript = data.transcript.strip()
+    if data.meaning is not None and transcript:
+        from .scoring_by_meaning import score_by_meaning
+
+        return score_by_meaning(data, data.meaning, delivery_criterion(data.delivery, language))
     tokens = fx.words(transcript)
     count = len(tokens)
     answer = fx.content_stems(transcript)
@@ -288,7 +262,7 @@ def score_answer(data: ScoringInput) -> AnswerScore:
     specificity, numbers, actions = _specificity(transcript, tools)
     completeness, covered, missing = _completeness(data, answer, count, star)
     criteria = [relevance, structure, specificity, completeness]
-    delivery = delivery_criterion(data.delivery)
+    delivery = delivery_criterion(data.delivery, language)
     if delivery is not None:
         criteria.append(delivery)
     total_weight = sum(c.weight for c in criteria)

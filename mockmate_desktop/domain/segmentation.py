@@ -57,6 +57,10 @@ class Segmenter:
     silence_run: int = 0
     best_gap_mid: int | None = None  # middle of the latest short pause, for forced cuts
     ended: EndReason | None = None
+    # Set while the answer runs by an end-of-turn policy (domain/end_of_turn.py), which judges from the
+    # words so far how long a silence ends this answer; None: the config's fixed `end_silence_s`.
+    end_silence_s: float | None = None
+    end_without_speech: bool = True  # False: silence before any speech never ends the answer
 
     def _frames(self, seconds: float) -> int:
         return max(1, round(seconds / self.config.frame_s))
@@ -109,8 +113,10 @@ class Segmenter:
         if self.frames >= self._frames(cfg.max_answer_s):
             return EndReason.MAX_LENGTH
         if self.first_speech is None:
-            return EndReason.NO_SPEECH if self.frames >= self._frames(cfg.first_word_grace_s) else None
-        if self.silence_run >= self._frames(cfg.end_silence_s):
+            waited = self.frames >= self._frames(cfg.first_word_grace_s)
+            return EndReason.NO_SPEECH if waited and self.end_without_speech else None
+        end_silence = cfg.end_silence_s if self.end_silence_s is None else self.end_silence_s
+        if self.silence_run >= self._frames(end_silence):
             return EndReason.SILENCE
         return None
 

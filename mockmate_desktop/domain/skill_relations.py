@@ -59,6 +59,7 @@ IMPLIED_BY: dict[str, tuple[str, ...]] = {
     "Agile": ("Scrum", "Kanban"),
     "Data visualisation": ("Tableau", "Power BI", "Looker", "Qlik", "Matplotlib", "Dashboards"),
     "Observability": ("Prometheus", "Grafana", "Datadog", "Splunk", "New Relic"),
+    "Message queues": ("Kafka", "RabbitMQ"),
     "JavaScript": ("TypeScript", "React", "Node.js", "Vue.js", "Angular", "Next.js", "Express.js", "jQuery"),
     "Python": ("Django", "Flask", "FastAPI", "pandas", "NumPy", "PySpark", "pytest", "scikit-learn"),
     "Java": ("Spring Boot", "Spring Framework", "JUnit"),

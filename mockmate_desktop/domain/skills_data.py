@@ -91,7 +91,8 @@ Distributed systems | distributed computing, distributed architecture*
 System design | systems design, software architecture, solution architecture
 Event-driven architecture | event driven, event sourcing, =CQRS, pub/sub
 Kafka | apache kafka, kafka streams
-RabbitMQ | message queue*, message broker*, amqp
+RabbitMQ | amqp
+Message queues | message queue*, message queuing, message broker*, =SQS, =JMS, =ActiveMQ
 Celery |
 Nginx |
 """
@@ -130,6 +131,7 @@ Debugging | troubleshooting, root cause analysis, =RCA
 Technical documentation | technical writing, documentation, api documentation
 Performance optimisation | performance optimization, performance tuning, profiling, latency reduction
 Caching | cache*, memcached, =CDN
+Frontend development | front-end, frontend, front end, front-end development, web frontend, client-side
 Scalability | scalable, high availability, fault tolerance, fault-tolerant, resilient systems
 Linux | unix, ubuntu, debian, centos, red hat, rhel
 Windows Server | active directory
@@ -296,6 +298,7 @@ GDPR | data protection, data privacy, =CCPA, =HIPAA
 Threat modelling | threat modeling, threat model*, =STRIDE
 Vulnerability management | vulnerability scanning, vulnerability assessment*, =CVE*, nessus
 Zero trust | zero-trust
+PCI DSS | pci-dss, pcidss, =PCI, pci compliance
 Network security | firewall*, =VPN*, intrusion detection, =IDS/IPS
 Application security | appsec, secure coding, =SAST, =DAST, static analysis
 DevSecOps | security automation
@@ -415,6 +418,10 @@ Human resources | =HR, =HRIS, people operations, employee relations, payroll
 Performance management | performance reviews, performance appraisals
 Training and development | learning and development, =L&D, corporate training, training programs, training programmes
 Teaching | teacher, tutoring, tutor, lecturing, lecturer, curriculum development, lesson planning
+Payments | payment processing, payment system*, payment gateway*, card payments, =Stripe, =Adyen, =PSP, payment service provider*
+Patient care | patient safety, patient-centred care, patient-centered care, nursing care, clinical care, bedside manner, triage
+Electronic health records | =EHR, =EMR, electronic medical records
+Healthcare | health care, hospital*, clinic, clinics, clinical settings
 Legal compliance | regulatory compliance, compliance, =KYC, =AML, anti-money laundering
 Research | research methods, qualitative research, quantitative research, literature review*
 Translation | translator, localisation, localization, =i18n, internationalization, internationalisation

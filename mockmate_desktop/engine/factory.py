@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
+from uuid import UUID
 
 from ..domain.enums import EngineChoice
 from .protocols import EngineError, InterviewEngine
 
 if TYPE_CHECKING:
     from ..core.settings import Settings
+    from ..domain.interview import InterviewSession
+    from ..domain.resume import ResumeProfile
+
+
+class PastRecords(Protocol):
+    """What the engines read from the store: past sessions (plan variety, spaced repetition) and the resume
+    (its skills are never report gaps; Gemini follow-ups get its digest)."""
+
+    def list_sessions(self, *, include_demo: bool = True) -> Sequence[InterviewSession]: ...
+
+    def get_resume(self, resume_id: UUID) -> ResumeProfile: ...
 
 
 def resolve_choice(choice: EngineChoice, settings: Settings) -> EngineChoice:
@@ -19,12 +32,22 @@ def resolve_choice(choice: EngineChoice, settings: Settings) -> EngineChoice:
     return choice
 
 
-def build_engine(choice: EngineChoice, settings: Settings, gemini_cache_dir: Path) -> InterviewEngine:
+def build_engine(
+    choice: EngineChoice, settings: Settings, gemini_cache_dir: Path, *, records: PastRecords | None = None
+) -> InterviewEngine:
     from .offline.engine import OfflineEngine
 
     resolved = resolve_choice(choice, settings)
+
+    def offline() -> OfflineEngine:
+        if records is None:
+            return OfflineEngine()
+        return OfflineEngine(
+            past_sessions=lambda: records.list_sessions(include_demo=False), resume_reader=records.get_resume
+        )
+
     if resolved is EngineChoice.OFFLINE:
-        return OfflineEngine()
+        return offline()
     from .cache import RequestCache
 
     cache = RequestCache(gemini_cache_dir)
@@ -48,5 +71,8 @@ def build_engine(choice: EngineChoice, settings: Settings, gemini_cache_dir: Pat
     # Every exchange is recorded so that the session can be replayed later without a network. The client's
     # own retry budget matches the step budget, so an abandoned step stops retrying on its own.
     budget = settings.gemini_step_budget_s
-    primary = GeminiEngine(GeminiClient(settings, cache=cache, total_budget_s=budget))
-    return FallbackEngine(primary, OfflineEngine(), step_budget_s=budget)
+    primary = GeminiEngine(
+        GeminiClient(settings, cache=cache, total_budget_s=budget),
+        resume_reader=records.get_resume if records is not None else None,
+    )
+    return FallbackEngine(primary, offline(), step_budget_s=budget)

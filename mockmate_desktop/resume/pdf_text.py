@@ -56,7 +56,9 @@ def check_pdf_bytes(data: bytes, limits: IntakeLimits) -> None:
             "This file is not a PDF, even though its name may end in .pdf. Export the resume as PDF, "
             "or save it as a .txt file, or paste the text.",
         )
-    if _EOF_MARKER not in data[-4096:]:
+    # Anywhere, not only in the last bytes: printers, mail gateways and signing tools append data after
+    # %%EOF, and readers (pypdf included) find the last marker; a cut-off file has none at all.
+    if _EOF_MARKER not in data:
         raise ResumeError(
             ResumeErrorCode.TRUNCATED,
             "The PDF is incomplete: its end is missing, as after an interrupted download or copy. "

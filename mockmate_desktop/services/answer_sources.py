@@ -20,6 +20,7 @@ from .recordings import COPY_SUFFIX, Transcribed
 
 if TYPE_CHECKING:
     from ..core.settings import Settings
+    from ..domain.vocabulary import InterviewVocabulary, Vocabulary
     from ..speech.live import ChunkTranscriber
 
 _ANSWER_FILE = re.compile(r"^answer_(\d+)\.wav$", re.IGNORECASE)
@@ -31,6 +32,11 @@ class AnswerSourceError(Exception):
 
 
 CapturedAnswer = Response  # what a source hands to the orchestrator
+
+
+def question_vocabulary(interview: InterviewVocabulary | None, question: Question) -> Vocabulary | None:
+    """The words Whisper should expect while `question` is answered (None: no interview vocabulary set)."""
+    return interview.for_question(question.text) if interview is not None else None
 
 
 class AnswerSource(Protocol):
@@ -53,14 +59,26 @@ def answer_files(folder: Path) -> list[Path]:
 
 
 def transcribe_audio(
-    transcriber: ChunkTranscriber, audio: object, language: Language, name: str
+    transcriber: ChunkTranscriber,
+    audio: object,
+    language: Language,
+    name: str,
+    vocabulary: Vocabulary | None = None,
 ) -> Transcribed:
-    """One whole recording through the live pipeline, as fast as it goes: its end is the file's end."""
+    """One whole recording through the live pipeline, as fast as it goes: its end is the file's end.
+    `vocabulary`: the interview's terms for the question answered (domain/vocabulary.py)."""
     from ..domain.segmentation import SegmenterConfig
-    from ..speech.live import LiveTranscription, feed_array
+    from ..domain.stream_core import StreamConfig
+    from ..speech.live import LiveConfig, LiveTranscription, feed_array
 
     live = LiveTranscription(
-        transcriber, language=language.value, config=SegmenterConfig(auto_end=False), tentative=False
+        transcriber,
+        LiveConfig(
+            language=language.value,
+            segmenter=SegmenterConfig(auto_end=False),
+            stream=StreamConfig(tentative=False),
+            vocabulary=vocabulary,
+        ),
     )
     live.start()
     feed_array(live, audio, realtime=False)  # type: ignore[arg-type]
@@ -90,6 +108,8 @@ class WavDirAnswers:
         self._transcriber = transcriber
         self.recover = recording_recoverer(transcriber)
         self._left = list(self.files)
+        # The interview's terms (JD, resume, employers); set by the interview, refreshed per question.
+        self.vocabulary: InterviewVocabulary | None = None
 
     def skip_used(self, used: set[str]) -> None:
         self._left = [p for p in self.files if p.name not in used]
@@ -108,7 +128,8 @@ class WavDirAnswers:
             audio = read_wav_16k_mono(path)
         except (OSError, WavFormatError) as exc:
             raise AnswerSourceError(f"{path.name} cannot be read as a WAV file ({exc}).") from exc
-        heard = transcribe_audio(self._transcriber, audio, language, path.name)
+        vocabulary = question_vocabulary(self.vocabulary, question)
+        heard = transcribe_audio(self._transcriber, audio, language, path.name, vocabulary)
         # The copy is written last and named as a copy: if the process dies before the answer is stored,
         # the next start deletes it and takes the same input file again.
         copy = write_wav(audio_path.with_name(audio_path.stem + COPY_SUFFIX), audio)
@@ -163,20 +184,17 @@ class MicrophoneAnswers:
         self._transcriber = transcriber
         self.recover = recording_recoverer(transcriber)
         self._settings = settings
+        self.vocabulary: InterviewVocabulary | None = None  # as WavDirAnswers.vocabulary
 
     def next_answer(self, question: Question, audio_path: Path, language: Language) -> CapturedAnswer | None:
         import threading
 
-        from ..domain.segmentation import SegmenterConfig
         from ..speech.capture import MicrophoneCapture
-        from ..speech.live import LiveCallbacks, LiveTranscription
+        from ..speech.live import LiveCallbacks, LiveTranscription, answer_config
         from ..speech.protocols import SpeechUnavailableError
 
-        config = SegmenterConfig(
-            end_silence_s=self._settings.silence_to_stop_s,
-            first_word_grace_s=self._settings.first_word_grace_s,
-            max_answer_s=self._settings.max_answer_s,
-        )
+        vocabulary = question_vocabulary(self.vocabulary, question)
+        config = answer_config(self._settings, language.value, vocabulary=vocabulary)
         ended = threading.Event()
         errors: list[str] = []
 
@@ -186,8 +204,7 @@ class MicrophoneAnswers:
 
         live = LiveTranscription(
             self._transcriber,
-            language=language.value,
-            config=config,
+            config,
             callbacks=LiveCallbacks(on_end=lambda _reason: ended.set(), on_error=errors.append),
         )
         capture = MicrophoneCapture(

@@ -18,8 +18,9 @@ from typing import Any
 import numpy as np
 
 from ..domain.segmentation import SegmenterConfig
+from ..domain.stream_core import StreamConfig
 from ..domain.wer import corpus_wer, word_errors
-from ..speech.live import LiveTranscription, feed_array, uses_short_window
+from ..speech.live import LiveConfig, LiveTranscription, feed_array, uses_short_window
 from ..speech.protocols import SAMPLE_RATE, AudioArray
 from ..speech.wavio import read_wav_16k_mono
 from ..speech.whisper import WhisperTranscriber
@@ -102,11 +103,13 @@ def streamed(
     config = SegmenterConfig(auto_end=vad_end, first_word_grace_s=60.0, max_answer_s=1800.0)
     live = LiveTranscription(
         model,
-        language="en",
-        config=config,
-        prompt=prompt,
-        speculate=speculate,
-        short_window=short_window,
+        LiveConfig(
+            language="en",
+            segmenter=config,
+            prompt=prompt,
+            stream=StreamConfig(speculate=speculate),
+            short_window=short_window,
+        ),
     )
     live.start()
     last = last_speech_sample(audio)
@@ -171,6 +174,7 @@ def run_bench(
     speculate: bool = True,
     short_window: bool | None = None,
     repeats: int = 1,
+    transcriber: WhisperTranscriber | None = None,
 ) -> dict[str, Any]:
     """The live pipeline is measured first, so `peak_rss_mb` is its own peak; the stock full passes it is
     compared with run afterwards (a full pass over 183 s alone peaks near 520 MB)."""
@@ -180,7 +184,7 @@ def run_bench(
         "short_window": uses_short_window(model_name, "en") if short_window is None else short_window,
         "repeats": repeats,
     }
-    model = WhisperTranscriber(model_name, model_cache)
+    model = transcriber or WhisperTranscriber(model_name, model_cache)
     began = time.perf_counter()
     model.load()
     result["load_s"] = round(time.perf_counter() - began, 3)

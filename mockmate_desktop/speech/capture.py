@@ -62,7 +62,11 @@ class MicrophoneCapture:
         on_error: Callable[[str], None] | None = None,
         queue_blocks: int = QUEUE_BLOCKS,
         stall_s: float = STALL_S,
+        sound_device: Any = None,
     ) -> None:
+        """`sound_device`: a module with sounddevice's interface (`InputStream`, `query_devices`,
+        `default`); None is the real sounddevice. Fast tests pass tests/support/fake_sounddevice.py."""
+        self._sound_device = sound_device
         self._stall_s = stall_s
         self._last_block_at = time.monotonic()
         self._device_spec = device
@@ -87,8 +91,8 @@ class MicrophoneCapture:
         return self._stream is not None
 
     def start(self) -> None:
-        sd = sounddevice_module()
-        index = resolve_device(self._device_spec, "input")
+        sd = self._sound_device or sounddevice_module()
+        index = resolve_device(self._device_spec, "input", sd)
         if self._wav_path is not None:
             self._writer = StreamingWavWriter(self._wav_path)
         self._last_block_at = time.monotonic()  # the stuck-stream clock starts with the stream

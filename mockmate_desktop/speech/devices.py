@@ -27,9 +27,10 @@ def sounddevice_module() -> Any:
     return sounddevice
 
 
-def list_devices(kind: str) -> list[dict[str, Any]]:
-    """Devices with at least one `kind` ("input"/"output") channel, each with its PortAudio index."""
-    sd = sounddevice_module()
+def list_devices(kind: str, sound_device: Any = None) -> list[dict[str, Any]]:
+    """Devices with at least one `kind` ("input"/"output") channel, each with its PortAudio index.
+    `sound_device`: a module with sounddevice's interface (tests pass a fake); None is sounddevice."""
+    sd = sound_device or sounddevice_module()
     try:
         devices = sd.query_devices()
     except Exception as exc:  # PortAudio errors on broken sound setups
@@ -38,13 +39,13 @@ def list_devices(kind: str) -> list[dict[str, Any]]:
     return [dict(d, index=i) for i, d in enumerate(devices) if d.get(key, 0) > 0]
 
 
-def resolve_device(spec: str | int | None, kind: str) -> int:
+def resolve_device(spec: str | int | None, kind: str, sound_device: Any = None) -> int:
     """PortAudio index for a device chosen by index or (part of) its name; None is the system default."""
-    devices = list_devices(kind)
+    devices = list_devices(kind, sound_device)
     if not devices:
         raise SpeechUnavailableError(NO_INPUT if kind == "input" else NO_OUTPUT)
     if spec is None or spec == "":
-        sd = sounddevice_module()
+        sd = sound_device or sounddevice_module()
         default = sd.default.device[0 if kind == "input" else 1]
         if isinstance(default, int) and any(d["index"] == default for d in devices):
             return default

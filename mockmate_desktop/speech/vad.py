@@ -11,10 +11,11 @@ from typing import Any
 
 import numpy as np
 
-from .protocols import AudioArray, SpeechUnavailableError
+from .protocols import SAMPLE_RATE, AudioArray, SpeechUnavailableError
 
-FRAME = 512
-CONTEXT = 64
+FRAME = 512  # samples per VAD frame: Silero v6 takes 512 samples at 16 kHz (32 ms)
+CONTEXT = 64  # samples of the previous frame Silero v6 expects in front of each frame
+FRAME_S = FRAME / SAMPLE_RATE  # 0.032 s: the segmenter's `frame_s`
 
 
 class StreamingVad:

@@ -67,12 +67,14 @@ class WhisperTranscriber:
         *,
         language: Language | str | None = None,
         initial_prompt: str | None = None,
+        hotwords: str | None = None,
         vad: bool = True,
         short_window: bool = False,
     ) -> Transcript:
         """`vad`: faster-whisper's own Silero pass drops silence first. `short_window`: the encoder sees the
         audio plus 10 s instead of 30 s (speech/whisper_window.py); the live pipeline uses it, with `vad` off
-        because its streaming VAD has already found the speech."""
+        because its streaming VAD has already found the speech. `initial_prompt` / `hotwords`: the interview's
+        vocabulary (speech/vocabulary_prompt.py)."""
         self.load()
         lang = str(language) if language else None
         if self.model_name.endswith(".en"):
@@ -91,6 +93,7 @@ class WhisperTranscriber:
                 vad_filter=vad,
                 word_timestamps=True,
                 initial_prompt=initial_prompt or None,
+                hotwords=hotwords or None,
             )
             words: list[WordTiming] = []
             texts: list[str] = []

@@ -11,23 +11,28 @@ kept as it is. Nothing is written until the whole archive has been verified.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import re
 import shutil
+import stat
 import tempfile
 import zipfile
+import zlib
 from pathlib import Path
 from typing import TypeVar
 from uuid import UUID, uuid4
 
-from pydantic import ValidationError
+from pydantic import Field, ValidationError
 
 from .. import __version__
-from ..core.files import PRIVATE_FILE_MODE, ensure_private_dir, fsync_dir
+from ..core.files import PRIVATE_FILE_MODE, ensure_private_dir, fsync_dir, refuse_special_target
+from ..domain.attempts import PracticeAttempt
 from ..domain.interview import InterviewSession
 from ..domain.messages import friendly_message
-from ..domain.records import utc_now
+from ..domain.practice_plan import PracticePlan
+from ..domain.records import Model, utc_now
 from ..domain.resume import ResumeProfile
 from .archive_format import (
     FILES_PREFIX,
@@ -37,30 +42,48 @@ from .archive_format import (
     MAX_TOTAL_BYTES,
     RESUME,
     SESSION,
+    ZIP_FAILURES,
     ArchiveError,
     Manifest,
     ManifestFile,
     SessionExistsError,
     check_member_name,
     check_members,
+    check_total_budget,
     copy_verified,
     read_json_member,
     sha256_file,
     verify_bytes,
 )
+from .errors import StoreError
 from .sqlite_store import SqliteStore
 
 __all__ = ["ArchiveError", "SessionExistsError", "export_session", "import_session"]
 
 _HEX32 = r"[0-9a-f]{32}"
 _SUFFIX = re.compile(r"^\.[a-z0-9]{1,8}$")
-T = TypeVar("T", Manifest, InterviewSession, ResumeProfile)
+PRACTICE = "practice.json"
+
+
+class PracticeBundle(Model):
+    """practice.json: the coaching loop's re-answers and plan of the exported session."""
+
+    attempts: list[PracticeAttempt] = Field(default_factory=list)
+    plan: PracticePlan | None = None
+
+
+T = TypeVar("T", Manifest, InterviewSession, ResumeProfile, PracticeBundle)
 
 
 def export_session(store: SqliteStore, session_id: UUID, zip_path: Path) -> Path:
     """Write the session, its answer recordings and its resume to `zip_path` (0600, written atomically)."""
     session = store.get_session(session_id)
     blobs: dict[str, bytes] = {SESSION: session.model_dump_json(indent=2).encode()}
+    attempts, practice_plan = store.practice_of(session_id)
+    if attempts or practice_plan is not None:
+        # Re-answers travel as text, scores and delivery; their recordings stay on this machine.
+        bundle = PracticeBundle(attempts=[a.model_copy(update={"audio_path": None}) for a in attempts], plan=practice_plan)
+        blobs[PRACTICE] = bundle.model_dump_json(indent=2).encode()
     files: dict[str, Path] = {}
     missing: list[str] = []
     references = [a.audio_path for a in session.answers if a.audio_path]
@@ -96,6 +119,12 @@ def export_session(store: SqliteStore, session_id: UUID, zip_path: Path) -> Path
         missing_files=missing,
     )
     zip_path = zip_path.expanduser().resolve()
+    try:
+        refuse_special_target(zip_path)  # `--force /dev/null` must not replace the device
+    except OSError as exc:
+        raise ArchiveError(
+            f"{zip_path} is not a regular file; give a file name such as session.zip."
+        ) from exc
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{zip_path.name}.", suffix=".tmp", dir=zip_path.parent)
     try:
@@ -118,14 +147,24 @@ def export_session(store: SqliteStore, session_id: UUID, zip_path: Path) -> Path
 def import_session(store: SqliteStore, zip_path: Path, *, replace: bool = False) -> InterviewSession:
     """Verify an archive completely, then add its session (and resume) to the store."""
     try:
+        _check_archive_file(zip_path)
         with zipfile.ZipFile(zip_path) as archive:
             return _import(store, archive, replace)
-    except zipfile.BadZipFile as exc:
-        raise ArchiveError(f"{zip_path.name} is not a readable MockMate session archive ({exc}).") from exc
+    except StoreError:
+        raise  # already says what went wrong (ArchiveError included)
     except FileNotFoundError as exc:
         raise ArchiveError(f"{zip_path} does not exist.") from exc
-    except (OSError, EOFError) as exc:
-        raise ArchiveError(f"{zip_path.name} could not be read ({exc}).") from exc
+    except IsADirectoryError as exc:
+        raise ArchiveError(f"{zip_path} is a folder; give the .zip file made by `sessions export`.") from exc
+    except OSError as exc:
+        raise _os_failure(exc, zip_path, store.home) from exc
+    except zipfile.BadZipFile as exc:
+        raise ArchiveError(f"{zip_path.name} is not a readable MockMate session archive ({exc}).") from exc
+    except ZIP_FAILURES as exc:
+        # zlib.error (corrupt deflate data), NotImplementedError (a compression method zipfile lacks),
+        # struct.error/ValueError (a malformed directory), EOFError (cut short) all mean: damaged.
+        what = "corrupt compressed data" if isinstance(exc, zlib.error) else type(exc).__name__
+        raise ArchiveError(f"{zip_path.name} is damaged and was not imported ({what}: {exc}).") from exc
 
 
 def _import(store: SqliteStore, archive: zipfile.ZipFile, replace: bool) -> InterviewSession:
@@ -140,8 +179,7 @@ def _import(store: SqliteStore, archive: zipfile.ZipFile, replace: bool) -> Inte
     listed = {f.name: f for f in manifest.files}
     if len(listed) != len(manifest.files) or set(listed) != set(members) - {MANIFEST}:
         raise ArchiveError("The archive's contents do not match its manifest; it was not imported.")
-    if sum(f.size for f in manifest.files) > MAX_TOTAL_BYTES:
-        raise ArchiveError("The archive would unpack to more than 4 GiB; it was not imported.")
+    check_total_budget(sum(f.size for f in manifest.files))
     if SESSION not in listed:
         raise ArchiveError("The archive has no session.json.")
     session_bytes = read_json_member(archive, SESSION)
@@ -154,6 +192,15 @@ def _import(store: SqliteStore, archive: zipfile.ZipFile, replace: bool) -> Inte
         resume_bytes = read_json_member(archive, RESUME)
         verify_bytes(RESUME, resume_bytes, listed[RESUME])
         resume = _parse(ResumeProfile, resume_bytes, "resume.json")
+    practice = PracticeBundle()
+    if PRACTICE in listed:
+        practice_bytes = read_json_member(archive, PRACTICE)
+        verify_bytes(PRACTICE, practice_bytes, listed[PRACTICE])
+        practice = _parse(PracticeBundle, practice_bytes, "practice.json")
+        if any(a.session_id != session.id or a.audio_path for a in practice.attempts) or (
+            practice.plan is not None and practice.plan.session_id != session.id
+        ):
+            raise ArchiveError("The archive's practice records do not match its session; it was not imported.")
     if store.has_session(session.id) and not replace:
         raise SessionExistsError(session.id)
     plan = _plan_destinations(session, resume)
@@ -167,6 +214,7 @@ def _import(store: SqliteStore, archive: zipfile.ZipFile, replace: bool) -> Inte
         if resume.stored_path:
             plan.pop(resume.stored_path, None)
         resume = None  # the local copy of this resume is kept as it is
+    _check_free_space(store, sum(by_ref[ref].size for ref in plan if ref in by_ref))
     staging = ensure_private_dir(store.home / f".import-{uuid4().hex}")
     placed: list[Path] = []
     try:
@@ -187,7 +235,7 @@ def _import(store: SqliteStore, archive: zipfile.ZipFile, replace: bool) -> Inte
             os.replace(temp, target)
             placed.append(target)
         session, resume = _rewrite(session, resume, plan)
-        store.import_records(session, resume)
+        store.import_records(session, resume, (practice.attempts, practice.plan))
     except BaseException:
         for path in placed:
             with contextlib.suppress(OSError):
@@ -196,6 +244,46 @@ def _import(store: SqliteStore, archive: zipfile.ZipFile, replace: bool) -> Inte
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return store.get_session(session.id)
+
+
+def _check_archive_file(zip_path: Path) -> None:
+    """A regular file within the budget: zipfile would read `/dev/zero` or a FIFO until memory runs out."""
+    info = zip_path.stat()
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(zip_path))
+    if not stat.S_ISREG(info.st_mode):
+        raise ArchiveError(f"{zip_path} is not a regular file; give the .zip file made by `sessions export`.")
+    if info.st_size > MAX_TOTAL_BYTES:
+        raise ArchiveError(
+            f"{zip_path.name} is {info.st_size / 1_000_000:,.0f} MB; session archives up to "
+            f"{MAX_TOTAL_BYTES / 1_000_000:,.0f} MB are imported. It was not imported."
+        )
+
+
+def _os_failure(exc: OSError, zip_path: Path, home: Path) -> ArchiveError:
+    if exc.errno == errno.ENOSPC:
+        return ArchiveError(
+            f"The disk holding the data folder is full; nothing was imported from {zip_path.name}. "
+            "Free some space and import it again."
+        )
+    if exc.filename is not None and Path(str(exc.filename)).is_relative_to(home):
+        return ArchiveError(
+            f"Nothing was imported: the data folder {home} cannot be written ({exc.strerror or exc})."
+        )
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EIO, errno.ENOTDIR, errno.ELOOP):
+        return ArchiveError(f"{zip_path.name} could not be read ({exc.strerror or exc}).")
+    return ArchiveError(f"{zip_path.name} is damaged and was not imported ({exc}).")
+
+
+def _check_free_space(store: SqliteStore, needed: int) -> None:
+    """Refuse before writing rather than fill the disk half-way (the copy is staged, then moved)."""
+    free = shutil.disk_usage(store.home).free
+    margin = 10_000_000  # the database and the rest of the system need some room too
+    if needed + margin > free:
+        raise ArchiveError(
+            f"Importing needs {needed / 1_000_000:,.0f} MB free in {store.home}, but only "
+            f"{free / 1_000_000:,.0f} MB are free; nothing was imported. Free some space and try again."
+        )
 
 
 def _plan_destinations(session: InterviewSession, resume: ResumeProfile | None) -> dict[str, str]:

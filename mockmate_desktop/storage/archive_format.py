@@ -6,6 +6,16 @@ with its size and sha256; a member not listed, a listed member missing, or a dig
 archive. Each file member also names, in the manifest, the reference the records use for it. Member names
 are checked although nothing is ever extracted by name: files are written to paths
 the store generates.
+
+Budgets, all checked on the zip's directory before anything is written, and again while copying (a member
+that inflates past its declared size is cut off at that size):
+- 1 GB uncompressed in total: a 15-question interview with follow-ups and 5-minute answers records about
+  0.3 GB of 16 kHz mono audio; 1 GB leaves room for unusually long sessions.
+- 64 MiB per file: the longest answer MockMate records (30 minutes at 16 kHz, 16-bit mono) is 58 MB; a
+  resume is at most 10 MB; session.json and resume.json at most 20 MiB.
+- 100x compression per file above 1 MiB: exported recordings deflate 1.1-1.4x and JSON about 6x (measured
+  on the bundled demo archive); a zip bomb deflates about 1000x.
+- Only "stored" and "deflate" members (what `export_session` writes); other methods are refused by name.
 """
 
 from __future__ import annotations
@@ -13,7 +23,9 @@ from __future__ import annotations
 import hashlib
 import re
 import stat
+import struct
 import zipfile
+import zlib
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import PurePosixPath
@@ -32,8 +44,24 @@ RESUME = "resume.json"
 FILES_PREFIX = "files/"
 MAX_MEMBERS = 2_000
 MAX_JSON_BYTES = 20 * 1024 * 1024
-MAX_FILE_BYTES = 512 * 1024 * 1024
-MAX_TOTAL_BYTES = 4 * 1024 * 1024 * 1024
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_TOTAL_BYTES = 1_000_000_000
+MAX_RATIO = 100
+RATIO_FLOOR_BYTES = 1024 * 1024  # smaller members cannot hurt, whatever their ratio
+ALLOWED_METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflate"}
+# What zipfile, zlib and the file system raise on a damaged or hostile zip; each becomes an ArchiveError.
+ZIP_FAILURES: tuple[type[BaseException], ...] = (
+    zipfile.BadZipFile,
+    zlib.error,
+    NotImplementedError,
+    EOFError,
+    OSError,
+    ValueError,
+    struct.error,
+    OverflowError,
+    RuntimeError,
+    MemoryError,
+)
 _NAME_CHARS = re.compile(r"^[A-Za-z0-9._/-]{1,255}$")
 _CHUNK = 1024 * 1024
 
@@ -96,16 +124,50 @@ def check_members(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
             raise ArchiveError(f"The archive contains {info.filename!r} twice; it was not imported.")
         if info.flag_bits & 0x1:
             raise ArchiveError("The archive is encrypted; MockMate archives never are.")
+        if info.compress_type not in ALLOWED_METHODS:
+            raise ArchiveError(
+                f"{info.filename!r} in the archive uses compression method {info.compress_type}; MockMate "
+                "archives use only deflate or none. It was not imported."
+            )
         kind = stat.S_IFMT(info.external_attr >> 16)  # 0 when the zip tool stored no Unix file type
         if info.is_dir() or kind not in (0, stat.S_IFREG):
             raise ArchiveError(
                 f"{info.filename!r} in the archive is not a regular file; it was not imported."
             )
+        check_member_budget(info)
         total += info.file_size
         members[info.filename] = info
-    if total > MAX_TOTAL_BYTES:
-        raise ArchiveError("The archive would unpack to more than 4 GiB; it was not imported.")
+    check_total_budget(total)
     return members
+
+
+def check_member_budget(info: zipfile.ZipInfo) -> None:
+    """One member's declared size and compression ratio against the budgets above."""
+    cap = MAX_JSON_BYTES if info.filename in (MANIFEST, SESSION, RESUME) else MAX_FILE_BYTES
+    if info.file_size > cap:
+        raise ArchiveError(
+            f"{info.filename} in the archive would unpack to {_mb(info.file_size)}; the limit for one file is "
+            f"{_mb(cap)}. It was not imported."
+        )
+    ratio = info.file_size / max(info.compress_size, 1)
+    if info.file_size > RATIO_FLOOR_BYTES and ratio > MAX_RATIO:
+        raise ArchiveError(
+            f"{info.filename} in the archive would expand {ratio:.0f} times (from {_mb(info.compress_size)} to "
+            f"{_mb(info.file_size)}); the limit is {MAX_RATIO} times, so it looks like a zip bomb. "
+            "It was not imported."
+        )
+
+
+def check_total_budget(total: int) -> None:
+    if total > MAX_TOTAL_BYTES:
+        raise ArchiveError(
+            f"The archive would unpack to {_mb(total)}; the limit for a session archive is "
+            f"{_mb(MAX_TOTAL_BYTES)}. It was not imported."
+        )
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1_000_000:,.1f} MB" if size >= 100_000 else f"{size:,} bytes"
 
 
 def read_json_member(archive: zipfile.ZipFile, name: str) -> bytes:
@@ -120,7 +182,7 @@ def copy_verified(source: IO[bytes], target: IO[bytes], expected: ManifestFile) 
     """Copy a member while hashing it; stops as soon as it grows past its declared size."""
     digest = hashlib.sha256()
     size = 0
-    limit = min(expected.size, MAX_FILE_BYTES)
+    limit = min(expected.size, MAX_FILE_BYTES)  # never more than declared, never more than the budget
     for chunk in _chunks(source):
         size += len(chunk)
         if size > limit:

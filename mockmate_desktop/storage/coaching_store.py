@@ -29,15 +29,7 @@ class CoachingStoreMixin(StoreBase):
             ).fetchone()
             if belongs is None:
                 raise StoreError(f"Question {attempt.question_id} is not part of session {attempt.session_id}.")
-            columns: dict[str, object] = {
-                "session_id": str(attempt.session_id),
-                "question_id": str(attempt.question_id),
-                "audio_path": attempt.audio_path,
-                "created_at": db_time(attempt.created_at),
-                "updated_at": db_time(attempt.updated_at),
-            }
-            if rows.upsert(conn, "attempts", {"id": str(attempt.id)}, columns, attempt.model_dump_json()):
-                outbox.record(conn, "attempt", attempt.id, attempt.session_id)
+            write_practice(conn, attempt.session_id, [attempt], None, record=True)
 
     def list_attempts(self, session_id: UUID, question_id: UUID | None = None) -> list[PracticeAttempt]:
         """Oldest first."""
@@ -53,10 +45,7 @@ class CoachingStoreMixin(StoreBase):
         with self._db.transaction() as conn:
             if not conn.execute("SELECT 1 FROM sessions WHERE id = ?", (str(plan.session_id),)).fetchone():
                 raise StoreError(f"No session with id {plan.session_id}.")
-            columns: dict[str, object] = {"id": str(plan.id), "updated_at": db_time(plan.updated_at)}
-            key: dict[str, object] = {"session_id": str(plan.session_id)}
-            if rows.upsert(conn, "practice_plans", key, columns, plan.model_dump_json()):
-                outbox.record(conn, "practice_plan", plan.id, plan.session_id)
+            write_practice(conn, plan.session_id, (), plan, record=True)
 
     def get_plan(self, session_id: UUID) -> PracticePlan | None:
         row = (
@@ -65,6 +54,18 @@ class CoachingStoreMixin(StoreBase):
             .fetchone()
         )
         return None if row is None else rows.parse(PracticePlan, row["data"], f"plan of session {session_id}")
+
+    def practice_of(self, session_id: UUID) -> tuple[list[PracticeAttempt], PracticePlan | None]:
+        """What the cloud copy of a session carries besides the session itself."""
+        return self.list_attempts(session_id), self.get_plan(session_id)
+
+    def apply_remote_practice(
+        self, session_id: UUID, attempts: Sequence[PracticeAttempt], plan: PracticePlan | None
+    ) -> bool:
+        """Attempts and the plan from the cloud: newer records only, no outbox rows, nothing deleted.
+        The session (and each attempt's question) must be here already: it is applied first."""
+        with self._db.transaction() as conn:
+            return write_practice(conn, session_id, attempts, plan, record=False)
 
     def progress_points(self, *, include_demo: bool = False) -> list[ProgressPoint]:
         """One point per completed, reported session, oldest first, from two indexed queries.
@@ -136,3 +137,46 @@ def _competencies(conn: sqlite3.Connection, session_ids: Sequence[str]) -> dict[
         for r in conn.execute(f"SELECT session_id, id, data FROM questions WHERE session_id IN ({marks})", chunk):
             out.setdefault(r["session_id"], {})[r["id"]] = json.loads(r["data"]).get("competency", "")
     return out
+
+
+def write_practice(
+    conn: sqlite3.Connection,
+    session_id: UUID,
+    attempts: Sequence[PracticeAttempt],
+    plan: PracticePlan | None,
+    *,
+    record: bool,
+) -> bool:
+    """Upsert attempts and a plan of one session where newer than what is stored, inside the caller's
+    transaction. `record`: an import writes outbox rows (the records are new here and must sync); applying
+    the cloud's copy does not."""
+    changed = False
+    for attempt in attempts:
+        if attempt.session_id != session_id:
+            raise StoreError(f"Attempt {attempt.id} belongs to another session.")
+        stored = rows.stored_updated_at(conn, "attempts", "id = ?", (str(attempt.id),))
+        if not rows.newer(attempt.updated_at, stored):
+            continue
+        columns: dict[str, object] = {
+            "session_id": str(session_id),
+            "question_id": str(attempt.question_id),
+            "audio_path": attempt.audio_path,
+            "created_at": db_time(attempt.created_at),
+            "updated_at": db_time(attempt.updated_at),
+        }
+        if rows.upsert(conn, "attempts", {"id": str(attempt.id)}, columns, attempt.model_dump_json()):
+            changed = True
+            if record:
+                outbox.record(conn, "attempt", attempt.id, session_id)
+    if plan is not None:
+        if plan.session_id != session_id:
+            raise StoreError(f"Practice plan {plan.id} belongs to another session.")
+        stored = rows.stored_updated_at(conn, "practice_plans", "session_id = ?", (str(session_id),))
+        if rows.newer(plan.updated_at, stored):
+            plan_columns: dict[str, object] = {"id": str(plan.id), "updated_at": db_time(plan.updated_at)}
+            key: dict[str, object] = {"session_id": str(session_id)}
+            if rows.upsert(conn, "practice_plans", key, plan_columns, plan.model_dump_json()):
+                changed = True
+                if record:
+                    outbox.record(conn, "practice_plan", plan.id, session_id)
+    return changed

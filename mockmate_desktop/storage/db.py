@@ -43,14 +43,31 @@ def _create_private_file(path: Path) -> None:
             os.chmod(companion, PRIVATE_FILE_MODE)
 
 
+def _read_only_uri(path: Path) -> str:
+    """A WAL left by a crash holds committed rows: read it (`mode=ro` can, when its files exist). Without
+    one, everything is in the main file and `immutable` opens it with no -shm file to create."""
+    wal, shm = (path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))
+    if wal.exists() and shm.exists():
+        return f"{path.as_uri()}?mode=ro"
+    return f"{path.as_uri()}?immutable=1"
+
+
+class ReadOnlyStoreError(StoreError):
+    """A write was asked of a store opened from a read-only data folder."""
+
+
 class Database:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+        """`read_only`: the data folder cannot be written, so the database is opened immutable (no WAL files,
+        no locks); every write then fails with `ReadOnlyStoreError` before touching SQLite."""
         self.path = path
+        self.read_only = read_only
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
         self._all_lock = threading.Lock()
         self._closed = False
-        _create_private_file(path)
+        if not read_only:
+            _create_private_file(path)
 
     def connection(self) -> sqlite3.Connection:
         """This thread's connection, opened on first use."""
@@ -67,11 +84,17 @@ class Database:
     def _open(self) -> sqlite3.Connection:
         try:
             # isolation_level=None: no implicit transactions; `transaction()` issues BEGIN/COMMIT itself.
+            target = _read_only_uri(self.path) if self.read_only else str(self.path)
             conn = sqlite3.connect(
-                self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+                target,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+                isolation_level=None,
+                check_same_thread=False,
+                uri=self.read_only,
             )
             conn.row_factory = sqlite3.Row
-            conn.execute("PRAGMA journal_mode=WAL")
+            if not self.read_only:
+                conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=FULL")
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
@@ -82,6 +105,12 @@ class Database:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One atomic write: every statement inside commits together or not at all."""
+        if self.read_only:
+            raise ReadOnlyStoreError(
+                f"The data folder {self.path.parent} is read-only, so nothing was changed: list, show, report "
+                "and export work, but saving needs write access. Make the folder writable, or set "
+                "MOCKMATE_HOME to another folder."
+            )
         conn = self.connection()
         if conn.in_transaction:
             raise StoreError("internal error: nested store transaction")

@@ -18,14 +18,17 @@ from typing import TYPE_CHECKING
 from uuid import UUID
 
 from ..core.paths import AppPaths
+from ..domain.attempts import PracticeAttempt
 from ..domain.enums import QuestionKind, SessionStatus
 from ..domain.interview import Answer, InterviewSession, Question
+from ..domain.practice_plan import PracticePlan
 from ..domain.records import utc_now
 from ..domain.resume import ResumeProfile
 from . import outbox, rows, tree
-from .coaching_store import CoachingStoreMixin
+from .coaching_store import CoachingStoreMixin, write_practice
 from .db import Database
 from .errors import NotFoundError, StoreError
+from .folder_state import check_database_present, open_read_only
 from .migrations import current_version, migrate
 from .protocols import AnyReport, SyncStore
 from .resume_store import ResumeStoreMixin
@@ -38,8 +41,15 @@ _ID_PREFIX = re.compile(r"^[0-9a-fA-F-]{1,36}$")
 class SqliteStore(ResumeStoreMixin, SyncStoreMixin, CoachingStoreMixin):
     @classmethod
     def open(cls, paths: AppPaths) -> SqliteStore:
-        """Open (creating and migrating if needed) the store of a data folder."""
+        """Open (creating and migrating if needed) the store of a data folder.
+
+        A read-only data folder opens read-only (every write raises `ReadOnlyStoreError`); a vanished
+        database next to existing recordings raises `VanishedDatabaseError` instead of starting over.
+        """
         paths.ensure()
+        check_database_present(paths)
+        if not paths.writable:
+            return cls(paths, open_read_only(paths))
         db = Database(paths.db_path)
         try:
             migrate(db.connection())
@@ -69,8 +79,14 @@ class SqliteStore(ResumeStoreMixin, SyncStoreMixin, CoachingStoreMixin):
         with self._db.transaction() as conn:
             tree.write_tree(conn, session, record=True, only_newer=False)
 
-    def import_records(self, session: InterviewSession, resume: ResumeProfile | None) -> None:
-        """Add an imported session (and its resume) in one transaction, exactly as given."""
+    def import_records(
+        self,
+        session: InterviewSession,
+        resume: ResumeProfile | None,
+        practice: tuple[Sequence[PracticeAttempt], PracticePlan | None] = ((), None),
+    ) -> None:
+        """Add an imported session (with its resume and its practice attempts and plan) in one transaction,
+        exactly as given."""
         if resume is not None:
             self._secure_file(resume.stored_path)
         for answer in session.answers:
@@ -79,6 +95,7 @@ class SqliteStore(ResumeStoreMixin, SyncStoreMixin, CoachingStoreMixin):
             tree.write_tree(conn, session, record=True, only_newer=False)
             if resume is not None and rows.write_resume(conn, resume):
                 outbox.record(conn, "resume", resume.id, None)
+            write_practice(conn, session.id, *practice, record=True)
 
     def get_session(self, session_id: UUID) -> InterviewSession:
         found = rows.load_sessions(self._db.connection(), [str(session_id)])

@@ -1,19 +1,23 @@
-"""Runs cloud sync in the background while the window is open and reports its status as a signal."""
+"""Runs cloud sync in the background while the window is open and reports its status as a signal.
+
+It needs only settings, paths and the store (`CloudHost`); a sign-in that can no longer be refreshed shows as
+"Your sign-in has expired; sign in again." and sync waits for the user to sign in from Settings."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
+
+if TYPE_CHECKING:
+    from ..storage.cloud.host import CloudHost
 
 
 class CloudSyncStatus(QObject):
     # Emitted from the sync thread; Qt queues it onto the GUI thread because this object lives there.
     changed = Signal(str)
 
-    # `app` is the composition root's context, typed Any only while storage/cloud still asks for
-    # `app.AppContext` by name (issue 16 removes that import).
-    def __init__(self, app: Any, parent: QObject | None = None) -> None:
+    def __init__(self, app: CloudHost, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._app = app
         self._loop: Any = None

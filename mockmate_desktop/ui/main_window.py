@@ -27,11 +27,13 @@ from .model_status import SpeechModelStatus
 from .pages.first_run import FirstRunPage
 from .pages.home import HomePage
 from .pages.interview import InterviewPage
+from .pages.practice import PracticePage
 from .pages.progress import ProgressPage
 from .pages.resume import ResumePage
 from .pages.settings import SettingsPage
 from .pages.setup import SetupPage
 from .player import SoundPlayer
+from .report.text import para
 from .report.view import ReportPage
 from .shell import Shell
 from .tasks import TaskRunner
@@ -52,6 +54,7 @@ _NAV = (
     ("home", "Home"),
     ("setup", "New interview"),
     ("progress", "Progress"),
+    ("practice", "Practise one question"),
     ("resume", "Resume analyzer"),
     ("settings", "Settings"),
 )
@@ -97,10 +100,11 @@ class MainWindow(QMainWindow):
         self.interview = InterviewPage(self)
         self.report = ReportPage(self)
         self.resume = ResumePage(self.shell)
-        self.progress = ProgressPage(self)
+        self.progress = ProgressPage(self.shell)
         self.settings_page = SettingsPage(self.shell, lambda: self.cloud_status.restart())
         self.first_run = FirstRunPage(self.shell)
         keyboard_friendly(self.home.table, self.home.open_selected)
+        self.practice = PracticePage(self.shell)
         for key, page in (
             ("home", self.home),
             ("setup", self.setup),
@@ -110,6 +114,7 @@ class MainWindow(QMainWindow):
             ("progress", self.progress),
             ("settings", self.settings_page),
             ("first_run", self.first_run),
+            ("practice", self.practice),
         ):
             self.pages[key] = page
             self.stack.addWidget(page)
@@ -154,6 +159,7 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         self.status_label = QLabel()
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # untrusted text: never rich text
         self.status_busy = QProgressBar()
         self.status_busy.setRange(0, 0)
         self.status_busy.setMaximumWidth(120)
@@ -164,6 +170,7 @@ class MainWindow(QMainWindow):
         self.speech_status.changed.connect(self._on_speech_status)
         self._on_speech_status()
         self.cloud_label = QLabel()
+        self.cloud_label.setTextFormat(Qt.TextFormat.PlainText)  # untrusted text: never rich text
         self.statusBar().addPermanentWidget(self.cloud_label)
         self.cloud_status = CloudSyncStatus(self.services.ctx, self)
         self.cloud_status.changed.connect(self._on_cloud_status)
@@ -173,7 +180,7 @@ class MainWindow(QMainWindow):
         # Configuration problems can be long: the bar shows the start, the tooltip the whole sentence.
         metrics = self.cloud_label.fontMetrics()
         self.cloud_label.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, 420))
-        self.cloud_label.setToolTip(text)
+        self.cloud_label.setToolTip(para(text))  # escaped: tooltips render rich text too
 
     def _on_speech_status(self) -> None:
         self.status_label.setText(self.speech_status.text)

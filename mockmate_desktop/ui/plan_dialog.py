@@ -23,16 +23,16 @@ from .practise_dialog import PractiseDialog
 if TYPE_CHECKING:
     from ..domain.interview import InterviewSession
     from ..domain.practice_plan import Drill, PracticePlan
-    from .main_window import MainWindow
+    from .shell import Shell
 
 
 class PlanDialog(QDialog):
-    def __init__(self, window: MainWindow, session: InterviewSession, plan: PracticePlan) -> None:
-        super().__init__(window)
+    def __init__(self, shell: Shell, parent: QWidget, session: InterviewSession, plan: PracticePlan) -> None:
+        super().__init__(parent)
         self.setObjectName("planDialog")
         self.setWindowTitle("Practice plan")
         self.setMinimumSize(720, 560)
-        self._window = window
+        self._shell = shell
         self._session = session
         self.summary = QLabel()
         self.summary.setObjectName("planSummary")
@@ -93,29 +93,29 @@ class PlanDialog(QDialog):
         return card
 
     def _start(self, question_ids: list[UUID]) -> None:
-        dialog = PractiseDialog(self._window, self._session, question_ids)
+        dialog = PractiseDialog(self._shell, self, self._session, question_ids)
         dialog.finished.connect(lambda _code: self._refresh())
         dialog.show()
 
     def _refresh(self) -> None:
         session_id = self._session.id
-        self._window.tasks.run(
-            lambda: self._window.services.coaching().plan(session_id),
+        self._shell.tasks.run(
+            lambda: self._shell.services.coaching().plan(session_id),
             self.show_plan,
-            lambda exc: self._window.show_exception(exc, "Updating the practice plan"),
+            lambda exc: self._shell.show_exception(exc, "Updating the practice plan"),
             name="Updating the practice plan",
         )
 
 
-def open_plan(window: MainWindow, session_id: UUID) -> None:
+def open_plan(shell: Shell, parent: QWidget, session_id: UUID) -> None:
     """Build or load the plan in the background, then show it."""
 
     def load() -> tuple[InterviewSession, PracticePlan]:
-        return window.services.store.get_session(session_id), window.services.coaching().plan(session_id)
+        return shell.services.store.get_session(session_id), shell.services.coaching().plan(session_id)
 
-    window.tasks.run(
+    shell.tasks.run(
         load,
-        lambda pair: PlanDialog(window, pair[0], pair[1]).show(),
-        lambda exc: window.show_exception(exc, "Opening the practice plan"),
+        lambda pair: PlanDialog(shell, parent, pair[0], pair[1]).show(),
+        lambda exc: shell.show_exception(exc, "Opening the practice plan"),
         name="Opening the practice plan",
     )

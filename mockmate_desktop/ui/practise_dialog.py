@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTextBrowser,
     QVBoxLayout,
+    QWidget,
 )
 
 from ..domain.attempts import AttemptComparison
@@ -31,16 +32,16 @@ from .widgets.level_meter import LevelMeter
 if TYPE_CHECKING:
     from ..domain.interview import InterviewSession
     from ..services.coaching import AttemptResult
-    from .main_window import MainWindow
+    from .shell import Shell
 
 
 class PractiseDialog(QDialog):
-    def __init__(self, window: MainWindow, session: InterviewSession, question_ids: list[UUID]) -> None:
-        super().__init__(window)
+    def __init__(self, shell: Shell, parent: QWidget, session: InterviewSession, question_ids: list[UUID]) -> None:
+        super().__init__(parent)
         self.setObjectName("practiseDialog")
         self.setWindowTitle("Practise again")
         self.setMinimumSize(900, 620)
-        self._window = window
+        self._shell = shell
         self._session = session
         self._queue = list(question_ids)
         self._recorder: PractiseRecorder | None = None
@@ -64,6 +65,7 @@ class PractiseDialog(QDialog):
         self.score_typed.setObjectName("practiseScoreTyped")
         self.score_typed.clicked.connect(lambda _checked=False: self._score_typed())
         self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # carries error text: never rich text
         self.status.setObjectName("practiseStatus")
         self.status.setWordWrap(True)
         self.before = QTextBrowser()
@@ -131,9 +133,9 @@ class PractiseDialog(QDialog):
             self.record_button.setEnabled(False)
             self.status.setText("Finishing the recording…")
             return
-        store = self._window.services.store
+        store = self._shell.services.store
         self._wav = store.new_audio_path(self._session.id, self.question_id)
-        recorder = PractiseRecorder(self._window.services, self._wav, self)
+        recorder = PractiseRecorder(self._shell.services, self._wav, self)
         recorder.level.connect(self.meter.set_level)
         recorder.failed.connect(self._recording_failed)
         recorder.recorded.connect(self._transcribe)
@@ -154,10 +156,10 @@ class PractiseDialog(QDialog):
     def _recording_failed(self, exc: object) -> None:
         self.status.setText("The recording failed; nothing was scored. You can type your answer instead.")
         if isinstance(exc, BaseException):
-            self._window.show_exception(exc, "Recording a practice answer")
+            self._shell.show_exception(exc, "Recording a practice answer")
 
     def _transcribe(self, wav: object) -> None:
-        services = self._window.services
+        services = self._shell.services
         session, question_id = self._session, self.question_id
         path = Path(str(wav))
         self.status.setText("Transcribing and scoring…")
@@ -171,7 +173,7 @@ class PractiseDialog(QDialog):
             )
             return services.coaching().practise(session.id, question_id, new)
 
-        self._window.tasks.run(work, self.show_result, self._failed, name="Scoring a practice answer")
+        self._shell.tasks.run(work, self.show_result, self._failed, name="Scoring a practice answer")
 
     def _score_typed(self) -> None:
         from ..domain.enums import AnswerMode
@@ -184,8 +186,8 @@ class PractiseDialog(QDialog):
         new = NewAttempt(mode=AnswerMode.TYPED, transcript=text)
         session_id, question_id = self._session.id, self.question_id
         self.status.setText("Scoring…")
-        self._window.tasks.run(
-            lambda: self._window.services.coaching().practise(session_id, question_id, new),
+        self._shell.tasks.run(
+            lambda: self._shell.services.coaching().practise(session_id, question_id, new),
             self.show_result,
             self._failed,
             name="Scoring a practice answer",
@@ -246,16 +248,16 @@ def _changes(c: AttemptComparison) -> str:
     return "".join(rows) or "<p>No changes in covered points or delivery.</p>"
 
 
-def open_practise(window: MainWindow, session_id: UUID, question_ids: list[UUID]) -> None:
+def open_practise(shell: Shell, parent: QWidget, session_id: UUID, question_ids: list[UUID]) -> None:
     """Open the dialog for one question, or for a drill's questions in turn, once the session is loaded
     (in the background: the GUI thread does no database work)."""
 
     def show(session: InterviewSession) -> None:
-        PractiseDialog(window, session, question_ids).show()
+        PractiseDialog(shell, parent, session, question_ids).show()
 
-    window.tasks.run(
-        lambda: window.services.store.get_session(session_id),
+    shell.tasks.run(
+        lambda: shell.services.store.get_session(session_id),
         show,
-        lambda exc: window.show_exception(exc, "Opening the practice"),
+        lambda exc: shell.show_exception(exc, "Opening the practice"),
         name="Opening the practice",
     )

@@ -58,8 +58,7 @@ class Step:
 class GuiServices(SpeechServices):
     def __init__(self, ctx: GuiEnvironment, *, transcribers: dict[str, Any] | None = None) -> None:
         self.env = ctx
-        # Any only while storage/cloud still asks for `app.AppContext` (issue 16 removes that import).
-        self.ctx: Any = ctx
+        self.ctx = ctx  # the name the pages use for the cloud calls; GuiEnvironment fits their CloudHost
         self._transcribers: dict[str, Any] = dict(transcribers or {})
         self._tts: Any = None
         self._lock = threading.Lock()
@@ -177,7 +176,7 @@ class GuiServices(SpeechServices):
     def build_engine(self, choice: EngineChoice) -> InterviewEngine:
         from ..engine.factory import build_engine
 
-        return build_engine(EngineChoice(choice), self.settings, self.paths.gemini_cache_dir)
+        return build_engine(EngineChoice(choice), self.settings, self.paths.gemini_cache_dir, records=self.store)
 
     def start_interview(self, config: InterviewConfig, resume: ResumeProfile | None) -> Step:
         """Plan and store a new interview (nothing is stored when planning fails)."""

@@ -19,6 +19,7 @@ from ..domain.enums import Language
 if TYPE_CHECKING:
     from ..core.paths import AppPaths
     from ..core.settings import Settings
+    from ..domain.vocabulary import Vocabulary
     from ..storage.sqlite_store import SqliteStore
 
 log = logging.getLogger(__name__)
@@ -71,17 +72,15 @@ class SpeechServices:
             self._transcribers[name] = transcriber
         return transcriber
 
-    def live_transcription(self, transcriber: Any, language: Language, callbacks: Any) -> Any:
-        from ..domain.segmentation import SegmenterConfig
-        from ..speech.live import LiveTranscription
+    def live_transcription(
+        self, transcriber: Any, language: Language, callbacks: Any, vocabulary: Vocabulary | None = None
+    ) -> Any:
+        """`vocabulary`: the interview's terms for the current question
+        (`InterviewVocabulary.build(...).for_question(text)`, domain/vocabulary.py)."""
+        from ..speech.live import LiveTranscription, answer_config
 
-        s = self.settings
-        config = SegmenterConfig(
-            end_silence_s=s.silence_to_stop_s,
-            first_word_grace_s=s.first_word_grace_s,
-            max_answer_s=s.max_answer_s,
-        )
-        return LiveTranscription(transcriber, language=language.value, config=config, callbacks=callbacks)
+        config = answer_config(self.settings, language.value, vocabulary=vocabulary)
+        return LiveTranscription(transcriber, config, callbacks=callbacks)
 
     def new_audio_path(self, session_id: UUID, question_id: UUID) -> Path:
         return self.store.new_audio_path(session_id, question_id)

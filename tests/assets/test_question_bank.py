@@ -88,7 +88,27 @@ FIELDS = {
 MIN_TOTAL = 360
 MIN_PER_TYPE = {"technical": 160, "behavioural": 120, "overall": 80}
 MIN_PER_CELL = {"technical": 38, "behavioural": 30, "overall": 20}
-MIN_SKILL_TEMPLATES_PER_LEVEL = 6
+# Topics and fields that job descriptions ask for: each needs its own questions (issue 14).
+TOPIC_TAGS = {
+    "message queues", "kafka", "rabbitmq", "caching", "redis", "observability", "prometheus", "grafana",
+    "terraform", "infrastructure as code", "pci dss", "payments", "gdpr", "distributed systems",
+    "test automation", "frontend development", "accessibility", "mobile development", "android", "ios",
+    "data engineering", "etl", "airflow", "apache spark", "data pipelines", "mlops", "a/b testing",
+    "people management", "customer support", "operations", "human resources", "recruiting", "healthcare",
+    "patient care", "electronic health records", "teaching", "research", "statistics", "user research",
+    "data visualisation", "tableau", "power bi", "incident management", "stakeholder management", "salesforce",
+    "crm", "negotiation", "account management", "seo", "google analytics", "content marketing",
+    "performance management", "change management", "technical documentation", "mentoring", "agile", "scrum",
+    "ci/cd", "spring boot", "mysql", "mongodb", "nosql", "graphql", "microservices", "grpc", "microsoft azure",
+    "google cloud", "dbt", "data modelling", "snowflake", "bigquery", "swift", "swiftui", "kotlin",
+    "customer success", "email marketing", "digital marketing", "c#", ".net", "project management", "jira",
+    "product roadmap", "figma", "prototyping",
+}  # fmt: skip
+# Every field a role can belong to has questions of its own at every level.
+FIELD_TAGS = {
+    "sales", "customer support", "marketing", "finance", "operations", "human resources", "healthcare",
+    "teaching", "research", "ui/ux design", "product management", "people management", "data analysis",
+}  # fmt: skip
 
 DEVANAGARI = re.compile(r"[\u0900-\u097F]")
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
@@ -128,7 +148,8 @@ def test_file_parses_is_small_and_matches_its_name(path: Path) -> None:
     assert path.stat().st_size < MAX_FILE_BYTES
     questions = _load(path)
     assert questions, f"{path.name} is empty"
-    qtype, _, difficulty = path.stem.partition("_")
+    # <type>_<difficulty>.json, or <type>_<difficulty>_<topic>.json for topic and field questions
+    qtype, difficulty = path.stem.split("_")[:2]
     for q in questions:
         assert q.get("type") == qtype and q.get("difficulty") == difficulty, q.get("id")
 
@@ -145,7 +166,7 @@ def test_every_question_has_exactly_the_contract_fields(bank: list[dict[str, Any
         assert isinstance(skills, list) and len(set(skills)) == len(skills), qid
         for skill in skills:
             assert isinstance(skill, str) and skill == skill.strip().lower() and skill, qid
-            assert skill in COMMON_SKILLS, f"{qid}: unknown skill {skill!r}"
+            assert skill in COMMON_SKILLS | TOPIC_TAGS, f"{qid}: unknown skill {skill!r}"
         if q["type"] != "technical":
             assert skills == [], f"{qid}: only technical questions name skills"
         points = q["expected_points"]
@@ -183,12 +204,10 @@ def test_placeholders_are_only_skill_and_role(bank: list[dict[str, Any]]) -> Non
         qid = q["id"]
         for label, s in _strings(q):
             names = set(PLACEHOLDER.findall(s))
-            assert names <= {"skill", "role"}, f"{qid} {label}: {names}"
+            # A skill name dropped into a template slot reads badly ("a system built with Query
+            # optimisation?"): questions are written whole; only the job title may be filled in.
+            assert names <= {"role"}, f"{qid} {label}: {names}"
             assert "{" not in PLACEHOLDER.sub("", s) and "}" not in PLACEHOLDER.sub("", s), qid
-            if "skill" in names:
-                assert q["skills"] == [], f"{qid}: {{skill}} only in generic questions"
-            # The loader fills placeholders with str.format; this must never raise.
-            s.format(skill="Python", role="Data Analyst")
         per_lang = [set(PLACEHOLDER.findall(q["text"][lang])) for lang in LANGS]
         assert per_lang[0] == per_lang[1] == per_lang[2], f"{qid}: placeholders differ by language"
         for field in ("model_answer", *q["expected_points"]):
@@ -207,16 +226,25 @@ def test_counts_meet_the_targets(bank: list[dict[str, Any]]) -> None:
             assert count >= MIN_PER_CELL[qtype], (qtype, difficulty, count)
 
 
-def test_technical_coverage_of_generic_templates_and_common_skills(
-    bank: list[dict[str, Any]],
-) -> None:
+def test_technical_coverage_of_common_skills_and_fields(bank: list[dict[str, Any]]) -> None:
     technical = [q for q in bank if q["type"] == "technical"]
     for difficulty in DIFFICULTIES:
         level = [q for q in technical if q["difficulty"] == difficulty]
-        templates = [q for q in level if not q["skills"] and "{skill}" in q["text"]["en"]]
-        assert len(templates) >= MIN_SKILL_TEMPLATES_PER_LEVEL, (difficulty, len(templates))
         covered = {s for q in level for s in q["skills"]}
         assert covered >= COMMON_SKILLS, (difficulty, sorted(COMMON_SKILLS - covered))
+        assert covered >= FIELD_TAGS, (difficulty, sorted(FIELD_TAGS - covered))
+    every_level = {s for q in technical for s in q["skills"]}
+    assert every_level >= TOPIC_TAGS, sorted(TOPIC_TAGS - every_level)
+
+
+def test_every_tag_names_a_skill_the_planner_can_match(bank: list[dict[str, Any]]) -> None:
+    from mockmate_desktop.domain.skills import default_lexicon
+    from mockmate_desktop.engine.offline.planner import TAG_SKILLS
+
+    lexicon = default_lexicon()
+    for q in bank:
+        for tag in q["skills"]:
+            assert tag in TAG_SKILLS or lexicon.get(tag) is not None, f"{q['id']}: {tag!r} matches no skill"
 
 
 def test_behavioural_competencies_are_covered_at_every_level(bank: list[dict[str, Any]]) -> None:

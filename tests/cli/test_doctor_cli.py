@@ -33,7 +33,7 @@ def test_human_report_has_one_line_per_check(run_cli: RunCli) -> None:
         "sounddevice",
         "pyttsx3",
         "google-genai",
-        "firebase-admin",
+        "keyring",
         "pypdf",
     ):
         assert any(line.startswith("OK") and f"python package {package}:" in line for line in checks), package

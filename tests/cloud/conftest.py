@@ -1,12 +1,13 @@
 """Real local emulators for the cloud tests, each started once per test session in its own process group.
 
-Firestore: Google's emulator jar (fallback: @firestore-emulator/server); Cloud Storage: gcp-storage-emulator;
-Auth: the Firebase Auth emulator from firebase-tools. Tests that need them take the `cloud_env` fixture.
+Firestore: Google's emulator jar enforcing the repo's firestore.rules (fallback without rules:
+@firestore-emulator/server); Storage: the protocol-level Firebase Storage v0 server in tests/support (the
+Firebase Storage emulator cannot start here); Auth: the Firebase Auth emulator from firebase-tools.
+Tests that need them take the `cloud_env` fixture.
 """
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -21,8 +22,8 @@ from tests.support.emulators import (
     EmulatorUnavailable,
     auth_emulator,
     firestore_emulator,
-    storage_emulator,
 )
+from tests.support.firebase_storage import FirebaseStorageV0
 
 _START_TIMES: dict[str, float] = {}
 
@@ -30,14 +31,14 @@ _START_TIMES: dict[str, float] = {}
 @dataclass
 class Emulators:
     firestore: Emulator
-    storage: Emulator
+    storage: FirebaseStorageV0
     auth: Emulator
     workdir: Path
 
     def env(self) -> dict[str, str]:
         return {
             "FIRESTORE_EMULATOR_HOST": self.firestore.host,
-            "STORAGE_EMULATOR_HOST": f"http://{self.storage.host}",
+            "FIREBASE_STORAGE_EMULATOR_HOST": self.storage.host,
             "FIREBASE_AUTH_EMULATOR_HOST": self.auth.host,
             "MOCKMATE_FIREBASE_PROJECT_ID": PROJECT_ID,
             "MOCKMATE_FIREBASE_BUCKET": BUCKET,
@@ -48,18 +49,14 @@ class Emulators:
 def emulators(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Emulators]:
     workdir = tmp_path_factory.mktemp("emulators")
     try:
-        found = Emulators(
-            firestore_emulator(workdir),
-            storage_emulator(workdir, Path(sys.executable)),
-            auth_emulator(workdir),
-            workdir,
-        )
+        found = Emulators(firestore_emulator(workdir), FirebaseStorageV0(BUCKET), auth_emulator(workdir), workdir)
     except EmulatorUnavailable as exc:
         pytest.skip(str(exc))
-    every = (found.firestore, found.storage, found.auth)
+    found.storage.start()
+    every = (found.firestore, found.auth)
     try:
         # Started side by side: the session pays for the slowest one (Auth), not the sum.
-        with ThreadPoolExecutor(max_workers=3) as pool:
+        with ThreadPoolExecutor(max_workers=2) as pool:
             for emulator, seconds in zip(every, pool.map(lambda e: e.start(), every), strict=True):
                 _START_TIMES[emulator.name] = seconds
         yield found

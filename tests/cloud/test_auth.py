@@ -106,3 +106,23 @@ def test_an_expired_sign_in_is_refreshed_and_a_tampered_uid_is_refused(cloud_env
     tokens.save(replace(current, uid=other.uid))  # an edited file: the token inside still says user.uid
     with pytest.raises(CloudConfigError, match="does not match"):
         connect(app)
+
+
+def test_a_refresh_token_firebase_refuses_asks_the_user_to_sign_in_again(
+    cloud_env: Emulators, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from dataclasses import replace
+    from datetime import UTC, datetime, timedelta
+
+    from mockmate_desktop.storage.cloud.auth import SignInRequired
+    from mockmate_desktop.storage.cloud.connect import connect
+
+    app = AppContext.create()
+    user = sign_up(app, unique_email("revoked"))
+    tokens = TokenFile(app.paths.home)
+    tokens.save(replace(user, refresh_token="revoked-or-expired", expires_at=datetime.now(UTC) - timedelta(minutes=1)))
+    with pytest.raises(SignInRequired, match="sign in again"):
+        connect(app)
+    assert tokens.load() is None  # forgotten: the app shows "signed out" instead of failing every sync
+    assert main(["sync"]) == 1
+    assert "Not signed in" in capsys.readouterr().err

@@ -89,7 +89,25 @@ def test_a_long_cloud_problem_is_shortened_in_the_bar_and_whole_in_the_tooltip(q
     try:
         qtbot.waitUntil(lambda: bool(win.cloud_label.toolTip()), timeout=30_000)
         tip = win.cloud_label.toolTip()
-        assert "service-account" in tip and "web API key" in tip
+        assert "bucket" in tip and "not set up" in tip
         assert win.cloud_label.text().endswith("…") and len(win.cloud_label.text()) < len(tip)
     finally:
         win.close()
+
+
+def test_a_planted_invalid_record_is_named_in_the_status_bar_and_the_rest_syncs(qtbot, signed_in_app) -> None:  # type: ignore[no-untyped-def]
+    app, uid = signed_in_app
+    reader = CloudReader(app)
+    try:
+        reader.db.document(f"users/{uid}/interviews/planted").set({"id": "planted", "questions": 7})
+        session = complete_session(job_title="Still syncs")
+        app.store.save_session(session)
+        win = _window(qtbot, app)
+        try:
+            qtbot.waitUntil(lambda: win.cloud_label.toolTip().startswith("Synced"), timeout=60_000)
+            assert "1 cloud record(s) failed validation and were set aside" in win.cloud_label.toolTip()
+        finally:
+            win.close()
+        assert str(session.id) in reader.docs(uid, "interviews")
+    finally:
+        reader.close()

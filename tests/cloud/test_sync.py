@@ -231,3 +231,60 @@ def test_a_record_that_cannot_be_uploaded_is_kept_with_its_reason_and_the_rest_s
         assert list(reader.docs(user.uid, "interviews")) == [str(mine.id)]
     finally:
         reader.close()
+
+
+def test_the_grpc_transport_syncs_end_to_end_with_the_users_token(
+    cloud_env: Emulators, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MOCKMATE_FIRESTORE_TRANSPORT", "grpc")
+    first = AppContext.create()
+    email = unique_email("grpc")
+    sign_up(first, email)
+    profile, pdf = add_resume(first)
+    session = complete_session(Source.OFFLINE)
+    first.store.save_session(session)
+    cloud = connect(first)
+    try:
+        assert type(cloud.engine.docs).__name__ == "GrpcDocuments"
+        report = cloud.sync()
+    finally:
+        cloud.close()
+    assert report.state == "synced", report.errors
+    second = app_at(tmp_path / "second-machine")
+    sign_in(second, email)
+    pulled = _sync(second)
+    assert pulled.state == "synced" and pulled.pulled == 2, pulled.errors
+    assert second.store.get_session(session.id).id == session.id
+    assert second.store.resolve(second.store.get_resume(profile.id).stored_path or "").read_bytes() == pdf
+
+
+def test_practice_attempts_and_plan_reach_a_second_machine(cloud_env: Emulators, tmp_path: Path) -> None:
+    """The coaching loop's re-answers and plan travel inside their interview's document, under the rules."""
+    from mockmate_desktop.domain.enums import AnswerMode
+    from mockmate_desktop.engine.offline.engine import OfflineEngine
+    from mockmate_desktop.services.coaching import CoachingService, NewAttempt
+    from tests.coaching.conftest import reported_session
+
+    first = AppContext.create()
+    email = unique_email("coach")
+    sign_up(first, email)
+    engine = OfflineEngine()
+    session = reported_session(engine)
+    first.store.save_session(session)
+    coaching = CoachingService(first.store, engine.bank)
+    question = coaching.find_question(session, "Q2")
+    attempt = coaching.practise(
+        session.id, question.id, NewAttempt(mode=AnswerMode.TYPED, transcript="I would measure first, then index.")
+    ).attempt
+    plan = coaching.plan(session.id)
+    report = _sync(first)
+    assert report.state == "synced", report.errors
+
+    second = app_at(tmp_path / "second-machine")
+    sign_in(second, email)
+    pulled = _sync(second)
+    assert pulled.state == "synced", pulled.errors
+    copies = second.store.list_attempts(session.id)
+    assert [a.id for a in copies] == [attempt.id] and copies[0].transcript == attempt.transcript
+    assert copies[0].audio_path is None  # recordings of attempts stay on the machine that made them
+    assert second.store.get_plan(session.id) == plan

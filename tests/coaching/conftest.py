@@ -42,7 +42,7 @@ def reported_session(
     """Five planned questions answered by typing (weakly unless `answers` gives text by index), reported."""
     config = InterviewConfig(
         job_title=job_title,
-        job_description="We need Python, PostgreSQL, Redis caching and REST APIs.",
+        job_description="We need Python, PostgreSQL, REST APIs and Redis caching.",  # plans follow the JD order
         question_count=5,
         interview_type=interview_type,
         difficulty=Difficulty.INTERMEDIATE,

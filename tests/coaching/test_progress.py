@@ -55,7 +55,7 @@ def test_points_follow_the_stored_reports_oldest_first(
         assert point.competencies, "mean score per competency from the questions report"
     overall = [v for _, v in series(points, "overall")]
     assert overall[3] > overall[0], "more good answers, higher overall"
-    assert "competency:problem solving" in metric_names(points)
+    assert "competency:technical knowledge" in metric_names(points)
 
 
 def test_filters_and_trends(store: SqliteStore, engine: OfflineEngine, coaching: CoachingService) -> None:

@@ -10,12 +10,10 @@ import subprocess
 import sys
 
 import pytest
-from pydantic import ValidationError
 
 from mockmate_desktop.app import AppContext
 from mockmate_desktop.core.paths import AppPaths
 from mockmate_desktop.core.settings import Settings, load_settings, save_settings
-from mockmate_desktop.domain.messages import friendly_message
 from tests.conftest import REPO_ROOT
 
 SECRET = "AIzaSy-test-secret-0123456789abcdef"
@@ -58,14 +56,17 @@ def test_environment_overrides_the_file_and_is_not_written_back(monkeypatch: pyt
     assert SECRET not in paths.settings_path.read_text()
 
 
-def test_bad_environment_value_is_explained(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bad_environment_value_is_explained_and_the_default_used(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     monkeypatch.setenv("MOCKMATE_TTS_RATE", "5")
-    with pytest.raises(ValidationError) as caught:
-        load_settings(AppPaths.from_environment().ensure().settings_path)
-    assert friendly_message(caught.value) == (
-        "Interviewer speaking rate (environment variable MOCKMATE_TTS_RATE) must be between 80 and 300 "
-        "words per minute (you entered '5')."
-    )
+    with caplog.at_level(logging.WARNING):
+        settings = load_settings(AppPaths.from_environment().ensure().settings_path)
+    assert settings.tts_rate_wpm == 165
+    assert [r.getMessage() for r in caplog.records] == [
+        "environment: MOCKMATE_TTS_RATE='5' is not valid: Interviewer speaking rate (environment variable "
+        "MOCKMATE_TTS_RATE) must be between 80 and 300 words per minute (you entered '5'). Using the default, 165."
+    ]
 
 
 def test_damaged_settings_file_falls_back_to_defaults(caplog: pytest.LogCaptureFixture) -> None:

@@ -15,5 +15,7 @@ def test_bench_reports_prints_measured_figures(capsys: pytest.CaptureFixture[str
     bench_reports.add_arguments(parser)
     assert bench_reports.run(parser.parse_args(["--latency-ms", "300", "--repeat", "1", "--json"]), None) == 0
     figures = json.loads(capsys.readouterr().out)
-    assert figures["max_requests_in_flight"] == 3
-    assert figures["one_call_s"] > 0.3 and figures["sequential_s"] > 0.9
+    # The per-question call runs first (summary and categories derive from it); the other two then overlap.
+    assert figures["max_requests_in_flight"] == 2
+    # Sequential reports reuse the per-question result scored by the concurrent run: two calls of 0.3 s.
+    assert figures["one_call_s"] > 0.3 and figures["sequential_s"] > 0.6

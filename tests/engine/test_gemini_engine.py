@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -179,9 +180,14 @@ def test_the_fake_would_catch_a_leak_of_untrusted_text_out_of_its_block(
     assert all(item.score == 10 for item in leaked.items)
 
 
-def test_the_three_reports_run_concurrently(fake_gemini: FakeGeminiServer) -> None:
+def test_per_question_call_runs_once_first_then_summary_and_performance_together(
+    fake_gemini: FakeGeminiServer,
+) -> None:
+    # Summary and category scores are derived from the per-question results, so that call comes first
+    # (once, whoever asks), and the two reports built on it then run concurrently.
     engine = GeminiEngine(client_for(fake_gemini))
     session = _session(engine, [None, None, None, "", OFF_TOPIC])
+    before = len(fake_gemini.generate_requests())
     fake_gemini.latency_s = 0.4
     fake_gemini.max_in_flight = 0
     with ThreadPoolExecutor(max_workers=3) as pool:
@@ -190,8 +196,11 @@ def test_the_three_reports_run_concurrently(fake_gemini: FakeGeminiServer) -> No
             for make in (engine.summary_report, engine.performance_report, engine.questions_report)
         ]
         results = [f.result(timeout=30) for f in futures]
-    assert fake_gemini.max_in_flight == 3
+    assert fake_gemini.max_in_flight == 2
     assert {r.source for r in results} == {Source.GEMINI}
+    sent = fake_gemini.generate_requests()[before:]
+    assert len(sent) == 3
+    assert "items" in json.dumps(sent[0].body["generationConfig"]["responseSchema"])
 
 
 def test_reports_are_written_in_the_interview_language(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -93,18 +94,22 @@ def test_bad_resume_exits_1_with_one_line(
     assert err.startswith("mockmate: ") and message in err and "\n" not in err
 
 
-def test_encrypted_with_password(
-    write_file: WriteFile, jd_file: Path, capsys: pytest.CaptureFixture[str]
+def test_encrypted_with_password_from_stdin_never_argv(
+    write_file: WriteFile, jd_file: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cv = write_file("locked.pdf", pdfs.encrypted_pdf(user_password="s3cret"))
-    assert main(["resume", "analyze", str(cv), "--jd-file", str(jd_file), "--password", "s3cret"]) == 0
+    args = ["resume", "analyze", str(cv), "--jd-file", str(jd_file), "--password"]
+    assert main([*args, "s3cret"]) == 2  # a password in argv is refused: `ps` would show it
+    assert "visible to other users" in capsys.readouterr().err
+    monkeypatch.setattr("sys.stdin", io.StringIO("s3cret\n"))
+    assert main(args) == 0
     assert "Suitability:" in capsys.readouterr().out
 
 
 def test_usage_errors_exit_2(write_file: WriteFile, capsys: pytest.CaptureFixture[str]) -> None:
     cv = write_file("cv.pdf", pdfs.single_column_resume())
     assert main(["resume", "analyze", str(cv), "--jd-file", "/nonexistent/jd.txt"]) == 2
-    assert "cannot read --jd-file" in capsys.readouterr().err
+    assert "cannot read the job description" in capsys.readouterr().err
     with pytest.raises(SystemExit) as exited:
         main(["resume", "analyze", str(cv)])  # --jd-file is required
     assert exited.value.code == 2

@@ -11,7 +11,7 @@ from mockmate_desktop.core.settings import Settings
 from mockmate_desktop.domain.segmentation import EndReason, SegmenterConfig
 from mockmate_desktop.speech.capture import MicrophoneCapture
 from mockmate_desktop.speech.duplex import HalfDuplexAudio, HalfDuplexError
-from mockmate_desktop.speech.live import LiveCallbacks, LiveTranscription
+from mockmate_desktop.speech.live import LiveCallbacks, LiveConfig, LiveTranscription
 from mockmate_desktop.speech.playback import WavPlayer
 from mockmate_desktop.speech.tts import Pyttsx3Synthesizer
 from mockmate_desktop.speech.wavio import read_wav_16k_mono
@@ -29,8 +29,7 @@ def test_answer_played_into_the_mic_is_recorded_transcribed_and_ended_by_vad(
     ended = threading.Event()
     live = LiveTranscription(
         tiny_model,
-        language="en",
-        config=SegmenterConfig(end_silence_s=1.5, first_word_grace_s=10.0),
+        LiveConfig(segmenter=SegmenterConfig(end_silence_s=1.5, first_word_grace_s=10.0)),
         callbacks=LiveCallbacks(on_end=lambda reason: ended.set()),
     )
     live.start()

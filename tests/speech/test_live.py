@@ -9,8 +9,9 @@ import numpy as np
 import pytest
 
 from mockmate_desktop.domain.segmentation import EndReason, SegmenterConfig
+from mockmate_desktop.domain.stream_core import StreamConfig
 from mockmate_desktop.services.speech_bench import REAL_SPEECH
-from mockmate_desktop.speech.live import LiveCallbacks, LiveTranscription, feed_array, feed_file
+from mockmate_desktop.speech.live import LiveCallbacks, LiveConfig, LiveTranscription, feed_array, feed_file
 from mockmate_desktop.speech.whisper import WhisperTranscriber
 from tests.support.audio import (
     fixture_path,
@@ -35,9 +36,7 @@ def test_streamed_matches_a_full_pass_within_one_point(
     # No merging: each stretch gets its own pass, as when the audio comes in real time.
     live = LiveTranscription(
         model,
-        language="en",
-        merge_backlog=False,
-        config=SegmenterConfig(auto_end=False),
+        LiveConfig(segmenter=SegmenterConfig(auto_end=False), stream=StreamConfig(merge_backlog=False)),
         callbacks=LiveCallbacks(on_partial=lambda c, t: partials.append((c, t)), on_state=states.append),
     )
     live.start()
@@ -62,8 +61,7 @@ def test_vad_ends_the_answer_after_speech_then_silence(tiny_model: WhisperTransc
     ended = threading.Event()
     live = LiveTranscription(
         tiny_model,
-        language="en",
-        config=SegmenterConfig(end_silence_s=1.5),
+        LiveConfig(segmenter=SegmenterConfig(end_silence_s=1.5)),
         callbacks=LiveCallbacks(on_end=lambda reason: ended.set()),
     )
     live.start()
@@ -77,7 +75,7 @@ def test_vad_ends_the_answer_after_speech_then_silence(tiny_model: WhisperTransc
 
 
 def test_no_speech_ends_after_grace_with_empty_transcript(tiny_model: WhisperTranscriber) -> None:
-    live = LiveTranscription(tiny_model, language="en", config=SegmenterConfig(first_word_grace_s=3.0))
+    live = LiveTranscription(tiny_model, LiveConfig(segmenter=SegmenterConfig(first_word_grace_s=3.0)))
     live.start()
     feed_array(live, load_fixture("noise15"), stop_at_end=False)
     transcript = live.wait_final(30)
@@ -86,7 +84,7 @@ def test_no_speech_ends_after_grace_with_empty_transcript(tiny_model: WhisperTra
 
 
 def test_max_answer_length_ends_the_answer(tiny_model: WhisperTranscriber) -> None:
-    live = LiveTranscription(tiny_model, language="en", config=SegmenterConfig(max_answer_s=10.0))
+    live = LiveTranscription(tiny_model, LiveConfig(segmenter=SegmenterConfig(max_answer_s=10.0)))
     live.start()
     feed_file(live, fixture_path("jfk"))
     transcript = live.wait_final(30)

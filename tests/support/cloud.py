@@ -16,6 +16,7 @@ from mockmate_desktop.storage.cloud import firebase_app
 from mockmate_desktop.storage.cloud.auth import SignedInUser
 from mockmate_desktop.storage.cloud.config import CloudConfig
 from mockmate_desktop.storage.cloud.connect import auth_client, claim_data_folder
+from tests.support.firebase_storage import RUNNING, StoredObject
 from tests.support.pdfs import single_column_resume
 
 PASSWORD = "correct horse battery"
@@ -62,18 +63,19 @@ def add_resume(app: AppContext) -> tuple[ResumeProfile, bytes]:
 
 
 class CloudReader:
-    """Reads the emulators directly with firebase-admin, as an outside observer of what sync wrote."""
+    """Reads what sync wrote as an outside observer: Firestore through firebase-admin (the operator's view,
+    which bypasses rules), Storage straight from the local v0 server's memory."""
 
     def __init__(self, app: AppContext) -> None:
         self._app = firebase_app.open_app(CloudConfig.from_settings(app.settings))
         self.db = firebase_app.firestore_client(self._app)
-        self.bucket = firebase_app.storage_bucket(self._app)
+        self.storage = RUNNING[os.environ["FIREBASE_STORAGE_EMULATOR_HOST"]]
 
     def docs(self, uid: str, collection: str) -> dict[str, dict[str, Any]]:
         return {s.id: s.to_dict() for s in self.db.collection(f"users/{uid}/{collection}").stream()}
 
-    def objects(self, uid: str) -> dict[str, Any]:
-        return {b.name: b for b in self.bucket.list_blobs(prefix=f"users/{uid}/")}
+    def objects(self, uid: str) -> dict[str, StoredObject]:
+        return {n: o for n, o in self.storage.objects.items() if n.startswith(f"users/{uid}/")}
 
     def close(self) -> None:
         firebase_app.close_app(self._app)

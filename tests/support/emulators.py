@@ -70,7 +70,7 @@ class Emulator:
     def log_path(self) -> Path:
         return self.workdir / f"{self.name}.log"
 
-    def start(self, deadline_s: float = 90.0) -> float:
+    def start(self, deadline_s: float = 240.0) -> float:
         started = time.monotonic()
         log = self.log_path.open("ab")
         self._proc = subprocess.Popen(
@@ -112,11 +112,25 @@ class Emulator:
             os.killpg(proc.pid, signal.SIGKILL)
 
     @property
+    def enforces_rules(self) -> bool:
+        """Only Google's emulator started with --rules checks security rules."""
+        return self.name == "firestore" and any(a.startswith("--rules=") for a in self.argv)
+
+    @property
     def running(self) -> bool:
         return self._proc is not None and self._proc.poll() is None
 
 
-def firestore_emulator(workdir: Path, port: int | None = None, seed: Path | None = None) -> Emulator:
+RULES_FILE = REPO_ROOT / "firestore.rules"
+
+
+def firestore_emulator(
+    workdir: Path, port: int | None = None, seed: Path | None = None, rules: Path | None = RULES_FILE
+) -> Emulator:
+    """Google's emulator enforcing `rules` (the repo's firestore.rules unless told otherwise).
+
+    Rules apply to callers that send a user's ID token; firebase-admin's `Bearer owner` bypasses them, as the
+    admin SDK does in production."""
     port = port or free_port()
     # MOCKMATE_TEST_FIRESTORE=fallback runs the suite on the Node fallback even where the jar exists.
     if FIRESTORE_JAR.is_file() and shutil.which("java") and os.environ.get("MOCKMATE_TEST_FIRESTORE") != "fallback":
@@ -132,12 +146,15 @@ def firestore_emulator(workdir: Path, port: int | None = None, seed: Path | None
         ]
         if seed is not None:
             argv.append(f"--seed_from_export={seed}")
+        if rules is not None:
+            argv.append(f"--rules={rules}")
         return Emulator("firestore", argv, port, f"http://127.0.0.1:{port}/", workdir)
     script = NODE_DIR / "firestore-fallback.js"
     if not (NODE_DIR / "node_modules" / "@firestore-emulator" / "server").is_dir() or not shutil.which("node"):
         raise EmulatorUnavailable(
             "no Firestore emulator: install google-cloud-cli-firestore-emulator, or run tests/emulators/install.sh"
         )
+    # The Node fallback enforces no rules: tests that need rules check `enforces_rules` and skip.
     return Emulator("firestore-fallback", ["node", str(script), str(port)], port, f"tcp://127.0.0.1:{port}", workdir)
 
 
@@ -162,13 +179,6 @@ def firestore_export(emulator: Emulator, target: Path) -> Path:
     if not found:
         raise EmulatorUnavailable("the Firestore emulator wrote no export")
     return found[-1]
-
-
-def storage_emulator(workdir: Path, python: Path) -> Emulator:
-    port = free_port()
-    exe = python.parent / "gcp-storage-emulator"
-    argv = [str(exe), "start", "--host=127.0.0.1", f"--port={port}", f"--default-bucket={BUCKET}", "--in-memory"]
-    return Emulator("storage", argv, port, f"http://127.0.0.1:{port}/storage/v1/b", workdir)
 
 
 def auth_emulator(workdir: Path) -> Emulator:

@@ -50,6 +50,8 @@ def plan(request: Request) -> dict[str, Any]:
             continue
         questions.append(
             {
+                "requirement": _requirement_for(skill, request),
+                "rationale": f"Probes {skill} for the {title} role.",
                 "text": text,
                 "competency": skill,
                 "expected_points": [f"uses {skill} concretely", "gives a measurable result"],
@@ -58,6 +60,15 @@ def plan(request: Request) -> dict[str, Any]:
         if len(questions) == count:
             break
     return {"questions": questions}
+
+
+def _requirement_for(skill: str, request: Request) -> str:
+    """The line of the 'jd_requirements' block that names the skill, as a model would copy it."""
+    for line in request.blocks.get("jd_requirements", "").splitlines():
+        label = line.partition(":")[2].strip()
+        if skill.casefold() in label.casefold():
+            return label
+    return ""
 
 
 def follow_up(request: Request) -> dict[str, Any]:
@@ -90,6 +101,7 @@ def summary(request: Request) -> dict[str, Any]:
         "snapshot": f"Across {len(scored)} answers the candidate averaged {overall / 10:.1f} out of 10.",
         "top_strengths": [f"Q{best[0]}: {first_sentence(best[2], 8)}"] if best and best[2] else [],
         "top_improvements": [f"Q{worst[0]} needs a concrete example and a result"] if worst else [],
+        "reasoning": "The overall score is ten times the mean of the per-question scores.",
     }
 
 
@@ -138,6 +150,7 @@ def questions(request: Request) -> dict[str, Any]:
                 "model_answer": f"A strong answer to '{question[:60]}' names the context, the action and a number.",
                 "star": star_of(answer),
                 "evidence": [first_sentence(answer)] if answer else [],
+                "reasoning": "Scored on relevance, specifics and structure of this answer.",
             }
         )
     return {"items": items}

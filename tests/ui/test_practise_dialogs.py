@@ -31,7 +31,7 @@ def test_typed_re_answer_side_by_side(qtbot, window: MainWindow) -> None:  # typ
     session = reported_session(OfflineEngine())
     window.services.store.save_session(session)
     question = next(q for q in session.questions if "pagination" in q.text)
-    open_practise(window, session.id, [question.id])
+    open_practise(window.shell, window, session.id, [question.id])
     qtbot.waitUntil(lambda: _dialog(window, PractiseDialog) is not None, timeout=10_000)
     dialog: PractiseDialog = _dialog(window, PractiseDialog)
     assert dialog.heading.text().startswith("Q3: ") and not dialog.next_button.isVisible()
@@ -55,7 +55,7 @@ def test_plan_dialog_starts_a_focused_drill(qtbot, window: MainWindow) -> None: 
     )  # fmt: skip
     window.services.store.save_session(session)
     plan = window.services.coaching().plan(session.id)
-    dialog = PlanDialog(window, session, plan)
+    dialog = PlanDialog(window.shell, window, session, plan)
     dialog.show()
     assert "0 of" in dialog.summary.text()
     button = dialog.findChild(QPushButton, "drillStart0")
@@ -72,7 +72,7 @@ def test_spoken_re_answer_through_the_microphone(qtbot, speech_window: MainWindo
     window = speech_window
     session = reported_session(OfflineEngine())
     window.services.store.save_session(session)
-    open_practise(window, session.id, [session.questions[0].id])
+    open_practise(window.shell, window, session.id, [session.questions[0].id])
     qtbot.waitUntil(lambda: _dialog(window, PractiseDialog) is not None, timeout=10_000)
     dialog: PractiseDialog = _dialog(window, PractiseDialog)
     qtbot.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)

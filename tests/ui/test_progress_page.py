@@ -51,6 +51,8 @@ def test_chart_filters_open_and_export(qtbot, window: MainWindow, tmp_path: Path
     assert "over 3 interview(s)" in page.summary.text()
     names = [page.metric_box.itemData(i) for i in range(page.metric_box.count())]
     assert "problem_solving" in names and any(n.startswith("competency:") for n in names)
+    labels = [page.metric_box.itemText(i) for i in range(page.metric_box.count())]
+    assert "Problem solving (0-10)" in labels and "Overall score (0-100)" in labels
     assert page.last_draw_ms < 1000
 
     page.role.setCurrentIndex(page.role.findData("Backend Engineer"))

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from pydantic import BaseModel
 
+from ...domain import gemini_schemas as out
 from ...domain import prompts
 from ...domain.enums import Source
 from ..cache import RequestCache, request_key
@@ -162,7 +163,8 @@ class GeminiClient:
 
         client = self._client()
         contents = [types.Content(role="user", parts=to_sdk_parts(parts, reask))]
-        deadline = time.monotonic() + self._budget_s
+        started = time.monotonic()
+        deadline = started + self._budget_s
         attempt = 0
         while True:
             attempt += 1
@@ -171,7 +173,7 @@ class GeminiClient:
                 system_instruction=system,
                 response_mime_type="application/json",
                 response_schema=schema,
-                temperature=self._temperature,
+                temperature=temperature_for(schema, self._temperature),
                 http_options=types.HttpOptions(timeout=int(timeout_s * 1000)),
             )
             try:
@@ -185,9 +187,12 @@ class GeminiClient:
                 delay = self._delay(attempt, verdict.retry_after_s)
                 out_of_time = time.monotonic() + delay + 0.5 > deadline
                 if attempt >= self._max_attempts or out_of_time or self._closed.is_set():
+                    # The wall time since the first attempt: the last attempt's own limit can be far shorter.
+                    elapsed = time.monotonic() - started
+                    reason = "no reply" if verdict.timed_out else verdict.reason
                     raise EngineUnavailableError(
-                        f"Gemini is unavailable ({verdict.reason}; {attempt} attempt"
-                        f"{'s' if attempt > 1 else ''}). The offline engine can take over."
+                        f"Gemini is unavailable ({reason}; {attempt} attempt{'s' if attempt > 1 else ''} over "
+                        f"{elapsed:.1f} s). The offline engine can take over."
                     ) from exc
                 if self._closed.wait(delay):
                     raise EngineUnavailableError("Gemini client closed while waiting to retry") from exc
@@ -196,6 +201,13 @@ class GeminiClient:
         base = min(self._backoff_max_s, self._backoff_initial_s * 2 ** (attempt - 1))
         delay = base * (0.75 + random.random() * 0.5)  # jitter so parallel report calls do not sync up
         return float(max(delay, min(hint, self._backoff_max_s))) if hint else delay
+
+
+def temperature_for(schema: type[BaseModel], default: float) -> float:
+    """Scoring calls run cool (at most SCORING_TEMPERATURE) so that the same answer gets the same score."""
+    if issubclass(schema, out.SCORING_SCHEMAS):
+        return min(default, out.SCORING_TEMPERATURE)
+    return default
 
 
 def _text_of(response: Any) -> str | None:

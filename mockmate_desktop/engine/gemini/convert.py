@@ -15,6 +15,7 @@ from ...domain.reports import (
     StarPresence,
     SummaryReport,
 )
+from ...domain.selection import selection_probability
 from . import evidence
 from .session_data import Turn, all_answers, turns
 
@@ -29,11 +30,29 @@ def _substantive_share(session: InterviewSession) -> float:
     return sum(1 for t in asked if evidence.is_substantive(t.transcript)) / len(asked)
 
 
-def summary(raw: out.SummaryOut, session: InterviewSession, source: Source, model: str) -> SummaryReport:
+def derived_overall(session: InterviewSession, questions: QuestionsReport) -> float:
+    """Ten times the weighted mean of the per-question scores (a follow-up counts half), as offline."""
+    total = weight = 0.0
+    for item in questions.items:
+        w = 0.5 if item.is_follow_up else 1.0
+        total += item.score * w
+        weight += w
+    return 10.0 * total / weight if weight else 0.0
+
+
+def summary(
+    raw: out.SummaryOut,
+    session: InterviewSession,
+    source: Source,
+    model: str,
+    questions: QuestionsReport | None = None,
+) -> SummaryReport:
     # An interview is only as good as what was said: unanswered questions bound the overall score.
     ceiling = 100.0 * _substantive_share(session)
-    overall = round(evidence.clamp(float(raw.overall_score), 0.0, ceiling))
-    probability = round(evidence.clamp(float(raw.selection_probability), 0.0, min(ceiling, overall + 15.0)))
+    stated = derived_overall(session, questions) if questions is not None else float(raw.overall_score)
+    overall = round(evidence.clamp(stated, 0.0, ceiling))
+    # The same documented curve as offline: monotone in the score, adjusted for difficulty, never 0 %.
+    probability = selection_probability(overall, session.config.difficulty)
     return SummaryReport(
         source=source,
         model_name=model,
@@ -61,12 +80,25 @@ def _category(raw: out.CategoryScoreOut, answers: str, substantive: bool) -> Cat
     )
 
 
+def _near(category: CategoryScore, centre: float | None) -> CategoryScore:
+    """A category score stays within 1.5 points of the per-question mean it is derived from."""
+    if centre is None:
+        return category
+    score = evidence.clamp(category.score, max(0.0, centre - 1.5), min(10.0, centre + 1.5))
+    return category.model_copy(update={"score": round(score, 1)})
+
+
 def performance(
-    raw: out.PerformanceOut, session: InterviewSession, source: Source, model: str
+    raw: out.PerformanceOut,
+    session: InterviewSession,
+    source: Source,
+    model: str,
+    questions: QuestionsReport | None = None,
 ) -> PerformanceReport:
     answers = all_answers(session)
     substantive = _substantive_share(session) > 0
     cats = raw.category_scores
+    centre = derived_overall(session, questions) / 10 if questions is not None else None
     return PerformanceReport(
         source=source,
         model_name=model,
@@ -74,11 +106,11 @@ def performance(
         strong_skills=raw.strong_skills,
         skill_gaps=raw.skill_gaps,
         category_scores=CategoryScores(
-            communication=_category(cats.communication, answers, substantive),
-            technical_knowledge=_category(cats.technical_knowledge, answers, substantive),
-            problem_solving=_category(cats.problem_solving, answers, substantive),
-            cultural_fit=_category(cats.cultural_fit, answers, substantive),
-            confidence_clarity=_category(cats.confidence_clarity, answers, substantive),
+            communication=_near(_category(cats.communication, answers, substantive), centre),
+            technical_knowledge=_near(_category(cats.technical_knowledge, answers, substantive), centre),
+            problem_solving=_near(_category(cats.problem_solving, answers, substantive), centre),
+            cultural_fit=_near(_category(cats.cultural_fit, answers, substantive), centre),
+            confidence_clarity=_near(_category(cats.confidence_clarity, answers, substantive), centre),
         ),
         comparative_analysis=ComparativeAnalysis(**raw.comparative_analysis.model_dump()),
         quantitative_analysis=raw.quantitative_analysis,

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import logging
+import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING
+from uuid import UUID
 
 from ...domain import gemini_schemas as out
 from ...domain import prompts
@@ -16,17 +20,46 @@ from ..protocols import EngineUnavailableError
 from . import convert
 from .client import GeminiClient, StructuredClient
 from .parts import DataPart
-from .session_data import job_parts, transcript_parts, turns
+from .plan_data import follow_up_context, plan_parts
+from .session_data import (
+    job_parts,
+    per_question_scores,
+    profile_digest,
+    scoring_parts,
+    transcript_parts,
+    turns,
+)
 
 if TYPE_CHECKING:
     from ...core.settings import Settings
 
 
+log = logging.getLogger(__name__)
+
+
 class GeminiEngine:
-    def __init__(self, client: StructuredClient) -> None:
+    def __init__(
+        self, client: StructuredClient, *, resume_reader: Callable[[UUID], ResumeProfile] | None = None
+    ) -> None:
+        """`resume_reader` gives follow-ups the resume digest; without it they see the interview alone."""
         self.client = client
         self.source: Source = client.source
         self.model_name: str = client.model_name
+        # The per-question call runs first and once per state of the answers; summary and performance are
+        # derived from it. The lock makes concurrent report requests wait for that one call.
+        self._scored_lock = threading.Lock()
+        self._scored: dict[tuple[object, ...], out.QuestionsOut] = {}
+        self._digests: dict[object, str] = {}
+        self._resume_reader = resume_reader
+
+    def _resume(self, session: InterviewSession) -> ResumeProfile | None:
+        if self._resume_reader is None or session.config.resume_id is None:
+            return None
+        try:
+            return self._resume_reader(session.config.resume_id)
+        except Exception:  # a deleted resume: the follow-up is decided from the interview alone
+            log.warning("resume %s could not be read for a follow-up", session.config.resume_id)
+            return None
 
     @classmethod
     def from_settings(cls, settings: Settings, *, cache: RequestCache | None = None) -> GeminiEngine:
@@ -50,8 +83,11 @@ class GeminiEngine:
     def plan_questions(self, config: InterviewConfig, resume: ResumeProfile | None) -> list[Question]:
         kind, difficulty, code, name = self._settings(config)
         wanted = config.question_count
+        if resume is not None and config.resume_id is not None:
+            self._digests[config.resume_id] = profile_digest(resume)
         system = prompts.plan_system(kind, difficulty, wanted, code, name)
-        plan = self.client.generate(out.QuestionPlanOut, system=system, parts=job_parts(config, resume))
+        base = [*job_parts(config, resume), *plan_parts(config, resume)]
+        plan = self.client.generate(out.QuestionPlanOut, system=system, parts=base)
         chosen = _unique(plan.questions)
         if len(chosen) < wanted:
             # One top-up request for the missing questions, told which ones exist already.
@@ -59,10 +95,7 @@ class GeminiEngine:
             extra_system = prompts.plan_system(kind, difficulty, missing, code, name) + (
                 "\nThe questions in the data block 'already_planned' exist: write different ones."
             )
-            parts = [
-                *job_parts(config, resume),
-                DataPart("already_planned", "\n".join(q.text for q in chosen)),
-            ]
+            parts = [*base, DataPart("already_planned", "\n".join(q.text for q in chosen))]
             more = self.client.generate(out.QuestionPlanOut, system=extra_system, parts=parts)
             chosen = _unique([*chosen, *more.questions])
         if len(chosen) < wanted:
@@ -78,6 +111,8 @@ class GeminiEngine:
                 expected_points=[p.strip() for p in item.expected_points if p.strip()][:6],
                 source=self.source,
                 model_name=self.model_name,
+                requirement=item.requirement.strip()[:120],
+                rationale=item.rationale.strip()[:300],
             )
             for index, item in enumerate(chosen[:wanted])
         ]
@@ -95,6 +130,7 @@ class GeminiEngine:
             DataPart("question", question.text),
             DataPart("expected_points", "\n".join(question.expected_points)),
             DataPart("answer", answer.transcript.strip()),
+            *follow_up_context(session, question, self._resume(session)),
         ]
         decision = self.client.generate(
             out.FollowUpOut, system=prompts.follow_up_system(kind, difficulty, code, name), parts=parts
@@ -123,27 +159,48 @@ class GeminiEngine:
             *transcript_parts(session, with_delivery=with_delivery),
         ]
 
+    def _per_question(self, session: InterviewSession) -> out.QuestionsOut:
+        key = (session.id, *(t.transcript for t in turns(session)))
+        with self._scored_lock:
+            if key not in self._scored:
+                resume = self._resume(session)
+                digest = profile_digest(resume) if resume is not None else ""
+                if not digest and session.config.resume_id is not None:
+                    digest = self._digests.get(session.config.resume_id, "")
+                self._scored[key] = self.client.generate(
+                    out.QuestionsOut,
+                    system=self._report_system("questions", session),
+                    parts=scoring_parts(session, digest),
+                )
+            return self._scored[key]
+
+    def _derived_parts(self, session: InterviewSession, report: QuestionsReport) -> list[DataPart]:
+        pairs = list(zip(turns(session), [item.score for item in report.items], strict=False))
+        return [DataPart("per_question_scores", per_question_scores(pairs))]
+
     def summary_report(self, session: InterviewSession) -> SummaryReport:
+        questions = self.questions_report(session)
         raw = self.client.generate(
-            out.SummaryOut, system=self._report_system("summary", session), parts=self._report_parts(session)
+            out.SummaryOut,
+            system=self._report_system("summary", session),
+            parts=[*self._report_parts(session), *self._derived_parts(session, questions)],
         )
-        return convert.summary(raw, session, self.source, self.model_name)
+        return convert.summary(raw, session, self.source, self.model_name, questions)
 
     def performance_report(self, session: InterviewSession) -> PerformanceReport:
+        questions = self.questions_report(session)
         raw = self.client.generate(
             out.PerformanceOut,
             system=self._report_system("performance", session),
-            parts=self._report_parts(session, with_delivery=True),
+            parts=[
+                *self._report_parts(session, with_delivery=True),
+                *self._derived_parts(session, questions),
+            ],
         )
-        return convert.performance(raw, session, self.source, self.model_name)
+        return convert.performance(raw, session, self.source, self.model_name, questions)
 
     def questions_report(self, session: InterviewSession) -> QuestionsReport:
-        raw = self.client.generate(
-            out.QuestionsOut,
-            system=self._report_system("questions", session),
-            parts=self._report_parts(session),
-        )
-        return convert.questions(raw, session, self.source, self.model_name)
+        return convert.questions(self._per_question(session), session, self.source, self.model_name)
 
 
 def _unique(items: list[out.PlannedQuestionOut]) -> list[out.PlannedQuestionOut]:

@@ -23,6 +23,7 @@ class Transient:
 
     reason: str
     retry_after_s: float | None = None
+    timed_out: bool = False  # the caller names the real elapsed time: one attempt's limit is not the wait
 
 
 def classify(exc: BaseException, timeout_s: float) -> Transient | EngineError | None:
@@ -36,7 +37,7 @@ def classify(exc: BaseException, timeout_s: float) -> Transient | EngineError | 
     if isinstance(exc, errors.ServerError):
         return Transient(f"server error {exc.code} {exc.status or ''}".strip())
     if isinstance(exc, timeouts):
-        return Transient(f"no reply within {timeout_s:g} s")
+        return Transient(f"no reply within {timeout_s:g} s", timed_out=True)
     if isinstance(exc, transport):
         return Transient(f"connection failed ({type(exc).__name__})")
     if isinstance(exc, json.JSONDecodeError | errors.UnknownApiResponseError):

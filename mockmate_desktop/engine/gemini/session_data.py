@@ -106,3 +106,29 @@ def transcript_parts(session: InterviewSession, *, with_delivery: bool = False) 
 
 def all_answers(session: InterviewSession) -> str:
     return "\n".join(t.transcript for t in turns(session))
+
+
+def scoring_parts(session: InterviewSession, resume_digest: str = "") -> list[DataPart]:
+    """What the per-question scoring call reads: the job, the resume digest (context only) and, for every
+    question, its competency and expected points beside the answer."""
+    parts = job_parts(session.config, None)
+    if resume_digest:
+        parts.append(DataPart("resume_profile", resume_digest))
+    for turn in turns(session):
+        parts.append(DataPart(f"q{turn.number}_question", question_text(turn)))
+        if turn.question.competency:
+            parts.append(DataPart(f"q{turn.number}_competency", turn.question.competency))
+        if turn.question.expected_points:
+            parts.append(
+                DataPart(f"q{turn.number}_expected_points", "\n".join(turn.question.expected_points))
+            )
+        parts.append(DataPart(f"q{turn.number}_answer", turn.transcript))
+    return parts
+
+
+def per_question_scores(turns_and_scores: list[tuple[Turn, float]]) -> str:
+    """The per-question results the summary and performance calls are derived from."""
+    return "\n".join(
+        f"Q{t.number}{' (follow-up, counts half)' if t.parent_number else ''}: {score:g}/10"
+        for t, score in turns_and_scores
+    )

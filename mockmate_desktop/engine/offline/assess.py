@@ -6,10 +6,18 @@ from dataclasses import dataclass
 
 from ...domain.enums import QuestionKind
 from ...domain.interview import Answer, InterviewSession, Question
+from ...domain.meaning import MeaningSignals
 from ...domain.numbering import number_questions
 from ...domain.scoring import AnswerScore, ScoringInput, score_answer
 from ...domain.skills import extract_skills, unique_skills
+from ..semantic.loader import shared_loader
+from ..semantic.measure import measure
 from .bank import BankEntry, QuestionBank
+
+# A report or follow-up waits for the embedding model still loading in the background (it loads in well
+# under a second when the machine is idle): a timeout would make the same answer score differently
+# depending on machine load. Only a model that cannot load at all leaves scoring to keywords.
+MODEL_WAIT_S: float | None = None
 
 
 @dataclass(frozen=True)
@@ -64,6 +72,7 @@ def score_turn(
     if question.kind is QuestionKind.FOLLOW_UP and question.parent_id is not None:
         earlier = session.answer_for(question.parent_id)
         context = earlier.transcript if earlier is not None and not earlier.skipped else ""
+    reference = entry.model_answer if entry is not None and question.kind is QuestionKind.MAIN else ""
     result = score_answer(
         ScoringInput(
             question=question.text,
@@ -73,9 +82,22 @@ def score_turn(
             transcript=transcript,
             delivery=answer.delivery if answer is not None and not answer.skipped else None,
             context=context,
-        )
+            reference=reference,
+            meaning=meaning_of(question.text, transcript, parent_points, reference),
+        ),
+        session.config.language.value,
     )
     return entry, behavioural, result
+
+
+def meaning_of(question: str, transcript: str, points: list[str], reference: str) -> MeaningSignals | None:
+    """Similarities by meaning, or None (keyword scoring) when the model cannot run here."""
+    if not transcript.strip():
+        return None
+    embedder = shared_loader().get(MODEL_WAIT_S)
+    if embedder is None:
+        return None
+    return measure(embedder, question, transcript, points, reference)
 
 
 def assess(session: InterviewSession, bank: QuestionBank) -> list[Turn]:

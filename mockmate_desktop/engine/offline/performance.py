@@ -8,10 +8,11 @@ from collections.abc import Sequence
 from ...domain import answer_features as fx
 from ...domain.enums import Language, Source
 from ...domain.interview import InterviewSession
+from ...domain.jd_requirements import required_first, requirement_groups, unmet
 from ...domain.reports import CategoryScore, CategoryScores, ComparativeAnalysis, PerformanceReport
 from . import texts
 from .analysis_texts import say
-from .assess import Turn, jd_terms
+from .assess import Turn
 
 _COMPLEXITY = re.compile(
     r"\b(?:complexity|big o|o\(n|scal\w*|trade-?offs?|latency|throughput|memory|performance|edge cases?)\b",
@@ -112,11 +113,15 @@ def _categories(turns: Sequence[Turn], language: Language) -> CategoryScores:
     )
 
 
-def _skills(session: InterviewSession, turns: Sequence[Turn]) -> tuple[list[str], list[str]]:
+def _skills(
+    session: InterviewSession, turns: Sequence[Turn], resume_skills: Sequence[str] = ()
+) -> tuple[list[str], list[str]]:
     good = [s for t in turns if t.answered and t.score.score >= 6 for s in t.score.tools]
-    mentioned = {s.casefold() for t in turns for s in t.score.tools}
     strong = list(dict.fromkeys(good))
-    gaps = [s for s in jd_terms(session) if s.casefold() not in mentioned]
+    # A gap is a requirement that neither an answer nor the resume shows; "Kafka or RabbitMQ" is met by either.
+    shown = [*resume_skills, *(s for t in turns for s in t.score.tools)]
+    groups = requirement_groups(session.config.job_description)
+    gaps = [g.label for g in required_first(unmet(groups, shown))]
     weak = sorted({t.question.competency for t in turns if t.question.competency and t.score.score < 5})
     return strong[:8], [*gaps[:6], *weak[:4]]
 
@@ -196,12 +201,14 @@ def _qualitative(turns: Sequence[Turn], language: Language) -> str:
     return " ".join(p for p in parts if p)
 
 
-def performance(session: InterviewSession, turns: Sequence[Turn], model_name: str) -> PerformanceReport:
+def performance(
+    session: InterviewSession, turns: Sequence[Turn], model_name: str, resume_skills: Sequence[str] = ()
+) -> PerformanceReport:
     language = session.config.language
     from .report_builder import strengths_and_improvements
 
     strengths, _ = strengths_and_improvements(turns, language)
-    strong, gaps = _skills(session, turns)
+    strong, gaps = _skills(session, turns, resume_skills)
     categories = _categories(turns, language)
     behavioural = [t for t in turns if t.answered and t.behavioural]
     teamwork_quote = categories.cultural_fit.evidence

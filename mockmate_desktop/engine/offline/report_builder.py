@@ -4,21 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ...domain.enums import Difficulty, Language, QuestionKind, SelectionLabel, Source
+from ...domain.delivery_bands import read_bands
+from ...domain.delivery_metrics import combine
+from ...domain.enums import Language, QuestionKind, SelectionLabel, Source
 from ...domain.interview import InterviewSession
 from ...domain.reports import QuestionFeedback, QuestionsReport, SummaryReport
 from ...domain.scoring import WEIGHTS
+from ...domain.selection import PASS_MARK, selection_probability
 from . import texts
 from .assess import Turn
+from .feedback import answer_feedback
+from .feedback_texts import MODEL_ANSWER
 
 _FOLLOW_UP_WEIGHT = 0.5
-# A harder interview asks more of the same score before an offer looks likely.
-_DIFFICULTY_SHIFT = {
-    Difficulty.BEGINNER: 0.0,
-    Difficulty.INTERMEDIATE: 3.0,
-    Difficulty.EXPERIENCED: 6.0,
-    Difficulty.EXPERT: 9.0,
-}
 
 
 def overall_score(turns: Sequence[Turn]) -> int:
@@ -29,10 +27,6 @@ def overall_score(turns: Sequence[Turn]) -> int:
         total += turn.score.score * w
         weight += w
     return round(10 * total / weight) if weight else 0
-
-
-def selection_probability(score: int, difficulty: Difficulty) -> int:
-    return max(0, min(100, round((score - 20 - _DIFFICULTY_SHIFT[difficulty]) * 1.3)))
 
 
 def criterion_means(turns: Sequence[Turn]) -> dict[str, float]:
@@ -49,25 +43,50 @@ def describe_turn(turn: Turn, language: Language) -> str:
     return f"{turn.label}{competency}, {turn.score.score:g}/10"
 
 
+def _delivery_side(turns: Sequence[Turn]) -> bool | None:
+    """True when pace, fillers and pauses over all spoken answers sit inside their bands, False when one
+    does not, None for a typed interview: the same bands the per-answer feedback and score use."""
+    metrics = [t.answer.delivery for t in turns if t.answered and t.answer and t.answer.delivery]
+    spoken = [m for m in metrics if m.word_count > 0]
+    if not spoken:
+        return None
+    return all(r.within for r in read_bands(combine(spoken)))
+
+
 def strengths_and_improvements(turns: Sequence[Turn], language: Language) -> tuple[list[str], list[str]]:
     means = criterion_means(turns)
+    delivery_ok = _delivery_side(turns)
     ranked = sorted(means.items(), key=lambda kv: (-kv[1], kv[0]))
+
+    def strong(name: str, value: float) -> bool:
+        return delivery_ok is True if name == "delivery" else value >= 6
+
     strengths = [
         f"{texts.pick(texts.STRENGTH_OF, name, language)} ({value:.1f}/10)"
         for name, value in ranked
-        if value >= 6
+        if strong(name, value)
     ][:3]
+    best = sorted(
+        (t for t in turns if t.answered and t.score.score >= 6.5 and not t.score.off_topic),
+        key=lambda t: (-t.score.score, t.question.position),
+    )
+    for turn in best[: max(0, 3 - len(strengths))]:
+        # A strong answer is a strength even when weak ones pull the averages down; it cites its quote.
+        quote = next(iter(turn.score.evidence), "")
+        strengths.append(
+            texts.text("strong_answer", language, n=turn.label, s=f"{turn.score.score:g}", quote=quote)
+        )
     improvements = [
         f"{texts.pick(texts.IMPROVE_OF, name, language)} ({value:.1f}/10)"
         for name, value in reversed(ranked)
-        if value < 6
+        if (delivery_ok is False if name == "delivery" else value < 6)
     ][:3]
     skipped = [t for t in turns if not t.answered]
     if skipped:
         improvements.insert(0, texts.text("skipped", language, n=len(skipped)))
-    if not strengths and ranked:
-        name, value = ranked[0]
-        strengths.append(f"{texts.pick(texts.STRENGTH_OF, name, language)} ({value:.1f}/10)")
+    missed = [t.label for t in turns if t.answered and (t.score.off_topic or t.score.stuffed)]
+    if missed:
+        improvements.insert(0, texts.text("missed_questions", language, numbers=", ".join(missed)))
     if not improvements and ranked:
         # Even a strong interview has a weakest area; an empty list reads as if nothing was assessed.
         name, value = ranked[-1]
@@ -105,6 +124,13 @@ def summary(session: InterviewSession, turns: Sequence[Turn], model_name: str) -
             worst=worst,
         )
     )
+    snapshot += " " + texts.text(
+        "probability_note",
+        language,
+        p=probability,
+        mark=f"{PASS_MARK[config.difficulty]:g}",
+        difficulty=config.difficulty.value,
+    )
     strengths, improvements = strengths_and_improvements(turns, language)
     return SummaryReport(
         source=Source.OFFLINE,
@@ -122,9 +148,14 @@ def _model_answer(turn: Turn, language: Language) -> str:
     if turn.question.kind is QuestionKind.FOLLOW_UP:
         what = "; ".join(turn.question.expected_points) or turn.question.text
         return texts.text("model_follow_up", language, what=what)
-    if turn.entry is not None and turn.entry.model_answer:
+    if language is Language.EN and turn.entry is not None and turn.entry.model_answer:
         return turn.entry.model_answer
-    points = "; ".join(turn.question.expected_points)
+    points = "; ".join(turn.question.expected_points or (turn.entry.expected_points if turn.entry else ()))
+    if language is not Language.EN:
+        # The bank's model answers are written in English: a hi/fr report gives the same guidance in its own
+        # language, with the bank's points (still English) named inside it.
+        kind = "behavioural" if turn.behavioural else "technical"
+        return MODEL_ANSWER[kind][language.value].format(points=points or turn.question.text)
     return texts.text("model_follow_up", language, what=points or turn.question.text)
 
 
@@ -132,19 +163,9 @@ def questions(session: InterviewSession, turns: Sequence[Turn], model_name: str)
     language = session.config.language
     items: list[QuestionFeedback] = []
     for turn in turns:
-        went_well = [
-            f"{texts.pick(texts.CRITERION_LABELS, c.name, language)} {c.score:g}/10: {c.explanation}"
-            for c in turn.score.criteria
-            if c.score >= 7
-        ]
-        to_improve = list(turn.score.caps) + [
-            f"{texts.pick(texts.CRITERION_LABELS, c.name, language)} {c.score:g}/10: {c.explanation}"
-            for c in turn.score.criteria
-            if c.score < 5
-        ]
-        if turn.answer is not None and turn.answer.skipped:
-            to_improve.insert(0, texts.text("no_answer", language))
-        transcript = turn.answer.transcript if turn.answer is not None else ""
+        transcript = turn.answer.transcript if turn.answer is not None and not turn.answer.skipped else ""
+        delivery = turn.answer.delivery if turn.answer is not None and not turn.answer.skipped else None
+        went_well, to_improve = answer_feedback(turn.score, transcript, delivery, language, turn.behavioural)
         items.append(
             QuestionFeedback(
                 question_id=turn.question.id,

@@ -9,45 +9,24 @@ from ...domain.enums import Language
 
 _TEXTS: dict[str, dict[str, str]] = {
     "disclaimer": {
-        "en": "Scored by the offline heuristic engine (keyword, structure and delivery rules; not an AI model).",
-        "hi": "ऑफ़लाइन heuristic engine द्वारा स्कोर किया गया (keyword, structure और delivery नियम; AI model नहीं)।",
-        "fr": "Noté par le moteur heuristique hors ligne (règles de mots-clés, de structure et d'élocution ; pas un modèle d'IA).",
+        "en": "Scored by the offline heuristic engine: meaning compared by a small multilingual sentence model on this computer, plus figures, named tools, structure and delivery rules (not a generative AI).",
+        "hi": "MockMate की ऑफ़लाइन rubric से स्कोर किया गया: इसी कंप्यूटर पर एक छोटे बहुभाषी sentence model से अर्थ की तुलना, साथ में आँकड़े, tools के नाम, संरचना और delivery के नियम (generative AI नहीं)।",
+        "fr": "Noté hors ligne par la grille de MockMate : le sens est comparé par un petit modèle de phrases multilingue sur cet ordinateur, avec les chiffres, les outils cités, la structure et l'élocution (pas une IA générative).",
+    },
+    "probability_note": {
+        "en": "Selection chance {p} % is an estimate, not a statistic: a logistic curve of your overall score that gives 50 % at {mark}/100 for a {difficulty} interview (higher for harder levels), kept between 1 and 99 %.",
+        "hi": "चयन की संभावना {p} % एक अनुमान है, आँकड़ा नहीं: आपके कुल स्कोर का logistic वक्र, जो {difficulty} इंटरव्यू के लिए {mark}/100 पर 50 % देता है (कठिन स्तर पर ऊँचा), और 1 से 99 % के बीच रहता है।",
+        "fr": "La probabilité de sélection de {p} % est une estimation, pas une statistique : une courbe logistique de votre note globale qui donne 50 % à {mark}/100 pour un entretien {difficulty} (plus haut pour les niveaux difficiles), bornée entre 1 et 99 %.",
     },
     "snapshot": {
         "en": "Overall {score}/100 for {role} ({difficulty}, {itype}): {answered} of {total} questions answered, average {avg}/10. Best: {best}. Weakest: {worst}.",
         "hi": "{role} ({difficulty}, {itype}) के लिए कुल {score}/100: {total} में से {answered} प्रश्नों के उत्तर, औसत {avg}/10। सबसे अच्छा: {best}। सबसे कमज़ोर: {worst}।",
         "fr": "Note globale {score}/100 pour {role} ({difficulty}, {itype}) : {answered} questions sur {total} traitées, moyenne {avg}/10. Meilleure : {best}. Plus faible : {worst}.",
     },
-    "skill_fallback": {"en": "your main skill", "hi": "आपका मुख्य कौशल", "fr": "votre compétence principale"},
-    "fu_star": {
-        "en": "You did not describe the {missing} in that story. Could you tell me {ask}?",
-        "hi": "आपने उस उदाहरण में {missing} नहीं बताया। क्या आप बता सकते हैं {ask}?",
-        "fr": "Vous n'avez pas décrit {missing} dans cet exemple. Pouvez-vous me dire {ask} ?",
-    },
-    "fu_thin": {
-        "en": "That answer was quite brief. {detail}",
-        "hi": "आपका उत्तर काफ़ी छोटा था। {detail}",
-        "fr": "Cette réponse était assez brève. {detail}",
-    },
-    "fu_thin_detail": {
-        "en": "Could you go into more detail, with a concrete example from your own work?",
-        "hi": "क्या आप अपने काम से एक ठोस उदाहरण के साथ विस्तार से बता सकते हैं?",
-        "fr": "Pouvez-vous développer, avec un exemple concret tiré de votre travail ?",
-    },
-    "fu_vague": {
-        "en": "Could you make that concrete: which tools or methods did you use, what exactly did you do, and what numbers show the result?",
-        "hi": "क्या आप इसे ठोस बना सकते हैं: आपने कौन से tools या तरीके इस्तेमाल किए, ठीक-ठीक क्या किया, और कौन से आँकड़े नतीजा दिखाते हैं?",
-        "fr": "Pouvez-vous être plus concret : quels outils ou méthodes avez-vous utilisés, qu'avez-vous fait exactement, et quels chiffres montrent le résultat ?",
-    },
-    "fu_point": {
-        "en": "A strong answer would also cover this: {point}. Could you tell me about that?",
-        "hi": "एक अच्छा उत्तर यह भी बताता: {point}। क्या आप इसके बारे में बता सकते हैं?",
-        "fr": "Une bonne réponse aborderait aussi ceci : {point}. Pouvez-vous m'en parler ?",
-    },
     "final_remarks": {
-        "en": "{disclaimer} The scores count matched words, STAR parts, figures, named tools and delivery measurements; they do not judge whether what you said is correct. Use them to practise structure and specificity, and add a Gemini key for a reading of content.",
-        "hi": "{disclaimer} स्कोर मिलते शब्दों, STAR हिस्सों, आँकड़ों, tools के नाम और बोलने के माप पर आधारित हैं; ये नहीं जाँचते कि आपकी बात सही है या नहीं। इन्हें structure और ठोस उदाहरणों के अभ्यास के लिए इस्तेमाल करें; सामग्री के मूल्यांकन के लिए Gemini key जोड़ें।",
-        "fr": "{disclaimer} Les notes comptent les mots pertinents, les parties STAR, les chiffres, les outils cités et les mesures d'élocution ; elles ne jugent pas l'exactitude de vos propos. Servez-vous-en pour travailler la structure et la précision, et ajoutez une clé Gemini pour une lecture du contenu.",
+        "en": "{disclaimer} The scores compare the meaning of each answer with the question and its expected points, and count STAR parts, figures, named tools and delivery measurements; keyword lists and padding earn nothing. They do not check that what you said is true. Add a Gemini key for a reading by a large model.",
+        "hi": "{disclaimer} स्कोर हर उत्तर के अर्थ की तुलना प्रश्न और उसके अपेक्षित बिंदुओं से करते हैं, और STAR हिस्से, आँकड़े, tools के नाम और बोलने के माप गिनते हैं; keywords की सूची और भराव को कोई अंक नहीं मिलता। ये नहीं जाँचते कि आपकी बात सच है या नहीं। बड़े model से मूल्यांकन के लिए Gemini key जोड़ें।",
+        "fr": "{disclaimer} Les notes comparent le sens de chaque réponse avec la question et ses points attendus, et comptent les parties STAR, les chiffres, les outils cités et les mesures d'élocution ; les listes de mots-clés et le remplissage ne rapportent rien. Elles ne vérifient pas l'exactitude de vos propos. Ajoutez une clé Gemini pour une lecture par un grand modèle.",
     },
     "no_answer": {
         "en": "No answer to judge.",
@@ -63,6 +42,16 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "Answer every question: {n} went unanswered",
         "hi": "हर प्रश्न का उत्तर दें: {n} प्रश्न बिना उत्तर के रहे",
         "fr": "Répondez à chaque question : {n} sont restées sans réponse",
+    },
+    "strong_answer": {
+        "en": 'Strong answer to {n} ({s}/10): "{quote}"',
+        "hi": '{n} का मज़बूत उत्तर ({s}/10): "{quote}"',
+        "fr": "Réponse solide à {n} ({s}/10) : « {quote} »",
+    },
+    "missed_questions": {
+        "en": "Answer the question that is asked: the answers to {numbers} missed it (off topic or a list of keywords)",
+        "hi": "जो पूछा जाए उसी का उत्तर दें: {numbers} के उत्तर प्रश्न से हट गए (विषय से बाहर या केवल keywords की सूची)",
+        "fr": "Répondez à la question posée : les réponses à {numbers} l'ont manquée (hors sujet ou liste de mots-clés)",
     },
     "model_follow_up": {
         "en": "A strong reply adds what was missing: {what}. Give one concrete example with your own actions and a measurable result.",

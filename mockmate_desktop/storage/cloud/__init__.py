@@ -1,4 +1,5 @@
-"""Optional Firebase cloud sync: sign-in, Firestore documents, Cloud Storage files, and the sync engine.
+"""Optional Firebase cloud sync: sign-in, Firestore documents, Storage files, and the sync engine.
 
-Nothing here is imported unless the user configured a Firebase project; firebase_admin is imported lazily.
+The client acts only as the signed-in user (its ID token over REST). firebase-admin is used only by the
+project owner's operator commands (firebase_app.py, operator.py), imported lazily there.
 """

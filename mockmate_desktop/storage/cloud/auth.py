@@ -1,14 +1,19 @@
 """Email/password sign-in through Firebase's Identity Toolkit REST API, with token refresh and sign-out.
 
-Tokens live in one 0600 file in the data folder (`cloud-auth.json`) so that sync works after a restart; they
-are never logged (errors carry Firebase's error code only). Sign-out deletes the file.
+The user's ID token is the only cloud credential the app holds. The tokens go into the OS keychain where
+there is one (core/secrets.py), else into a 0600 file in the data folder (`cloud-auth.json`); either way
+sync works after a restart. `cloud-auth.json` always keeps who is signed in (uid, email, project) so the
+status shows without the keychain. Tokens are never logged (errors carry Firebase's error code only).
+Sign-out deletes both. A refresh token that Firebase no longer accepts raises `SignInRequired`.
 """
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import json
 import logging
+import threading
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -17,12 +22,16 @@ from typing import Any
 import requests
 
 from ...core.files import atomic_write_text
+from ...core.secrets import Keychain
 from .config import CloudConfig, CloudConfigError
 from .scope import check_uid
 
 log = logging.getLogger(__name__)
 
 TOKEN_FILE_NAME = "cloud-auth.json"
+KEYCHAIN_NAME = "cloud_tokens"
+# Refresh-token failures that only a new sign-in can mend.
+_SIGN_IN_AGAIN = {"TOKEN_EXPIRED", "INVALID_REFRESH_TOKEN", "USER_NOT_FOUND", "USER_DISABLED", "INVALID_GRANT_TYPE"}
 REFRESH_MARGIN = timedelta(minutes=5)
 HTTP_TIMEOUT_S = 20.0
 
@@ -49,6 +58,10 @@ class AuthError(Exception):
     def __init__(self, message: str, code: str = "") -> None:
         super().__init__(message)
         self.code = code
+
+
+class SignInRequired(AuthError):
+    """The saved sign-in can no longer be refreshed (expired, revoked, account gone): sign in again."""
 
 
 @dataclass(frozen=True)
@@ -86,25 +99,60 @@ class SignedInUser:
         )
 
 
-class TokenFile:
-    """The signed-in user's tokens, in a private file in the data folder."""
+def token_uid(id_token: str) -> str | None:
+    """The uid an ID token names (payload only: the servers verify signatures, this is a consistency check
+    that a saved sign-in was not edited to point at another account's folder)."""
+    try:
+        payload = id_token.split(".")[1]
+        claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    except (IndexError, ValueError):
+        return None
+    uid = claims.get("user_id") or claims.get("sub") if isinstance(claims, dict) else None
+    return str(uid) if uid else None
 
-    def __init__(self, home: Path) -> None:
+
+class TokenFile:
+    """The signed-in user's tokens: the keychain holds the tokens where there is one, the private file in the
+    data folder holds who is signed in (and the tokens too when there is no keychain)."""
+
+    def __init__(self, home: Path, keychain: Keychain | None = None) -> None:
         self.path = home / TOKEN_FILE_NAME
+        self.keychain = keychain if keychain is not None else Keychain.for_home(home)
+
+    def where(self) -> str:
+        return self.keychain.where(self.path)
 
     def load(self) -> SignedInUser | None:
         try:
-            return SignedInUser.from_json(json.loads(self.path.read_text(encoding="utf-8")))
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if data.get("in_keychain"):
+                secret = self.keychain.get(KEYCHAIN_NAME)
+                if secret is None:
+                    return None  # the keychain lost or refused it: signed out, sign in again
+                data.update(json.loads(secret))
+            return SignedInUser.from_json(data)
         except FileNotFoundError:
             return None
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             log.warning("the saved sign-in could not be read (%s); sign in again", type(exc).__name__)
             return None
 
     def save(self, user: SignedInUser) -> None:
-        atomic_write_text(self.path, json.dumps(user.to_json()))
+        data = user.to_json()
+        tokens = {"id_token": data.pop("id_token"), "refresh_token": data.pop("refresh_token")}
+        if self.keychain.set(KEYCHAIN_NAME, json.dumps(tokens)):
+            data["in_keychain"] = True
+        else:
+            data.update(tokens)
+        atomic_write_text(self.path, json.dumps(data))
 
     def clear(self) -> None:
+        try:
+            in_keychain = bool(json.loads(self.path.read_text(encoding="utf-8")).get("in_keychain"))
+        except (OSError, ValueError, AttributeError):
+            in_keychain = True  # unknown: make sure no copy is left behind
+        if in_keychain:
+            self.keychain.delete(KEYCHAIN_NAME)
         with contextlib.suppress(FileNotFoundError):
             self.path.unlink()
 
@@ -143,7 +191,8 @@ class AuthClient:
         if response.status_code >= 400:
             raw = str(payload.get("error", {}).get("message", "")) if isinstance(payload, dict) else ""
             code = raw.split(":", 1)[0].split(" ", 1)[0].strip() or f"HTTP_{response.status_code}"
-            raise AuthError(_MESSAGES.get(code, f"Sign-in failed ({code})."), code)
+            kind = SignInRequired if "token" in url.rsplit("/", 1)[-1] and code in _SIGN_IN_AGAIN else AuthError
+            raise kind(_MESSAGES.get(code, f"Sign-in failed ({code})."), code)
         return payload
 
     def _accept(self, payload: dict[str, Any], email: str) -> SignedInUser:
@@ -168,8 +217,13 @@ class AuthClient:
         return self._accept(self._post(url, json_body=body), email)
 
     def refresh(self, user: SignedInUser) -> SignedInUser:
+        """New ID token from the refresh token; `SignInRequired` (tokens forgotten) when it is refused."""
         form = {"grant_type": "refresh_token", "refresh_token": user.refresh_token}
-        payload = self._post(f"{self._token_url}/token", form=form)
+        try:
+            payload = self._post(f"{self._token_url}/token", form=form)
+        except SignInRequired:
+            self._tokens.clear()
+            raise
         fresh = SignedInUser(
             uid=check_uid(str(payload["user_id"])),
             email=user.email,
@@ -197,3 +251,40 @@ class AuthClient:
     def sign_out(self) -> None:
         """Forget the tokens on this machine (ID tokens expire on their own within the hour)."""
         self._tokens.clear()
+
+
+class UserToken:
+    """The signed-in user's ID token for every cloud call, refreshed shortly before it expires (or after the
+    server rejected it) without user action. Thread-safe: the sync thread and a GUI task may share it.
+    `generation` changes on every refresh, so clients that bake the token in can rebuild themselves."""
+
+    def __init__(self, auth: AuthClient, user: SignedInUser) -> None:
+        self._auth = auth
+        self._user = user
+        self._lock = threading.Lock()
+        self.generation = 0
+
+    @property
+    def uid(self) -> str:
+        return self._user.uid
+
+    @property
+    def user(self) -> SignedInUser:
+        return self._user
+
+    def get(self) -> str:
+        with self._lock:
+            if self._user.needs_refresh:
+                self._refresh_locked()
+            return self._user.id_token
+
+    def refresh(self, rejected: str) -> str:
+        """After a 401: refresh unless another thread already replaced the rejected token."""
+        with self._lock:
+            if self._user.id_token == rejected:
+                self._refresh_locked()
+            return self._user.id_token
+
+    def _refresh_locked(self) -> None:
+        self._user = self._auth.refresh(self._user)
+        self.generation += 1

@@ -8,11 +8,11 @@ import logging
 import threading
 from collections.abc import Callable
 
-from ...app import AppContext
 from .auth import AuthError
 from .config import CloudConfigError
 from .connect import connect
 from .errors import describe
+from .host import CloudHost
 from .report import RetryPolicy, SyncReport
 from .scope import ScopeError
 
@@ -22,13 +22,13 @@ log = logging.getLogger(__name__)
 class SyncLoop:
     def __init__(
         self,
-        app: AppContext,
+        host: CloudHost,
         on_status: Callable[[str, SyncReport | None], None],
         *,
         interval_s: float = 300.0,
         retry: RetryPolicy | None = None,
     ) -> None:
-        self._app = app
+        self._host = host
         self._on_status = on_status
         self._interval_s = interval_s
         self._retry = retry
@@ -66,7 +66,7 @@ class SyncLoop:
 
     def _sync_once(self) -> None:
         try:
-            cloud = connect(self._app, retry=self._retry, cancel=self._stop)
+            cloud = connect(self._host, retry=self._retry, cancel=self._stop)
         except (CloudConfigError, AuthError, ScopeError) as exc:
             self._on_status(str(exc), None)
             return

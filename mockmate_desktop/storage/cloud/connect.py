@@ -1,8 +1,11 @@
-"""Wiring for callers (CLI, GUI worker): settings -> signed-in user -> firebase-admin -> sync engine.
+"""Wiring for callers (CLI, GUI worker): settings -> signed-in user -> the user's token -> sync engine.
 
-Everything that can stop sync (not configured, signed out, another account's data folder) raises
-`CloudConfigError` with a sentence the user can act on. The last sync's outcome is kept in
-`cloud-sync-state.json` so the status is visible without going online.
+The client acts only as the signed-in user: the ID token is its one credential, and the project's security
+rules decide what it may touch. No service-account key is read here (see docs/cloud-security.md).
+
+Everything that can stop sync (not configured, signed out, sign-in expired, another account's data folder)
+raises `CloudConfigError` or `AuthError` with a sentence the user can act on. The last sync's outcome is kept
+in `cloud-sync-state.json` so the status is visible without going online.
 """
 
 from __future__ import annotations
@@ -13,14 +16,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ...app import AppContext
 from ...core.files import atomic_write_text
-from ..protocols import StoreError
-from . import firebase_app
-from .auth import AuthClient, SignedInUser, TokenFile
+from ..errors import StoreError
+from .auth import AuthClient, SignedInUser, TokenFile, UserToken, token_uid
 from .config import CloudConfig, CloudConfigError
-from .documents import UserDocuments
 from .files import UserFiles
+from .firestore_rest import RestDocuments
+from .host import CloudHost
+from .pull import Documents
+from .quarantine import Quarantine
 from .report import RetryPolicy, SyncReport
 from .scope import user_path
 from .sync import SyncEngine
@@ -28,25 +32,25 @@ from .sync import SyncEngine
 STATE_FILE_NAME = "cloud-sync-state.json"
 
 
-def cloud_config(app: AppContext) -> CloudConfig:
-    return CloudConfig.from_settings(app.settings)
+def cloud_config(host: CloudHost) -> CloudConfig:
+    return CloudConfig.from_settings(host.settings)
 
 
-def auth_client(app: AppContext) -> AuthClient:
-    config = cloud_config(app)
+def auth_client(host: CloudHost) -> AuthClient:
+    config = cloud_config(host)
     if not config.configured:
         raise CloudConfigError(
             "Cloud sync is not set up: set firebase_project_id (and the rest) in Settings."
         )
-    return AuthClient(config, TokenFile(app.paths.home))
+    return AuthClient(config, TokenFile(host.paths.home))
 
 
-def claim_data_folder(app: AppContext, uid: str) -> None:
+def claim_data_folder(host: CloudHost, uid: str) -> None:
     """The first account to sign in owns this data folder's profile; another account is refused so that
     one person's interviews are never uploaded into someone else's cloud folder."""
-    owner = app.store.owner_uid()
+    owner = host.store.owner_uid()
     if owner is None:
-        app.store.set_owner_uid(uid)
+        host.store.set_owner_uid(uid)
     elif owner != uid:
         raise CloudConfigError(
             "This data folder belongs to another cloud account; sign in as that account, or use a separate "
@@ -54,64 +58,76 @@ def claim_data_folder(app: AppContext, uid: str) -> None:
         )
 
 
+def documents_for(config: CloudConfig, token: UserToken) -> Documents:
+    """Firestore as the user: REST by default, gRPC when MOCKMATE_FIRESTORE_TRANSPORT=grpc."""
+    if config.transport == "grpc":
+        from .firestore_grpc import GrpcDocuments
+
+        return GrpcDocuments(config, token)
+    return RestDocuments(config.firestore_rest_root, token)
+
+
 @dataclass
 class CloudSession:
-    """An open connection for one signed-in user; close it to release firebase-admin's app."""
+    """An open connection for one signed-in user."""
 
-    app_context: AppContext
-    user: SignedInUser
+    host: CloudHost
+    token: UserToken
     engine: SyncEngine
-    _firebase: Any
+
+    @property
+    def user(self) -> SignedInUser:
+        return self.token.user
 
     def sync(self) -> SyncReport:
         report = self.engine.run_once()
-        save_state(self.app_context, report)
+        save_state(self.host, report)
         return report
 
     def close(self) -> None:
-        firebase_app.close_app(self._firebase)
+        """Release the HTTP sessions (or the gRPC channel)."""
+        for part in (self.engine.docs, self.engine.files):
+            closer = getattr(part, "close", None)
+            if closer is not None:
+                closer()
 
 
 def connect(
-    app: AppContext,
+    host: CloudHost,
     *,
     retry: RetryPolicy | None = None,
     batch_size: int = 200,
     cancel: threading.Event | None = None,
     on_batch: Callable[[SyncReport], None] | None = None,
 ) -> CloudSession:
-    config = cloud_config(app)
+    config = cloud_config(host)
     config.require_complete()
-    user = auth_client(app).current_user()
+    auth = auth_client(host)
+    user = auth.current_user()  # refreshed here when close to expiry; SignInRequired when refused
     if user is None:
         raise CloudConfigError("Not signed in: run `mockmate account signin` (or sign in from Settings).")
-    fb = firebase_app.open_app(config)
-    try:
-        if firebase_app.verified_uid(fb, user.id_token) not in (None, user.uid):
-            raise CloudConfigError("The saved sign-in does not match its account; sign in again.")
-        claim_data_folder(app, user.uid)
-        docs = UserDocuments(firebase_app.firestore_client(fb), user.uid)
-        files = UserFiles(firebase_app.storage_bucket(fb), user.uid)
-        engine = SyncEngine(
-            app.store,
-            docs,
-            files,
-            sync_audio=config.sync_answer_audio,
-            batch_size=batch_size,
-            retry=retry,
-            cancel=cancel,
-            on_batch=on_batch,
-            user_doc=_user_doc(app, user),
-        )
-    except BaseException:
-        firebase_app.close_app(fb)
-        raise
-    return CloudSession(app, user, engine, fb)
+    if token_uid(user.id_token) != user.uid:
+        raise CloudConfigError("The saved sign-in does not match its account; sign in again.")
+    claim_data_folder(host, user.uid)
+    token = UserToken(auth, user)
+    engine = SyncEngine(
+        host.store,
+        documents_for(config, token),
+        UserFiles(config.storage_rest_root, token),
+        Quarantine(host.paths.home),
+        sync_audio=config.sync_answer_audio,
+        batch_size=batch_size,
+        retry=retry,
+        cancel=cancel,
+        on_batch=on_batch,
+        user_doc=_user_doc(host, user),
+    )
+    return CloudSession(host, token, engine)
 
 
-def _user_doc(app: AppContext, user: SignedInUser) -> dict[str, Any]:
+def _user_doc(host: CloudHost, user: SignedInUser) -> dict[str, Any]:
     """`users/{uid}`: the profile and the preferences worth carrying between machines (no secrets, no paths)."""
-    s = app.settings
+    s = host.settings
     return {
         "profile": {"uid": user.uid, "email": user.email, "path": user_path(user.uid)},
         "preferences": {
@@ -128,28 +144,28 @@ def _user_doc(app: AppContext, user: SignedInUser) -> dict[str, Any]:
     }
 
 
-def save_state(app: AppContext, report: SyncReport) -> None:
-    atomic_write_text(app.paths.home / STATE_FILE_NAME, json.dumps(report.to_json()))
+def save_state(host: CloudHost, report: SyncReport) -> None:
+    atomic_write_text(host.paths.home / STATE_FILE_NAME, json.dumps(report.to_json()))
 
 
-def status_text(app: AppContext) -> str:
+def status_text(host: CloudHost) -> str:
     """synced / N pending / error with reason / not set up / signed out: for `mockmate account status` and
     the status bar. Never goes online."""
-    config = cloud_config(app)
+    config = cloud_config(host)
     if not config.configured:
         return "Cloud sync off (local profile only)."
     problems = config.problems()
     if problems:
         return "Cloud sync not set up: " + problems[0] + "."
-    user = TokenFile(app.paths.home).load()
+    user = TokenFile(host.paths.home).load()
     if user is None or user.project_id != config.project_id:
         return "Cloud sync: signed out."
     try:
-        pending = app.store.outbox_counts()["pending"]
+        pending = host.store.outbox_counts()["pending"]
     except StoreError as exc:
         return f"Cloud sync error: {exc}"
     try:
-        last = json.loads((app.paths.home / STATE_FILE_NAME).read_text(encoding="utf-8"))
+        last = json.loads((host.paths.home / STATE_FILE_NAME).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         last = {}
     if last.get("errors"):

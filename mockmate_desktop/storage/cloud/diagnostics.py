@@ -1,88 +1,80 @@
-"""`mockmate doctor` checks for cloud sync. Offline checks only: nothing here contacts Firebase."""
+"""`mockmate doctor` checks for cloud sync. Offline checks only: nothing here contacts Firebase, and no
+service-account key is ever opened (a set-up that still names one is told what changed)."""
 
 from __future__ import annotations
 
-import json
-import stat
-
-from ...app import AppContext
 from ...core.diagnostics import Check, CheckStatus
+from ...core.secrets import Keychain
 from .auth import TokenFile
 from .config import CloudConfig
 from .connect import status_text
+from .host import CloudHost
+from .quarantine import Quarantine
 
 
-def diagnose(app: AppContext) -> list[Check]:
-    config = CloudConfig.from_settings(app.settings)
+def diagnose(host: CloudHost) -> list[Check]:
+    config = CloudConfig.from_settings(host.settings)
+    checks = [secrets_check(host)]
+    if config.legacy_key_file is not None:
+        checks.append(_legacy_key_check(config))
     if not config.configured:
         return [
-            Check(
-                "cloud sync",
-                CheckStatus.OK,
-                "off: everything is kept on this computer (local profile)",
-            )
+            Check("cloud sync", CheckStatus.OK, "off: everything is kept on this computer (local profile)"),
+            *checks,
         ]
-    checks: list[Check] = []
     problems = config.problems()
-    checks.append(
+    checks.insert(
+        0,
         Check(
             "cloud configuration",
             CheckStatus.FAIL if problems else CheckStatus.OK,
             "; ".join(problems)
             if problems
-            else f"project {config.project_id}, bucket {config.storage_bucket}"
-            + (" (local emulators)" if config.uses_emulators else ""),
-            "set the missing values in Settings > Cloud, or the MOCKMATE_FIREBASE_* variables"
-            if problems
-            else "",
-        )
+            else f"project {config.project_id}, bucket {config.storage_bucket}, signs in as you "
+            f"(Firestore over {config.transport.upper()})" + (" (local emulators)" if config.uses_emulators else ""),
+            "set the missing values in Settings > Cloud, or the MOCKMATE_FIREBASE_* variables" if problems else "",
+        ),
     )
-    if config.credentials_path is not None and config.credentials_path.is_file():
-        checks.append(_key_file_check(config))
-    checks.append(_token_check(app, config))
+    checks.append(_token_check(host, config))
+    set_aside = Quarantine(host.paths.home).entries()
+    if set_aside:
+        checks.append(
+            Check(
+                "cloud records set aside",
+                CheckStatus.WARN,
+                f"{len(set_aside)} cloud record(s) failed validation and are not used here "
+                f"(first: {set_aside[0].path}: {set_aside[0].reason})",
+                "nothing to do unless you expected them: `mockmate sync --quarantine` lists them; "
+                "local data is untouched",
+            )
+        )
     return checks
 
 
-def _key_file_check(config: CloudConfig) -> Check:
-    path = config.credentials_path
-    assert path is not None
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return Check(
-            "cloud service account",
-            CheckStatus.FAIL,
-            f"{path} is not readable JSON",
-            "download a new key for your project's service account",
-        )
-    if not isinstance(data, dict) or data.get("type") != "service_account" or "private_key" not in data:
-        return Check(
-            "cloud service account",
-            CheckStatus.FAIL,
-            f"{path} is not a service-account key",
-            "use the JSON key of a service account (IAM > Service accounts > Keys)",
-        )
-    if data.get("project_id") and data.get("project_id") != config.project_id:
-        return Check(
-            "cloud service account",
-            CheckStatus.WARN,
-            f"the key is for project {data.get('project_id')}, settings say {config.project_id}",
-            "make firebase_project_id match the key's project",
-        )
-    loose = path.stat().st_mode & (stat.S_IRWXG | stat.S_IRWXO)
-    if loose:
-        return Check(
-            "cloud service account",
-            CheckStatus.WARN,
-            f"{path} is readable by other users",
-            f"chmod 600 {path}",
-        )
-    # Only the account's email is shown: never the key or its id.
-    return Check("cloud service account", CheckStatus.OK, f"key for {data.get('client_email', '?')}")
+def secrets_check(host: CloudHost) -> Check:
+    keychain = Keychain.for_home(host.paths.home)
+    detail = (
+        f"the Gemini key and the cloud sign-in are kept in {keychain.where(host.paths.settings_path)}"
+        if keychain.available
+        else f"no system keychain here: the Gemini key is kept in settings.json and the cloud sign-in in "
+        f"cloud-auth.json, both private files (mode 0600) in {host.paths.home}"
+    )
+    return Check("secrets at rest", CheckStatus.OK, detail)
 
 
-def _token_check(app: AppContext, config: CloudConfig) -> Check:
-    user = TokenFile(app.paths.home).load()
+def _legacy_key_check(config: CloudConfig) -> Check:
+    return Check(
+        "cloud service-account key",
+        CheckStatus.WARN,
+        f"settings still name a service-account key ({config.legacy_key_file}); MockMate no longer reads it: "
+        "sync signs in as you (project id, web API key and bucket), and your local data is kept",
+        "remove firebase_credentials_path (or MOCKMATE_FIREBASE_CREDENTIALS) and delete the key from this "
+        "computer unless you are the project owner (`mockmate cloud` operator commands take it with --key)",
+    )
+
+
+def _token_check(host: CloudHost, config: CloudConfig) -> Check:
+    user = TokenFile(host.paths.home).load()
     if user is None or user.project_id != config.project_id:
         return Check(
             "cloud sign-in",
@@ -90,7 +82,7 @@ def _token_check(app: AppContext, config: CloudConfig) -> Check:
             "signed out: sessions stay on this computer",
             "run `mockmate account signin` or sign in from Settings",
         )
-    status = status_text(app)
+    status = status_text(host)
     state = CheckStatus.FAIL if status.startswith("Cloud sync error") else CheckStatus.OK
     return Check(
         "cloud sign-in",

@@ -5,14 +5,20 @@ writing it twice is the same as writing it once. `last_change` (a Firestore time
 from __future__ import annotations
 
 import mimetypes
-from datetime import UTC, datetime
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
 from pathlib import PurePosixPath
 from typing import Any
 
+from ...domain.attempts import PracticeAttempt
 from ...domain.interview import InterviewSession
+from ...domain.practice_plan import PracticePlan
 from ...domain.resume import ResumeAnalysis, ResumeProfile
 
 SCHEMA = 1
+# Clocks disagree by seconds, sometimes minutes; a change time later than this ahead of ours is not believed.
+MAX_CLOCK_SKEW = timedelta(minutes=5)
+_TIME_FIELDS = frozenset({"created_at", "updated_at", "last_change", "started_at", "ended_at"})
 
 
 def last_change(session: InterviewSession) -> datetime:
@@ -37,9 +43,20 @@ def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
-def interview_doc(session: InterviewSession, uid: str, audio_objects: dict[str, str]) -> dict[str, Any]:
-    """Config, questions, answers (transcripts, delivery), reports, sources and timestamps, as one document."""
+def interview_doc(
+    session: InterviewSession,
+    uid: str,
+    audio_objects: dict[str, str],
+    practice: tuple[Sequence[PracticeAttempt], PracticePlan | None] = ((), None),
+) -> dict[str, Any]:
+    """Config, questions, answers (transcripts, delivery), reports, sources and timestamps, as one document;
+    the coaching loop's practice attempts and plan ride along under `practice`."""
     data = session.model_dump(mode="json")
+    attempts, plan = practice
+    data["practice"] = {
+        "attempts": [a.model_dump(mode="json", exclude={"audio_path"}) for a in attempts],
+        "plan": None if plan is None else plan.model_dump(mode="json"),
+    }
     data["owner_uid"] = uid
     data.update(
         schema=SCHEMA,
@@ -53,6 +70,20 @@ def interview_doc(session: InterviewSession, uid: str, audio_objects: dict[str, 
 
 def session_from_doc(doc: dict[str, Any]) -> InterviewSession:
     return InterviewSession.model_validate(doc)
+
+
+def practice_from_doc(doc: dict[str, Any], session_id: Any) -> tuple[list[PracticeAttempt], PracticePlan | None]:
+    """The attempts and plan inside an interview document; each must belong to that session."""
+    practice = doc.get("practice") or {}
+    if not isinstance(practice, dict):
+        raise ValueError("practice is not a map")
+    attempts = [PracticeAttempt.model_validate(item) for item in practice.get("attempts") or []]
+    raw_plan = practice.get("plan")
+    plan = None if raw_plan is None else PracticePlan.model_validate(raw_plan)
+    owners = [a.session_id for a in attempts] + ([plan.session_id] if plan is not None else [])
+    if any(owner != session_id for owner in owners):
+        raise ValueError("practice records inside belong to another session")
+    return attempts, plan
 
 
 def resume_doc(
@@ -100,3 +131,36 @@ def file_kind(relative: str) -> tuple[str, str]:
     """(suffix, content type) for a stored file: resumes keep their own type, PDFs by default."""
     suffix = PurePosixPath(relative).suffix.lower() or ".pdf"
     return suffix, mimetypes.types_map.get(suffix, "application/octet-stream")
+
+
+def clamp_future(doc: Any, now: datetime, *, where: str = "") -> tuple[Any, list[str]]:
+    """A copy of `doc` whose change times beyond `now + MAX_CLOCK_SKEW` are set to `now`, and the fields that
+    were. Times are Firestore timestamps or the ISO strings of model dumps; anything else is left alone."""
+    limit = now + MAX_CLOCK_SKEW
+    flagged: list[str] = []
+
+    def walk(value: Any, path: str) -> Any:
+        if isinstance(value, dict):
+            out: dict[str, Any] = {}
+            for key, item in value.items():
+                here = f"{path}.{key}" if path else str(key)
+                if key in _TIME_FIELDS and _later_than(item, limit):
+                    flagged.append(here)
+                    out[key] = now if isinstance(item, datetime) else now.isoformat()
+                else:
+                    out[key] = walk(item, here)
+            return out
+        if isinstance(value, list):
+            return [walk(item, f"{path}[{i}]") for i, item in enumerate(value)]
+        return value
+
+    return walk(doc, where), flagged
+
+
+def _later_than(value: Any, limit: datetime) -> bool:
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return False
+    return isinstance(value, datetime) and _aware(value) > limit

@@ -18,6 +18,10 @@ class SyncReport:
     failed: int = 0  # outbox entries that failed in this run (still pending)
     pending: int = 0  # outbox entries left after the run
     errors: list[str] = field(default_factory=list)
+    # Cloud records set aside this run (failed validation; reported once, see quarantine.py) and records
+    # whose change time lay in the future (clamped; they never win a conflict).
+    quarantined: list[str] = field(default_factory=list)
+    clamped: list[str] = field(default_factory=list)
     duration_s: float = 0.0
 
     @property
@@ -27,11 +31,16 @@ class SyncReport:
         return "pending" if self.pending else "synced"
 
     def status_line(self) -> str:
+        notes = ""
+        if self.quarantined:
+            notes += f" {len(self.quarantined)} cloud record(s) failed validation and were set aside."
+        if self.clamped:
+            notes += f" {len(self.clamped)} cloud record(s) dated in the future were not allowed to win."
         if self.state == "synced":
-            return "Synced."
+            return "Synced." + notes
         if self.state == "pending":
-            return f"{self.pending} change(s) waiting to sync."
-        return f"Sync error: {self.errors[0]} ({self.pending} change(s) waiting)."
+            return f"{self.pending} change(s) waiting to sync." + notes
+        return f"Sync error: {self.errors[0]} ({self.pending} change(s) waiting)." + notes
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -45,6 +54,8 @@ class SyncReport:
             "failed": self.failed,
             "pending": self.pending,
             "errors": self.errors,
+            "quarantined": self.quarantined,
+            "clamped": self.clamped,
             "duration_s": round(self.duration_s, 3),
         }
 

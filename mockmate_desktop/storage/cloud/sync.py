@@ -7,6 +7,8 @@ Rules (see docs/cloud-security.md):
   by `updated_at`. Before a session is pushed its cloud copy is merged in, so a newer remote answer is kept
   and the merged whole is written back. A tie keeps the local record. Deletions are tombstones compared by
   the same clock: a deletion newer than the last change wins, an edit newer than the deletion restores.
+- Distrust: a cloud document that fails validation is quarantined (pull.py) and overwritten by the local
+  record when there is one; a change time in the future never wins a conflict or deletes anything.
 - Failures: transient errors (unreachable, timeout, 5xx) are retried with exponential backoff; anything
   left is kept in the outbox with its reason and retried on the next sync. Nothing local is ever removed
   because the cloud is unreachable.
@@ -19,32 +21,34 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any
 from uuid import UUID
 
+from pydantic import ValidationError
+
+from ..errors import NotFoundError
 from ..outbox import OutboxEntry
-from ..protocols import NotFoundError
 from ..sqlite_store import SqliteStore
 from . import encode
-from .documents import UserDocuments
 from .errors import describe, is_transient
 from .files import UserFiles, sha256_of
-from .pull import ANALYSES, INTERVIEWS, RESUMES, Puller
+from .pull import ANALYSES, INTERVIEWS, RESUMES, Documents, Puller, Target
+from .quarantine import Quarantine
 from .report import RetryPolicy, SyncReport
 from .scope import ScopeError
 
 log = logging.getLogger(__name__)
 
 _SESSION_ENTITIES = {"session", "question", "answer", "report", "attempt", "practice_plan"}
-Target = tuple[Literal["interview", "resume", "analysis"], str]
 
 
 class SyncEngine:
     def __init__(
         self,
         store: SqliteStore,
-        docs: UserDocuments,
+        docs: Documents,
         files: UserFiles,
+        quarantine: Quarantine,
         *,
         sync_audio: bool = False,
         batch_size: int = 200,
@@ -56,6 +60,7 @@ class SyncEngine:
         if docs.uid != files.uid:
             raise ScopeError("internal error: documents and files opened for different users")
         self.store, self.docs, self.files = store, docs, files
+        self.quarantine = quarantine
         self.uid = docs.uid
         self.sync_audio = sync_audio
         self.batch_size = max(1, batch_size)
@@ -96,7 +101,25 @@ class SyncEngine:
         raise AssertionError("unreachable")
 
     def pull(self, report: SyncReport) -> None:
-        Puller(self.store, self.docs, self.files, sync_audio=self.sync_audio).run(report)
+        puller = Puller(self.store, self.docs, self.files, self.quarantine, sync_audio=self.sync_audio)
+        puller.run(report)
+        if puller.repairs:
+            self._with_retry(lambda: self.repair(puller.repairs, report), "repair upload")
+
+    def repair(self, targets: Sequence[Target], report: SyncReport) -> None:
+        """Write the local record back over a cloud copy that was not allowed to win (future-dated)."""
+        writes = []
+        for kind, record_id in dict.fromkeys(targets):
+            if kind == "interview":
+                write = self._prepare_interview(UUID(record_id), None, report)
+            elif kind == "resume":
+                write = self._prepare_resume(UUID(record_id), datetime.now(UTC), report)
+            else:
+                write = (ANALYSES, record_id), encode.analysis_doc(self.store.get_resume_analysis(UUID(record_id)))
+            if write is not None:
+                writes.append(write)
+        self.docs.set_many(writes)
+        report.documents_written += len(writes)
 
     # push ----------------------------------------------------------------------------------------------
 
@@ -198,14 +221,19 @@ class SyncEngine:
             session = self.store.get_session(session_id)
         except NotFoundError:  # superseded by a later local delete (maybe in a later batch)
             return self._session_tombstone(sid, datetime.now(UTC))
+        remote = self._trusted(f"{INTERVIEWS}/{sid}", remote, report)
         # Merge: records someone else changed later than ours are kept, not overwritten.
-        if (
-            remote is not None
-            and not remote.get("deleted")
-            and self.store.apply_remote_session(encode.session_from_doc(remote))
-        ):
-            report.pulled += 1
-            session = self.store.get_session(session_id)
+        if remote is not None and not remote.get("deleted"):
+            try:
+                merged = self.store.apply_remote_session(encode.session_from_doc(remote))
+                merged |= self.store.apply_remote_practice(session_id, *encode.practice_from_doc(remote, session_id))
+            except (ValidationError, ValueError) as exc:  # the local record replaces an invalid cloud copy
+                self.quarantine.add(f"{INTERVIEWS}/{sid}", remote, describe(exc))
+                report.quarantined.append(f"{INTERVIEWS}/{sid}: {describe(exc)}")
+                merged = False
+            if merged:
+                report.pulled += 1
+                session = self.store.get_session(session_id)
         if (
             remote is not None
             and remote.get("deleted")
@@ -228,7 +256,18 @@ class SyncEngine:
                     parts = (INTERVIEWS, sid, "audio", f"{answer.id}{path.suffix or '.wav'}")
                     audio[str(answer.id)], uploaded = self.files.upload(parts, path, "audio/wav")
                     report.files_uploaded += uploaded
-        return (INTERVIEWS, sid), encode.interview_doc(session, self.uid, audio)
+        practice = self.store.practice_of(session_id)
+        return (INTERVIEWS, sid), encode.interview_doc(session, self.uid, audio, practice)
+
+    def _trusted(self, path: str, remote: dict[str, Any] | None, report: SyncReport) -> dict[str, Any] | None:
+        """The cloud copy to merge, or None when it is future-dated (it must not win) or already set aside."""
+        if remote is None or self.quarantine.known(path, remote):
+            return None
+        _, future = encode.clamp_future(remote, datetime.now(UTC))
+        if future:
+            report.clamped.append(f"{path} ({', '.join(future[:3])})")
+            return None
+        return remote
 
     def _session_tombstone(self, sid: str, deleted_at: datetime) -> tuple[Sequence[str], dict[str, Any]]:
         self.files.delete_prefix(INTERVIEWS, sid)

@@ -25,6 +25,7 @@ from ...domain.enums import SessionStatus
 from ...domain.interview import InterviewSession
 from ...services.report_export import ExportFormat
 from ..report.export import attach_export_menu, choose_and_export, export_session
+from ..report.text import para
 from ..widgets.badges import EngineBadge
 from ..widgets.common import busy_bar, hint, title
 
@@ -248,8 +249,10 @@ class HomePage(QWidget):
             answer = QMessageBox.question(
                 self,
                 "Delete session",
-                f"Delete the interview for “{session.config.job_title}” with its recordings and reports? "
-                "This cannot be undone.",
+                para(  # escaped: a message box renders a title that looks like markup as rich text
+                    f"Delete the interview for “{session.config.job_title}” with its recordings and reports? "
+                    "This cannot be undone."
+                ),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )

@@ -55,6 +55,7 @@ class InterviewPage(QWidget):
 
         self.question_label = QLabel("")
         self.question_label.setProperty("role", "question")
+        self.question_label.setTextFormat(Qt.TextFormat.PlainText)  # untrusted text: never rich text
         self.question_label.setWordWrap(True)
         self.question_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.question_label)

@@ -28,7 +28,7 @@ from ..widgets.common import hint, title
 from ..widgets.trend_chart import trend_chart
 
 if TYPE_CHECKING:
-    from ..main_window import MainWindow
+    from ..shell import Shell
 
 _W = TypeVar("_W", bound=QWidget)
 _LOWER_IS_BETTER = {"fillers_per_100_words", "time_to_first_word_s"}
@@ -46,15 +46,15 @@ def metric_label(metric: str) -> str:
     if metric.startswith("competency:"):
         return f"Competency: {metric.removeprefix('competency:')} (0-10)"
     units = {"words_per_minute": "wpm", "fillers_per_100_words": "per 100 words", "time_to_first_word_s": "s"}
-    name = metric.replace("_s", "").replace("_", " ").capitalize()
+    name = metric.removesuffix("_s").replace("_", " ").capitalize()
     return f"{name} ({units[metric]})" if metric in units else f"{name} (0-10)"
 
 
 class ProgressPage(QWidget):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, shell: Shell) -> None:
         super().__init__()
         self.setObjectName("progressPage")
-        self._window = window
+        self._shell = shell
         self._points: list[ProgressPoint] = []
         self._shown: list[ProgressPoint] = []
         self.last_draw_ms = 0.0
@@ -80,7 +80,7 @@ class ProgressPage(QWidget):
         self.empty = hint("No finished interviews yet. Finish an interview and its scores will appear here.")
         self.empty.setObjectName("progressEmpty")
         self.start_button = _named(QPushButton("Start a new interview"), "progressStart")
-        self.start_button.clicked.connect(lambda _checked=False: self._window.go("setup"))
+        self.start_button.clicked.connect(lambda _checked=False: self._shell.go("setup"))
         self.table = _named(QTableWidget(0, 4), "progressTable")
         self.table.setHorizontalHeaderLabels(["Date", "Role", "Type", "Overall"])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -104,24 +104,35 @@ class ProgressPage(QWidget):
         buttons.addWidget(self.csv_button)
         buttons.addWidget(self.pdf_button)
 
+        # The content and the empty state are separate blocks: an empty page shows its message at the top
+        # instead of spreading it over the room the chart and the table would take.
+        self.content = QWidget()
+        content = QVBoxLayout(self.content)
+        content.setContentsMargins(0, 0, 0, 0)
+        content.addWidget(self.summary)
+        content.addLayout(self.chart_holder, 3)
+        content.addWidget(self.table, 2)
+        content.addLayout(buttons)
+        self.empty_block = QWidget()
+        empty = QVBoxLayout(self.empty_block)
+        empty.setContentsMargins(0, 0, 0, 0)
+        empty.addWidget(self.empty)
+        empty.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
+        empty.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(title("Progress"))
         layout.addWidget(hint("Your scores and delivery across interviews. Click a point or a row to open it."))
         layout.addLayout(filters)
-        layout.addWidget(self.summary)
-        layout.addLayout(self.chart_holder, 3)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.table, 2)
-        layout.addLayout(buttons)
+        layout.addWidget(self.content, 1)
+        layout.addWidget(self.empty_block, 1)
         self._set_empty(True)
 
     # loading --------------------------------------------------------------------------------------
     def on_enter(self) -> None:
-        self._window.tasks.run(
-            lambda: self._window.services.coaching().progress(),
+        self._shell.tasks.run(
+            lambda: self._shell.services.coaching().progress(),
             self.show_points,
-            lambda exc: self._window.show_exception(exc, "Loading your progress"),
+            lambda exc: self._shell.show_exception(exc, "Loading your progress"),
             name="Loading progress",
         )
 
@@ -154,10 +165,8 @@ class ProgressPage(QWidget):
 
     # drawing --------------------------------------------------------------------------------------
     def _set_empty(self, empty: bool) -> None:
-        self.empty.setVisible(empty)
-        self.start_button.setVisible(empty)
-        for widget in (self.table, self.csv_button, self.pdf_button, self.summary, self.plan_button):
-            widget.setVisible(not empty)
+        self.empty_block.setVisible(empty)
+        self.content.setVisible(not empty)
 
     def _draw(self) -> None:
         started = time.perf_counter()
@@ -222,11 +231,11 @@ class ProgressPage(QWidget):
         row = self.table.currentRow()
         index = len(self._shown) - 1 - row if row >= 0 else len(self._shown) - 1
         if 0 <= index < len(self._shown):
-            open_plan(self._window, self._shown[index].session_id)
+            open_plan(self._shell, self, self._shown[index].session_id)
 
     def _open_point(self, index: int) -> None:
         if 0 <= index < len(self._shown):
-            self._window.open_report(self._shown[index].session_id)
+            self._shell.open_report(self._shown[index].session_id)
 
     def _export(self, kind: str) -> None:
         suffix = {"csv": "CSV (*.csv)", "pdf": "PDF (*.pdf)"}[kind]
@@ -247,9 +256,9 @@ class ProgressPage(QWidget):
             from ...core.files import atomic_write_text
 
             work = lambda: atomic_write_text(target, progress_csv(points))  # noqa: E731
-        self._window.tasks.run(
+        self._shell.tasks.run(
             work,
-            lambda _result: self._window.banner.show_message(f"Exported {len(points)} interview(s) to {target}"),
-            lambda exc: self._window.show_exception(exc, "Exporting your progress"),
+            lambda _result: self._shell.show_message(f"Exported {len(points)} interview(s) to {target}"),
+            lambda exc: self._shell.show_exception(exc, "Exporting your progress"),
             name="Exporting progress",
         )

@@ -194,6 +194,7 @@ class SettingsPage(QWidget):
         form.addRow("Theme", self.theme)
         home = self.shell.services.paths.home
         self.data_folder = QLabel(str(home))
+        self.data_folder.setTextFormat(Qt.TextFormat.PlainText)  # untrusted text: never rich text
         self.data_folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         open_folder = QPushButton("Open folder")
         open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(home))))

@@ -33,6 +33,7 @@ from ..errors import describe
 from ..tasks import Lane
 from ..widgets.common import card, error_label, form_card, hint, scrolling_body, set_invalid, title
 from ..widgets.mic_check import MicCheck
+from ..widgets.plan_coverage import PlanCoveragePanel
 from ..widgets.resume_picker import ResumePicker
 from .settings import seconds_field
 
@@ -68,6 +69,11 @@ class SetupPage(QWidget):
         layout.addWidget(self._job_card())
         layout.addWidget(self._interview_card())
         layout.addWidget(self._answers_card())
+        # Which question would probe which requirement of the job, before anything starts.
+        self.coverage = PlanCoveragePanel(
+            self.shell, lambda: (self.validate(quiet_empty=True), self.resume.profile)
+        )
+        layout.addWidget(self.coverage)
 
         layout.addStretch(1)
         # The footer stays in view below the scrolling form: Start, and why it cannot start yet.

@@ -107,7 +107,7 @@ class QuestionsTab(QWidget):
         self.labels = feedback_labels(session)
         for number, item in zip(self.labels, items, strict=True):
             row = QListWidgetItem(f"{number}  ({item.score:g}/10)\n{item.question}")
-            row.setToolTip(item.question)
+            row.setToolTip(para(item.question))  # escaped: tooltips render rich text too
             self.list.addItem(row)
         if items:
             self.list.setCurrentRow(0)

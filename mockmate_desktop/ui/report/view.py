@@ -50,6 +50,7 @@ class ReportPage(QWidget):
         header.addWidget(self.back_button)
         layout.addLayout(header)
         self.provenance = QLabel()
+        self.provenance.setTextFormat(Qt.TextFormat.PlainText)  # untrusted text: never rich text
         self.provenance.setWordWrap(True)
         self.provenance.setProperty("role", "hint")
         layout.addWidget(self.provenance)

@@ -40,6 +40,7 @@ class AccountBox(QFrame):
         form = QFormLayout()
         column.addLayout(form)
         self.state = QLabel()
+        self.state.setTextFormat(Qt.TextFormat.PlainText)  # untrusted text: never rich text
         self.state.setWordWrap(True)
         form.addRow("Status", self.state)
         self.email = QLineEdit()

@@ -46,7 +46,7 @@ def _values_above_bars(series: QAbstractBarSeries) -> None:
     series.setLabelsFormat("@value")
 
 
-def _new_chart() -> QChart:
+def new_chart() -> QChart:
     """A chart in the app's light or dark look; the theme goes first, as it resets series colours."""
     chart = QChart()
     if _dark():
@@ -78,7 +78,7 @@ def category_chart(
     series = QHorizontalBarSeries()
     series.append(bars)
     _values_above_bars(series)
-    chart = _new_chart()
+    chart = new_chart()
     chart.addSeries(series)
     categories = QBarCategoryAxis()
     categories.append(list(labels))
@@ -140,7 +140,7 @@ def banded_bar_chart(
     series: QAbstractBarSeries = QHorizontalBarSeries() if horizontal else QBarSeries()
     series.append(bars)
     _values_above_bars(series)
-    chart = _new_chart()
+    chart = new_chart()
     low, high = band
     # Headroom beyond the longest bar for its value label.
     top = max([*values, high or 0.0, low or 0.0, 1.0]) * 1.2

@@ -8,12 +8,14 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QProgressBar, QScroll
 
 def title(text: str, parent: QWidget | None = None) -> QLabel:
     label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # job titles, file names, errors: never rich text
     label.setProperty("role", "title")
     return label
 
 
 def hint(text: str, parent: QWidget | None = None) -> QLabel:
     label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
     label.setProperty("role", "hint")
     label.setWordWrap(True)
     return label
@@ -21,6 +23,7 @@ def hint(text: str, parent: QWidget | None = None) -> QLabel:
 
 def error_label(parent: QWidget | None = None) -> QLabel:
     label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
     label.setProperty("role", "error")
     label.setWordWrap(True)
     label.hide()

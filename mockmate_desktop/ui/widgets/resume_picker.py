@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -45,6 +45,7 @@ class ResumePicker(QWidget):
         self.clear_button.clicked.connect(self.clear)
         self.clear_button.setEnabled(False)
         self.file_label = QLabel(self._empty_text)
+        self.file_label.setTextFormat(Qt.TextFormat.PlainText)  # untrusted text: never rich text
         # A long skills list must wrap, not widen the window.
         self.file_label.setWordWrap(True)
         self.file_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)

@@ -18,6 +18,8 @@ from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QWidget
 
+from .charts import new_chart
+
 
 def _ms(when: datetime) -> float:
     """Milliseconds since the epoch, what QDateTimeAxis plots (naive times are taken as UTC)."""
@@ -35,7 +37,7 @@ def trend_chart(
     parent: QWidget | None = None,
 ) -> QChartView:
     """`on_point(index)` gets the index in `values` of a clicked point."""
-    chart = QChart()
+    chart = new_chart()
     chart.legend().setVisible(False)
     chart.setMargins(QMargins(4, 4, 12, 4))
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)

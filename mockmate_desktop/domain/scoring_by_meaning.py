@@ -1,0 +1,228 @@
+"""Scores one answer by meaning: relevance to the question asked, coverage of each expected point, STAR parts
+and substance, with keyword lists, padding and "I don't know" earning nothing.
+
+Each criterion is 0-10 with an explanation and verbatim evidence; the score is their weighted mean (weights
+fitted on the development set, see `scoring_meaning.MeaningModel`), then held down by the caps.
+"""
+
+from __future__ import annotations
+
+from . import answer_features as fx
+from .meaning import STAR_PARTS, MeaningSignals
+from .reports import StarPresence
+from .scoring_meaning import DEFAULT_MODEL, MeaningFeatures, MeaningModel, features
+from .scoring_models import AnswerScore, Criterion, ScoringInput
+from .skills import extract_skills, unique_skills
+
+
+def _clamp(value: float) -> float:
+    return round(max(0.0, min(10.0, value)), 1)
+
+
+def _relevance(f: MeaningFeatures, model: MeaningModel, signals: MeaningSignals) -> Criterion:
+    best = max(range(len(signals.sentences)), key=lambda i: (signals.question_by_sentence[i], -i))
+    if f.off_topic:
+        text = (
+            f"By meaning the answer fits other interview questions about as well as this one "
+            f"(z {f.margin:+.2f} against other questions)."
+        )
+    else:
+        text = (
+            f"By meaning the answer addresses the question asked (z {f.margin:+.2f} against other questions)."
+        )
+    return Criterion(
+        name="relevance",
+        score=_clamp(10 * f.relevance),
+        weight=model.weights["relevance"],
+        explanation=text,
+        evidence=[signals.sentences[best]],
+    )
+
+
+def _completeness(f: MeaningFeatures, model: MeaningModel) -> Criterion:
+    if not f.points:
+        return Criterion(
+            name="completeness",
+            score=_clamp(10 * f.reference),
+            weight=model.weights["completeness"],
+            explanation="No rubric points for this question; compared by meaning with the model answer.",
+        )
+    counts = {s: sum(1 for p in f.points if p.status == s) for s in ("covered", "partly", "missing")}
+    missing = [p.point for p in f.points if p.status == "missing"]
+    text = f"Covers {counts['covered']} of {len(f.points)} expected points, {counts['partly']} partly" + (
+        f"; missing: {'; '.join(missing[:3])}." if missing else "."
+    )
+    return Criterion(
+        name="completeness",
+        score=_clamp(10 * (0.7 * f.coverage + 0.3 * f.reference)),
+        weight=model.weights["completeness"],
+        explanation=text,
+        evidence=list(dict.fromkeys(p.quote for p in f.points if p.quote))[:2],
+    )
+
+
+def _specificity(f: MeaningFeatures, model: MeaningModel) -> Criterion:
+    s = f.substance
+    raw = (
+        0.40 * min(1.0, len(s.numbers) / 2)
+        + 0.30 * min(1.0, len(s.tools) / 2)
+        + 0.30 * min(1.0, s.actions / 2)
+    )
+    text = (
+        f"{len(s.numbers)} figures ({', '.join(s.numbers[:4]) or 'none'}), {len(s.tools)} named tools "
+        f"({', '.join(s.tools[:4]) or 'none'}), {s.actions} sentences with your own actions"
+        + ("; a list of keywords counts for nothing." if f.quality.stuffed else ".")
+    )
+    evidence = [s.quote] if s.quote else []
+    return Criterion(
+        name="specificity",
+        score=_clamp(10 * raw),
+        weight=model.weights["specificity"],
+        explanation=text,
+        evidence=evidence,
+    )
+
+
+def _structure(
+    data: ScoringInput, f: MeaningFeatures, model: MeaningModel
+) -> tuple[Criterion, StarPresence | None]:
+    if data.behavioural:
+        present = [p for p in STAR_PARTS if p in f.star]
+        if data.context.strip():
+            present = list(dict.fromkeys([*present, *_context_parts(data.context)]))
+        missing = [p for p in STAR_PARTS if p not in present]
+        text = (
+            f"STAR by meaning: {len(present)} of 4 parts told"
+            + (f" ({', '.join(present)})" if present else "")
+            + (f"; missing: {', '.join(missing)}." if missing else ".")
+            + (
+                f" {f.quality.labels} STAR headings without a story earn nothing."
+                if f.quality.labels >= 2 and f.quality.stuffed
+                else ""
+            )
+        )
+        star = StarPresence(**{p: p in present for p in STAR_PARTS})
+        return Criterion(
+            name="structure",
+            score=_clamp(2.5 * len(present)),
+            weight=model.weights["structure"],
+            explanation=text,
+            evidence=list(dict.fromkeys(f.star.values()))[:3],
+        ), star
+    markers = list(dict.fromkeys(m.casefold() for m in fx.find_all(fx.REASONING, data.transcript)))
+    told = f.substance.story
+    raw = min(1.0, told / 4) * 0.6 + min(1.0, len(markers) / 3) * 0.4
+    text = f"{told} sentences that explain something" + (
+        f"; reasoning words: {', '.join(markers[:5])}."
+        if markers
+        else "; no reasoning words (because, first, then)."
+    )
+    quote = fx.sentence_with(data.transcript, fx.REASONING)
+    return Criterion(
+        name="structure",
+        score=_clamp(10 * raw),
+        weight=model.weights["structure"],
+        explanation=text,
+        evidence=[quote] if quote else [],
+    ), None
+
+
+def _context_parts(context: str) -> list[str]:
+    return [p for p, pattern in fx.STAR_CUES.items() if fx.sentence_with(context, pattern)]
+
+
+def combine(
+    values: dict[str, float], weights: dict[str, float], f: MeaningFeatures
+) -> tuple[float, list[str]]:
+    """The weighted mean of the criteria, length's diminishing returns, then the caps that keep gaming and
+    non-answers low. Shared with the weight fitting (tests/support/fit_scoring.py) so both compute the same."""
+    total = sum(weights[name] for name in values)
+    score = sum(v * weights[name] for name, v in values.items()) / total if total else 0.0
+    score *= 0.55 + 0.45 * f.length
+    q = f.quality
+    caps: list[str] = []
+    if q.dont_know:
+        score = min(score, 1.0)
+        caps.append("The answer says it does not know: nothing to credit yet.")
+    elif f.off_topic:
+        score = min(score, 2.0)
+        caps.append(
+            "Off the question: by meaning this answer fits other interview questions as well as this one "
+            f"(z {f.margin:+.2f}); answer the question that was asked."
+        )
+    if q.stuffed:
+        score = min(score, 1.5)
+        caps.append(
+            f"Keyword list: {q.list_share:.0%} of the words stand in fragments of three words or fewer"
+            + (f" and {q.labels} STAR headings" if q.labels else "")
+            + "; buzzwords without a concrete story earn nothing."
+        )
+    if q.padded:
+        score = min(score, 3.5) * (1.0 - min(0.5, q.repetition))
+        caps.append(
+            f"Padding: {q.repetition:.0%} of the text repeats itself and {q.fillers:.0%} of the words are fillers."
+        )
+    if q.words < 5:
+        score = min(score, 1.0)
+        caps.append(f"Only {q.words} word{'s' if q.words != 1 else ''}: far too short to show anything.")
+    return score, caps
+
+
+def criteria_for(
+    data: ScoringInput, f: MeaningFeatures, signals: MeaningSignals, model: MeaningModel
+) -> tuple[list[Criterion], StarPresence | None]:
+    structure, star = _structure(data, f, model)
+    criteria = [_relevance(f, model, signals), structure, _specificity(f, model)]
+    if f.points or signals.reference is not None:
+        # With neither rubric points nor a model answer there is nothing to be complete against.
+        criteria.append(_completeness(f, model))
+    return criteria, star
+
+
+def score_by_meaning(
+    data: ScoringInput,
+    signals: MeaningSignals,
+    delivery: Criterion | None,
+    model: MeaningModel = DEFAULT_MODEL,
+) -> AnswerScore:
+    transcript = data.transcript.strip()
+    f = features(signals, transcript, list(data.expected_points), model)
+    criteria, star = criteria_for(data, f, signals, model)
+    if delivery is not None:
+        criteria.append(delivery.model_copy(update={"weight": model.weights["delivery"]}))
+    score, caps = combine({c.name: c.score for c in criteria}, model.weights, f)
+    count = f.quality.words
+    q = f.quality
+
+    hits = extract_skills(transcript)
+    jd_lower = {t.casefold() for t in data.jd_terms}
+    covered = [p.point for p in f.points if p.status != "missing"]
+    evidence = list(dict.fromkeys(q for c in criteria for q in c.evidence))
+    return AnswerScore(
+        score=_clamp(score),
+        criteria=criteria,
+        caps=caps,
+        word_count=count,
+        star=star,
+        covered_points=covered,
+        missing_points=[p.point for p in f.points if p.status == "missing"],
+        jd_terms_used=[s for s in unique_skills(hits) if s.casefold() in jd_lower],
+        tools=f.substance.tools,
+        numbers=f.substance.numbers,
+        evidence=evidence[:4],
+        thin=count < 25,
+        vague=count > 0 and not f.substance.numbers and not f.substance.tools and f.substance.actions <= 1,
+        off_topic=f.off_topic or q.dont_know,
+        method="meaning",
+        model=signals.model,
+        points=f.points,
+        relevance_margin=f.margin,
+        wrong_question=f.off_topic and not q.dont_know and count >= 25,
+        dont_know=q.dont_know,
+        stuffed=q.stuffed,
+        padded=q.padded,
+        keyword_share=q.list_share,
+        star_labels=q.labels,
+        repeated_share=q.repetition,
+        filler_share=q.fillers,
+    )

@@ -1,0 +1,164 @@
+"""The rubric by meaning: criteria from `MeaningSignals` (similarities computed by the embedding adapter),
+lexical substance (figures, tools, first-person actions) and the anti-gaming signs of `answer_quality`.
+
+The parameters in `MeaningModel` were fitted on four fifths of the graded development set
+(tests/data/scoring, split by question, seed recorded in its README); `mockmate bench scoring` reports the
+held-out fifth.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Literal
+
+from pydantic import Field
+
+from . import answer_features as fx
+from .answer_quality import FIRST_PERSON_ACTION, TextQuality, assess_text, story_sentences
+from .answer_substance import Substance, substance
+from .meaning import STAR_PARTS, MeaningSignals
+from .records import Model
+
+CoverStatus = Literal["covered", "partly", "missing"]
+
+
+class PointCoverage(Model):
+    point: str
+    status: CoverStatus
+    similarity: float = Field(description="z of the best sentence's cosine to the point over its baseline")
+    quote: str = ""
+
+
+@dataclass(frozen=True)
+class MeaningModel:
+    # e5 cosines sit in a narrow band (about 0.70-0.92): every threshold below is on that scale.
+    # Relevance is how far the answer's cosine to the question stands above its cosines to other interview
+    # questions, in standard deviations of the latter (z): a wrong-question answer stands out less.
+    relevance_floor: float = 0.0  # z that earns nothing
+    relevance_span: float = 2.0  # z above the floor that earns full relevance
+    off_topic_z: float = 0.0  # below this the answer is about something else
+    off_topic_min_words: int = 12
+    weak_relevance_z: float = 1.5  # below this, an answer that covers no expected point is off topic too
+    # A point is covered by a sentence whose cosine to it stands this many standard deviations above the
+    # point's cosines to generic answer sentences (its baseline); partly covered above the second value.
+    cover_full: float = 3.5
+    cover_part: float = 1.5
+    star_min: float = 0.80  # a story sentence this close to examples of a STAR part shows that part
+    reference_floor: float = 0.80
+    reference_span: float = 0.10
+    weights: dict[str, float] = field(
+        default_factory=lambda: {
+            # Fitted on the training four fifths (tests/support/fit_scoring.py); delivery is not in the typed
+            # development set, so its weight is set by hand (the share the keyword rubric gave it).
+            "relevance": 0.30,
+            "completeness": 0.50,
+            "specificity": 0.10,
+            "structure": 0.10,
+            "delivery": 0.10,
+        }
+    )
+    substance_words: int = 45  # distinct content words for full length credit (diminishing, log scale)
+
+
+DEFAULT_MODEL = MeaningModel()
+
+
+def _clip(value: float) -> float:
+    return max(0.0, min(1.0, value))
+
+
+@dataclass(frozen=True)
+class MeaningFeatures:
+    relevance: float  # 0-1
+    margin: float  # z of the question's cosine among the cosines to other questions
+    off_topic: bool
+    points: list[PointCoverage]
+    coverage: float  # 0-1
+    reference: float  # 0-1
+    star: dict[str, str]  # part -> quote (story sentences only)
+    substance: Substance
+    quality: TextQuality
+    length: float  # 0-1, diminishing with distinct content words
+
+
+def point_coverage(signals: MeaningSignals, points: list[str], model: MeaningModel) -> list[PointCoverage]:
+    flags = story_sentences(signals.sentences)
+    found: list[PointCoverage] = []
+    baselines = (
+        signals.baseline[1:] if len(signals.baseline) == len(points) + 1 else [(0.8, 0.02)] * len(points)
+    )
+    for point, raw, (mean, spread) in zip(points, signals.points, baselines, strict=False):
+        sims = [(v - mean) / max(spread, 0.005) for v in raw]
+        # Only sentences that tell something can cover a point: a heading or keyword list cannot.
+        ranked = sorted(
+            ((s, i) for i, s in enumerate(sims) if flags[i]), key=lambda item: (-item[0], item[1])
+        )
+        best, where = ranked[0] if ranked else (0.0, -1)
+        status: CoverStatus = (
+            "covered" if best >= model.cover_full else "partly" if best >= model.cover_part else "missing"
+        )
+        quote = signals.sentences[where] if where >= 0 and status != "missing" else ""
+        found.append(PointCoverage(point=point, status=status, similarity=round(best, 2), quote=quote))
+    return found
+
+
+def star_parts(signals: MeaningSignals, model: MeaningModel) -> dict[str, str]:
+    """Each part shown by a story sentence that is nearer that part's examples than any other part's, or
+    that carries one of the part's cue phrases (en/fr/hi). Headings and keyword lists never count."""
+    flags = story_sentences(signals.sentences)
+    parts: dict[str, str] = {}
+    for i, sentence in enumerate(signals.sentences):
+        if not flags[i]:
+            continue
+        sims = {p: signals.star.get(p, [0.0] * (i + 1))[i] for p in STAR_PARTS}
+        best = max(sims.values())
+        for part in STAR_PARTS:
+            by_meaning = sims[part] >= model.star_min and sims[part] == best
+            cue = fx.STAR_CUES[part].search(sentence) or (
+                part == "action" and FIRST_PERSON_ACTION.search(sentence)
+            )
+            if part not in parts and (by_meaning or cue):
+                parts[part] = sentence
+    return parts
+
+
+def features(
+    signals: MeaningSignals, transcript: str, points: list[str], model: MeaningModel = DEFAULT_MODEL
+) -> MeaningFeatures:
+    margin = (signals.question - signals.distractor_mean) / max(signals.distractor_spread, 0.005)
+    covered = point_coverage(signals, points, model)
+    credit = {"covered": 1.0, "partly": 0.5, "missing": 0.0}
+    coverage = sum(credit[p.status] for p in covered) / len(covered) if covered else 0.0
+    reference = (
+        _clip((signals.reference - model.reference_floor) / model.reference_span)
+        if signals.reference is not None
+        else coverage
+    )
+    quality = assess_text(transcript)
+    length = _clip(math.log1p(quality.unique_content) / math.log1p(model.substance_words))
+    return MeaningFeatures(
+        relevance=_clip((margin - model.relevance_floor) / model.relevance_span),
+        # Off topic needs enough words to be about something: a few words are thin, not off topic.
+        off_topic=quality.words >= model.off_topic_min_words
+        # An answer that covers two expected points is on the question, whatever the distractors say.
+        and sum(p.status == "covered" for p in covered) < 2
+        and (
+            margin < model.off_topic_z
+            # Weakly related and covering nothing: about something else, whatever else it says.
+            or (
+                margin < model.weak_relevance_z
+                and bool(covered)
+                and not any(p.status == "covered" for p in covered)
+                and sum(p.status == "partly" for p in covered) <= 1
+            )
+        ),
+        margin=round(margin, 3),
+        points=covered,
+        coverage=coverage,
+        reference=reference,
+        star=star_parts(signals, model),
+        substance=substance(signals.sentences),
+        quality=quality,
+        length=length,
+    )

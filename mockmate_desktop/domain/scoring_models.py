@@ -1,0 +1,87 @@
+"""The records of the answer rubric: its input, each criterion, and the scored answer.
+
+`AnswerScore` is read by the follow-up logic (off_topic, star, covered_points, missing_points, numbers):
+fields are only ever added, never renamed or given a new meaning.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .delivery import DeliveryMetrics
+from .meaning import MeaningSignals
+from .records import Model
+from .reports import StarPresence
+from .scoring_meaning import PointCoverage
+
+
+class Criterion(Model):
+    name: str
+    score: float = Field(ge=0.0, le=10.0)
+    weight: float
+    explanation: str
+    evidence: list[str] = Field(default_factory=list)
+
+
+class AnswerScore(Model):
+    score: float = Field(ge=0.0, le=10.0)
+    criteria: list[Criterion]
+    caps: list[str] = Field(default_factory=list, description="why the score was held down, if it was")
+    word_count: int
+    star: StarPresence | None = None
+    covered_points: list[str] = Field(default_factory=list)
+    missing_points: list[str] = Field(default_factory=list)
+    jd_terms_used: list[str] = Field(default_factory=list)
+    tools: list[str] = Field(default_factory=list)
+    numbers: list[str] = Field(default_factory=list)
+    evidence: list[str] = Field(default_factory=list)
+    thin: bool = False
+    vague: bool = False
+    off_topic: bool = False
+    method: str = Field(
+        default="keywords", description="'meaning' (embedding model) or 'keywords' (fallback)"
+    )
+    model: str = Field(default="", description="the embedding model when method is 'meaning'")
+    points: list[PointCoverage] = Field(
+        default_factory=list, description="each expected point: covered / partly / missing, with its quote"
+    )
+    relevance_margin: float | None = Field(
+        default=None,
+        description="z of the cosine to the question among the cosines to other interview questions",
+    )
+    wrong_question: bool = Field(default=False, description="closer to another interview question")
+    dont_know: bool = False
+    stuffed: bool = Field(default=False, description="a list of keywords or STAR labels, not a story")
+    padded: bool = Field(default=False, description="repeated or filler text")
+    keyword_share: float = Field(
+        default=0.0, description="share of words in fragments of three words or fewer"
+    )
+    star_labels: int = Field(default=0, description="STAR headings ('Situation:') in the answer")
+    repeated_share: float = Field(default=0.0, description="share of the text that repeats earlier text")
+    filler_share: float = Field(default=0.0, description="filler words per word")
+
+    def criterion(self, name: str) -> Criterion | None:
+        return next((c for c in self.criteria if c.name == name), None)
+
+    @property
+    def star_missing(self) -> list[str]:
+        if self.star is None:
+            return []
+        return [part for part, present in self.star.model_dump().items() if not present]
+
+
+class ScoringInput(Model):
+    question: str
+    expected_points: list[str] = Field(default_factory=list)
+    jd_terms: list[str] = Field(default_factory=list, description="skills named in the job description")
+    behavioural: bool = False
+    transcript: str = ""
+    delivery: DeliveryMetrics | None = None
+    context: str = Field(
+        default="",
+        description="the earlier answer a follow-up completes; counts for STAR parts, never quoted",
+    )
+    reference: str = Field(default="", description="the model answer, compared by meaning when available")
+    meaning: MeaningSignals | None = Field(
+        default=None, description="similarities from the embedding adapter; None scores by keywords"
+    )

@@ -1,0 +1,135 @@
+"""What went well and what to improve in one answer, in the interview's language, each sentence with its
+evidence (a quote from the answer or a measured figure).
+
+One reading of the delivery bands (`domain.delivery_bands`) decides both lists, so a figure outside its band
+is never a strength; an answer that missed the question gets no content strengths and always a reason.
+"""
+
+from __future__ import annotations
+
+from ...domain import answer_features as fx
+from ...domain.delivery import DeliveryMetrics
+from ...domain.delivery_bands import read_bands
+from ...domain.enums import Language
+from ...domain.scoring import AnswerScore
+from . import texts
+from .feedback_texts import METRIC_NAMES, say
+
+_SHORT_WORDS = 25
+
+
+def _first_sentence(transcript: str) -> str:
+    found = fx.sentences(transcript)
+    return found[0] if found else transcript.strip()[:120]
+
+
+def _missed(score: AnswerScore) -> bool:
+    return score.off_topic or score.stuffed or score.dont_know or score.wrong_question
+
+
+def _content_strengths(
+    score: AnswerScore, transcript: str, language: Language, behavioural: bool
+) -> list[str]:
+    went: list[str] = []
+    relevance = score.criterion("relevance")
+    if relevance is not None and relevance.score >= 7 and relevance.evidence:
+        went.append(say("on_question", language, quote=relevance.evidence[0]))
+    covered = [p for p in score.points if p.status == "covered" and p.quote]
+    if covered and len(covered) * 2 >= len(score.points):
+        went.append(
+            say(
+                "points_covered",
+                language,
+                n=len(covered),
+                total=len(score.points),
+                point=covered[0].point,
+                quote=covered[0].quote,
+            )
+        )
+    specificity = score.criterion("specificity")
+    if score.numbers and specificity is not None and specificity.score >= 6 and specificity.evidence:
+        went.append(
+            say("figures", language, figures=", ".join(score.numbers[:4]), quote=specificity.evidence[0])
+        )
+    structure = score.criterion("structure")
+    if behavioural and score.star is not None and structure is not None and structure.evidence:
+        told = sum(score.star.model_dump().values())
+        if told >= 3:
+            went.append(say("star_told", language, n=told, quote=structure.evidence[-1]))
+    return went
+
+
+def _content_improvements(
+    score: AnswerScore, transcript: str, language: Language, behavioural: bool
+) -> list[str]:
+    improve: list[str] = []
+    if score.dont_know:
+        improve.append(say("dont_know", language, quote=_first_sentence(transcript)))
+    elif score.off_topic:
+        z = f"{score.relevance_margin:+.2f}" if score.relevance_margin is not None else "-"
+        improve.append(say("wrong_question", language, z=z, quote=_first_sentence(transcript)))
+    if score.stuffed:
+        improve.append(say("stuffed", language, share=f"{score.keyword_share:.0%}", labels=score.star_labels))
+    if score.padded:
+        improve.append(
+            say("padded", language, share=f"{score.repeated_share:.0%}", fillers=f"{score.filler_share:.0%}")
+        )
+    total = len(score.points) or len(score.covered_points) + len(score.missing_points)
+    if score.missing_points and not score.dont_know:
+        improve.append(
+            say(
+                "missing_points",
+                language,
+                n=total - len(score.missing_points),
+                total=total,
+                points="; ".join(score.missing_points[:3]),
+            )
+        )
+    if score.word_count >= 5 and not score.numbers and not score.tools and not score.dont_know:
+        improve.append(say("no_figures", language, words=score.word_count))
+    if behavioural and score.star is not None and score.star_missing and not score.dont_know:
+        parts = ", ".join(texts.STAR_PARTS[p][language.value][0] for p in score.star_missing)
+        improve.append(say("star_missing", language, n=4 - len(score.star_missing), parts=parts))
+    if 0 < score.word_count < _SHORT_WORDS:
+        improve.append(say("short", language, words=score.word_count))
+    return improve
+
+
+def _delivery(delivery: DeliveryMetrics | None, language: Language) -> tuple[list[str], list[str]]:
+    if delivery is None or delivery.word_count == 0:
+        return [], []
+    went: list[str] = []
+    improve: list[str] = []
+    for reading in read_bands(delivery, language.value):
+        metric = METRIC_NAMES[reading.metric].get(language.value) or METRIC_NAMES[reading.metric]["en"]
+        line = say(
+            "band_ok" if reading.within else "band_out",
+            language,
+            metric=metric,
+            value=reading.figure(),
+            band=reading.band(),
+        )
+        (went if reading.within else improve).append(line)
+    return went, improve
+
+
+def answer_feedback(
+    score: AnswerScore,
+    transcript: str,
+    delivery: DeliveryMetrics | None,
+    language: Language,
+    behavioural: bool,
+) -> tuple[list[str], list[str]]:
+    """(went well, to improve). Never an empty "to improve" for an answer that missed the question."""
+    if not transcript.strip():
+        return [], [say("skipped", language)]
+    went = [] if _missed(score) else _content_strengths(score, transcript, language, behavioural)
+    improve = _content_improvements(score, transcript, language, behavioural)
+    delivery_went, delivery_improve = _delivery(delivery, language)
+    went += delivery_went
+    improve += delivery_improve
+    if not improve and score.criteria:
+        weakest = min(score.criteria, key=lambda c: (c.score, c.name))
+        label = texts.pick(texts.CRITERION_LABELS, weakest.name, language)
+        improve.append(say("weakest", language, label=label, score=f"{weakest.score:g}"))
+    return went, improve

@@ -1,0 +1,115 @@
+"""Per-answer feedback sentences in the interview's language (en/hi/fr). Every template carries its
+evidence: a quote from the answer ({quote}) or a figure ({n}, {value}, {band})."""
+
+from __future__ import annotations
+
+from ...domain.enums import Language
+
+FEEDBACK: dict[str, dict[str, str]] = {
+    "on_question": {
+        "en": 'Answers the question asked, for example: "{quote}"',
+        "hi": 'पूछे गए प्रश्न का उत्तर देता है, जैसे: "{quote}"',
+        "fr": "Répond à la question posée, par exemple : « {quote} »",
+    },
+    "points_covered": {
+        "en": 'Covers {n} of {total} expected points; "{point}" is covered by: "{quote}"',
+        "hi": '{total} में से {n} अपेक्षित बिंदु शामिल हैं; "{point}" इसमें है: "{quote}"',
+        "fr": "Couvre {n} des {total} points attendus ; « {point} » est couvert par : « {quote} »",
+    },
+    "figures": {
+        "en": 'Concrete figures ({figures}): "{quote}"',
+        "hi": 'ठोस आँकड़े ({figures}): "{quote}"',
+        "fr": "Des chiffres concrets ({figures}) : « {quote} »",
+    },
+    "star_told": {
+        "en": 'Tells {n} of the 4 STAR parts; the result, for example: "{quote}"',
+        "hi": 'STAR के 4 में से {n} हिस्से बताता है; उदाहरण: "{quote}"',
+        "fr": "Raconte {n} des 4 parties STAR ; par exemple : « {quote} »",
+    },
+    "band_ok": {
+        "en": "{metric}: {value}, within the {band} band",
+        "hi": "{metric}: {value}, {band} की सीमा के भीतर",
+        "fr": "{metric} : {value}, dans la plage {band}",
+    },
+    "band_out": {
+        "en": "{metric}: {value}, outside the {band} band",
+        "hi": "{metric}: {value}, {band} की सीमा से बाहर",
+        "fr": "{metric} : {value}, hors de la plage {band}",
+    },
+    "wrong_question": {
+        "en": 'This answers a different question (similarity z {z} to the one asked): it opens with "{quote}". Answer the question that was asked.',
+        "hi": 'यह किसी दूसरे प्रश्न का उत्तर है (पूछे गए प्रश्न से समानता z {z}): शुरुआत "{quote}" से होती है। जो पूछा गया उसका उत्तर दें।',
+        "fr": "Cette réponse traite une autre question (similarité z {z} avec celle posée) : elle commence par « {quote} ». Répondez à la question posée.",
+    },
+    "dont_know": {
+        "en": 'The answer says "{quote}": say what you do know, or how you would find out, step by step.',
+        "hi": 'उत्तर कहता है "{quote}": जो आप जानते हैं वह बताएँ, या आप इसे कैसे पता करेंगे, एक-एक कदम।',
+        "fr": "La réponse dit « {quote} » : dites ce que vous savez, ou comment vous le trouveriez, étape par étape.",
+    },
+    "stuffed": {
+        "en": "{share} of the words are bare keywords or STAR headings ({labels} headings), not a story: tell one concrete example instead.",
+        "hi": "{share} शब्द सिर्फ़ keywords या STAR शीर्षक हैं ({labels} शीर्षक), कोई कहानी नहीं: इसके बजाय एक ठोस उदाहरण बताएँ।",
+        "fr": "{share} des mots sont des mots-clés ou des intitulés STAR ({labels} intitulés), pas un récit : racontez plutôt un exemple concret.",
+    },
+    "padded": {
+        "en": "{share} of the text repeats itself and {fillers} of the words are fillers: say each point once.",
+        "hi": "{share} पाठ ख़ुद को दोहराता है और {fillers} शब्द filler हैं: हर बात एक बार कहें।",
+        "fr": "{share} du texte se répète et {fillers} des mots sont des mots de remplissage : dites chaque point une fois.",
+    },
+    "missing_points": {
+        "en": "Covers {n} of {total} expected points; missing: {points}",
+        "hi": "{total} में से {n} अपेक्षित बिंदु शामिल; छूटे हुए: {points}",
+        "fr": "Couvre {n} des {total} points attendus ; manquent : {points}",
+    },
+    "no_figures": {
+        "en": "No figure or named tool inside a told sentence ({words} words): add a number that shows the result",
+        "hi": "किसी बताए गए वाक्य में कोई आँकड़ा या tool का नाम नहीं ({words} शब्द): नतीजा दिखाने वाला एक आँकड़ा जोड़ें",
+        "fr": "Aucun chiffre ni outil nommé dans une phrase qui raconte ({words} mots) : ajoutez un chiffre qui montre le résultat",
+    },
+    "star_missing": {
+        "en": "STAR: {n} of 4 parts told; missing: {parts}",
+        "hi": "STAR: 4 में से {n} हिस्से बताए; छूटे: {parts}",
+        "fr": "STAR : {n} parties sur 4 racontées ; manquent : {parts}",
+    },
+    "short": {
+        "en": "Only {words} words: develop the answer with one example",
+        "hi": "सिर्फ़ {words} शब्द: एक उदाहरण के साथ उत्तर को विस्तार दें",
+        "fr": "Seulement {words} mots : développez avec un exemple",
+    },
+    "weakest": {
+        "en": "{label} {score}/10 is the weakest part of this answer",
+        "hi": "{label} {score}/10 इस उत्तर का सबसे कमज़ोर हिस्सा है",
+        "fr": "{label} {score}/10 est le point le plus faible de cette réponse",
+    },
+    "skipped": {
+        "en": "No answer was given (0 words).",
+        "hi": "कोई उत्तर नहीं दिया गया (0 शब्द)।",
+        "fr": "Aucune réponse donnée (0 mot).",
+    },
+}
+
+MODEL_ANSWER: dict[str, dict[str, str]] = {
+    "behavioural": {
+        "hi": "एक अच्छा उत्तर एक सच्ची घटना सुनाता है: स्थिति और उसका महत्व, आपकी ज़िम्मेदारी, आपने खुद एक-एक करके क्या किया, और नतीजा आँकड़ों के साथ, साथ में आपने क्या सीखा। इसमें ये बातें आनी चाहिए (question bank के बिंदु, अंग्रेज़ी में): {points}।",
+        "fr": "Une bonne réponse raconte un fait réel : la situation et son enjeu, votre mission, ce que vous avez fait vous-même étape par étape, et le résultat chiffré, avec ce que vous en avez retenu. Elle doit aborder (points de la banque de questions, en anglais) : {points}.",
+    },
+    "technical": {
+        "hi": "एक अच्छा उत्तर सीधे प्रश्न का उत्तर देता है, हर बात का कारण बताता है, अपने काम का एक ठोस उदाहरण (tools और आँकड़ों के साथ) देता है, और trade-offs बताता है। इसमें ये बातें आनी चाहिए (question bank के बिंदु, अंग्रेज़ी में): {points}।",
+        "fr": "Une bonne réponse répond d'abord directement, justifie chaque choix, donne un exemple concret tiré de votre travail (outils et chiffres) et cite les compromis. Elle doit aborder (points de la banque de questions, en anglais) : {points}.",
+    },
+}
+
+METRIC_NAMES: dict[str, dict[str, str]] = {
+    "words_per_minute": {"en": "Pace", "hi": "गति", "fr": "Débit"},
+    "fillers_per_100_words": {
+        "en": "Fillers per 100 words",
+        "hi": "प्रति 100 शब्द filler",
+        "fr": "Mots de remplissage pour 100 mots",
+    },
+    "long_pauses": {"en": "Long pauses", "hi": "लंबे ठहराव", "fr": "Longues pauses"},
+}
+
+
+def say(key: str, language: Language, **values: object) -> str:
+    table = FEEDBACK[key]
+    return (table.get(language.value) or table["en"]).format(**values)

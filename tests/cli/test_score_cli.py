@@ -1,0 +1,65 @@
+"""`mockmate score`: one answer scored with criteria, evidence and feedback; bad input is one line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.cli.conftest import RunCli
+
+ANSWER = (
+    "I owned the migration of our billing database to PostgreSQL. I planned the cut over for a Sunday night, "
+    "wrote the runbook and rehearsed it twice on a copy of production. The switch took 40 minutes instead "
+    "of two hours and no invoice was lost."
+)
+QUESTION = "Tell me about a time you led a risky technical change."
+
+
+def test_json_holds_score_criteria_evidence_and_feedback(run_cli: RunCli, tmp_path: Path) -> None:
+    answer = tmp_path / "answer.txt"
+    answer.write_text(ANSWER, encoding="utf-8")
+    done = run_cli(
+        "score",
+        "--question",
+        QUESTION,
+        "--answer-file",
+        str(answer),
+        "--type",
+        "behavioural",
+        "--json",
+        home=tmp_path / "home",
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert 0 <= result["score"] <= 10 and result["method"] == "meaning"
+    assert {c["name"] for c in result["criteria"]} >= {"relevance", "structure", "specificity"}
+    assert result["evidence"] and all(q in ANSWER for q in result["evidence"])
+    assert set(result["feedback"]) == {"went_well", "to_improve"} and result["feedback"]["to_improve"]
+
+
+def test_text_output_names_the_engine(run_cli: RunCli, tmp_path: Path) -> None:
+    answer = tmp_path / "answer.txt"
+    answer.write_text(ANSWER, encoding="utf-8")
+    done = run_cli("score", "--question", QUESTION, "--answer-file", str(answer), home=tmp_path / "home")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Score: ") and "offline (meaning: multilingual-e5-small" in done.stdout
+
+
+def test_bad_input_is_one_line(run_cli: RunCli, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("   \n", encoding="utf-8")
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\xff\xfe\x00\x81garbage")
+    cases = [
+        (["--answer-file", str(tmp_path / "missing.txt")], "does not exist"),
+        (["--answer-file", str(empty)], "the answer is empty"),
+        (["--answer-file", str(binary)], "not UTF-8"),
+        (["--answer-file", str(tmp_path)], "is a folder"),
+    ]
+    for extra, message in cases:
+        done = run_cli("score", "--question", QUESTION, *extra, home=tmp_path / "home")
+        assert done.returncode == 1
+        lines = done.stderr.strip().splitlines()
+        assert len(lines) == 1 and message in lines[0], done.stderr
+    done = run_cli("score", "--question", QUESTION, "--answer-file", str(empty), "--language", "de")
+    assert done.returncode == 2
