@@ -60,7 +60,7 @@ def test_voice_interview_to_report(qtbot, speech_window, virtual_mic) -> None:
 
     # 1) The first answer: watch the live transcript and the level meter while it is spoken.
     qtbot.waitUntil(lambda: controller.phase is Phase.LISTENING, timeout=60_000)
-    assert page.progress_label.text() == "Question 1 of 5"
+    assert page.progress_label.text() == "Q1 of 5"  # the one numbering scheme (domain/numbering.py)
     assert page.state_label.text().startswith("Listening")
     levels: list[float] = []
     controller.level.connect(levels.append)
