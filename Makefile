@@ -8,7 +8,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
 # Debian/Ubuntu packages: TTS voice, PortAudio, PulseAudio virtual mic (tests), Qt runtime libraries,
-# Xvfb for windows without a screen, poppler for PDF checks, Java for the Firestore emulator.
+# Xvfb for windows without a screen, openbox + xdotool for the journey tests on a real X display, poppler
+# for PDF checks, Java for the Firestore emulator.
 APT_PACKAGES := espeak-ng libespeak-ng1 libportaudio2 pulseaudio pulseaudio-utils libasound2-plugins sox \
 	libglib2.0-0 libgl1 libegl1 libfontconfig1 libfreetype6 libxkbcommon0 libdbus-1-3 libx11-6 \
 	fonts-dejavu-core libpulse0 libxrandr2 xvfb xauth libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 \

@@ -1,4 +1,5 @@
-"""`mockmate demo`: install the shipped demo session (once) and open it; `--print` shows it here instead."""
+"""`mockmate demo`: open the shipped demo session in the window (the running one if open); `--print` shows
+it here instead."""
 
 from __future__ import annotations
 
@@ -18,6 +19,13 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace, ctx: CommandContext) -> int:
+    if not args.print_only:
+        # The window installs the demo itself: a second process must not write to a database that a
+        # running window has open.
+        from ..ui.launch import launch
+        from ..ui.single_instance import LaunchRequest
+
+        return launch(ctx.app, request=LaunchRequest(action="demo"))
     from ..domain.report_text import render_markdown
     from ..services.demo import DemoUnavailableError, install_demo
 
@@ -28,9 +36,5 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     session = installed.session
     state = "installed" if installed.installed_now else "already installed"
     print(f"DEMO session {session.id} ({state}): {session.config.job_title}", file=sys.stderr)
-    if args.print_only:
-        sys.stdout.write(render_markdown(session))
-        return 0
-    from ..ui.launch import launch
-
-    return launch(ctx.app, open_session_id=session.id)
+    sys.stdout.write(render_markdown(session))
+    return 0

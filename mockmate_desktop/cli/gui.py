@@ -1,4 +1,4 @@
-"""`mockmate` / `mockmate gui`: open the desktop app."""
+"""`mockmate` / `mockmate gui`: open the desktop app (or bring up the one already open)."""
 
 from __future__ import annotations
 

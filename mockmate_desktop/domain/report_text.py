@@ -7,8 +7,9 @@ as the engine wrote them. Every part says which engine made it; demo content say
 from __future__ import annotations
 
 from .delivery import DeliveryMetrics
-from .enums import Language, QuestionKind, Source
+from .enums import Language, Source
 from .interview import InterviewSession
+from .numbering import delivery_labels, feedback_labels
 from .reports import CategoryScore, EngineMade, ReportSet
 
 _LABELS: dict[str, dict[str, str]] = {
@@ -148,14 +149,9 @@ def _questions(session: InterviewSession, lang: Language) -> list[str]:
     if q is None:
         return [*out, label("missing", lang), ""]
     out += [_made_by(q, lang), ""]
-    kinds = {question.id: question.kind for question in session.questions}
-    number = 0
-    for item in q.items:
-        follow = item.is_follow_up or kinds.get(item.question_id) is QuestionKind.FOLLOW_UP
-        if not follow:
-            number += 1
-        heading = f"### {label('follow_up', lang)} {number}:" if follow else f"### {number}."
-        out += [f"{heading} {item.question}", ""]
+    labels = feedback_labels(session)
+    for item, number in zip(q.items, labels, strict=True):
+        out += [f"### {number}: {item.question}", ""]
         out += [f"**{label('answer', lang)}**: {item.answer_transcript or label('no_answer', lang)}", ""]
         out += [f"**{label('score', lang)}: {item.score:g}/10**", ""]
         if item.star is not None:
@@ -173,12 +169,16 @@ def _questions(session: InterviewSession, lang: Language) -> list[str]:
     return out
 
 
-def _delivery(reports: ReportSet, lang: Language) -> list[str]:
+def _delivery(session: InterviewSession, lang: Language) -> list[str]:
     out = [f"## {label('delivery', lang)}", ""]
-    d = reports.delivery
+    d = session.reports.delivery
     if d is None:
         return [*out, label("missing", lang), ""]
     out += [_made_by(d, lang), "", _delivery_line(d.overall, lang), ""]
+    for number, item in zip(delivery_labels(session), d.per_answer, strict=True):
+        out.append(f"- {number}: {_delivery_line(item.metrics, lang)}")
+    if d.per_answer:
+        out.append("")
     for band in d.bands:
         low = "" if band.low is None else f"{band.low:g}"
         high = "" if band.high is None else f"{band.high:g}"
@@ -202,5 +202,5 @@ def render_markdown(session: InterviewSession) -> str:
     out += _summary(session.reports, lang)
     out += _performance(session.reports, lang)
     out += _questions(session, lang)
-    out += _delivery(session.reports, lang)
+    out += _delivery(session, lang)
     return "\n".join(out).rstrip() + "\n"

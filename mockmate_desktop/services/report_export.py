@@ -1,15 +1,21 @@
-"""The report JSON written by `mockmate interview --json-out` and `mockmate report --format json`."""
+"""Exports of a session, shared by the window's Export and `mockmate report`: PDF, Markdown, the session zip,
+and the report JSON (also written by `mockmate interview --json-out`)."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from uuid import UUID
 
 from ..domain.enums import EngineChoice
 from ..domain.interview import InterviewSession
 
 if TYPE_CHECKING:
     from ..core.settings import Settings
+    from ..storage.sqlite_store import SqliteStore
 
 
 def engine_info(session: InterviewSession, choice: EngineChoice, settings: Settings) -> dict[str, Any]:
@@ -80,3 +86,59 @@ def report_document(session: InterviewSession, engine: dict[str, Any] | None = N
 
 def report_json(session: InterviewSession, engine: dict[str, Any] | None = None) -> str:
     return json.dumps(report_document(session, engine), indent=2, ensure_ascii=False)
+
+
+class ExportFormat(StrEnum):
+    """What Export can write; the window and `mockmate report` offer the same four."""
+
+    PDF = "pdf"  # the whole report with its charts, for reading and printing
+    MARKDOWN = "md"  # the report as text
+    ZIP = "zip"  # the whole session with its recordings, importable again
+    JSON = "json"  # the report data (mockmate-report/1)
+
+    @property
+    def description(self) -> str:
+        return {
+            "pdf": "PDF report",
+            "md": "Markdown report",
+            "zip": "Whole session with recordings",
+            "json": "Report data (JSON)",
+        }[self.value]
+
+    @classmethod
+    def for_path(cls, path: Path) -> ExportFormat | None:
+        suffix = path.suffix.lower().lstrip(".")
+        return next((f for f in cls if f.value == suffix), None)
+
+
+# Prints a session's report to a PDF file; the Qt renderer (ui/report/pdf.py) is handed in by the faces.
+PdfRenderer = Callable[[InterviewSession, Path], Path]
+
+
+def suggested_name(session: InterviewSession, fmt: ExportFormat) -> str:
+    slug = "".join(c if c.isalnum() else "-" for c in session.config.job_title.lower()).strip("-")[:40]
+    demo = "-demo" if session.is_demo else ""
+    return f"mockmate-{slug or 'interview'}{demo}.{fmt.value}"
+
+
+def export_report(
+    store: SqliteStore, session_id: UUID, target: Path, render_pdf: PdfRenderer, fmt: ExportFormat | None = None
+) -> Path:
+    """Writes one session as `fmt` (by default chosen from the file's extension, else the report JSON)."""
+    chosen = fmt or ExportFormat.for_path(target) or ExportFormat.JSON
+    if chosen is ExportFormat.ZIP:
+        from ..storage.archive import export_session
+
+        return export_session(store, session_id, target)
+    session = store.get_session(session_id)
+    if chosen is ExportFormat.PDF:
+        return render_pdf(session, target)
+    from ..core.files import atomic_write_text
+
+    if chosen is ExportFormat.MARKDOWN:
+        from ..domain.report_text import render_markdown
+
+        atomic_write_text(target, render_markdown(session))
+    else:
+        atomic_write_text(target, report_json(session))
+    return target

@@ -58,6 +58,9 @@ _NAV = (
     ("resume", "Resume analyzer"),
     ("settings", "Settings"),
 )
+# The sidebar section a page belongs to. The sidebar always has a current row while it can take focus: a
+# QListWidget given focus with no current row makes its first row current, which used to navigate to Home.
+_SECTION = {"report": "home", "interview": "setup"}
 
 
 class MainWindow(QMainWindow):
@@ -82,6 +85,9 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.sidebar.addItem(item)
         self.sidebar.currentItemChanged.connect(self._on_nav)
+        # A click or Enter on the highlighted section (Home while a report is open) still goes there.
+        self.sidebar.itemClicked.connect(self._on_nav_item)
+        self.sidebar.itemActivated.connect(self._on_nav_item)
 
         self.speech_status = SpeechModelStatus(services, self.tasks, self)
         self.player = SoundPlayer(services, self.tasks, self)
@@ -191,7 +197,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         self.sidebar.blockSignals(True)
         nav_keys = [k for k, _ in _NAV]
-        self.sidebar.setCurrentRow(nav_keys.index(key) if key in nav_keys else -1)
+        section = _SECTION.get(key, key)
+        self.sidebar.setCurrentRow(nav_keys.index(section) if section in nav_keys else -1)
         self.sidebar.blockSignals(False)
         # A live interview owns the microphone: leaving the sidebar usable would invite a second one.
         self.sidebar.setEnabled(key not in ("interview", "first_run"))
@@ -205,6 +212,11 @@ class MainWindow(QMainWindow):
     def _on_nav(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if current is not None:
             self.go(str(current.data(Qt.ItemDataRole.UserRole)))
+
+    def _on_nav_item(self, item: QListWidgetItem) -> None:
+        key = str(item.data(Qt.ItemDataRole.UserRole))
+        if key != self.current_page:
+            self.go(key)
 
     def open_report(self, session_id: UUID) -> None:
         self.report.load(session_id)

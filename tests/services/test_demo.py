@@ -23,8 +23,12 @@ def test_demo_installs_once_complete_and_labelled(store: SqliteStore) -> None:
     voiced = [a for a in session.answers if a.audio_path]
     assert len(voiced) >= 5
     assert all(store.resolve(a.audio_path).is_file() for a in voiced if a.audio_path)
-    assert any("replica" in a.transcript for a in session.answers)  # real Whisper output of the fixtures
-    assert any(q.parent_id for q in session.questions)  # the follow-ups the offline engine asked
+    # On-topic spoken answers (Whisper's output of the demo's espeak-ng answers) that show a good interview,
+    # not a discouraging one.
+    assert sum("Python" in a.transcript or "support" in a.transcript for a in session.answers) >= 3
+    assert all(a.words and a.delivery is not None for a in voiced)
+    summary = session.reports.summary
+    assert summary is not None and summary.overall_score >= 60 and summary.selection_probability >= 40
     again = install_demo(store)
     assert not again.installed_now and again.session.id == session.id
     assert len(store.list_sessions()) == 1

@@ -60,7 +60,7 @@ def test_voice_interview_to_report(qtbot, speech_window, virtual_mic) -> None:
 
     # 1) The first answer: watch the live transcript and the level meter while it is spoken.
     qtbot.waitUntil(lambda: controller.phase is Phase.LISTENING, timeout=60_000)
-    assert page.progress_label.text() == "Question 1 of 5"
+    assert page.progress_label.text() == "Q1 of 5"  # the one numbering scheme (domain/numbering.py)
     assert page.state_label.text().startswith("Listening")
     levels: list[float] = []
     controller.level.connect(levels.append)
@@ -122,7 +122,7 @@ def test_voice_interview_to_report(qtbot, speech_window, virtual_mic) -> None:
     assert report.questions.list.count() == len(stored.reports.questions.items)
     report.questions.list.setCurrentRow(0)
     assert "country" in report.questions.detail.toPlainText().lower()
-    assert report.questions.play_button.isEnabled()
+    assert report.questions.replay.play_button.isEnabled()
     assert len(report.delivery.charts) == 2
     assert report.delivery.table.rowCount() == 1 + len(stored.reports.delivery.per_answer) >= 4
     for index in range(report.tabs.count()):
@@ -131,7 +131,7 @@ def test_voice_interview_to_report(qtbot, speech_window, virtual_mic) -> None:
 
     # The recorded answer plays back (through the virtual sound server).
     with qtbot.waitSignal(window.player.finished, timeout=30_000):
-        report.questions.play_button.click()
+        report.questions.replay.play_button.click()
 
 
 def test_event_loop_stays_responsive_while_listening_and_transcribing(

@@ -79,7 +79,7 @@ def test_history_lists_opens_exports_and_deletes(qtbot, window, tmp_path: Path) 
     assert home.table.item(titles["Data Engineer"], 3).text() == "68"
 
     target = tmp_path / "export.json"
-    home.export_selected(str(target))
+    home.export_selected_to(target)
     qtbot.waitUntil(lambda: target.exists(), timeout=10_000)
     exported = json.loads(target.read_text())
     assert exported["config"]["job_title"] == "Data Engineer"
@@ -87,11 +87,19 @@ def test_history_lists_opens_exports_and_deletes(qtbot, window, tmp_path: Path) 
     assert exported["reports"]["summary"]["overall_score"] == 68
 
     archive = tmp_path / "session.zip"
-    home.export_selected(str(archive))
+    home.export_selected_to(archive)
     markdown = tmp_path / "report.md"
-    home.export_selected(str(markdown))
-    qtbot.waitUntil(lambda: archive.exists() and markdown.exists(), timeout=10_000)
+    home.export_selected_to(markdown)
+    pdf = tmp_path / "report.pdf"
+    home.export_selected_to(pdf)
+    qtbot.waitUntil(lambda: archive.exists() and markdown.exists() and pdf.exists(), timeout=20_000)
     assert "Data Engineer" in markdown.read_text()
+    assert "### Q1: Tell me about a time" in markdown.read_text()
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    # The Export button opens the formats; none of them may receive the button's clicked(bool).
+    assert [a.text() for a in home.export_menu.actions()] == [
+        "PDF report…", "Markdown report…", "Whole session with recordings…"
+    ]
 
     with qtbot.waitSignal(home.sessions_loaded, timeout=10_000):
         home.delete_selected(confirmed=True)

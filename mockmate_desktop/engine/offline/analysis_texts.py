@@ -101,19 +101,19 @@ _T: dict[str, dict[str, str]] = {
         "fr": "Aucune réponse n'a été donnée : il n'y a rien à analyser.",
     },
     "qual_best": {
-        "en": "The strongest answer was to question {n} ({s}/10):",
-        "hi": "सबसे अच्छा उत्तर प्रश्न {n} का था ({s}/10):",
-        "fr": "La meilleure réponse portait sur la question {n} ({s}/10) :",
+        "en": "The strongest answer was to {n} ({s}/10):",
+        "hi": "सबसे अच्छा उत्तर {n} का था ({s}/10):",
+        "fr": "La meilleure réponse portait sur {n} ({s}/10) :",
     },
     "qual_worst": {
-        "en": "The weakest was question {n} ({s}/10):",
-        "hi": "सबसे कमज़ोर प्रश्न {n} था ({s}/10):",
-        "fr": "La plus faible portait sur la question {n} ({s}/10) :",
+        "en": "The weakest was {n} ({s}/10):",
+        "hi": "सबसे कमज़ोर {n} था ({s}/10):",
+        "fr": "La plus faible portait sur {n} ({s}/10) :",
     },
     "qual_off": {
-        "en": "Answers to question(s) {numbers} were off topic.",
-        "hi": "प्रश्न {numbers} के उत्तर विषय से हटकर थे।",
-        "fr": "Les réponses aux questions {numbers} étaient hors sujet.",
+        "en": "Answers to {numbers} were off topic.",
+        "hi": "{numbers} के उत्तर विषय से हटकर थे।",
+        "fr": "Les réponses à {numbers} étaient hors sujet.",
     },
     "fit": {
         "en": "Cultural fit is judged from behavioural stories and mentions of working with others: {s}/10 over {n} behavioural answers.",

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ...domain.enums import QuestionKind
 from ...domain.interview import Answer, InterviewSession, Question
 from ...domain.meaning import MeaningSignals
+from ...domain.numbering import number_questions
 from ...domain.scoring import AnswerScore, ScoringInput, score_answer
 from ...domain.skills import extract_skills, unique_skills
 from ..semantic.loader import shared_loader
@@ -22,6 +23,7 @@ MODEL_WAIT_S: float | None = None
 @dataclass(frozen=True)
 class Turn:
     number: int  # 1-based number of the main question this turn belongs to
+    label: str  # "Q3" or "Q3 follow-up": the one numbering scheme of every view (domain/numbering.py)
     question: Question
     answer: Answer | None
     entry: BankEntry | None
@@ -101,19 +103,15 @@ def meaning_of(question: str, transcript: str, points: list[str], reference: str
 def assess(session: InterviewSession, bank: QuestionBank) -> list[Turn]:
     terms = jd_terms(session)
     turns: list[Turn] = []
-    number = 0
-    main_numbers: dict[object, int] = {}
+    numbers = number_questions(session.questions)
+    language = session.config.language
     for question in sorted(session.questions, key=lambda q: q.position):
-        if question.kind is QuestionKind.MAIN:
-            number += 1
-            main_numbers[question.id] = number
         answer = session.answer_for(question.id)
         entry, behavioural, result = score_turn(session, bank, question, answer, terms)
         turns.append(
             Turn(
-                number=main_numbers.get(question.parent_id, number)
-                if question.kind is QuestionKind.FOLLOW_UP
-                else number,
+                number=numbers[question.id].main,
+                label=numbers[question.id].label(language),
                 question=question,
                 answer=answer,
                 entry=entry,

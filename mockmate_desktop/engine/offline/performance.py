@@ -171,9 +171,7 @@ def _quantitative(turns: Sequence[Turn], language: Language) -> str:
         asked=len(turns),
         follow_ups=sum(1 for t in turns if t.question.parent_id is not None),
         answered=len(answered),
-        scores=", ".join(
-            f"{t.number}{'f' if t.question.parent_id else ''}: {t.score.score:g}" for t in turns
-        ),
+        scores=", ".join(f"{t.label}: {t.score.score:g}" for t in turns),
         words=sum(t.score.word_count for t in answered),
         pace=pace,
         fillers=sum(m.filler_count for m in metrics),
@@ -189,17 +187,17 @@ def _qualitative(turns: Sequence[Turn], language: Language) -> str:
         return say("qual_none", language)
     best, worst = answered[0], answered[-1]
     parts = [
-        say("qual_best", language, n=best.number, s=f"{best.score.score:g}"),
+        say("qual_best", language, n=best.label, s=f"{best.score.score:g}"),
         " ".join(c.explanation for c in best.score.criteria[:2]),
     ]
     if worst is not best:
-        parts.append(say("qual_worst", language, n=worst.number, s=f"{worst.score.score:g}"))
+        parts.append(say("qual_worst", language, n=worst.label, s=f"{worst.score.score:g}"))
         parts.append(
             " ".join(worst.score.caps or [c.explanation for c in worst.score.criteria if c.score < 5][:2])
         )
-    off = sorted({t.number for t in turns if t.score.off_topic})
+    off = [t.label for t in sorted(turns, key=lambda t: t.question.position) if t.score.off_topic]
     if off:
-        parts.append(say("qual_off", language, numbers=", ".join(map(str, off))))
+        parts.append(say("qual_off", language, numbers=", ".join(off)))
     return " ".join(p for p in parts if p)
 
 

@@ -39,11 +39,8 @@ def criterion_means(turns: Sequence[Turn]) -> dict[str, float]:
 
 
 def describe_turn(turn: Turn, language: Language) -> str:
-    label = texts.text("question_label", language, n=turn.number)
-    if turn.question.kind is QuestionKind.FOLLOW_UP:
-        label = texts.text("follow_up_label", language, n=turn.number)
     competency = f" ({turn.question.competency})" if turn.question.competency else ""
-    return f"{label}{competency}, {turn.score.score:g}/10"
+    return f"{turn.label}{competency}, {turn.score.score:g}/10"
 
 
 def _delivery_side(turns: Sequence[Turn]) -> bool | None:
@@ -77,7 +74,7 @@ def strengths_and_improvements(turns: Sequence[Turn], language: Language) -> tup
         # A strong answer is a strength even when weak ones pull the averages down; it cites its quote.
         quote = next(iter(turn.score.evidence), "")
         strengths.append(
-            texts.text("strong_answer", language, n=turn.number, s=f"{turn.score.score:g}", quote=quote)
+            texts.text("strong_answer", language, n=turn.label, s=f"{turn.score.score:g}", quote=quote)
         )
     improvements = [
         f"{texts.pick(texts.IMPROVE_OF, name, language)} ({value:.1f}/10)"
@@ -87,9 +84,9 @@ def strengths_and_improvements(turns: Sequence[Turn], language: Language) -> tup
     skipped = [t for t in turns if not t.answered]
     if skipped:
         improvements.insert(0, texts.text("skipped", language, n=len(skipped)))
-    missed = [t.number for t in turns if t.answered and (t.score.off_topic or t.score.stuffed)]
+    missed = [t.label for t in turns if t.answered and (t.score.off_topic or t.score.stuffed)]
     if missed:
-        improvements.insert(0, texts.text("missed_questions", language, numbers=", ".join(map(str, missed))))
+        improvements.insert(0, texts.text("missed_questions", language, numbers=", ".join(missed)))
     if not improvements and ranked:
         # Even a strong interview has a weakest area; an empty list reads as if nothing was assessed.
         name, value = ranked[-1]
@@ -102,7 +99,10 @@ def summary(session: InterviewSession, turns: Sequence[Turn], model_name: str) -
     language = config.language
     score = overall_score(turns)
     probability = selection_probability(score, config.difficulty)
-    answered = [t for t in turns if t.answered]
+    # Counted in main questions, as the interview page counts them ("Q3 of 5"); a follow-up belongs to its
+    # question, which counts as answered when its main answer is.
+    mains = [t for t in turns if t.question.kind is QuestionKind.MAIN]
+    answered = [t for t in mains if t.answered]
     ordered = sorted(turns, key=lambda t: (-t.score.score, t.question.position))
     best = describe_turn(ordered[0], language) if ordered else "-"
     worst = describe_turn(ordered[-1], language) if ordered else "-"
@@ -118,7 +118,7 @@ def summary(session: InterviewSession, turns: Sequence[Turn], model_name: str) -
             difficulty=config.difficulty.value,
             itype=config.interview_type.value,
             answered=len(answered),
-            total=len(turns),
+            total=len(mains),
             avg=f"{average:.1f}",
             best=best,
             worst=worst,

@@ -44,20 +44,14 @@ _TEXTS: dict[str, dict[str, str]] = {
         "fr": "Répondez à chaque question : {n} sont restées sans réponse",
     },
     "strong_answer": {
-        "en": 'Strong answer to question {n} ({s}/10): "{quote}"',
-        "hi": 'प्रश्न {n} का मज़बूत उत्तर ({s}/10): "{quote}"',
-        "fr": "Réponse solide à la question {n} ({s}/10) : « {quote} »",
+        "en": 'Strong answer to {n} ({s}/10): "{quote}"',
+        "hi": '{n} का मज़बूत उत्तर ({s}/10): "{quote}"',
+        "fr": "Réponse solide à {n} ({s}/10) : « {quote} »",
     },
     "missed_questions": {
-        "en": "Answer the question that is asked: answers {numbers} missed it (off topic or a list of keywords)",
-        "hi": "जो पूछा जाए उसी का उत्तर दें: उत्तर {numbers} प्रश्न से हट गए (विषय से बाहर या केवल keywords की सूची)",
-        "fr": "Répondez à la question posée : les réponses {numbers} l'ont manquée (hors sujet ou liste de mots-clés)",
-    },
-    "question_label": {"en": "Question {n}", "hi": "प्रश्न {n}", "fr": "Question {n}"},
-    "follow_up_label": {
-        "en": "follow-up to question {n}",
-        "hi": "प्रश्न {n} का अनुवर्ती",
-        "fr": "relance de la question {n}",
+        "en": "Answer the question that is asked: the answers to {numbers} missed it (off topic or a list of keywords)",
+        "hi": "जो पूछा जाए उसी का उत्तर दें: {numbers} के उत्तर प्रश्न से हट गए (विषय से बाहर या केवल keywords की सूची)",
+        "fr": "Répondez à la question posée : les réponses à {numbers} l'ont manquée (hors sujet ou liste de mots-clés)",
     },
     "model_follow_up": {
         "en": "A strong reply adds what was missing: {what}. Give one concrete example with your own actions and a measurable result.",

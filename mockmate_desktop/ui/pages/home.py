@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 from uuid import UUID
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 
 from ...domain.enums import SessionStatus
 from ...domain.interview import InterviewSession
+from ...services.report_export import ExportFormat
+from ..report.export import attach_export_menu, choose_and_export, export_session
 from ..report.text import para
 from ..widgets.badges import EngineBadge
 from ..widgets.common import busy_bar, hint, title
@@ -62,7 +64,7 @@ class HomePage(QWidget):
         self.resume_analyzer_button.clicked.connect(lambda: window.go("resume"))
         self.demo_button = QPushButton("Open the demo session")
         self.demo_button.setToolTip("A recorded interview with real speech, labelled as a demo")
-        self.demo_button.clicked.connect(self.open_demo)
+        self.demo_button.clicked.connect(lambda: self.open_demo())
         for button in (self.new_button, self.resume_analyzer_button, self.demo_button):
             actions.addWidget(button)
         actions.addStretch(1)
@@ -95,15 +97,26 @@ class HomePage(QWidget):
 
         row = QHBoxLayout()
         self.open_button = QPushButton("Open report")
-        self.open_button.clicked.connect(self.open_selected)
+        self.open_button.clicked.connect(lambda: self.open_selected())
         self.continue_button = QPushButton("Resume interview")
-        self.continue_button.clicked.connect(self.resume_selected)
+        self.continue_button.clicked.connect(lambda: self.resume_selected())
         self.export_button = QPushButton("Export…")
-        self.export_button.clicked.connect(self.export_selected)
+        self.export_button.setObjectName("exportSession")
+        self.export_menu = attach_export_menu(self.export_button, self.export_selected)
         self.delete_button = QPushButton("Delete…")
-        self.delete_button.clicked.connect(self.delete_selected)
+        self.delete_button.clicked.connect(lambda: self.delete_selected())
         for button in (self.open_button, self.continue_button, self.export_button, self.delete_button):
             row.addWidget(button)
+        for widget, name in (
+            (self.new_button, "newInterview"),
+            (self.demo_button, "openDemo"),
+            (self.table, "sessionsTable"),
+            (self.open_button, "openReport"),
+            (self.continue_button, "resumeInterview"),
+            (self.export_button, "exportSession"),
+            (self.delete_button, "deleteSession"),
+        ):
+            widget.setObjectName(name)
         row.addStretch(1)
         layout.addLayout(row)
         self._update_buttons()
@@ -216,26 +229,17 @@ class HomePage(QWidget):
         self.busy.hide()
         self.window_.open_report(session_id)
 
-    def export_selected(self, path: str | None = None) -> None:
+    def export_selected(self, fmt: ExportFormat = ExportFormat.PDF) -> None:
+        """Asks where to save the selected session as `fmt` (the dialog also offers the other formats)."""
         session = self.selected()
-        if session is None:
-            return
-        if path is None:
-            suggested = f"mockmate-{session.config.job_title.replace(' ', '-').lower()[:40]}.json"
-            path, _filter = QFileDialog.getSaveFileName(
-                self,
-                "Export session",
-                suggested,
-                "Report JSON (*.json);;Report Markdown (*.md);;Whole session with recordings (*.zip)",
-            )
-        if not path:
-            return
-        target = path
-        self.window_.tasks.run(
-            lambda: self.window_.services.export_session(session.id, target),
-            lambda _r: self.window_.banner.show_message(f"Exported to {target}."),
-            self._failed("Exporting the session"),
-        )
+        if session is not None:
+            choose_and_export(self.window_, session, fmt)
+
+    def export_selected_to(self, path: str | Path) -> None:
+        """Exports without asking (the format follows the extension)."""
+        session = self.selected()
+        if session is not None:
+            export_session(self.window_, session, Path(path))
 
     def delete_selected(self, confirmed: bool = False) -> None:
         session = self.selected()

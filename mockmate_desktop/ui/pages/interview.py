@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.config import InterviewConfig
-from ...domain.enums import QuestionKind
+from ...domain.enums import Language, QuestionKind
 from ...domain.interview import Question
+from ...domain.numbering import QuestionNumber, number_questions, progress_label
 from ...domain.resume import ResumeProfile
 from ..errors import describe
 from ..interview_controller import PHASE_TEXT, InterviewController, Phase
@@ -153,8 +154,12 @@ class InterviewPage(QWidget):
 
     # rendering --------------------------------------------------------------------------------------
     def _on_question(self, question: Question, number: int, total: int) -> None:
-        self.progress_label.setText(f"Question {number} of {total}")
         follow_up = question.kind is QuestionKind.FOLLOW_UP
+        session = self.controller.session
+        known = number_questions(session.questions) if session is not None else {}
+        position = known.get(question.id) or QuestionNumber(number, 1 if follow_up else 0)
+        language = session.config.language if session is not None else Language.EN
+        self.progress_label.setText(progress_label(position, total, language))
         self.kind_label.setText("Follow-up" if follow_up else "")
         self.kind_label.setStyleSheet("color:#b06000; font-weight:600" if follow_up else "")
         self.question_label.setText(question.text)

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
 
 from ...domain.delivery import DeliveryMetrics, GuidanceBand
 from ...domain.interview import InterviewSession
+from ...domain.numbering import delivery_labels
+from ...domain.report_html import band_span, delivery_charts
 from ..widgets.charts import banded_bar_chart
 from ..widgets.common import scrolling_body
 from .text import esc, para, section
@@ -37,18 +39,6 @@ _COLUMNS = (
     "Long pauses",
     "First word",
 )
-
-
-def find_band(bands: list[GuidanceBand], *keys: str) -> GuidanceBand | None:
-    for band in bands:
-        name = band.metric.lower()
-        if any(key in name for key in keys):
-            return band
-    return None
-
-
-def _range(band: GuidanceBand | None) -> tuple[float | None, float | None]:
-    return (None, None) if band is None else (band.low, band.high)
 
 
 def _metrics_row(label: str, m: DeliveryMetrics) -> list[str]:
@@ -92,18 +82,11 @@ class DeliveryTab(QWidget):
             self.table.setRowCount(0)
             self.text.setHtml(para("Delivery analytics are not ready yet (typed answers have none)."))
             return
-        labels = [f"A{index}" for index in range(1, len(report.per_answer) + 1)]
-        pace = find_band(report.bands, "pace", "words_per_minute", "wpm")
-        fillers = find_band(report.bands, "filler")
-        wpm = [item.metrics.words_per_minute for item in report.per_answer]
-        fpm = [item.metrics.fillers_per_minute for item in report.per_answer]
-        if report.per_answer:
-            for chart in (
-                banded_bar_chart("Pace (words per minute)", labels, wpm, _range(pace)),
-                banded_bar_chart("Fillers per minute", labels, fpm, _range(fillers)),
-            ):
-                self.charts.append(chart)
-                self.charts_row.addWidget(chart, 1)
+        labels = delivery_labels(session)
+        for data in delivery_charts(session):
+            chart = banded_bar_chart(data.title, list(data.labels), list(data.values), data.band)
+            self.charts.append(chart)
+            self.charts_row.addWidget(chart, 1)
         rows = [_metrics_row("Whole interview", report.overall)]
         rows += [
             _metrics_row(label, item.metrics) for label, item in zip(labels, report.per_answer, strict=True)
@@ -130,14 +113,7 @@ class DeliveryTab(QWidget):
 def _guidance_html(bands: list[GuidanceBand], overall: DeliveryMetrics) -> str:
     items = []
     for band in bands:
-        if band.low is not None and band.high is not None:
-            span = f"{band.low:g}–{band.high:g} {band.unit}"
-        elif band.high is not None:
-            span = f"under {band.high:g} {band.unit}"
-        elif band.low is not None:
-            span = f"over {band.low:g} {band.unit}"
-        else:
-            span = band.unit
+        span = band_span(band)
         items.append(
             f"<li><b>{esc(METRIC_NAMES.get(band.metric, band.metric.replace('_', ' ').capitalize()))}:</b> {esc(span)}. {esc(band.note)} <i>(source: {esc(band.source)})</i></li>"
         )

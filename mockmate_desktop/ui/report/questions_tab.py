@@ -1,12 +1,18 @@
-"""Question by Question tab: each answer's transcript, score, feedback, model answer, STAR and recording."""
+"""Question by Question tab: each answer's replay (transcript following the audio), score and feedback.
+
+"Practise again" is a hook for the coaching feature: the button stays hidden until something sets
+`practise_again_hook`, so nobody is offered a button that does nothing.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -17,46 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.interview import InterviewSession
-from ...domain.reports import QuestionFeedback, StarPresence
-from .text import bullets, esc, para, section
+from ...domain.numbering import feedback_labels
+from ...domain.report_html import feedback_html, para
+from ...domain.reports import QuestionFeedback
+from .replay import AnswerReplay
 
 if TYPE_CHECKING:
     from ..main_window import MainWindow
 
-
-def _star_html(star: StarPresence | None) -> str:
-    if star is None:
-        return ""
-    chips = []
-    for part in ("situation", "task", "action", "result"):
-        present = getattr(star, part)
-        colour = "#2e7d32" if present else "#9e9e9e"
-        mark = "✔" if present else "✘"
-        chips.append(f"<span style='color:{colour}'>{mark} {part.capitalize()}</span>")
-    return section("STAR structure", "<p>" + " &nbsp; ".join(chips) + "</p>")
-
-
-def feedback_html(item: QuestionFeedback) -> str:
-    kind = "Follow-up question" if item.is_follow_up else "Question"
-    delivery = ""
-    if item.delivery is not None:
-        d = item.delivery
-        delivery = section(
-            "Delivery",
-            f"<p>{d.words_per_minute:.0f} words/min · {d.filler_count} fillers · {d.pause_count} pauses · "
-            f"{d.duration_s:.0f} s</p>",
-        )
-    return (
-        f"<h2>{esc(kind)}</h2><p><b>{esc(item.question)}</b></p>"
-        f"<p>Score: <b>{item.score:.1f}/10</b> · {esc(item.source.label)}</p>"
-        + section("Your answer", para(item.answer_transcript or "(no answer)"))
-        + section("What went well", bullets(item.went_well))
-        + section("To improve", bullets(item.to_improve))
-        + section("Model answer", para(item.model_answer))
-        + _star_html(item.star)
-        + (section("Evidence", bullets(f"“{e}”" for e in item.evidence)) if item.evidence else "")
-        + delivery
-    )
+# Called with the session and the chosen question's feedback when the candidate asks to practise it again.
+PractiseAgainHook = Callable[[InterviewSession, QuestionFeedback], None]
 
 
 class QuestionsTab(QWidget):
@@ -64,45 +40,82 @@ class QuestionsTab(QWidget):
         super().__init__()
         self.window_ = window
         self.session: InterviewSession | None = None
+        self.labels: list[str] = []
+        self._practise_hook: PractiseAgainHook | None = None
         layout = QHBoxLayout(self)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         layout.addWidget(splitter)
         self.list = QListWidget()
+        self.list.setObjectName("questionList")
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.list.setMinimumWidth(300)
+        self.list.setWordWrap(True)
+        self.list.setMinimumWidth(260)
         self.list.currentRowChanged.connect(self._show)
         splitter.addWidget(self.list)
+
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
+        heading = QHBoxLayout()
+        self.answer_title = QLabel("Your answer")
+        self.answer_title.setStyleSheet("font-weight: 600;")
+        heading.addWidget(self.answer_title, 1)
+        self.practise_button = QPushButton("Practise again")
+        self.practise_button.setObjectName("practiseAgain")
+        self.practise_button.setToolTip("Answer this question again and compare")
+        self.practise_button.clicked.connect(self._practise_again)
+        self.practise_button.hide()
+        heading.addWidget(self.practise_button)
+        right_layout.addLayout(heading)
+        inner = QSplitter(Qt.Orientation.Vertical)
+        self.replay = AnswerReplay(window)
+        inner.addWidget(self.replay)
         self.detail = QTextBrowser()
-        right_layout.addWidget(self.detail, 1)
-        row = QHBoxLayout()
-        self.play_button = QPushButton("▶ Play my answer")
-        self.play_button.clicked.connect(self.toggle_play)
-        row.addWidget(self.play_button)
-        row.addStretch(1)
-        right_layout.addLayout(row)
+        self.detail.setObjectName("questionDetail")
+        inner.addWidget(self.detail)
+        inner.setSizes([170, 430])
+        right_layout.addWidget(inner, 1)
         splitter.addWidget(right)
-        splitter.setSizes([300, 600])
-        window.player.finished.connect(self._reset_play)
+        splitter.setSizes([300, 640])
 
+    # the coaching hook ------------------------------------------------------------------------------
+    @property
+    def practise_again_hook(self) -> PractiseAgainHook | None:
+        return self._practise_hook
+
+    @practise_again_hook.setter
+    def practise_again_hook(self, hook: PractiseAgainHook | None) -> None:
+        """Set by the coaching feature; the button shows only while a hook is set."""
+        self._practise_hook = hook
+        self.practise_button.setVisible(hook is not None and self.current_item() is not None)
+
+    def _practise_again(self) -> None:
+        item = self.current_item()
+        if self._practise_hook is not None and self.session is not None and item is not None:
+            self.replay.stop()
+            self._practise_hook(self.session, item)
+
+    # content ----------------------------------------------------------------------------------------
     def set_session(self, session: InterviewSession) -> None:
         self.session = session
+        self.list.blockSignals(True)
         self.list.clear()
+        self.list.blockSignals(False)
         report = session.reports.questions
         items = report.items if report is not None else []
-        for index, item in enumerate(items, start=1):
-            prefix = "  ↳ " if item.is_follow_up else f"{index}. "
-            row = QListWidgetItem(f"{prefix}{item.question[:70]}  ({item.score:.1f})")
+        self.labels = feedback_labels(session)
+        for number, item in zip(self.labels, items, strict=True):
+            row = QListWidgetItem(f"{number}  ({item.score:g}/10)\n{item.question}")
             row.setToolTip(para(item.question))  # escaped: tooltips render rich text too
             self.list.addItem(row)
         if items:
             self.list.setCurrentRow(0)
+            self._show(0)
         else:
+            self.replay.set_answer(None, session.config.language.value)
             self.detail.setHtml(para("The question-by-question feedback is not ready yet."))
-            self.play_button.setEnabled(False)
+            self.practise_button.hide()
 
     def current_item(self) -> QuestionFeedback | None:
         if self.session is None or self.session.reports.questions is None:
@@ -111,33 +124,16 @@ class QuestionsTab(QWidget):
         items = self.session.reports.questions.items
         return items[row] if 0 <= row < len(items) else None
 
-    def _show(self, _row: int) -> None:
+    def _show(self, row: int) -> None:
         item = self.current_item()
-        if item is None:
+        if item is None or self.session is None:
             return
-        self.detail.setHtml(feedback_html(item))
-        answer = self.session.answer_for(item.question_id) if self.session else None
-        self.play_button.setEnabled(bool(answer and answer.audio_path))
-        self.play_button.setToolTip("" if answer and answer.audio_path else "No recording for this answer")
+        language = self.session.config.language
+        number = self.labels[row]
+        self.detail.setHtml(feedback_html(item, number, language, heading="h2"))
+        self.answer_title.setText(f"{number}: your answer")
+        self.replay.set_answer(self.session.answer_for(item.question_id), language.value)
+        self.practise_button.setVisible(self._practise_hook is not None)
 
-    def toggle_play(self) -> None:
-        player = self.window_.player
-        if player.playing:
-            player.stop()
-            self._reset_play()
-            return
-        item = self.current_item()
-        answer = self.session.answer_for(item.question_id) if self.session and item else None
-        if answer is None or not answer.audio_path:
-            return
-        relative = answer.audio_path
-        store = self.window_.services.store
-        player.play(lambda: store.resolve(relative), on_error=self._play_failed)
-        self.play_button.setText("■ Stop")
-
-    def _reset_play(self) -> None:
-        self.play_button.setText("▶ Play my answer")
-
-    def _play_failed(self, exc: BaseException) -> None:
-        self._reset_play()
-        self.window_.show_exception(exc, "Playing the recording")
+    def stop(self) -> None:
+        self.replay.stop()

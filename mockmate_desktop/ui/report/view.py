@@ -1,4 +1,4 @@
-"""The report page: which engine made it (always visible), then the four tabs."""
+"""The report page: which engine made it (always visible), Export, then the four tabs."""
 
 from __future__ import annotations
 
@@ -6,32 +6,22 @@ from typing import TYPE_CHECKING
 from uuid import UUID
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from ...domain.enums import Source
 from ...domain.interview import InterviewSession
+from ...domain.report_html import provenance_text
+from ...services.report_export import ExportFormat
 from ..widgets.badges import EngineBadge
 from ..widgets.common import busy_bar, title
 from .delivery_tab import DeliveryTab
+from .export import attach_export_menu, choose_and_export
 from .performance_tab import PerformanceTab
 from .questions_tab import QuestionsTab
 from .summary_tab import SummaryTab
 
 if TYPE_CHECKING:
     from ..main_window import MainWindow
-
-
-def provenance_text(session: InterviewSession) -> str:
-    sources = session.sources
-    parts = []
-    if session.is_demo or Source.CACHED in sources:
-        parts.append("Demo session: a recorded example interview shipped with MockMate, not your own.")
-    if Source.OFFLINE in sources:
-        parts.append("Offline engine: heuristic rubric scores computed on this computer.")
-    if Source.GEMINI in sources:
-        parts.append("Gemini: written by Google's Gemini model.")
-    parts.extend(session.engine_notes)
-    return " ".join(parts)
 
 
 class ReportPage(QWidget):
@@ -49,7 +39,13 @@ class ReportPage(QWidget):
         self.badge = EngineBadge()
         header.addWidget(self.badge)
         header.addStretch(1)
+        self.export_button = QPushButton("Export…")
+        self.export_button.setObjectName("reportExport")
+        self.export_menu = attach_export_menu(self.export_button, self.export)
+        self.export_button.setEnabled(False)
+        header.addWidget(self.export_button)
         self.back_button = QPushButton("Back to home")
+        self.back_button.setObjectName("reportBack")
         self.back_button.clicked.connect(lambda: window.go("home"))
         header.addWidget(self.back_button)
         layout.addLayout(header)
@@ -61,6 +57,7 @@ class ReportPage(QWidget):
         self.busy = busy_bar()
         layout.addWidget(self.busy)
         self.tabs = QTabWidget()
+        self.tabs.setObjectName("reportTabs")
         self.summary = SummaryTab()
         self.performance = PerformanceTab()
         self.questions = QuestionsTab(window)
@@ -70,6 +67,24 @@ class ReportPage(QWidget):
         self.tabs.addTab(self.questions, "Question by Question")
         self.tabs.addTab(self.delivery, "Delivery")
         layout.addWidget(self.tabs, 1)
+        self.tabs.currentChanged.connect(lambda _index: self.questions.stop())
+        # Ctrl+Tab moves between the tabs wherever the focus is in the window (the sidebar included) while
+        # this page shows; a hidden page's shortcuts do not fire.
+        for keys, step in (("Ctrl+Tab", 1), ("Ctrl+PgDown", 1), ("Ctrl+Shift+Tab", -1), ("Ctrl+PgUp", -1)):
+            shortcut = QShortcut(QKeySequence(keys), self, lambda s=step: self.step_tab(s))
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+
+    def step_tab(self, step: int) -> None:
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+
+    def export(self, fmt: ExportFormat) -> None:
+        if self.session is not None:
+            choose_and_export(self.window_, self.session, fmt)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Leaving the report (or closing the window) stops a replay instead of playing on unseen.
+        self.questions.stop()
+        super().hideEvent(event)
 
     def load(self, session_id: UUID) -> None:
         self.busy.show()
@@ -90,6 +105,7 @@ class ReportPage(QWidget):
         demo = " (demo)" if session.is_demo else ""
         self.title.setText(f"{session.config.job_title}{demo} — {when}")
         self.badge.set_sources(session.sources, demo=session.is_demo)
+        self.export_button.setEnabled(True)
         self.provenance.setText(provenance_text(session))
         for tab in (self.summary, self.performance, self.questions, self.delivery):
             tab.set_session(session)

@@ -1,0 +1,309 @@
+"""A session's whole report as one HTML document plus the data of its charts, for printing to PDF. Pure.
+
+The PDF renderer (ui/report/pdf.py) paints each chart into an image named by `ChartData.key`, which the
+HTML references as `<img src="KEY">`, then prints the document. Headings follow the interview's language like
+the Markdown (report_text.py); every part says which engine made it and a demo says so on its first line.
+Every string from a transcript or an engine is escaped, so nothing said in an answer can inject markup.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .delivery import DeliveryMetrics, GuidanceBand
+from .enums import Language, Source
+from .interview import InterviewSession
+from .numbering import delivery_labels, feedback_labels
+from .report_text import label
+from .reports import EngineMade, PerformanceReport, QuestionFeedback
+
+CATEGORIES = (
+    ("communication", "Communication"),
+    ("technical_knowledge", "Technical knowledge"),
+    ("problem_solving", "Problem solving"),
+    ("cultural_fit", "Cultural fit"),
+    ("confidence_clarity", "Confidence & clarity"),
+)
+
+
+@dataclass(frozen=True)
+class ChartData:
+    key: str  # the image name the HTML refers to
+    title: str
+    labels: tuple[str, ...]
+    values: tuple[float, ...]
+    band: tuple[float | None, float | None] = (None, None)  # guidance range drawn behind the bars
+    fixed_max: float | None = None  # a fixed scale (0-10 scores) so reports compare at a glance
+    horizontal: bool = False
+
+
+@dataclass(frozen=True)
+class ReportDocument:
+    title: str
+    html: str
+    charts: tuple[ChartData, ...]
+
+
+def esc(text: str) -> str:
+    return html.escape(text or "")
+
+
+def bullets(items: Iterable[str], empty: str = "None noted.") -> str:
+    listed = [f"<li>{esc(item)}</li>" for item in items if item]
+    return f"<ul>{''.join(listed)}</ul>" if listed else f"<p><i>{esc(empty)}</i></p>"
+
+
+def section(heading: str, body: str) -> str:
+    return f"<h3>{esc(heading)}</h3>{body}"
+
+
+def para(text: str) -> str:
+    return f"<p>{esc(text)}</p>" if text else "<p><i>Not available.</i></p>"
+
+
+def provenance_text(session: InterviewSession) -> str:
+    """Which engine made this report, in one sentence per engine; a demo says so first."""
+    sources = session.sources
+    parts = []
+    if session.is_demo or Source.CACHED in sources:
+        parts.append("Demo session: a recorded example interview shipped with MockMate, not your own.")
+    if Source.OFFLINE in sources:
+        parts.append("Offline engine: heuristic rubric scores computed on this computer.")
+    if Source.GEMINI in sources:
+        parts.append("Gemini: written by Google's Gemini model.")
+    parts.extend(session.engine_notes)
+    return " ".join(parts)
+
+
+def find_band(bands: list[GuidanceBand], *keys: str) -> GuidanceBand | None:
+    for band in bands:
+        name = band.metric.lower()
+        if any(key in name for key in keys):
+            return band
+    return None
+
+
+def band_range(band: GuidanceBand | None) -> tuple[float | None, float | None]:
+    return (None, None) if band is None else (band.low, band.high)
+
+
+def delivery_charts(session: InterviewSession) -> tuple[ChartData, ...]:
+    """Pace and fillers per answer, labelled Q1, Q1 follow-up... with their guidance bands."""
+    report = session.reports.delivery
+    if report is None or not report.per_answer:
+        return ()
+    labels = tuple(delivery_labels(session))
+    pace = find_band(report.bands, "pace", "words_per_minute", "wpm")
+    fillers = find_band(report.bands, "filler")
+    return (
+        ChartData(
+            "chart-pace",
+            "Pace (words per minute)",
+            labels,
+            tuple(i.metrics.words_per_minute for i in report.per_answer),
+            band_range(pace),
+        ),
+        ChartData(
+            "chart-fillers",
+            "Fillers per minute",
+            labels,
+            tuple(i.metrics.fillers_per_minute for i in report.per_answer),
+            band_range(fillers),
+        ),
+    )
+
+
+def category_chart(report: PerformanceReport) -> ChartData:
+    return ChartData(
+        "chart-categories",
+        "Category scores (0-10)",
+        tuple(name for _key, name in CATEGORIES),
+        tuple(getattr(report.category_scores, key).score for key, _name in CATEGORIES),
+        fixed_max=10.0,
+        horizontal=True,
+    )
+
+
+def _made_by(part: EngineMade, lang: Language) -> str:
+    model = f" · {part.model_name}" if part.model_name else ""
+    return f"<p class='made'>{esc(label('made_by', lang))}: {esc(Source(part.source).label)}{esc(model)}</p>"
+
+
+def _missing(lang: Language) -> str:
+    return f"<p><i>{esc(label('missing', lang))}</i></p>"
+
+
+def _summary(session: InterviewSession, lang: Language) -> str:
+    s = session.reports.summary
+    out = f"<h2>{esc(label('summary', lang))}</h2>"
+    if s is None:
+        return out + _missing(lang)
+    return (
+        out
+        + _made_by(s, lang)
+        + f"<p class='score'>{esc(label('overall', lang))}: <b>{s.overall_score}/100</b> · "
+        f"{esc(label('selection', lang))}: <b>{s.selection_probability} %</b> ({esc(s.selection_label.value)})</p>"
+        + para(s.snapshot)
+        + section(label("strengths", lang), bullets(s.top_strengths))
+        + section(label("improvements", lang), bullets(s.top_improvements))
+    )
+
+
+def _performance(session: InterviewSession, lang: Language) -> str:
+    p = session.reports.performance
+    out = f"<h2>{esc(label('performance', lang))}</h2>"
+    if p is None:
+        return out + _missing(lang)
+    rows = []
+    for key, name in CATEGORIES:
+        item = getattr(p.category_scores, key)
+        quote = f"<br><i>“{esc(item.evidence)}”</i>" if item.evidence else ""
+        rows.append(f"<li><b>{esc(name)}: {item.score:g}/10.</b> {esc(item.comment)}{quote}</li>")
+    comparative = "".join(
+        f"<li><b>{esc(name)}:</b> {esc(text)}</li>"
+        for name, text in (
+            ("Approach", p.comparative_analysis.approach),
+            ("Complexity", p.comparative_analysis.complexity),
+            ("Stack", p.comparative_analysis.stack),
+            ("STAR", p.comparative_analysis.star),
+        )
+        if text
+    )
+    return (
+        out
+        + _made_by(p, lang)
+        + "<p><img src='chart-categories' width='560'></p>"
+        + section(label("categories", lang), f"<ul>{''.join(rows)}</ul>")
+        + section(label("strengths", lang), bullets(p.strengths))
+        + section(label("strong_skills", lang), bullets(p.strong_skills))
+        + section(label("skill_gaps", lang), bullets(p.skill_gaps))
+        + (section(label("comparative", lang), f"<ul>{comparative}</ul>") if comparative else "")
+        + section(label("quantitative", lang), para(p.quantitative_analysis))
+        + section(label("qualitative", lang), para(p.qualitative_analysis))
+        + section(label("cultural_fit", lang), para(p.cultural_fit))
+        + section(label("final", lang), para(p.final_remarks))
+    )
+
+
+def delivery_line(metrics: DeliveryMetrics) -> str:
+    return (
+        f"{metrics.words_per_minute:.0f} words/min · {metrics.filler_count} fillers · "
+        f"{metrics.pause_count} pauses · {metrics.duration_s:.0f} s"
+    )
+
+
+def star_html(item: QuestionFeedback) -> str:
+    if item.star is None:
+        return ""
+    chips = []
+    for part in ("situation", "task", "action", "result"):
+        present = getattr(item.star, part)
+        colour = "#2e7d32" if present else "#9e9e9e"
+        chips.append(f"<span style='color:{colour}'>{'✔' if present else '✘'} {part.capitalize()}</span>")
+    return section("STAR structure", "<p>" + " &nbsp; ".join(chips) + "</p>")
+
+
+def feedback_html(item: QuestionFeedback, number: str, lang: Language, *, heading: str = "h3") -> str:
+    """One question's feedback; the report page shows the same HTML for the selected question."""
+    delivery = section("Delivery", para(delivery_line(item.delivery))) if item.delivery else ""
+    evidence = section(label("evidence", lang), bullets(f"“{e}”" for e in item.evidence)) if item.evidence else ""
+    return (
+        f"<{heading}>{esc(number)}: {esc(item.question)}</{heading}>"
+        f"<p>{esc(label('score', lang))}: <b>{item.score:g}/10</b> · {esc(item.source.label)}</p>"
+        + section(label("answer", lang), para(item.answer_transcript or label("no_answer", lang)))
+        + section(label("went_well", lang), bullets(item.went_well))
+        + section(label("improvements", lang), bullets(item.to_improve))
+        + section(label("model_answer", lang), para(item.model_answer))
+        + star_html(item)
+        + evidence
+        + delivery
+    )
+
+
+def _questions(session: InterviewSession, lang: Language) -> str:
+    q = session.reports.questions
+    out = f"<h2>{esc(label('questions', lang))}</h2>"
+    if q is None:
+        return out + _missing(lang)
+    numbers = feedback_labels(session)
+    return out + _made_by(q, lang) + "".join(
+        feedback_html(item, number, lang) for item, number in zip(q.items, numbers, strict=True)
+    )
+
+
+def _delivery(session: InterviewSession, lang: Language) -> str:
+    d = session.reports.delivery
+    out = f"<h2>{esc(label('delivery', lang))}</h2>"
+    if d is None:
+        return out + _missing(lang)
+    charts = "".join(f"<p><img src='{c.key}' width='560'></p>" for c in delivery_charts(session))
+    head = "".join(f"<th>{esc(h)}</th>" for h in ("", "Duration", "Words/min", "Fillers", "Long pauses"))
+    rows = [("Whole interview", d.overall)]
+    rows += list(zip(delivery_labels(session), (i.metrics for i in d.per_answer), strict=True))
+    body = "".join(
+        f"<tr><td>{esc(name)}</td><td>{m.duration_s:.0f} s</td><td>{m.words_per_minute:.0f}</td>"
+        f"<td>{m.filler_count}</td><td>{len(m.long_pauses)}</td></tr>"
+        for name, m in rows
+    )
+    bands = [f"<li>{esc(_band_text(b))}</li>" for b in d.bands]
+    return (
+        out
+        + _made_by(d, lang)
+        + charts
+        + f"<table class='metrics' cellspacing='0' cellpadding='4'><tr>{head}</tr>{body}</table>"
+        + (section("Guidance (ranges, not verdicts)", f"<ul>{''.join(bands)}</ul>") if bands else "")
+    )
+
+
+def band_span(band: GuidanceBand) -> str:
+    if band.low is not None and band.high is not None:
+        return f"{band.low:g}–{band.high:g} {band.unit}"
+    if band.high is not None:
+        return f"under {band.high:g} {band.unit}"
+    if band.low is not None:
+        return f"over {band.low:g} {band.unit}"
+    return band.unit
+
+
+def _band_text(band: GuidanceBand) -> str:
+    return f"{band.metric.replace('_', ' ').capitalize()}: {band_span(band)}. {band.note} ({band.source})"
+
+
+_STYLE = """
+body { font-size: 10pt; color: #202124; }
+h1 { font-size: 18pt; margin-bottom: 2pt; }
+h2 { font-size: 14pt; color: #1a4fa0; margin-top: 14pt; border-bottom: 1px solid #c0c8d8; }
+h3 { font-size: 11pt; margin-top: 8pt; margin-bottom: 2pt; }
+p.made { color: #5f6368; font-style: italic; }
+p.demo { background: #fff3cd; color: #6b4e00; font-weight: bold; padding: 4pt; }
+p.meta { color: #5f6368; }
+table.metrics th { background: #eef1f6; text-align: left; }
+table.metrics td, table.metrics th { border: 1px solid #c0c8d8; }
+"""
+
+
+def report_document(session: InterviewSession) -> ReportDocument:
+    """The whole report (summary, performance, every question, delivery) and its charts."""
+    lang = session.config.language
+    config = session.config
+    title = f"{label('title', lang)}: {config.job_title}"
+    when = (session.started_at or session.created_at).strftime("%d %b %Y")
+    demo = f"<p class='demo'>{esc(label('demo', lang))}</p>" if session.is_demo else ""
+    meta = (
+        f"{config.interview_type.value} · {config.difficulty.value} · {config.language.display_name} · "
+        f"{session.status.value} · {when}"
+    )
+    charts = list(delivery_charts(session))
+    if session.reports.performance is not None:
+        charts.insert(0, category_chart(session.reports.performance))
+    body = (
+        f"<h1>{esc(title)}</h1>{demo}<p class='meta'>{esc(meta)}</p><p>{esc(provenance_text(session))}</p>"
+        + _summary(session, lang)
+        + _performance(session, lang)
+        + _questions(session, lang)
+        + _delivery(session, lang)
+    )
+    document = f"<html><head><style>{_STYLE}</style></head><body>{body}</body></html>"
+    return ReportDocument(title=title, html=document, charts=tuple(charts))
