@@ -25,18 +25,42 @@ UTTERANCE_TIMEOUT_S = 30.0  # a long question synthesises in well under a second
 SYNTH_ATTEMPTS = 3
 
 
+class _EspeakThread:
+    """The one thread of the process that touches espeak. pyttsx3.init() hands every caller the same cached
+    engine, and espeak is not thread-safe: two threads listing voices at once crashed the interpreter
+    (SIGSEGV in ListVoices). So every synthesiser, preview and voice listing shares this thread, its engine
+    and its utterance event."""
+
+    def __init__(self) -> None:
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tts")
+        self.engine: Any = None
+        self.utterance_done = threading.Event()
+
+
+_ESPEAK_LOCK = threading.Lock()
+_espeak: _EspeakThread | None = None
+
+
+def _espeak_thread() -> _EspeakThread:
+    global _espeak
+    with _ESPEAK_LOCK:
+        if _espeak is None:
+            _espeak = _EspeakThread()
+        return _espeak
+
+
 class Pyttsx3Synthesizer:
     """The SpeechSynthesizer protocol. pyttsx3 engines are bound to the thread that made them: every call
-    runs on this object's single worker thread."""
+    runs on the process's one espeak thread."""
 
     def __init__(self, settings: Settings, cache_dir: Path) -> None:
         self._settings = settings
         self._cache_dir = cache_dir
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tts")
-        self._engine: Any = None
+        self._espeak = _espeak_thread()
+        self._executor = self._espeak.executor
         self._lock = threading.Lock()
         self._pending: dict[str, Future[Path]] = {}
-        self._utterance_done = threading.Event()
+        self._utterance_done = self._espeak.utterance_done
 
     def cache_path(self, text: str, language: str) -> Path:
         voice, rate = self._settings.voice_for(language), self._settings.tts_rate_wpm
@@ -74,26 +98,21 @@ class Pyttsx3Synthesizer:
         return path
 
     def _engine_for_thread(self) -> Any:
-        if self._engine is None:
+        if self._espeak.engine is None:
             try:
                 import pyttsx3
             except ImportError as exc:
                 raise SpeechUnavailableError("pyttsx3 is not installed: pip install pyttsx3==2.99") from exc
             try:
-                self._engine = pyttsx3.init("espeak")
+                engine = pyttsx3.init("espeak")
             except (RuntimeError, OSError) as exc:
                 raise SpeechUnavailableError(
                     f"The speech synthesiser could not start ({exc}); install espeak-ng "
                     "(Debian/Ubuntu: sudo apt install espeak-ng libespeak-ng1)"
                 ) from exc
-            self._engine.connect("finished-utterance", self._on_utterance_done)
-        return self._engine
-
-    def _on_utterance_done(self, completed: bool = True, **_event: Any) -> None:
-        # The driver also reports a cancelled utterance (completed=False) at the start of many runs, about
-        # 20 ms before the real one finishes: only a completed utterance means the file is written.
-        if completed:
-            self._utterance_done.set()
+            engine.connect("finished-utterance", _on_utterance_done)
+            self._espeak.engine = engine
+        return self._espeak.engine
 
     def _synthesize(self, text: str, language: str, target: Path) -> Path:
         if not text.strip():  # espeak would never report a finished utterance for it
@@ -127,10 +146,31 @@ class Pyttsx3Synthesizer:
         )
 
     def voices(self) -> list[str]:
-        """Voice ids the engine offers (runs on the worker thread)."""
-        return self._executor.submit(
-            lambda: [str(v.id) for v in self._engine_for_thread().getProperty("voices")]
-        ).result(60)
+        """Voice ids the engine offers (runs on the espeak thread)."""
+        return [voice_id for voice_id, _name, _languages in self.voice_details()]
+
+    def voice_details(self) -> list[tuple[str, str, tuple[str, ...]]]:
+        """(id, name, language codes) of every voice the engine offers, listed on the espeak thread."""
+
+        def collect() -> list[tuple[str, str, tuple[str, ...]]]:
+            found = []
+            for raw in self._engine_for_thread().getProperty("voices"):
+                codes = tuple(str(c.decode() if isinstance(c, bytes) else c).lower() for c in raw.languages or ())
+                found.append((str(raw.id), str(raw.name or raw.id), codes))
+            return found
+
+        return self._executor.submit(collect).result(60)
 
     def close(self) -> None:
-        self._executor.shutdown(wait=True, cancel_futures=True)
+        """Stop this synthesiser's queued work; the shared espeak thread stays for the rest of the process."""
+        with self._lock:
+            pending = list(self._pending.values())
+        for future in pending:
+            future.cancel()
+
+
+def _on_utterance_done(completed: bool = True, **_event: Any) -> None:
+    # The driver also reports a cancelled utterance (completed=False) at the start of many runs, about 20 ms
+    # before the real one finishes: only a completed utterance means the file is written.
+    if completed and _espeak is not None:
+        _espeak.utterance_done.set()

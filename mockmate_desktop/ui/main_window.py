@@ -33,6 +33,7 @@ from .pages.resume import ResumePage
 from .pages.settings import SettingsPage
 from .pages.setup import SetupPage
 from .player import SoundPlayer
+from .practise_dialog import PractiseDialog
 from .report.text import para
 from .report.view import ReportPage
 from .shell import Shell
@@ -99,6 +100,10 @@ class MainWindow(QMainWindow):
         self.setup = SetupPage(self.shell)
         self.interview = InterviewPage(self)
         self.report = ReportPage(self)
+        # "Practise again" on a report question opens the coaching loop's side-by-side re-answer.
+        self.report.questions.practise_again_hook = lambda session, item: PractiseDialog(
+            self.shell, self, session, [item.question_id]
+        ).show()
         self.resume = ResumePage(self.shell)
         self.progress = ProgressPage(self.shell)
         self.settings_page = SettingsPage(self.shell, lambda: self.cloud_status.restart())

@@ -122,6 +122,10 @@ class SpeechServices:
         for text in texts:
             self._synthesizer().prepare(text, Language(language).value)
 
+    def voice_details(self) -> list[tuple[str, str, tuple[str, ...]]]:
+        """(id, name, language codes) of the installed voices."""
+        return list(self._synthesizer().voice_details())
+
     def synthesize_preview(self, text: str, language: Language, voice: str, rate: int) -> Path:
         from ..speech.tts import Pyttsx3Synthesizer
 

@@ -99,3 +99,21 @@ def test_progress_page_opens_the_plan_of_the_selected_interview(qtbot, window: M
     assert "drills done" in plan_dialog.summary.text()
     assert window.services.store.get_plan(session.id) is not None
     plan_dialog.close()
+
+
+def test_report_offers_practise_again_and_the_plan(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    session = reported_session(OfflineEngine())
+    window.services.store.save_session(session)
+    window.open_report(session.id)
+    report = window.report
+    qtbot.waitUntil(lambda: report.plan_button.isEnabled(), timeout=10_000)
+    report.tabs.setCurrentWidget(report.questions)
+    report.questions.list.setCurrentRow(0)
+    qtbot.waitUntil(lambda: report.questions.practise_button.isVisible(), timeout=5_000)
+    qtbot.mouseClick(report.questions.practise_button, Qt.MouseButton.LeftButton)
+    practise = _dialog(window, PractiseDialog)
+    assert practise is not None and practise.question_id == session.reports.questions.items[0].question_id  # type: ignore[union-attr]
+    practise.close()
+    qtbot.mouseClick(report.plan_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _dialog(window, PlanDialog) is not None, timeout=10_000)
+    _dialog(window, PlanDialog).close()

@@ -246,7 +246,8 @@ class SettingsPage(QWidget):
         def failed(exc: BaseException) -> None:
             self.voice.setToolTip(describe(exc, "Listing the voices").message)
 
-        self.shell.tasks.run(installed_voices, show, failed, name="Listing the voices")
+        services = self.shell.services
+        self.shell.tasks.run(lambda: installed_voices(services), show, failed, name="Listing the voices")
 
     def _language(self) -> Language:
         return Language(self.voice_language.currentData())  # combo boxes hand back the plain string

@@ -44,6 +44,13 @@ class ReportPage(QWidget):
         self.export_menu = attach_export_menu(self.export_button, self.export)
         self.export_button.setEnabled(False)
         header.addWidget(self.export_button)
+        # The coaching loop: drills from this report, ticked off by re-answers (ui/plan_dialog.py).
+        self.plan_button = QPushButton("Practice plan…")
+        self.plan_button.setObjectName("reportPlan")
+        self.plan_button.setToolTip("3-5 drills built from this report, ticked off by your measured re-answers")
+        self.plan_button.clicked.connect(lambda _checked=False: self._open_plan())
+        self.plan_button.setEnabled(False)
+        header.addWidget(self.plan_button)
         self.back_button = QPushButton("Back to home")
         self.back_button.setObjectName("reportBack")
         self.back_button.clicked.connect(lambda: window.go("home"))
@@ -86,6 +93,12 @@ class ReportPage(QWidget):
         self.questions.stop()
         super().hideEvent(event)
 
+    def _open_plan(self) -> None:
+        from ..plan_dialog import open_plan
+
+        if self.session is not None:
+            open_plan(self.window_.shell, self, self.session.id)
+
     def load(self, session_id: UUID) -> None:
         self.busy.show()
         if self.session is None or self.session.id != session_id:
@@ -106,6 +119,7 @@ class ReportPage(QWidget):
         self.title.setText(f"{session.config.job_title}{demo} — {when}")
         self.badge.set_sources(session.sources, demo=session.is_demo)
         self.export_button.setEnabled(True)
+        self.plan_button.setEnabled(self.session is not None and self.session.reports.questions is not None)
         self.provenance.setText(provenance_text(session))
         for tab in (self.summary, self.performance, self.questions, self.delivery):
             tab.set_session(session)

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QWidget
+
+if TYPE_CHECKING:
+    from ..services import GuiServices
 
 
 @dataclass(frozen=True)
@@ -18,16 +22,10 @@ class Voice:
         return any(code == language or code.startswith(f"{language}-") for code in self.languages)
 
 
-def installed_voices() -> list[Voice]:
-    """The speech synthesiser's voices; blocks (it starts the engine): call it from a worker."""
-    import pyttsx3
-
-    engine = pyttsx3.init()
-    voices: list[Voice] = []
-    for raw in engine.getProperty("voices"):
-        codes = tuple(str(c.decode() if isinstance(c, bytes) else c).lower() for c in raw.languages or ())
-        voices.append(Voice(str(raw.id), str(raw.name or raw.id), codes))
-    return voices
+def installed_voices(services: GuiServices) -> list[Voice]:
+    """The speech synthesiser's voices; blocks (it starts the engine): call it from a worker. Listed on the
+    synthesiser's own espeak thread, never beside it (espeak is not thread-safe)."""
+    return [Voice(voice_id, name, codes) for voice_id, name, codes in services.voice_details()]
 
 
 def label_for(voice_id: str, voices: list[Voice]) -> str:
