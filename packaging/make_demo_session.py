@@ -147,6 +147,7 @@ class SpokenScriptAnswers:
         self.work = work
         self.description = "answers written for the demo, spoken by espeak-ng"
         self.count = 0
+        self.vocabulary: Any = None  # the interview's words for Whisper, as for any spoken source
         self._main_text: dict[Any, str] = {}
 
     def next_answer(self, question: Any, audio_path: Path, language: Any) -> Any:
@@ -165,7 +166,9 @@ class SpokenScriptAnswers:
         folder = self.work / f"answer-{self.count:02d}"
         folder.mkdir(parents=True)
         self.tts.synthesize(script, "en", folder / "answer_01.wav")
-        return WavDirAnswers(folder, self.transcriber).next_answer(question, audio_path, language)
+        source = WavDirAnswers(folder, self.transcriber)
+        source.vocabulary = self.vocabulary
+        return source.next_answer(question, audio_path, language)
 
     def close(self) -> None:
         self.tts.close()
@@ -181,7 +184,7 @@ def build(whisper: str, out: Path, work: Path) -> int:
     from mockmate_desktop.domain.report_text import render_markdown
     from mockmate_desktop.engine.factory import build_engine
     from mockmate_desktop.services import answer_sources
-    from mockmate_desktop.services.interview_runner import InterviewRunner, RunnerEvents
+    from mockmate_desktop.services.orchestrator import InterviewOrchestrator
     from mockmate_desktop.speech.factory import make_transcriber
     from mockmate_desktop.storage.archive import export_session
 
@@ -198,20 +201,23 @@ def build(whisper: str, out: Path, work: Path) -> int:
         engine=EngineChoice.OFFLINE,
     )
     answers = SpokenScriptAnswers(app, make_transcriber(app), work)
-    runner = InterviewRunner(
-        app.store,
-        build_engine(EngineChoice.OFFLINE, app),
-        answers,
-        events=RunnerEvents(
-            on_question=lambda n, q: print(f"Q{n} [{q.kind.value}] {q.text}", flush=True),
-            on_answer=lambda q, a, origin: print(f"   -> {a.transcript[:100]}...", flush=True),
-        ),
-    )
+    engine = build_engine(EngineChoice.OFFLINE, app.settings, app.paths.gemini_cache_dir, records=app.store)
+    # The same orchestrator the terminal and the window drive: ask, answer by voice, finish with reports.
+    interview = InterviewOrchestrator.start(app.store, engine, config, is_demo=True)
+    answers.vocabulary = interview.vocabulary()
     try:
-        session = runner.create(config, is_demo=True)
-        result = runner.run(session)
+        while (prompt := interview.next_prompt()) is not None:
+            print(f"Q{prompt.number} [{prompt.question.kind.value}] {prompt.question.text}", flush=True)
+            captured = answers.next_answer(prompt.question, interview.audio_path(prompt.question), Language.EN)
+            if captured is None:
+                print("no answer was captured", file=sys.stderr)
+                return 1
+            submitted = interview.submit(prompt.question.id, captured)
+            print(f"   -> {submitted.answer.transcript[:100]}...", flush=True)
+        result = interview.finish()
     finally:
         answers.close()
+    session = result.session
     stored = app.store.get_session(session.id)
     if not (result.completed and stored.is_demo and stored.reports.complete):
         print("the interview did not produce a complete demo session", file=sys.stderr)
