@@ -53,12 +53,15 @@ def test_replay_follows_the_position_and_marks_fillers(qtbot, window) -> None:
     assert "No recording" in replay.play_button.toolTip()
 
 
-def test_practise_again_is_hidden_until_the_coaching_hook_is_set(qtbot, window) -> None:
+def test_practise_again_shows_only_while_a_coaching_hook_is_set(qtbot, window) -> None:
     session = _session_with_recording(window)
     with qtbot.waitSignal(window.report.loaded, timeout=10_000):
         window.open_report(session.id)
     tab = window.report.questions
     window.report.tabs.setCurrentWidget(tab)
+    # The window wires the coaching loop's dialog in; without a hook there is no button that does nothing.
+    assert tab.practise_again_hook is not None and tab.practise_button.isVisible()
+    tab.practise_again_hook = None
     assert not tab.practise_button.isVisible()
     asked: list[tuple[str, str]] = []
     tab.practise_again_hook = lambda s, item: asked.append((str(s.id), item.question))
