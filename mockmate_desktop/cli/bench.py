@@ -217,8 +217,16 @@ def _print_fixtures(result: dict[str, Any]) -> None:
             f"(full pass would take {row['full_pass_s']:.2f} s, RTF {row['rtf_full_pass']:.3f}) · WER full {row['wer_full_pass']:.2f} % "
             f"/ streamed {row['wer_streamed']:.2f} % · {row['stretches']} passes (median {row['median_pass_s']} s)"
             f"{' · a pass was still running at the stop' if row['worker_busy_at_end'] else ''}"
+            f" · final pass {row['final_pass_s']} s over {row['final_pass_audio_s']} s of audio"
         )
-    print(f"    median {result['latency_median_s']:.2f} s over {len(result['answers'])} answers")
+    print(
+        f"    median {result['latency_median_s']:.2f} s, max {result['latency_max_s']:.2f} s over "
+        f"{len(result['answers'])} answers"
+    )
+    for length, row in result["latency_by_length"].items():
+        print(
+            f"    ~{length} s answers: median {row['median_s']:.2f} s, max {row['max_s']:.2f} s ({row['runs']} runs)"
+        )
     vad = result["vad_end"]
     print(
         f"  VAD end (30 s answer): end detected -> final {vad['end_detection_to_final_s']:.2f} s; "

@@ -47,6 +47,9 @@ class StreamConfig:
     max_merged_s: float = 26.0  # below Whisper's 30 s window, so a merged pass is still a single window
     reheard_s: float = 1.2  # a stretch's last words are decided by the next pass, which hears what follows
     max_context_s: float = 6.0  # a longer context to re-hear held words would cost more than it saves
+    # A stretch that a speculative pass heard up to a pause is only transcribed from that pause on: the
+    # pass over a whole 20 s stretch is what made an explicit stop wait over a second (see `_after_cover`).
+    reuse_prefix: bool = True
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,7 @@ class CoreStats:
     reused_passes: int = 0
     reused_tentative: bool = False  # the final part came from a speculative pass (no wait at the end)
     reheard_words: int = 0  # held words whose spelling the next pass changed
+    split_at_pause: int = 0  # stretches transcribed only after a speculative pass's pause
 
 
 @dataclass
@@ -165,6 +169,7 @@ class StreamCore:
                 self.stats.reused_tentative = self.stats.reused_tentative or stretch.final
                 self._commit(stretch, cover.words, cover.reheard)
                 return self.next_pass()
+            stretch = self._after_cover(stretch)
             if stretch.has_speech and stretch.end > stretch.start:
                 return Pass(stretch.start, stretch.end, self._context_for(stretch.start), stretch)
             self._commit(stretch, [])
@@ -243,6 +248,31 @@ class StreamCore:
             and cover.start == stretch.start
             and stretch.speech_end <= cover.end <= stretch.speech_end + slack
         )
+
+    def _after_cover(self, stretch: Stretch) -> Stretch:
+        """What is left of `stretch` to transcribe once a speculative pass's words are used for its start.
+
+        The candidate paused (a speculative pass heard the stretch up to that pause) and then went on
+        talking. Without this the stretch's pass would hear all of it again: up to 20 s plus context, over a
+        second for base, which is what an explicit stop waited for. The pause is a seam like a stretch cut:
+        the words of its last `reheard_s` are held back and re-heard by the pass over the rest.
+        """
+        cover = self._cover
+        if (
+            not self.config.reuse_prefix
+            or cover is None
+            or not cover.words
+            or not stretch.has_speech
+            or cover.start != stretch.start
+            or not stretch.start < cover.end < stretch.end
+        ):
+            return stretch
+        pause = self.frames(self.config.speculate_after_s)
+        head = Stretch(stretch.start, cover.end, True, speech_end=max(stretch.start + 1, cover.end - pause))
+        self.stats.reused_passes += 1
+        self.stats.split_at_pause += 1
+        self._commit(head, cover.words, cover.reheard)
+        return Stretch(cover.end, stretch.end, True, stretch.final, speech_end=stretch.speech_end)
 
     def _speculative_pass(self) -> Pass | None:
         seg, cfg = self.segmenter, self.config

@@ -142,7 +142,7 @@ def canonicalise(text: str, vocabulary: Vocabulary, lexicon: SkillLexicon | None
     """`text` with near-misses of the vocabulary's terms written as the terms are ("postgres sql" ->
     "PostgreSQL"). Only confident matches are replaced; everything else is left exactly as it was."""
     cfg = vocabulary.config
-    keys = _term_keys(vocabulary.terms, lexicon or default_lexicon())
+    keys = _term_keys(vocabulary.terms, lexicon or default_lexicon(), cfg)
     if not keys or not text.strip():
         return Canonicalised(text, ())
     tokens = list(_TOKEN.finditer(text))
@@ -197,7 +197,9 @@ def _best_match(
                 best = (1, term, 0.9)
             continue
         for term_key, term in keys.items():
-            if term_key.startswith(_SKELETON) or abs(len(term_key) - len(key)) > max(2, len(term_key) // 4):
+            if term_key.startswith(_SKELETON) or _number_only(key, spelling_key(term)):
+                continue
+            if abs(len(term_key) - len(key)) > max(2, len(term_key) // 4):
                 continue
             if key == term_key:
                 similarity = 1.0
@@ -209,6 +211,8 @@ def _best_match(
                 # that happen to share letters do not.
                 if _onset(key) != _onset(term_key):
                     continue
+            if count > 1 and any(_same_word(_key_of(part), term) for part in (words[1:], words[:-1])):
+                continue  # "an Android", "Prometheus a": the term is there already; the extra word stays
             # A longer span that still matches well wins: "postgres sql" is one term, not "postgres" + "sql".
             score = similarity + LONGER_SPAN_BONUS * (count - 1)
             if best is None or score > best[2] + LONGER_SPAN_BONUS * (best[0] - 1):
@@ -216,18 +220,44 @@ def _best_match(
     return best
 
 
-def _term_keys(terms: Iterable[str], lexicon: SkillLexicon) -> dict[str, str]:
-    """Spelling key -> canonical term, for every term and its lexicon aliases of usable length."""
+def _key_of(words: list[str]) -> str:
+    return spelling_key(" ".join(words))
+
+
+def _term_keys(terms: Iterable[str], lexicon: SkillLexicon, cfg: VocabularyConfig) -> dict[str, str]:
+    """Spelling key -> canonical term, for every term and those of its lexicon aliases that are spellings of
+    it. An alias that is another word ("EKS", "ml models", "client-side" for their skills) or the term with
+    more after it ("Java 8", "python3") is not: rewriting it would change what the candidate said."""
     keys: dict[str, str] = {}
     for term in terms:
         skill = lexicon.get(term)
+        term_key = spelling_key(term)
         for alias in (term, *(skill.aliases if skill else ())):
             key = spelling_key(alias)
-            if len(key) >= 3:
-                keys.setdefault(key, term)
-                if len(skeleton(key)) >= 3:
-                    keys.setdefault(_SKELETON + skeleton(key), term)
+            if len(key) < 3 or not _spelling_of(key, term_key, cfg):
+                continue
+            keys.setdefault(key, term)
+            if len(skeleton(key)) >= 3:
+                keys.setdefault(_SKELETON + skeleton(key), term)
     return keys
+
+
+def _spelling_of(alias_key: str, term_key: str, cfg: VocabularyConfig) -> bool:
+    if alias_key == term_key:
+        return True
+    if term_key in alias_key:
+        return False
+    return SequenceMatcher(None, alias_key, term_key, autojunk=False).ratio() >= cfg.min_similarity
+
+
+def _same_word(key: str, term: str) -> bool:
+    term_key = spelling_key(term)
+    return key == term_key or _number_only(key, term_key)
+
+
+def _number_only(key: str, term_key: str) -> bool:
+    """The term in another number ("dashboard" for "Dashboards"): said as it was meant, left alone."""
+    return key != term_key and (key + "s" == term_key or term_key + "s" == key)
 
 
 _SKELETON = "~"  # prefix of consonant-skeleton keys in the same table (never a spelling key)

@@ -137,6 +137,7 @@ def streamed(
         "end_reason": str(live.stats.end_reason),
         "worker_busy_at_end": live.stats.worker_busy_at_end,
         "final_pass_s": live.stats.final_pass_s,
+        "final_pass_audio_s": live.stats.final_pass_audio_s,
         "median_pass_s": statistics.median(live.stats.transcribe_seconds)
         if live.stats.transcribe_seconds
         else None,
@@ -198,7 +199,7 @@ def run_bench(
     ]
     result["wer_fixtures_streamed"] = round(100 * corpus_wer(pairs_stream), 2)
 
-    built = {s: build_answer(clips, s) for s in ((30.0,) if quick else (30.0, 60.0, 180.0))}
+    built = {s: build_answer(clips, s) for s in ((30.0,) if quick else (10.0, 30.0, 60.0, 180.0))}
     rows: dict[float, list[dict[str, Any]]] = {s: [] for s in built}
     answers: list[dict[str, Any]] = []
     for _ in range(repeats):
@@ -210,6 +211,15 @@ def run_bench(
             progress(f"answer {row['answer_s']} s: latency {row['latency_stop_s']} s")
     result["answers"] = answers
     result["latency_median_s"] = round(statistics.median(a["latency_stop_s"] for a in answers), 3)
+    result["latency_max_s"] = max(a["latency_stop_s"] for a in answers)
+    result["latency_by_length"] = {
+        f"{seconds:.0f}": {
+            "median_s": round(statistics.median(r["latency_stop_s"] for r in group), 3),
+            "max_s": max(r["latency_stop_s"] for r in group),
+            "runs": len(group),
+        }
+        for seconds, group in rows.items()
+    }
 
     audio, _ = build_answer(clips, 30.0, seed=11)
     vad = streamed(model, audio, realtime=True, vad_end=True, speculate=speculate, short_window=short_window)
@@ -259,5 +269,6 @@ def _answer_row(audio: AudioArray, reference: str, live: dict[str, Any]) -> dict
         "tentative_passes": live["tentative_passes"],
         "worker_busy_at_end": live["worker_busy_at_end"],
         "final_pass_s": rounded(live["final_pass_s"]),
+        "final_pass_audio_s": rounded(live["final_pass_audio_s"]),
         "median_pass_s": rounded(live["median_pass_s"]),
     }

@@ -104,6 +104,7 @@ class LiveStats:
     transcribe_seconds: list[float] = field(default_factory=list)
     worker_busy_at_end: bool = False  # a pass was still running when the answer ended
     final_pass_s: float | None = None  # the pass that produced the last part (None: nothing left to do)
+    final_pass_audio_s: float | None = None  # ...and the audio it heard, context included
     core: CoreStats = field(default_factory=CoreStats)
 
     @property
@@ -283,6 +284,7 @@ class LiveTranscription:
                 raw = self._transcribe(job)
                 if job.final:
                     self.stats.final_pass_s = self.stats.transcribe_seconds[-1]
+                    self.stats.final_pass_audio_s = (job.end - job.audio_start) * FRAME_S
                 with self._lock:
                     self._core.accept(job, raw)
                 self._emit_partial()

@@ -49,7 +49,7 @@ def test_the_tail_of_a_stretch_is_decided_by_the_next_pass_that_hears_what_follo
     assert second is not None and second.final
     # The pass reaches back over the held word, with a margin before it.
     assert second.audio_start * F <= 2.9 - 0.3
-    c.accept(second, result(second, [("became", 1.0, 1.3), ("slow", 2.9, 3.4), ("then", 4.2, 4.6)]))
+    c.accept(second, result(second, [("became", 1.0, 1.3), ("slow", 2.9, 3.4), ("then", 6.6, 7.0)]))
     assert c.final is not None
     assert c.final.text == "it became slow then"
     assert [w.start for w in c.final.words] == sorted(w.start for w in c.final.words)
@@ -101,6 +101,35 @@ def test_a_speculative_pass_at_the_last_pause_is_the_final_part() -> None:
     assert c.next_pass() is None  # the queued final stretch reused the speculative pass
     assert c.final is not None and c.final.text == "done"
     assert c.stats.reused_tentative and c.stats.tentative_passes == 1
+
+
+def test_after_a_pause_and_more_speech_only_the_rest_is_transcribed_at_the_stop() -> None:
+    c = StreamCore(SegmenterConfig(auto_end=False, cut_pause_s=0.4), StreamConfig(speculate=True))
+    feed(c, [(0.9, 4.0), (0.1, 0.3)])  # a 0.3 s pause: too short to cut, long enough to speculate
+    spec = c.next_pass()
+    assert spec is not None and spec.stretch is None
+    c.accept(spec, result(spec, [("we", 0.2, 0.5), ("cached", 0.6, 1.2), ("reads", 3.2, 3.9)]))
+    feed(c, [(0.9, 3.0)])  # the candidate goes on and presses Stop right at the end of speech
+    c.stop(EndReason.STOPPED)
+    final = c.next_pass()
+    assert final is not None and final.final
+    # Only the speech after the pause is new; the context reaches back over the held "reads".
+    assert final.start == spec.end and final.audio_start * F <= 3.2 - 0.1
+    assert c.committed_text == "we cached" and c.stats.split_at_pause == 1
+    c.accept(final, result(final, [("reads", 3.2, 3.9), ("first", 6.7, 7.2)]))
+    assert c.final is not None and c.final.text == "we cached reads first"
+
+
+def test_without_prefix_reuse_the_whole_stretch_is_heard_again() -> None:
+    c = StreamCore(SegmenterConfig(auto_end=False), StreamConfig(speculate=True, reuse_prefix=False))
+    feed(c, [(0.9, 4.0), (0.1, 0.3)])
+    spec = c.next_pass()
+    assert spec is not None
+    c.accept(spec, result(spec, [("we", 0.2, 0.5)]))
+    feed(c, [(0.9, 3.0)])
+    c.stop(EndReason.STOPPED)
+    final = c.next_pass()
+    assert final is not None and final.start == spec.start and c.stats.split_at_pause == 0
 
 
 def test_queued_stretches_are_merged_into_one_pass() -> None:

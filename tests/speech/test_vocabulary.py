@@ -50,6 +50,40 @@ def test_ordinary_words_are_left_alone() -> None:
     assert canonicalise(text, vocabulary()).text == text
 
 
+def test_aliases_that_are_other_words_and_extra_words_are_never_rewritten() -> None:
+    # Each of these was rewritten before (false canonicalisations on the spoken set's tune split): an alias
+    # that is another word ("ml models", "ipython", "kubernetes cluster") pulled ordinary words in, and a
+    # longer span swallowed a neighbour ("an Android", "Prometheus a").
+    vocab = Vocabulary(
+        ("Machine learning", "Jupyter", "Kubernetes", "Android", "Prometheus", "Dashboards", "Java")
+    )
+    for text in (
+        "We trained the models in Python.",
+        "We ran Kubernetes clusters on a budget.",
+        "It shipped on an Android phone and Prometheus alerts fired.",
+        "I built the dashboard in Java 8 and EKS.",
+    ):
+        assert canonicalise(text, vocab).text == text
+
+
+def test_no_term_is_inserted_into_answers_that_never_said_it() -> None:
+    """Every spoken-set reference canonicalised against every job's vocabulary: text with no misheard term in
+    it must come back unchanged (the false-canonicalisation check of the bench, without Whisper)."""
+    from mockmate_desktop.services.spoken_bench import vocabulary_for
+    from mockmate_desktop.speech.spoken_set import load_set
+
+    answers = [a for a in load_set() if a.language == "en"]
+    vocabularies = {a.job.key: vocabulary_for(a) for a in answers}
+    changed = [
+        (a.id, r)
+        for a in answers
+        for v in vocabularies.values()
+        for r in canonicalise(a.reference, v).replacements
+        if r.heard.lower() != r.term.lower()
+    ]
+    assert changed == []
+
+
 def test_terms_outside_the_vocabulary_are_not_forced_in() -> None:
     # "Kotlin" is not in this interview's vocabulary: a near-miss of it stays as heard.
     assert canonicalise("we wrote it in cotlin", vocabulary()).text == "we wrote it in cotlin"
