@@ -16,7 +16,8 @@ def print_spoken(s: dict[str, Any]) -> None:
     for mode, row in s["full_pass_by_mode"].items():
         label = "no vocabulary" if mode == "none" else f"vocabulary as {mode}"
         print(
-            f"    {label:26s} {row['recall_pct']:5.1f} % of {row['terms']} terms · WER {row['wer_pct']:.2f} %"
+            f"    {label:26s} {row['recall_pct']:5.1f} % of {row['terms']} terms · WER {row['wer_pct']:.2f} % "
+            f"· {row.get('false_insertions', 0)} terms inserted where none was said"
         )
     print("  streamed vs full pass (one pass per stretch):")
     for mode, row in s["streamed_vs_full"].items():
@@ -24,7 +25,8 @@ def print_spoken(s: dict[str, Any]) -> None:
         gap = row["wer_streamed_pct"] - row["wer_full_pct"]
         print(
             f"    {label:26s} WER streamed {row['wer_streamed_pct']:.2f} % · full {row['wer_full_pct']:.2f} % "
-            f"({gap:+.2f} points) · streamed term recall {row['term_recall_streamed_pct']:.1f} %"
+            f"({gap:+.2f} points) · streamed term recall {row['term_recall_streamed_pct']:.1f} % "
+            f"({row.get('term_found_streamed', '?')}) · {row.get('false_insertions_streamed', 0)} terms inserted"
         )
     fillers = s["fillers"]
     print(f"  filler recall on {fillers['answers']} disfluent answers (um, uh, like, you know, basically):")

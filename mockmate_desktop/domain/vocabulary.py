@@ -234,7 +234,7 @@ def _term_keys(terms: Iterable[str], lexicon: SkillLexicon, cfg: VocabularyConfi
         term_key = spelling_key(term)
         for alias in (term, *(skill.aliases if skill else ())):
             key = spelling_key(alias)
-            if len(key) < 3 or not _spelling_of(key, term_key, cfg):
+            if len(key) < 3 or not _spelling_of(key, term_key, cfg) or _fewer_words(key, term):
                 continue
             keys.setdefault(key, term)
             if len(skeleton(key)) >= 3:
@@ -248,6 +248,14 @@ def _spelling_of(alias_key: str, term_key: str, cfg: VocabularyConfig) -> bool:
     if term_key in alias_key:
         return False
     return SequenceMatcher(None, alias_key, term_key, autojunk=False).ratio() >= cfg.min_similarity
+
+
+def _fewer_words(alias_key: str, term: str) -> bool:
+    """Some of the term's words ("Tailwind" for "Tailwind CSS"), not a spelling of it: rewriting it would put
+    words in the candidate's mouth."""
+    words = term.split()
+    parts = {_key_of(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+    return len(words) > 1 and alias_key in parts - {_key_of(words)}
 
 
 def _same_word(key: str, term: str) -> bool:

@@ -58,6 +58,16 @@ def term_hits(reference: str, hypothesis: str, vocabulary: Vocabulary | None = N
     return found, len(terms)
 
 
+def term_insertions(reference: str, hypothesis: str, vocabulary: Vocabulary) -> int:
+    """Vocabulary terms written in the hypothesis more often than the reference says them: a term put where
+    none was spoken (by Whisper following the prompt, or by the canonicaliser) is a defect."""
+
+    def count(term: str, text: str) -> int:
+        return len(re.findall(rf"(?<![\w]){re.escape(term)}(?![\w])", text))
+
+    return sum(max(0, count(t, hypothesis) - count(t, reference)) for t in vocabulary.terms)
+
+
 def filler_counts(text: str) -> dict[str, int]:
     lowered = " " + re.sub(r"[^\w' ]+", " ", text.lower()) + " "
     counts = {f: len(re.findall(rf"(?<=\s){re.escape(f)}(?=\s)", lowered)) for f in FILLERS}
@@ -133,12 +143,13 @@ def run_spoken(
     recall: dict[str, Any] = {}
     full_by_mode: dict[str, list[tuple[str, str]]] = {}
     for mode in MODES:
-        found = total = 0
+        found = total = inserted = 0
         pairs: list[tuple[str, str]] = []
         for a in answers:
             text = full_text(model, audio[a.id], vocabulary=vocab[a.id], mode=mode)
             f, t = term_hits(a.reference, text, vocab[a.id])
             found, total = found + f, total + t
+            inserted += term_insertions(a.reference, text, vocab[a.id])
             pairs.append((a.reference, text))
         key = mode or "none"
         full_by_mode[key] = pairs
@@ -146,6 +157,7 @@ def run_spoken(
             "terms": total,
             "recall_pct": round(100 * found / max(1, total), 1),
             "wer_pct": round(100 * corpus_wer(pairs), 2),
+            "false_insertions": inserted,
         }
         progress(f"full pass, vocabulary {key}: term recall {recall[key]['recall_pct']} %")
     result["full_pass_by_mode"] = recall
@@ -153,18 +165,21 @@ def run_spoken(
     # Streamed vs full pass, with the vocabulary (prompt mode, the app's default) and without.
     parity: dict[str, Any] = {}
     for label, mode in (("none", None), ("prompt", "prompt")):
-        pairs, found, total = [], 0, 0
+        pairs, found, total, inserted = [], 0, 0, 0
         for a in answers:
             text = streamed_text(
                 model, audio[a.id], vocabulary=vocab[a.id] if mode else None, mode=mode or "prompt"
             )
             f, t = term_hits(a.reference, text, vocab[a.id])
             found, total = found + f, total + t
+            inserted += term_insertions(a.reference, text, vocab[a.id])
             pairs.append((a.reference, text))
         parity[label] = {
             "wer_streamed_pct": round(100 * corpus_wer(pairs), 2),
             "wer_full_pct": recall[label]["wer_pct"],
             "term_recall_streamed_pct": round(100 * found / max(1, total), 1),
+            "term_found_streamed": f"{found}/{total}",
+            "false_insertions_streamed": inserted,
         }
         progress(f"streamed, vocabulary {label}: WER {parity[label]['wer_streamed_pct']} %")
     result["streamed_vs_full"] = parity

@@ -10,7 +10,7 @@ import pytest
 
 from mockmate_desktop.domain.end_of_turn import EndOfTurnConfig
 from mockmate_desktop.domain.segmentation import EndReason, SegmenterConfig
-from mockmate_desktop.services.spoken_bench import job_terms, term_hits, vocabulary_for
+from mockmate_desktop.services.spoken_bench import job_terms, term_hits, term_insertions, vocabulary_for
 from mockmate_desktop.speech.live import LiveConfig, LiveTranscription, feed_array
 from mockmate_desktop.speech.protocols import SAMPLE_RATE
 from mockmate_desktop.speech.spoken_set import cache_key, load_set, spoken_form, synthesize
@@ -35,6 +35,13 @@ def test_terms_are_spoken_as_candidates_say_them_and_scored_in_canonical_spellin
     ref = "Kubernetes clusters on AWS run PostgreSQL."
     assert term_hits(ref, "kubernetes clusters on AWS run PostgreSQL.") == (2, 3)
     assert term_hits(ref, "Kubernetes clusters on AWS run Postgres SQL.") == (2, 3)
+
+
+def test_a_term_written_where_none_was_said_counts_as_an_insertion() -> None:
+    answer = next(a for a in load_set() if a.id == "a01")
+    vocabulary = vocabulary_for(answer)
+    assert term_insertions(answer.reference, answer.reference, vocabulary) == 0
+    assert term_insertions(answer.reference, answer.reference + " Kafka and Kafka.", vocabulary) == 2
 
 
 def test_synthesis_is_cached_by_content_and_pauses_are_real_silence(tmp_path: Path) -> None:

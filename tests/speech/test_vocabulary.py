@@ -55,13 +55,23 @@ def test_aliases_that_are_other_words_and_extra_words_are_never_rewritten() -> N
     # that is another word ("ml models", "ipython", "kubernetes cluster") pulled ordinary words in, and a
     # longer span swallowed a neighbour ("an Android", "Prometheus a").
     vocab = Vocabulary(
-        ("Machine learning", "Jupyter", "Kubernetes", "Android", "Prometheus", "Dashboards", "Java")
+        (
+            "Machine learning",
+            "Jupyter",
+            "Kubernetes",
+            "Android",
+            "Prometheus",
+            "Dashboards",
+            "Java",
+            "Tailwind CSS",
+        )
     )
     for text in (
         "We trained the models in Python.",
         "We ran Kubernetes clusters on a budget.",
         "It shipped on an Android phone and Prometheus alerts fired.",
         "I built the dashboard in Java 8 and EKS.",
+        "The styles were in Tailwind.",
     ):
         assert canonicalise(text, vocab).text == text
 
