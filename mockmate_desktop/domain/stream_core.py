@@ -137,6 +137,22 @@ class StreamCore:
         self._jobs.extend(stretches)
         return stretches
 
+    def silence_progress(self) -> tuple[float, float] | None:
+        """(seconds of silence since the last speech, seconds of silence that end the answer now) while the
+        candidate pauses after speaking; None before any speech, while speaking, after the end, or when
+        silence never ends the answer. The second figure changes as the end-of-turn policy hears the words."""
+        seg = self.segmenter
+        if (
+            seg.first_speech is None
+            or seg.speaking
+            or seg.silence_run == 0
+            or seg.ended is not None
+            or not seg.config.auto_end
+        ):
+            return None
+        needed = seg.config.end_silence_s if seg.end_silence_s is None else seg.end_silence_s
+        return self.seconds(seg.silence_run), needed
+
     @property
     def state(self) -> str:
         """ "listening" / "speaking" / "paused" while the answer runs, then "finishing" / "done"."""

@@ -15,7 +15,8 @@ GUI must re-post them to its own thread, e.g. through Qt signals):
 
 Callbacks (all optional): on_partial(committed, tentative) whenever the text changes; on_state(state) with
 "listening" / "speaking" / "paused" / "finishing" / "done"; on_end(reason) when the answer is over (before the
-final transcript, so a UI can close the mic at once); on_final(Transcript) once; on_error(message).
+final transcript, so a UI can close the mic at once); on_final(Transcript) once; on_error(message);
+on_silence(silent_s, needed_s) while the candidate pauses after speaking.
 
 How it works: a streaming Silero VAD labels 32 ms frames; `domain.stream_core.StreamCore` (pure, no threads)
 cuts the answer in the middle of pauses into stretches of a few seconds, says which pass to run next and
@@ -94,6 +95,9 @@ class LiveCallbacks:
     on_end: Callable[[EndReason], None] | None = None
     on_final: Callable[[Transcript], None] | None = None
     on_error: Callable[[str], None] | None = None
+    # (seconds silent since the last speech, seconds of silence that end the answer now), after each fed
+    # block while the candidate pauses after speaking: lets a window show the end coming (and its cancel).
+    on_silence: Callable[[float, float], None] | None = None
 
 
 @dataclass
@@ -196,10 +200,13 @@ class LiveTranscription:
                     ended = True
                     break
             state = self._core.state
+            progress = self._core.silence_progress()
         if ended:
             self._on_ended()
         else:
             self._set_state(state)
+            if progress is not None and self._callbacks.on_silence:
+                self._callbacks.on_silence(*progress)
 
     def stop(self, reason: EndReason = EndReason.STOPPED) -> None:
         with self._lock:

@@ -40,6 +40,8 @@ class AnswerCapture(QThread):
     level = Signal(float)
     partial = Signal(str, str)  # committed, tentative
     transcribing = Signal()  # the microphone is closed; the last stretch is being transcribed
+    voice = Signal(str)  # the live pipeline's state: "listening" / "speaking" / "paused" / "finishing" / "done"
+    silence = Signal(float, float)  # seconds silent after speech, seconds of silence that end the answer
     captured = Signal(object)  # CapturedAnswer
     capture_failed = Signal(object, object)  # exception, the audio path kept so far (or None)
 
@@ -74,6 +76,14 @@ class AnswerCapture(QThread):
         if not self._cancel.is_set():
             self.partial.emit(committed, tentative)
 
+    def _relay_state(self, state: str) -> None:
+        if not self._cancel.is_set():
+            self.voice.emit(state)
+
+    def _relay_silence(self, silent_s: float, needed_s: float) -> None:
+        if not self._cancel.is_set():
+            self.silence.emit(silent_s, needed_s)
+
     def run(self) -> None:
         audio_path: Path | None = None
         try:
@@ -96,7 +106,11 @@ class AnswerCapture(QThread):
             self._transcriber,
             self._session.config.language,
             LiveCallbacks(
-                on_partial=self._relay_partial, on_error=errors.append, on_end=lambda _r: ended.set()
+                on_partial=self._relay_partial,
+                on_error=errors.append,
+                on_end=lambda _r: ended.set(),
+                on_state=self._relay_state,
+                on_silence=self._relay_silence,
             ),
             vocabulary=self._vocabulary,
         )
