@@ -55,6 +55,11 @@ class AnswerTimers(QObject):
         self.countdown = 0
         self.review_left = 0
 
+    @property
+    def running(self) -> bool:
+        """A clock is still due to fire (the thinking time or the review's auto-continue)."""
+        return self._thinking.isActive() or self._review.isActive()
+
     # listening ------------------------------------------------------------------------------------------
     def listen(self, timing: AnswerTiming) -> None:
         """Listening has (re)started for a question: wait `thinking_s` for the first words."""
@@ -68,6 +73,11 @@ class AnswerTimers(QObject):
         self._set_prompt(False)
         if not self.heard_speech:
             self._thinking.start(round(self.timing.thinking_s * 1000))
+
+    def prompt_now(self) -> None:
+        """The thinking time has already passed (a take with no words ended on silence): ask at once."""
+        self._thinking.stop()
+        self._set_prompt(True)
 
     def voice(self, state: str) -> None:
         """The live pipeline's state; speech hides the card and any countdown."""

@@ -34,6 +34,7 @@ class CapturedAnswer:
     audio_path: Path
     duration_s: float
     warning: str | None = None  # e.g. the microphone was lost mid-answer; what was heard is kept
+    stopped: bool = False  # ended by the candidate (Stop/Space), not by silence or the device
 
 
 class AnswerCapture(QThread):
@@ -150,4 +151,4 @@ class AnswerCapture(QThread):
         warning = (
             f"{mic.stats.error} Check the microphone before the next answer." if mic.stats.error else None
         )
-        return CapturedAnswer(transcript, audio_path, seconds, warning)
+        return CapturedAnswer(transcript, audio_path, seconds, warning, stopped=self._stop.is_set())

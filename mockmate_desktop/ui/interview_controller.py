@@ -294,9 +294,15 @@ class InterviewController(QObject):
         self.capture = None
         if captured.warning:
             self.notice.emit(captured.warning)
+        text = captured.transcript.text.strip()
+        if not text and not captured.stopped and captured.warning is None:
+            # A click or a cough ended a take in which nothing was said: silence alone never moves on, so
+            # keep listening for the answer (that WAV stays on disk) and ask whether they are still thinking.
+            self.start_capture()
+            self.timers.prompt_now()
+            return
         self.take = captured
         self._set_phase(Phase.REVIEW)
-        text = captured.transcript.text.strip()
         self.review.emit(text)
         # A take with no words waits for a choice: moving on by itself would skip the question on silence.
         self.timers.review(auto_continue=bool(text))

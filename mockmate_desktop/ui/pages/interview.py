@@ -32,7 +32,7 @@ from ..widgets.transcript_view import TranscriptView
 if TYPE_CHECKING:
     from ..main_window import MainWindow
 
-_COUNTDOWN_STYLE = "color:#b06000; font-weight:600"  # amber: reads on the light and the dark theme
+_COUNTDOWN_STYLE = "color:#b06000; font-weight:600; font-size:15px"  # amber: reads on the light and the dark theme
 _BUSY = {Phase.PREPARING, Phase.LOADING, Phase.SPEAKING, Phase.TRANSCRIBING, Phase.THINKING, Phase.REPORTING}
 
 
@@ -67,7 +67,8 @@ class InterviewPage(QWidget):
         self.state_label.setProperty("role", "state")
         self.state_label.setAccessibleName("Interview state")
         state_row.addWidget(self.state_label, 1)
-        # Both countdowns sit on the state line, so showing them never moves the transcript.
+        # Both countdowns sit on the state line, so showing them never moves the transcript; the end
+        # countdown takes the state's place while it shows (it says more than "Listening").
         self.end_countdown = QLabel()
         self.end_countdown.setObjectName("endCountdown")
         self.end_countdown.setStyleSheet(_COUNTDOWN_STYLE)
@@ -96,6 +97,9 @@ class InterviewPage(QWidget):
         self.final_transcript.setAccessibleName("Your answer as transcribed")
         self.final_transcript.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab goes to Next / Re-record
         self.final_transcript.setStyleSheet("font-size:15px")
+        self.final_transcript.setPlaceholderText(
+            "No words were recognised in this take. Re-record (R), or go on with no answer (Space)."
+        )
         self.final_transcript.hide()
         layout.addWidget(self.final_transcript, 1)
         self.typed = QPlainTextEdit()
@@ -249,11 +253,12 @@ class InterviewPage(QWidget):
 
     def _on_review(self, text: str) -> None:
         # The whole final text, last sentence included: what will be submitted, shown before it is.
-        self.final_transcript.setPlainText(text or "(no words recognised) Re-record, or go on with no answer.")
+        self.final_transcript.setPlainText(text)
 
     def _on_end_countdown(self, seconds: int) -> None:
         self.end_countdown.setText(f"Ending your answer in {seconds} s — keep talking to go on")
         self.end_countdown.setVisible(seconds > 0)
+        self.state_label.setVisible(seconds <= 0)
 
     def _on_review_countdown(self, seconds: int) -> None:
         self.review_countdown.setText(f"Next question in {seconds} s")
