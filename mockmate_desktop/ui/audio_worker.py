@@ -39,6 +39,7 @@ class CapturedAnswer:
 
 class AnswerCapture(QThread):
     level = Signal(float)
+    opened = Signal()  # the first audio block arrived: words spoken from now on are heard
     partial = Signal(str, str)  # committed, tentative
     transcribing = Signal()  # the microphone is closed; the last stretch is being transcribed
     voice = Signal(str)  # the live pipeline's state: "listening" / "speaking" / "paused" / "finishing" / "done"
@@ -116,7 +117,12 @@ class AnswerCapture(QThread):
             vocabulary=self._vocabulary,
         )
 
+        first = threading.Event()
+
         def on_audio(block: Any) -> None:
+            if not first.is_set():
+                first.set()
+                self.opened.emit()
             live.feed(block)
             self.level.emit(rms(block))
 

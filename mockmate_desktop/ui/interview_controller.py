@@ -71,6 +71,7 @@ class InterviewController(QObject):
     failed = Signal(object, str)  # exception, what we were doing
     notice = Signal(str)  # a non-error remark for the banner (e.g. fell back to offline)
     review = Signal(str)  # the whole final text of a spoken take, shown before it is submitted
+    mic_opened = Signal()  # the microphone delivers audio: "Listening" is true from now on
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -87,6 +88,7 @@ class InterviewController(QObject):
         self._retiring: set[AnswerCapture] = set()
         self._tts_warned = False
         self.take: CapturedAnswer | None = None  # the spoken take under review, not submitted yet
+        self.mic_open = False  # the current take's microphone has delivered audio (it takes ~0.1-1 s)
         self._finish_after_save = False  # ended during a review: the take is saved, then the report made
         self.timers = AnswerTimers(self)
         self.timers.review_elapsed.connect(self.accept_answer)
@@ -226,6 +228,8 @@ class InterviewController(QObject):
         capture.partial.connect(self.transcript)
         capture.transcribing.connect(lambda: self._set_phase(Phase.TRANSCRIBING))
         capture.voice.connect(self.timers.voice)
+        capture.opened.connect(lambda: self._on_mic_opened(capture))
+        self.mic_open = False
         capture.silence.connect(self.timers.silence)
         capture.captured.connect(self._on_captured)
         capture.capture_failed.connect(self._on_capture_failed)
@@ -234,6 +238,11 @@ class InterviewController(QObject):
         self._set_phase(Phase.LISTENING)
         self.timers.listen(self.timing())
         capture.start()
+
+    def _on_mic_opened(self, capture: AnswerCapture) -> None:
+        if capture is self.capture:
+            self.mic_open = True
+            self.mic_opened.emit()
 
     def _stop_waiting_for_model(self) -> None:
         status = self.window_.speech_status

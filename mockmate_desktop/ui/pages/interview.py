@@ -168,6 +168,7 @@ class InterviewPage(QWidget):
         c.level.connect(self.meter.set_level)
         c.transcript.connect(self.transcript.set_text)
         c.review.connect(self._on_review)
+        c.mic_opened.connect(lambda: self.state_label.setText(PHASE_TEXT[Phase.LISTENING]))
         c.timers.still_thinking.connect(self.still_thinking.setVisible)
         c.timers.end_countdown.connect(self._on_end_countdown)
         c.timers.review_countdown.connect(self._on_review_countdown)
@@ -215,7 +216,9 @@ class InterviewPage(QWidget):
 
     def _on_phase(self, value: str) -> None:
         phase = Phase(value)
-        self.state_label.setText(PHASE_TEXT[phase])
+        # Until the microphone delivers audio, "Listening" would be a promise words could fall through.
+        opening = phase is Phase.LISTENING and not self.controller.mic_open
+        self.state_label.setText("Opening the microphone…" if opening else PHASE_TEXT[phase])
         self.busy.setVisible(phase in _BUSY)
         asking = phase in (Phase.SPEAKING, Phase.LISTENING, Phase.TRANSCRIBING, Phase.TYPING)
         typing, reviewing = phase is Phase.TYPING, phase is Phase.REVIEW
