@@ -66,6 +66,7 @@ class InterviewPage(QWidget):
         self.state_label = QLabel(PHASE_TEXT[Phase.IDLE])
         self.state_label.setProperty("role", "state")
         self.state_label.setAccessibleName("Interview state")
+        self.state_label.setObjectName("interviewState")
         state_row.addWidget(self.state_label, 1)
         # Both countdowns sit on the state line, so showing them never moves the transcript; the end
         # countdown takes the state's place while it shows (it says more than "Listening").
@@ -90,6 +91,7 @@ class InterviewPage(QWidget):
         layout.addWidget(self.still_thinking)
 
         self.transcript = TranscriptView()
+        self.transcript.setObjectName("liveTranscript")
         layout.addWidget(self.transcript, 1)
         self.final_transcript = QPlainTextEdit()
         self.final_transcript.setObjectName("finalTranscript")
