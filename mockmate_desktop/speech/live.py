@@ -55,6 +55,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 IDLE_POLL_S = 0.05  # the worker looks for a speculative pass this often while no stretch is queued
+# The first words go on screen after this much of the answer's first stretch, before any pause (base has no
+# tentative passes otherwise). Measured with base, realtime-fed fixtures on a loaded 2-core machine: median
+# first partial 4.8 s -> 1.6 s into the clip (/work/notes/i12c.md).
+FIRST_WORDS_S = 1.0
 
 
 class ChunkTranscriber(Protocol):
@@ -146,7 +150,9 @@ class LiveTranscription:
             if cfg.short_window is None
             else cfg.short_window
         )
-        stream = cfg.stream or StreamConfig(tentative=transcriber.model_name.endswith(".en"))
+        stream = cfg.stream or StreamConfig(
+            tentative=transcriber.model_name.endswith(".en"), first_words_s=FIRST_WORDS_S
+        )
         self._prompt_args = whisper_prompt(cfg.vocabulary, cfg.vocabulary_mode, cfg.prompt)
         self._callbacks = callbacks or LiveCallbacks()
         self._vad = vad or StreamingVad()
