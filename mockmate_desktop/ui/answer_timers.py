@@ -69,7 +69,7 @@ class AnswerTimers(QObject):
         self._thinking.start(round(timing.thinking_s * 1000))
 
     def keep_thinking(self) -> None:
-        """"Start answering": the candidate is there; hide the card and give them the thinking time again."""
+        """The "Start answering" button: hide the card and give the candidate the thinking time again."""
         self._set_prompt(False)
         if not self.heard_speech:
             self._thinking.start(round(self.timing.thinking_s * 1000))
