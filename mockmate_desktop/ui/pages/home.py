@@ -28,6 +28,7 @@ from ..report.export import attach_export_menu, choose_and_export, export_sessio
 from ..report.text import para
 from ..widgets.badges import EngineBadge
 from ..widgets.common import busy_bar, hint, title
+from .home_recovery import RecoveryCard, is_vanished_database
 
 if TYPE_CHECKING:
     from ..main_window import MainWindow
@@ -92,6 +93,8 @@ class HomePage(QWidget):
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         layout.addWidget(self.table, 1)
+        self.recovery = RecoveryCard(window, self.refresh)
+        layout.addWidget(self.recovery)
         self.empty_label = hint("No sessions yet. Start a new interview, or open the demo to see a report.")
         layout.addWidget(self.empty_label)
 
@@ -131,12 +134,20 @@ class HomePage(QWidget):
         generation = self._generation
         self.busy.show()
         services = self.window_.services
-        self.window_.tasks.run(
+        self.window_.tasks.run_store(
             services.history,
             lambda history: self._show_sessions(history) if generation == self._generation else None,
-            self._failed("Loading past sessions"),
+            self._history_failed,
             name="Loading past sessions",
         )
+
+    def _history_failed(self, exc: BaseException) -> None:
+        if not is_vanished_database(exc):
+            self._failed("Loading past sessions")(exc)
+            return
+        self.busy.hide()
+        self.empty_label.hide()  # "No sessions yet" would read as if every session were lost
+        self.recovery.show_problem(exc)
 
     def _failed(self, doing: str):  # type: ignore[no-untyped-def]
         def handler(exc: BaseException) -> None:
@@ -147,6 +158,7 @@ class HomePage(QWidget):
 
     def _show_sessions(self, history: tuple[Sequence[InterviewSession], set[UUID]]) -> None:
         self.busy.hide()
+        self.recovery.hide()
         sessions, synced = history
         self.sessions = sorted(sessions, key=lambda s: s.started_at or s.created_at, reverse=True)
         self.table.setRowCount(len(self.sessions))
@@ -259,7 +271,7 @@ class HomePage(QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         session_id = session.id
-        self.window_.tasks.run(
+        self.window_.tasks.run_store(
             lambda: self.window_.services.store.delete_session(session_id),
             lambda _r: self.refresh(),
             self._failed("Deleting the session"),
