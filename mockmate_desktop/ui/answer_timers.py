@@ -103,6 +103,13 @@ class AnswerTimers(QObject):
             self.review_countdown.emit(self.review_left)
             self._review.start()
 
+    def hold_review(self) -> None:
+        """The candidate is reading or selecting the text: stop moving on by itself; Space/Enter still do."""
+        if self._review.isActive():
+            self._review.stop()
+            self.review_left = 0
+            self.review_countdown.emit(0)
+
     def _review_tick(self) -> None:
         self.review_left -= 1
         if self.review_left <= 0:

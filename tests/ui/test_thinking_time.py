@@ -137,6 +137,13 @@ def test_review_rerecord_then_accept_submits_once(qtbot, listening_window, tmp_p
     assert accept.isVisible() and rerecord.isEnabled() and not page.transcript.isVisible()
     assert not controller.timers.running, "a take with no words waits for the candidate's choice"
     shot(window, "review_empty", tmp_path)
+    # With words it would move on by itself; clicking into the text to read it holds that.
+    controller.timers.review(auto_continue=True)
+    review_countdown = _find(window, QLabel, "reviewCountdown")
+    qtbot.waitUntil(review_countdown.isVisible)
+    qtbot.mouseClick(final.viewport(), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not review_countdown.isVisible())
+    assert not controller.timers.running and controller.phase is Phase.REVIEW
 
     qtbot.keyClick(page, Qt.Key.Key_R)  # Re-record: the same question, listening again
     qtbot.waitUntil(lambda: controller.phase is Phase.LISTENING, timeout=10_000)
