@@ -50,6 +50,10 @@ class StreamConfig:
     # A stretch that a speculative pass heard up to a pause is only transcribed from that pause on: the
     # pass over a whole 20 s stretch is what made an explicit stop wait over a second (see `_after_cover`).
     reuse_prefix: bool = True
+    # With nothing on screen yet, one tentative pass once the unfinished stretch is this long, even where
+    # tentative passes are off (base): without it the first words wait for the first pause, 3-8 s into
+    # continuous speech, and the candidate cannot tell they are heard. None: off (the live answer sets it).
+    first_words_s: float | None = None
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,7 @@ class Pass:
     end: int
     context: int
     stretch: Stretch | None = None  # None: a speculative or tentative pass over the unfinished stretch
+    at_pause: bool = False  # a speculative pass: it ends in a pause of the unfinished stretch
 
     @property
     def audio_start(self) -> int:
@@ -89,6 +94,7 @@ class _Cover:
     words: list[WordTiming]
     text: str
     reheard: list[WordTiming] | None = None  # the held words as this pass heard them
+    at_pause: bool = False  # it ended in a pause (a speculative pass), not mid-speech (a tentative one)
 
 
 @dataclass
@@ -140,6 +146,22 @@ class StreamCore:
         stretches = self.segmenter.finish(reason)
         self._jobs.extend(stretches)
         return stretches
+
+    def silence_progress(self) -> tuple[float, float] | None:
+        """(seconds of silence since the last speech, seconds of silence that end the answer now) while the
+        candidate pauses after speaking; None before any speech, while speaking, after the end, or when
+        silence never ends the answer. The second figure changes as the end-of-turn policy hears the words."""
+        seg = self.segmenter
+        if (
+            seg.first_speech is None
+            or seg.speaking
+            or seg.silence_run == 0
+            or seg.ended is not None
+            or not seg.config.auto_end
+        ):
+            return None
+        needed = seg.config.end_silence_s if seg.end_silence_s is None else seg.end_silence_s
+        return self.seconds(seg.silence_run), needed
 
     @property
     def state(self) -> str:
@@ -194,7 +216,7 @@ class StreamCore:
         if job.stretch is None:
             self.stats.tentative_passes += 1
             if self.segmenter.stretch_start == job.start and self.final is None:
-                self._cover = _Cover(job.start, job.end, kept, _join(kept), reheard)
+                self._cover = _Cover(job.start, job.end, kept, _join(kept), reheard, job.at_pause)
                 self._update_end_of_turn()
             return
         self._commit(job.stretch, kept, reheard)
@@ -261,6 +283,7 @@ class StreamCore:
         if (
             not self.config.reuse_prefix
             or cover is None
+            or not cover.at_pause
             or not cover.words
             or not stretch.has_speech
             or cover.start != stretch.start
@@ -283,14 +306,25 @@ class StreamCore:
         covered = cover is not None and cover.start == start and cover.end > seg.last_speech
         after = self.frames(cfg.speculate_after_s)
         if cfg.speculate and seg.silence_run >= after and not covered:
-            end = min(end, seg.last_speech + 1 + after)
-        elif (
+            return Pass(start, min(end, seg.last_speech + 1 + after), self._context_for(start), at_pause=True)
+        if self._first_words_due(start, end):
+            return Pass(start, end, self._context_for(start))
+        if (
             not cfg.tentative
             or end - start < self.frames(cfg.tentative_min_s)
             or (cover and cover.start == start and end - cover.end < self.frames(cfg.tentative_every_s))
         ):
             return None
         return Pass(start, end, self._context_for(start))
+
+    def _first_words_due(self, start: int, end: int) -> bool:
+        cfg, cover = self.config, self._cover
+        if cfg.first_words_s is None or self._words or self._held or end - start < self.frames(cfg.first_words_s):
+            return False
+        # Again only if the last try heard no words and there is new audio worth another pass.
+        return cover is None or (
+            not cover.text and cover.start == start and end - cover.end >= self.frames(cfg.tentative_every_s)
+        )
 
     def _split(self, words: list[WordTiming], job: Pass) -> tuple[list[WordTiming] | None, list[WordTiming]]:
         """(the held words as this pass re-heard them, or None; the words of [job.start, job.end)).

@@ -120,6 +120,18 @@ def test_after_a_pause_and_more_speech_only_the_rest_is_transcribed_at_the_stop(
     assert c.final is not None and c.final.text == "we cached reads first"
 
 
+def test_a_tentative_pass_mid_speech_is_not_a_seam() -> None:
+    c = StreamCore(SegmenterConfig(auto_end=False), StreamConfig(speculate=True, tentative=True))
+    feed(c, [(0.9, 2.0)])  # no pause: a tentative pass ends mid-word
+    shown = c.next_pass()
+    assert shown is not None and not shown.at_pause
+    c.accept(shown, result(shown, [("we", 0.2, 0.5), ("cach", 1.6, 2.0)]))
+    feed(c, [(0.9, 2.0)])
+    c.stop(EndReason.STOPPED)
+    final = c.next_pass()
+    assert final is not None and final.start == shown.start and c.stats.split_at_pause == 0
+
+
 def test_without_prefix_reuse_the_whole_stretch_is_heard_again() -> None:
     c = StreamCore(SegmenterConfig(auto_end=False), StreamConfig(speculate=True, reuse_prefix=False))
     feed(c, [(0.9, 4.0), (0.1, 0.3)])
