@@ -121,6 +121,11 @@ class AppUnderTest:
             raise JourneyError(f"waited {timeout} s for {wanted}; the window shows {answer['state']}")
         return dict(answer["state"])
 
+    def events(self) -> list[dict[str, Any]]:
+        """The interview's events (phase, transcript, question) since last asked, with the app's
+        `time.monotonic()` stamps (comparable with this process's)."""
+        return list(self.ask({"op": "events"})["events"])
+
     def wait_page(self, page: str, timeout: float = 30) -> dict[str, Any]:
         return self.wait_state(timeout, page=page)
 
@@ -190,6 +195,12 @@ class AppUnderTest:
         self.stalls_ms[f"{self.step:02d}-{name}"] = float(self.state()["max_stall_ms"])
         self.ask({"op": "stall_reset"})
         return path
+
+    def kill(self) -> None:
+        """For benchmarks that need no clean shutdown: end the app's process group at once."""
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, 9)
+            self.process.wait(timeout=10)
 
     def stop(self) -> None:
         if self._conn is not None:

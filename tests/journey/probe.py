@@ -8,12 +8,16 @@ One JSON request per line on a local socket, one JSON answer per line:
     {"op": "action", "menu": "reportExportMenu", "name": "export-pdf"} -> geometry of a menu entry
     {"op": "state"}                                           -> page, report tab, focus, modal dialog, stalls
     {"op": "wait", "state": {...}, "widget": {...}, "timeout": 20} -> the state once it matches (or an error)
+    {"op": "events"}                                          -> the interview's timed events since last asked
 A heartbeat timer measures the longest event-loop stall since the last {"op": "stall_reset"}.
+Events carry `time.monotonic()` (CLOCK_MONOTONIC, the same clock in every process of the machine), taken on
+the GUI thread when the controller's signal is delivered, i.e. when the page sets the text it shows.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import time
 from typing import Any
 
@@ -101,6 +105,17 @@ def _holds(state: dict[str, Any], key: str, wanted: Any) -> bool:
     return bool(state.get(key) == wanted)
 
 
+def _live_transcript(window: MainWindow) -> str:
+    view = window.interview.transcript
+    return " ".join(part for part in (view.committed, view.tentative) if part)
+
+
+def _saved_answers(controller: Any) -> dict[str, Any]:
+    session = getattr(controller, "session", None)
+    answers = list(session.answers) if session is not None else []
+    return {"answers_saved": len(answers), "last_answer": answers[-1].transcript if answers else None}
+
+
 class Heartbeat(QObject):
     def __init__(self) -> None:
         super().__init__()
@@ -125,6 +140,10 @@ class Probe(QObject):
         super().__init__(window)
         self.window = window
         self.heartbeat = Heartbeat()
+        if os.environ.get("MOCKMATE_STALL_TRACE"):
+            from .stall_trace import StallTracer
+
+            StallTracer(lambda: self.heartbeat.last, float(os.environ["MOCKMATE_STALL_TRACE"])).start()
         self.server = QLocalServer(self)
         QLocalServer.removeServer(name)
         if not self.server.listen(name):
@@ -134,6 +153,14 @@ class Probe(QObject):
         self._poll = QTimer(self)
         self._poll.setInterval(20)
         self._poll.timeout.connect(self._check_waits)
+        self.events: list[dict[str, Any]] = []
+        controller = window.interview.controller
+        controller.phase_changed.connect(lambda phase: self._event("phase", phase))
+        controller.transcript.connect(lambda done, tentative: self._event("transcript", done, tentative))
+        controller.question_changed.connect(lambda question, *_: self._event("question", question.text))
+
+    def _event(self, kind: str, *values: str) -> None:
+        self.events.append({"t": time.monotonic(), "kind": kind, "value": " ".join(v for v in values if v)})
 
     def _accept(self) -> None:
         while (socket := self.server.nextPendingConnection()) is not None:
@@ -171,6 +198,9 @@ class Probe(QObject):
             return self._action(str(request["menu"]), str(request["name"]))
         if op == "state":
             return self.state()
+        if op == "events":
+            events, self.events = self.events, []
+            return {"events": events, "now": time.monotonic()}
         if op == "stall_reset":
             self.heartbeat.reset()
             return {"ok": True}
@@ -222,6 +252,8 @@ class Probe(QObject):
             "interview_phase": getattr(phase, "value", None),
             "interview_label": w.interview.progress_label.text(),
             "interview_question": w.interview.question_label.text(),
+            "live_transcript": _live_transcript(w),
+            **_saved_answers(controller),
             "replay_playing": replay.playing,
             "replay_word": replay._current,
             "replay_position_s": round(replay.position_s, 2),
