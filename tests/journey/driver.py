@@ -67,6 +67,10 @@ class AppUnderTest:
         probe_name = f"mockmate-probe-{os.getpid()}-{home.name}"
         log_path = home.parent / f"{home.name}-app.log"
         full_env = dict(os.environ, **x.env, MOCKMATE_HOME=str(home), QT_QPA_PLATFORM="xcb", **(env or {}))
+        # As installed (pip and the packaged build ship compiled modules): compiled once into build/, not
+        # recompiled by every import on a worker while the window runs.
+        full_env.pop("PYTHONDONTWRITEBYTECODE", None)
+        full_env.setdefault("PYTHONPYCACHEPREFIX", str(REPO / "build" / "pycache"))
         with log_path.open("wb") as log:
             process = subprocess.Popen(
                 [sys.executable, "-m", "tests.journey.app_host", probe_name, action],

@@ -31,8 +31,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QPlainTextEdit,
     QTabBar,
     QTabWidget,
+    QTextEdit,
     QWidget,
 )
 
@@ -76,6 +78,8 @@ def _describe(widget: QWidget | None) -> dict[str, Any]:
     text = ""
     if isinstance(widget, (QAbstractButton, QLabel, QLineEdit)):
         text = widget.text()
+    elif isinstance(widget, (QPlainTextEdit, QTextEdit)):
+        text = widget.toPlainText()
     center = widget.rect().center()
     area = next(
         (a for a in _ancestors(widget) if isinstance(a, QAbstractScrollArea) and a is not widget), None
@@ -253,6 +257,8 @@ class Probe(QObject):
             "interview_label": w.interview.progress_label.text(),
             "interview_question": w.interview.question_label.text(),
             "live_transcript": _live_transcript(w),
+            # Whether audio flows from the microphone (None where the controller does not say).
+            "mic_open": getattr(controller, "mic_open", None),
             **_saved_answers(controller),
             "replay_playing": replay.playing,
             "replay_word": replay._current,
@@ -268,6 +274,7 @@ class Probe(QObject):
             "home_rows": w.home.table.rowCount(),
             "banner": w.banner.text,
             "max_stall_ms": round(self.heartbeat.max_gap_ms, 1),
+            "speech_model_ready": w.speech_status.transcriber is not None,
         }
 
     def _matches(self, request: dict[str, Any]) -> tuple[bool, dict[str, Any]]:

@@ -49,7 +49,9 @@ def speak(app: AppUnderTest, mic: VirtualMic, wav: Path, *, timeout: float = 180
     """Once the window listens, play `wav` into the microphone and wait until all of it was played."""
     import time
 
-    app.wait_state(page="interview", interview_phase="listening", timeout=timeout)
+    state = app.wait_state(page="interview", interview_phase="listening", timeout=timeout)
+    if state["mic_open"] is not None:  # words spoken before the microphone delivers audio are not heard
+        app.wait_state(timeout, interview_phase="listening", mic_open=True)
     app.events()  # what happened before this answer is not part of it
     played_at = time.monotonic()
     player = mic.play(wav)
@@ -78,7 +80,10 @@ def accept_answer(app: AppUnderTest, answers_before: int, *, timeout: float = 12
     if state["interview_phase"] in ("transcribing", REVIEW):
         state = app.wait_state(timeout, **{"interview_phase!": "transcribing"})
     if state["interview_phase"] == REVIEW:
-        app.wait_widget("finalTranscript", timeout)
+        shown = app.wait_widget("finalTranscript", timeout)
         app.shot("review")
-        app.click("acceptAnswer")
+        if app.state()["interview_phase"] == REVIEW:  # (it also goes on by itself after a few seconds)
+            app.click("acceptAnswer")
+        state = app.wait_state(timeout, **{"answers_saved>": answers_before})
+        return {**state, "review_text": shown["text"]}
     return app.wait_state(timeout, **{"answers_saved>": answers_before})
