@@ -10,11 +10,13 @@ from uuid import UUID
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -91,9 +93,17 @@ class HomePage(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
-        layout.addWidget(self.table, 1)
-        self.empty_label = hint("No sessions yet. Start a new interview, or open the demo to see a report.")
-        layout.addWidget(self.empty_label)
+        # The table, or in its place while there are no sessions, a card saying what to do.
+        self.history = QStackedWidget()
+        self.history.addWidget(self.table)
+        self.empty_state = self._empty_state(window)
+        empty_page = QWidget()
+        empty_layout = QVBoxLayout(empty_page)
+        empty_layout.setContentsMargins(0, 0, 0, 0)
+        empty_layout.addWidget(self.empty_state)
+        empty_layout.addStretch(1)
+        self.history.addWidget(empty_page)
+        layout.addWidget(self.history, 1)
 
         row = QHBoxLayout()
         self.open_button = QPushButton("Open report")
@@ -120,6 +130,35 @@ class HomePage(QWidget):
         row.addStretch(1)
         layout.addLayout(row)
         self._update_buttons()
+
+    def _empty_state(self, window: MainWindow) -> QFrame:
+        """No sessions yet: say what an interview is and offer to start one where the table would be."""
+        card = QFrame()
+        card.setObjectName("homeEmptyState")
+        card.setProperty("role", "card")
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(20, 16, 20, 16)
+        heading = QLabel("No interviews yet")
+        heading.setProperty("role", "section")
+        inner.addWidget(heading)
+        self.empty_label = hint(
+            "Start a new interview: enter the job title and description, answer the questions out loud "
+            "(or type them), and get your report with a score and what to work on. Or open the demo to see "
+            "what a finished report looks like."
+        )
+        inner.addWidget(self.empty_label)
+        row = QHBoxLayout()
+        self.empty_start_button = QPushButton("Start a new interview")
+        self.empty_start_button.setObjectName("emptyStartInterview")
+        self.empty_start_button.setProperty("role", "primary")
+        self.empty_start_button.clicked.connect(lambda: window.go("setup"))
+        demo = QPushButton("Open the demo session")
+        demo.clicked.connect(lambda: self.open_demo())
+        row.addWidget(self.empty_start_button)
+        row.addWidget(demo)
+        row.addStretch(1)
+        inner.addLayout(row)
+        return card
 
     # data -------------------------------------------------------------------------------------------
     def on_enter(self) -> None:
@@ -174,7 +213,9 @@ class HomePage(QWidget):
             holder_layout.setContentsMargins(4, 2, 4, 2)
             holder_layout.addWidget(badge)
             self.table.setCellWidget(row, 4, holder)
-        self.empty_label.setVisible(not self.sessions)
+        self.history.setCurrentIndex(0 if self.sessions else 1)
+        for button in (self.open_button, self.continue_button, self.export_button, self.delete_button):
+            button.setVisible(bool(self.sessions))
         self._update_buttons()
         self.sessions_loaded.emit()
 
