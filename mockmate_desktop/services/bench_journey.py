@@ -46,7 +46,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--lengths", default="10,30,60", help="answer lengths in seconds, among 10, 30, 60 (default: all)"
     )
     parser.add_argument("--repeats", type=int, default=1, help="answers of each length (default 1)")
-    parser.add_argument("--shots", type=Path, default=None, help="keep a screenshot of every step here")
+    parser.add_argument(
+        "--shots", type=Path, default=None, help="keep a screenshot of every step, the app's data and log here"
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
 
 
@@ -148,8 +150,8 @@ def run(args: argparse.Namespace, default_model: str) -> int:
         x = XSession.start(work)
         mic = VirtualMic.start(work)
         monitor = SinkMonitor(mic.env)
-        home = work / "home"
-        home.mkdir()
+        # With --shots, a fresh data folder and the app's log are kept beside the screenshots.
+        home = Path(tempfile.mkdtemp(prefix="home-", dir=args.shots or work))
         app = AppUnderTest.start(x, home, shots, {**mic.env, "MOCKMATE_WHISPER_MODEL": model})
         try:
             _start_interview(app, len(plan))

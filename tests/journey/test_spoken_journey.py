@@ -34,19 +34,18 @@ def _answer(
     and the next question is being asked; `said`: words that must be in the saved transcript."""
     question = app.wait_state(interview_phase="listening", timeout=120)["interview_question"]
     saved_before = app.state()["answers_saved"]
-    spoken = speak(app, mic, wav)
+    spoken = speak(app, mic, wav, shot=f"answer{number}-speaking")
     # The whole clip played and the window still listens: no silence inside it ended the answer.
     assert spoken.phase_changes() == [], (
         f"answer {number} changed phase while spoken: {spoken.phase_changes()}"
     )
     words_shown_at(app, spoken)  # the words reach the screen before the candidate stops
     app.wait_state(interview_phase="listening")
-    app.shot(f"answer{number}-spoken")
     if stop == "space":
         app.key("space")
     else:
         app.click("interview.stop_button")
-    state = accept_answer(app, saved_before)
+    state = accept_answer(app, saved_before, linger=number == 1)
     # The final transcript the candidate reviews (when the window has a review step) and the saved one.
     for final in (state.get("review_text"), state["last_answer"]):
         missing = [w for w in said if final is not None and w not in final.lower()]

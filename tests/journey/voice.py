@@ -45,8 +45,11 @@ class Spoken:
         return next((float(e["t"]) for e in self.events if e["kind"] == "transcript" and e["value"]), None)
 
 
-def speak(app: AppUnderTest, mic: VirtualMic, wav: Path, *, timeout: float = 180) -> Spoken:
-    """Once the window listens, play `wav` into the microphone and wait until all of it was played."""
+def speak(
+    app: AppUnderTest, mic: VirtualMic, wav: Path, *, timeout: float = 180, shot: str | None = None
+) -> Spoken:
+    """Once the window listens, play `wav` into the microphone and wait until all of it was played;
+    `shot`: a screenshot of that name once the first words show (while it plays, unless they come late)."""
     import time
 
     state = app.wait_state(page="interview", interview_phase="listening", timeout=timeout)
@@ -55,6 +58,9 @@ def speak(app: AppUnderTest, mic: VirtualMic, wav: Path, *, timeout: float = 180
     app.events()  # what happened before this answer is not part of it
     played_at = time.monotonic()
     player = mic.play(wav)
+    if shot is not None:
+        app.wait_state(timeout, **{"live_transcript!": ""})
+        app.shot(shot)
     if player.wait(timeout=timeout) != 0:
         raise JourneyError(f"paplay could not play {wav}")
     ended_at = time.monotonic()
@@ -73,17 +79,21 @@ def words_shown_at(app: AppUnderTest, spoken: Spoken, *, timeout: float = 60) ->
     return shown
 
 
-def accept_answer(app: AppUnderTest, answers_before: int, *, timeout: float = 120) -> dict[str, Any]:
-    """After Space/Stop: the final transcript (in the review step, accepted with its button, when the window
-    has one) until the answer is saved. Returns the state with the saved answer as `last_answer`."""
+def accept_answer(
+    app: AppUnderTest, answers_before: int, *, linger: bool = False, timeout: float = 120
+) -> dict[str, Any]:
+    """After Space/Stop: the final transcript until the answer is saved. With a review step the candidate
+    clicks Next question at once, or with `linger` reads it (a screenshot) and lets the review go on by
+    itself after its countdown: a click after the countdown would land on the next answer's Stop button.
+    Returns the state with the saved answer as `last_answer` (and the reviewed text as `review_text`)."""
     state = app.wait_state(timeout, **{"interview_phase!": "listening"})
     if state["interview_phase"] in ("transcribing", REVIEW):
         state = app.wait_state(timeout, **{"interview_phase!": "transcribing"})
+    reviewed: dict[str, Any] = {}
     if state["interview_phase"] == REVIEW:
-        shown = app.wait_widget("finalTranscript", timeout)
-        app.shot("review")
-        if app.state()["interview_phase"] == REVIEW:  # (it also goes on by itself after a few seconds)
+        reviewed["review_text"] = app.wait_widget("finalTranscript", timeout)["text"]
+        if linger:
+            app.shot("review")
+        else:
             app.click("acceptAnswer")
-        state = app.wait_state(timeout, **{"answers_saved>": answers_before})
-        return {**state, "review_text": shown["text"]}
-    return app.wait_state(timeout, **{"answers_saved>": answers_before})
+    return {**app.wait_state(timeout, **{"answers_saved>": answers_before}), **reviewed}
