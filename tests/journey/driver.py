@@ -118,7 +118,7 @@ class AppUnderTest:
 
     def wait_state(self, timeout: float = 30, **wanted: Any) -> dict[str, Any]:
         """Waits until the window's state matches; a key ending in "~" matches a substring, ">" a minimum,
-        "!" any other value."""
+        "!" any other value, "|" one of a list."""
         answer = self.ask({"op": "wait", "state": wanted, "timeout": timeout}, timeout)
         if not answer["ok"]:
             self.shot("FAILED-wait")

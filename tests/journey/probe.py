@@ -99,6 +99,8 @@ def _describe(widget: QWidget | None) -> dict[str, Any]:
 
 
 def _holds(state: dict[str, Any], key: str, wanted: Any) -> bool:
+    if key.endswith("|"):
+        return state.get(key[:-1]) in wanted
     if key.endswith("~"):
         return str(wanted) in str(state.get(key[:-1]) or "")
     if key.endswith("!"):

@@ -52,7 +52,10 @@ def speak(
     `shot`: a screenshot of that name once the first words show (while it plays, unless they come late)."""
     import time
 
-    state = app.wait_state(page="interview", interview_phase="listening", timeout=timeout)
+    state = app.wait_state(timeout, page="interview", **{"interview_phase|": ["listening", REVIEW]})
+    if state["interview_phase"] == REVIEW:
+        app.shot("FAILED-stray-take")
+        raise JourneyError("before any answer was spoken, a take nobody gave is under review")
     if state["mic_open"] is not None:  # words spoken before the microphone delivers audio are not heard
         app.wait_state(timeout, interview_phase="listening", mic_open=True)
     app.events()  # what happened before this answer is not part of it
