@@ -34,7 +34,7 @@ def _answer(
     and the next question is being asked; `said`: words that must be in the saved transcript."""
     question = app.wait_state(interview_phase="listening", timeout=120)["interview_question"]
     saved_before = app.state()["answers_saved"]
-    spoken = speak(app, mic, wav, shot=f"answer{number}-speaking")
+    spoken = speak(app, mic, wav, shot=f"answer{number}-speaking", shot_at_word=said[-1].split()[0])
     # The whole clip played and the window still listens: no silence inside it ended the answer.
     assert spoken.phase_changes() == [], (
         f"answer {number} changed phase while spoken: {spoken.phase_changes()}"
@@ -104,6 +104,9 @@ def test_three_spoken_answers_to_a_report(
 
     app.click("reportBack")
     app.wait_state(page="home", home_rows=1)
+    banner = app.wait_widget("banner")  # "Exported to …": read, then dismissed with its button on the right
+    app.x.click(banner["x"] + banner["w"] - 45, banner["y"] + banner["h"] // 2)
+    app.wait_widget("banner", visible=False)
     app.shot("home")
     app.click_row("sessionsTable", 0, double=True)
     app.wait_state(page="report", report_session=session_id)

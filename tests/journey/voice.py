@@ -46,10 +46,17 @@ class Spoken:
 
 
 def speak(
-    app: AppUnderTest, mic: VirtualMic, wav: Path, *, timeout: float = 180, shot: str | None = None
+    app: AppUnderTest,
+    mic: VirtualMic,
+    wav: Path,
+    *,
+    timeout: float = 180,
+    shot: str | None = None,
+    shot_at_word: str = "",
 ) -> Spoken:
     """Once the window listens, play `wav` into the microphone and wait until all of it was played;
-    `shot`: a screenshot of that name once the first words show (while it plays, unless they come late)."""
+    `shot`: a screenshot of that name once words (`shot_at_word`, if given) show, while the clip plays
+    unless the transcript comes late."""
     import time
 
     state = app.wait_state(timeout, page="interview", **{"interview_phase|": ["listening", REVIEW]})
@@ -63,6 +70,8 @@ def speak(
     player = mic.play(wav)
     if shot is not None:
         app.wait_state(timeout, **{"live_transcript!": ""})
+        if shot_at_word:  # a later word for a fuller picture, if the live transcript shows it
+            app.ask({"op": "wait", "state": {"live_transcript~": shot_at_word}, "timeout": 20}, 20)
         app.shot(shot)
     if player.wait(timeout=timeout) != 0:
         raise JourneyError(f"paplay could not play {wav}")
