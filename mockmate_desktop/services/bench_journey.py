@@ -191,13 +191,7 @@ def run(args: argparse.Namespace, default_model: str) -> int:
 
 
 def _start_interview(app: Any, answers: int) -> None:
-    app.wait_page("first_run")
-    app.click("first_run.start_button")
-    app.wait_page("home")
-    app.click("newInterview")
-    app.wait_page("setup")
-    app.click("setup.job_title")
-    app.type_text("Data Analyst")
+    app.new_user_to_setup("Data Analyst")
     if answers > 5:  # one main question per answer at least; follow-ups only add questions
         app.click("setup.question_count")
         app.key("ctrl+a")

@@ -141,6 +141,18 @@ class AppUnderTest:
             raise JourneyError(f"waited {timeout} s for {name} {wanted}; found {answer['state'].get('widget')}")
         return dict(answer["state"]["widget"])
 
+    # steps ----------------------------------------------------------------------------------------------
+    def new_user_to_setup(self, job_title: str) -> None:
+        """A new user's first steps: the first-run page, Home, New interview, the job title typed."""
+        self.wait_page("first_run")
+        self.shot("first-run")
+        self.click("first_run.start_button")
+        self.wait_page("home")
+        self.click("newInterview")
+        self.wait_page("setup")
+        self.click("setup.job_title")
+        self.type_text(job_title)
+
     # hands ----------------------------------------------------------------------------------------------
     def click(self, name: str, *, double: bool = False, timeout: float = 30) -> None:
         """Click the middle of the widget named `name`, once it is visible and enabled."""

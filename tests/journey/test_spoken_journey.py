@@ -59,15 +59,8 @@ def test_three_spoken_answers_to_a_report(
     start_app: StartApp, microphone: VirtualMic, tmp_path: Path, record_property: Any
 ) -> None:
     app = start_app(env={**microphone.env, "MOCKMATE_WHISPER_MODEL": "tiny.en"})
-    app.wait_page("first_run")
-    app.wait_state(active_window=TITLE)
-    app.shot("first-run")
-    app.click("first_run.start_button")
-    app.wait_page("home")
-    app.click("newInterview")
-    app.wait_page("setup")
-    app.click("setup.job_title")
-    app.type_text("Data Analyst")
+    app.new_user_to_setup("Data Analyst")
+    assert app.state()["active_window"] == TITLE
     app.wait_widget("setup.mic_check")  # spoken answers are the default: the microphone check shows
     app.shot("setup-spoken")
     app.key("Return")  # Enter in the job title starts
