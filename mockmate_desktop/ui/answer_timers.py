@@ -69,7 +69,7 @@ class AnswerTimers(QObject):
         self._thinking.start(round(timing.thinking_s * 1000))
 
     def keep_thinking(self) -> None:
-        """"Start answering": the candidate is there; hide the card and give them the thinking time again."""
+        """The "Start answering" button: hide the card and give the candidate the thinking time again."""
         self._set_prompt(False)
         if not self.heard_speech:
             self._thinking.start(round(self.timing.thinking_s * 1000))
@@ -102,6 +102,13 @@ class AnswerTimers(QObject):
             self.review_left = self.timing.review_s
             self.review_countdown.emit(self.review_left)
             self._review.start()
+
+    def hold_review(self) -> None:
+        """The candidate is reading or selecting the text: stop moving on by itself; Space/Enter still do."""
+        if self._review.isActive():
+            self._review.stop()
+            self.review_left = 0
+            self.review_countdown.emit(0)
 
     def _review_tick(self) -> None:
         self.review_left -= 1

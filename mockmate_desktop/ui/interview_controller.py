@@ -272,7 +272,7 @@ class InterviewController(QObject):
             self.stop_answer()
 
     def keep_thinking(self) -> None:
-        """"Start answering" on the Still-thinking card: keep listening, with the thinking time again."""
+        """The card's "Start answering": keep listening, with the thinking time again."""
         if self.phase is Phase.LISTENING:
             self.timers.keep_thinking()
 

@@ -21,7 +21,7 @@ def test_still_thinking_after_the_thinking_time_and_again_after_start(qtbot) -> 
     assert not timers.running  # nothing can bring the card back once speech was heard
 
 
-def test_speech_before_the_thinking_time_means_no_prompt() -> None:
+def test_speech_before_the_thinking_time_means_no_prompt(qtbot) -> None:  # type: ignore[no-untyped-def]
     timers = AnswerTimers()
     timers.listen(AnswerTiming(thinking_s=0.2))
     timers.voice("listening")
@@ -30,7 +30,7 @@ def test_speech_before_the_thinking_time_means_no_prompt() -> None:
     assert not timers.running and not timers.prompting
 
 
-def test_end_countdown_shows_late_in_a_silence_after_speech_and_speech_cancels_it() -> None:
+def test_end_countdown_shows_late_in_a_silence_after_speech_and_speech_cancels_it(qtbot) -> None:  # type: ignore[no-untyped-def]
     timers = AnswerTimers()
     counts: list[int] = []
     timers.end_countdown.connect(counts.append)
@@ -65,7 +65,7 @@ def test_review_counts_down_then_moves_on_once(qtbot) -> None:  # type: ignore[n
     assert counts == [2, 1, 0] and elapsed == [True]
 
 
-def test_review_without_words_waits_and_stop_cancels() -> None:
+def test_review_without_words_waits_and_stop_cancels(qtbot) -> None:  # type: ignore[no-untyped-def]
     timers = AnswerTimers()
     timers.timing = AnswerTiming(review_s=1)
     elapsed: list[bool] = []
@@ -76,3 +76,14 @@ def test_review_without_words_waits_and_stop_cancels() -> None:
     assert timers.review_left == 1 and timers.running
     timers.stop()  # Re-record or Next pressed: the countdown is gone and never fires
     assert not timers.running and not elapsed and timers.review_left == 0
+
+
+def test_holding_the_review_stops_the_auto_continue(qtbot) -> None:  # type: ignore[no-untyped-def]
+    timers = AnswerTimers()
+    timers.timing = AnswerTiming(review_s=3)
+    counts: list[int] = []
+    timers.review_countdown.connect(counts.append)
+    timers.hold_review()  # nothing running: nothing happens
+    timers.review(auto_continue=True)
+    timers.hold_review()
+    assert not timers.running and timers.review_left == 0 and counts == [3, 0]

@@ -98,8 +98,10 @@ def test_end_countdown_follows_the_pipelines_silence_and_speech_hides_it(qtbot, 
     card = _find(window, QWidget, "stillThinking")
     capture = controller.capture
     assert capture is not None
+    qtbot.waitUntil(card.isVisible, timeout=10_000)  # the thinking time passed in silence
     # The capture thread's own signals, as the live pipeline sends them (speech, then a long pause).
     capture.voice.emit("speaking")
+    qtbot.waitUntil(lambda: not card.isVisible())  # speech starting hides the card
     capture.silence.emit(1.0, 5.0)
     qtbot.waitUntil(lambda: controller.timers.countdown == 0 and not controller.timers.running)
     assert not countdown.isVisible() and not card.isVisible()
@@ -135,6 +137,13 @@ def test_review_rerecord_then_accept_submits_once(qtbot, listening_window, tmp_p
     assert accept.isVisible() and rerecord.isEnabled() and not page.transcript.isVisible()
     assert not controller.timers.running, "a take with no words waits for the candidate's choice"
     shot(window, "review_empty", tmp_path)
+    # With words it would move on by itself; clicking into the text to read it holds that.
+    controller.timers.review(auto_continue=True)
+    review_countdown = _find(window, QLabel, "reviewCountdown")
+    qtbot.waitUntil(review_countdown.isVisible)
+    qtbot.mouseClick(final.viewport(), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not review_countdown.isVisible())
+    assert not controller.timers.running and controller.phase is Phase.REVIEW
 
     qtbot.keyClick(page, Qt.Key.Key_R)  # Re-record: the same question, listening again
     qtbot.waitUntil(lambda: controller.phase is Phase.LISTENING, timeout=10_000)
@@ -147,8 +156,8 @@ def test_review_rerecord_then_accept_submits_once(qtbot, listening_window, tmp_p
     second_take = controller.take
     assert second_take is not None and second_take.audio_path != first_take.audio_path
     with qtbot.waitSignal(controller.answer_saved, timeout=30_000):
-        accept.click()
-        accept.click()  # a double click submits once
+        qtbot.keyClick(page, Qt.Key.Key_Return)  # Enter (or Space) accepts, as the button does
+        accept.click()  # a second press submits nothing more
         controller.accept_answer()
     qtbot.waitUntil(lambda: controller.phase is Phase.LISTENING, timeout=60_000)
     assert len(saved) == 1 and saved[0].question_id == question.id
@@ -170,3 +179,18 @@ def test_a_typed_answer_needs_no_review(qtbot, listening_window) -> None:  # typ
         page.submit_button.click()
     assert saved.args[0].mode is AnswerMode.TYPED and "profile" in saved.args[0].transcript
     assert "review" not in phases
+
+
+def test_ending_the_interview_during_a_review_keeps_the_take(qtbot, listening_window) -> None:  # type: ignore[no-untyped-def]
+    window = listening_window
+    page = window.interview
+    controller = page.controller
+    page.stop_button.click()
+    qtbot.waitUntil(lambda: controller.phase is Phase.REVIEW, timeout=30_000)
+    take = controller.take
+    assert take is not None
+    with qtbot.waitSignal(window.report.loaded, timeout=120_000):
+        page.end_early(confirmed=True)
+    stored = window.services.store.get_session(controller.session.id)
+    assert len(stored.answers) == 1 and stored.answers[0].mode is AnswerMode.VOICE
+    assert Path(take.audio_path).name in str(stored.answers[0].audio_path)

@@ -30,6 +30,7 @@ from ..report.export import attach_export_menu, choose_and_export, export_sessio
 from ..report.text import para
 from ..widgets.badges import EngineBadge
 from ..widgets.common import busy_bar, hint, title
+from .home_recovery import RecoveryCard, is_vanished_database
 
 if TYPE_CHECKING:
     from ..main_window import MainWindow
@@ -100,6 +101,9 @@ class HomePage(QWidget):
         empty_page = QWidget()
         empty_layout = QVBoxLayout(empty_page)
         empty_layout.setContentsMargins(0, 0, 0, 0)
+        # Or, when the database vanished, what was found on disk (instead of "no interviews").
+        self.recovery = RecoveryCard(window, self.refresh)
+        empty_layout.addWidget(self.recovery)
         empty_layout.addWidget(self.empty_state)
         empty_layout.addStretch(1)
         self.history.addWidget(empty_page)
@@ -130,6 +134,10 @@ class HomePage(QWidget):
         row.addStretch(1)
         layout.addLayout(row)
         self._update_buttons()
+
+    def _show_session_buttons(self, shown: bool) -> None:
+        for button in (self.open_button, self.continue_button, self.export_button, self.delete_button):
+            button.setVisible(shown)
 
     def _empty_state(self, window: MainWindow) -> QFrame:
         """No sessions yet: say what an interview is and offer to start one where the table would be."""
@@ -170,12 +178,22 @@ class HomePage(QWidget):
         generation = self._generation
         self.busy.show()
         services = self.window_.services
-        self.window_.tasks.run(
+        self.window_.tasks.run_store(
             services.history,
             lambda history: self._show_sessions(history) if generation == self._generation else None,
-            self._failed("Loading past sessions"),
+            self._history_failed,
             name="Loading past sessions",
         )
+
+    def _history_failed(self, exc: BaseException) -> None:
+        if not is_vanished_database(exc):
+            self._failed("Loading past sessions")(exc)
+            return
+        self.busy.hide()
+        self.empty_state.hide()  # "No interviews yet" would read as if every session were lost
+        self.history.setCurrentIndex(1)
+        self._show_session_buttons(False)
+        self.recovery.show_problem(exc)
 
     def _failed(self, doing: str):  # type: ignore[no-untyped-def]
         def handler(exc: BaseException) -> None:
@@ -186,6 +204,7 @@ class HomePage(QWidget):
 
     def _show_sessions(self, history: tuple[Sequence[InterviewSession], set[UUID]]) -> None:
         self.busy.hide()
+        self.recovery.hide()
         sessions, synced = history
         self.sessions = sorted(sessions, key=lambda s: s.started_at or s.created_at, reverse=True)
         self.table.setRowCount(len(self.sessions))
@@ -214,8 +233,8 @@ class HomePage(QWidget):
             holder_layout.addWidget(badge)
             self.table.setCellWidget(row, 4, holder)
         self.history.setCurrentIndex(0 if self.sessions else 1)
-        for button in (self.open_button, self.continue_button, self.export_button, self.delete_button):
-            button.setVisible(bool(self.sessions))
+        self.empty_state.setVisible(not self.sessions)
+        self._show_session_buttons(bool(self.sessions))
         self._update_buttons()
         self.sessions_loaded.emit()
 
@@ -300,7 +319,7 @@ class HomePage(QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         session_id = session.id
-        self.window_.tasks.run(
+        self.window_.tasks.run_store(
             lambda: self.window_.services.store.delete_session(session_id),
             lambda _r: self.refresh(),
             self._failed("Deleting the session"),

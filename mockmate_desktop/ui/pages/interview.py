@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from ..main_window import MainWindow
 
 _COUNTDOWN_STYLE = "color:#b06000; font-weight:600; font-size:15px"  # amber: reads on the light and the dark theme
+_READING = (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel)
 _BUSY = {Phase.PREPARING, Phase.LOADING, Phase.SPEAKING, Phase.TRANSCRIBING, Phase.THINKING, Phase.REPORTING}
 
 
@@ -103,6 +104,9 @@ class InterviewPage(QWidget):
             "No words were recognised in this take. Re-record (R), or go on with no answer (Space)."
         )
         self.final_transcript.hide()
+        # Clicking or scrolling in the text holds the review's auto-continue: the candidate is reading it.
+        self.final_transcript.installEventFilter(self)
+        self.final_transcript.viewport().installEventFilter(self)
         layout.addWidget(self.final_transcript, 1)
         self.typed = QPlainTextEdit()
         self.typed.setPlaceholderText("Type your answer here. Ctrl+Enter submits it.")
@@ -268,6 +272,11 @@ class InterviewPage(QWidget):
     def _on_review_countdown(self, seconds: int) -> None:
         self.review_countdown.setText(f"Next question in {seconds} s")
         self.review_countdown.setVisible(seconds > 0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _READING and watched in (self.final_transcript, self.final_transcript.viewport()):
+            self.controller.timers.hold_review()
+        return super().eventFilter(watched, event)
 
     def _r_key(self) -> None:
         """R re-records while a take is under review; otherwise it replays the question."""
