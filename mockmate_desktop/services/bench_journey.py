@@ -206,7 +206,7 @@ def _one_answer(
         # A take the candidate never gave (none is spoken before the window listens) is under review: the
         # window found one on its own. Counted and printed; the question is passed with Next.
         app.shot("stray-take")
-        app.click("acceptAnswer")
+        app.key("Return")
         return None
     app.ask({"op": "stall_reset"})
     speak, words_shown_at = voice
@@ -226,9 +226,8 @@ def _one_answer(
         review_at = next(
             (e["t"] for e in app.events() if e["kind"] == "phase" and e["value"] == review), None
         )
-        app.wait_widget("acceptAnswer", 30)
         next_at = time.monotonic()
-        app.click("acceptAnswer")
+        app.key("Return")  # Next question; unlike a click it cannot land on the next answer's Stop button
     audible_at = monitor.first_sound_after(next_at or stop_at, timeout=120)
     app.wait_state(120, **{"interview_question!": question})
     stall_after_stop = float(app.state()["max_stall_ms"])

@@ -162,9 +162,16 @@ class AppUnderTest:
     def scroll_into_view(self, name: str, timeout: float = 30) -> dict[str, Any]:
         """As a person does: turn the mouse wheel over the page until the widget's middle is on screen."""
         found = self.wait_widget(name, timeout, enabled=True)
+        if not found["shown"] and found["scroll_area"]:
+            # A widget that has just appeared is laid out and painted on the event loop's next pass: wait for
+            # that briefly before turning the wheel (turning it meanwhile let the page move on under the mouse).
+            settled = self.ask({"op": "wait", "widget": {"name": name, "shown": True}, "timeout": 2}, 2)
+            found = settled["state"]["widget"] if settled["ok"] else found
         for _turn in range(40):
             if found["shown"] or not found["scroll_area"]:
                 return found
+            if not found["visible"]:
+                raise JourneyError(f"{name} went away before it could be clicked")
             area = found["scroll_area"]
             # Wheel down (button 5) when it is below the visible part, up (4) when above.
             wheel = 5 if found["y"] + found["h"] // 2 > area["y"] + area["h"] // 2 else 4

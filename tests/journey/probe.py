@@ -21,7 +21,8 @@ import os
 import time
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -160,10 +161,21 @@ class Probe(QObject):
         self._poll.setInterval(20)
         self._poll.timeout.connect(self._check_waits)
         self.events: list[dict[str, Any]] = []
+        QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
         controller = window.interview.controller
         controller.phase_changed.connect(lambda phase: self._event("phase", phase))
         controller.transcript.connect(lambda done, tentative: self._event("transcript", done, tentative))
         controller.question_changed.connect(lambda question, *_: self._event("question", question.text))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Input as the app received it (mouse buttons, keys) and the widget it went to, to tell input from
+        the app's own doing in the event log."""
+        kind = event.type()
+        inputs = (QEvent.Type.MouseButtonRelease, QEvent.Type.KeyPress)
+        if kind in inputs and isinstance(watched, QWidget) and not watched.isWindow():
+            key = f" {event.key()}" if isinstance(event, QKeyEvent) else ""
+            self._event("input", f"{kind.name}{key}", watched.objectName() or type(watched).__name__)
+        return False
 
     def _event(self, kind: str, *values: str) -> None:
         self.events.append({"t": time.monotonic(), "kind": kind, "value": " ".join(v for v in values if v)})

@@ -95,8 +95,8 @@ def accept_answer(
     app: AppUnderTest, answers_before: int, *, linger: bool = False, timeout: float = 120
 ) -> dict[str, Any]:
     """After Space/Stop: the final transcript until the answer is saved. With a review step the candidate
-    clicks Next question at once, or with `linger` reads it (a screenshot) and lets the review go on by
-    itself after its countdown: a click after the countdown would land on the next answer's Stop button.
+    presses Enter (Next question) at once, or with `linger` reads it (a screenshot) and lets the review go on
+    by itself after its countdown.
     Returns the state with the saved answer as `last_answer` (and the reviewed text as `review_text`)."""
     state = app.wait_state(timeout, **{"interview_phase!": "listening"})
     if state["interview_phase"] in ("transcribing", REVIEW):
@@ -107,5 +107,7 @@ def accept_answer(
         if linger:
             app.shot("review")
         else:
-            app.click("acceptAnswer")
+            # Enter accepts only in the review; a click that lands after the review went on by itself would
+            # hit the next answer's Stop button, which sits where Next question was.
+            app.key("Return")
     return {**app.wait_state(timeout, **{"answers_saved>": answers_before}), **reviewed}
