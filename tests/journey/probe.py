@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
 
 from mockmate_desktop.ui.main_window import MainWindow
 
+from .probe_coaching import chart_point, coaching_state
+
 
 def _find(name: str, window: QWidget | None = None) -> QWidget | None:
     """By objectName, or by attribute path from the main window ("setup.job_title") for unnamed widgets."""
@@ -171,6 +173,8 @@ class Probe(QObject):
             return self._action(str(request["menu"]), str(request["name"]))
         if op == "state":
             return self.state()
+        if op == "chart_point":
+            return chart_point(str(request["widget"]), int(request["index"]))
         if op == "stall_reset":
             self.heartbeat.reset()
             return {"ok": True}
@@ -236,6 +240,7 @@ class Probe(QObject):
             "home_rows": w.home.table.rowCount(),
             "banner": w.banner.text,
             "max_stall_ms": round(self.heartbeat.max_gap_ms, 1),
+            **coaching_state(),
         }
 
     def _matches(self, request: dict[str, Any]) -> tuple[bool, dict[str, Any]]:

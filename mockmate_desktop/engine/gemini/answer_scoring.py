@@ -40,6 +40,7 @@ class GeminiAnswerScore:
     to_improve: list[str]
     points: list[dict[str, str]]
     model_answer: str
+    star: dict[str, bool] = field(default_factory=dict)  # situation, task, action, result
 
 
 def request_parts(item: AnswerToScore) -> list[DataPart]:
@@ -89,4 +90,5 @@ def score_with_gemini(item: AnswerToScore, settings: Any) -> GeminiAnswerScore:
             for p in raw.points
         ],
         model_answer=raw.model_answer,
+        star=raw.star.model_dump(),
     )
