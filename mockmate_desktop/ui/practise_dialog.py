@@ -84,7 +84,8 @@ class PractiseDialog(QDialog):
         self.next_button.clicked.connect(lambda _checked=False: self._next())
 
         record_row = QHBoxLayout()
-        record_row.addWidget(self.record_button)
+        # Aligned, so that the button keeps its own width while the meter (shown only when recording) is hidden.
+        record_row.addWidget(self.record_button, 0, Qt.AlignmentFlag.AlignLeft)
         record_row.addWidget(self.meter, 1)
         typed_row = QHBoxLayout()
         typed_row.addWidget(self.typed, 1)
