@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -218,8 +219,15 @@ class PairScorer:
         self, scorer: AnswerScorer, session: InterviewSession, question: Question, transcript: str,
         delivery: DeliveryMetrics | None, mode: AnswerMode, note: str,
     ) -> ScoredPair:  # fmt: skip
-        attempt = scorer.score(session, question, transcript, delivery, mode)
-        original = self._original(scorer, session, question)
+        if scorer.source is not Source.GEMINI:
+            attempt = scorer.score(session, question, transcript, delivery, mode)
+            original = self._original(scorer, session, question)
+        else:
+            # Two network round trips at once: the first attempt at a question waits for one, not two.
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="gemini-original") as pool:
+                pending = pool.submit(self._original, scorer, session, question)
+                attempt = scorer.score(session, question, transcript, delivery, mode)
+                original = pending.result()
         return ScoredPair(attempt, original, scorer.source, scorer.model_name, note)
 
     def _original(self, scorer: AnswerScorer, session: InterviewSession, question: Question) -> ScoredText | None:

@@ -93,7 +93,8 @@ def test_a_gemini_interview_is_re_scored_by_gemini_on_both_sides(
     [
         ((Fault.SCHEMA_MISS, Fault.SCHEMA_MISS), "did not fit the expected format"),
         ((Fault.INVALID_KEY,), "key"),
-        # The attempt is scored by Gemini, then the interview answer's call fails: both go offline.
+        # One of the pair (the attempt or the interview answer, scored at once) succeeds, the other fails:
+        # both go offline.
         ((Fault.OK, Fault.SCHEMA_MISS, Fault.SCHEMA_MISS), "did not fit the expected format"),
     ],
 )
