@@ -14,7 +14,7 @@ from tests.conftest import REPO_ROOT
 
 sys.path.insert(0, str(REPO_ROOT / "packaging"))
 
-from demo_answers import SCRIPTS, AnswerPicker, follow_up_answer, topic_of  # noqa: E402
+from demo_answers import SCRIPTS, AnswerPicker, follow_up_answer, topic_of
 
 
 def _plan(job_title: str, jd: str, kind: InterviewType) -> list:  # type: ignore[type-arg]
