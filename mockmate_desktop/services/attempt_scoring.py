@@ -120,6 +120,7 @@ class GeminiScorer:
         from ..engine.offline.assess import is_behavioural
 
         config = session.config
+        settings = self._settings()
         points = _expected_points(session, question)
         found = score_with_gemini(
             AnswerToScore(
@@ -134,7 +135,9 @@ class GeminiScorer:
                 competency=question.competency,
                 expected_points=points,
             ),
-            self._settings(),
+            settings,
+            # The interview's step budget: the candidate waits for a re-score no longer than for a question.
+            total_budget_s=float(settings.gemini_step_budget_s),
         )
         covered, missing = points_from_gemini(points, found)
         return ScoredText(found.score, covered, missing, StarPresence(**found.star) if found.star else None)

@@ -117,6 +117,21 @@ def test_gemini_failing_falls_back_to_the_offline_rubric_for_both_sides(
     assert (attempt.score, result.comparison.score_before) == (twin.attempt.score, twin.comparison.score_before)
 
 
+def test_an_unanswering_gemini_falls_back_within_the_step_budget(
+    store: SqliteStore, fake_gemini: FakeGeminiServer
+) -> None:
+    """Both calls hang: the attempt is scored offline once the interview's step budget is spent, not after
+    the client's default budget (two full request timeouts and more)."""
+    session = gemini_session(fake_gemini)
+    store.save_session(session)
+    settings = settings_for(fake_gemini, timeout_s=60.0).model_copy(update={"gemini_step_budget_s": 2.0})
+    fake_gemini.push(Fault.HANG, Fault.HANG)
+    result = coaching_service(store, settings).practise(session.id, session.questions[2].id, _typed(STRONG))
+    assert result.attempt.source is Source.OFFLINE
+    assert result.attempt.scoring_note.startswith("Gemini could not score this attempt")
+    assert result.seconds < 30, result.seconds  # the client's default budget here would be 135 s
+
+
 def test_no_key_scores_offline_and_says_why(store: SqliteStore, fake_gemini: FakeGeminiServer) -> None:
     session = gemini_session(fake_gemini)
     store.save_session(session)

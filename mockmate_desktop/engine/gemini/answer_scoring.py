@@ -57,8 +57,11 @@ def request_parts(item: AnswerToScore) -> list[DataPart]:
     return parts
 
 
-def score_with_gemini(item: AnswerToScore, settings: Any) -> GeminiAnswerScore:
-    client = GeminiClient(settings)
+def score_with_gemini(
+    item: AnswerToScore, settings: Any, *, total_budget_s: float | None = None
+) -> GeminiAnswerScore:
+    """`total_budget_s` bounds the call with its retries (the client's own default when None)."""
+    client = GeminiClient(settings, total_budget_s=total_budget_s)
     try:
         raw = client.generate(
             out.AnswerScoreOut,
