@@ -47,3 +47,8 @@ class MeaningSignals(Model):
         "of the bank (question, points and model answer together); negative: another question fits better",
     )
     bank_rival: str = Field(default="", description="that best-fitting other bank question")
+    bank_z: float | None = Field(
+        default=None,
+        description="how many standard deviations the fit to the question asked stands above the fits to all "
+        "other bank questions: near 0 for an answer about nothing in particular",
+    )

@@ -42,11 +42,12 @@ class MeaningModel:
     # Against the whole question bank (`MeaningSignals.bank_margin`, a difference of summed cosines): below
     # `bank_off` another bank question fits the answer clearly better than the one asked, so the answer is to
     # another question; relevance rises from `bank_floor` to full over `bank_span`, and is that reading for
-    # the share `bank_share` (the rest is the z against the fixed distractor questions).
+    # the share `bank_share` (the rest is the z against the fixed distractor questions). Share 0: the bank
+    # says which question fits best, not that the answer fits it (a slogan fits every question a little).
     bank_off: float = -0.12
     bank_floor: float = -0.12
     bank_span: float = 0.10
-    bank_share: float = 0.5
+    bank_share: float = 0.0
     # An answer that fits its own question at least this much better than any other bank question is on the
     # question, whatever the fixed distractors say (they are few and coarse: terse answers read as unrelated).
     bank_clear: float = 0.0
@@ -64,12 +65,15 @@ class MeaningModel:
     reference_span: float = 0.10
     weights: dict[str, float] = field(
         default_factory=lambda: {
-            # Fitted on the training four fifths (tests/support/fit_scoring.py); delivery is not in the typed
-            # development set, so its weight is set by hand (the share the keyword rubric gave it).
+            # Fitted on the training four fifths (tests/support/fit_scoring.py): the best set there (relevance
+            # 0.3, structure 0.4, specificity 0.1, completeness 0.2, relevance read from the bank alone, length
+            # share 0.2) scored a quoted slogan 4-5/10 on a behavioural question (tests/cli/test_interview_cli);
+            # this is the best training set that keeps such non-answers under 3 (training Spearman 0.760 against
+            # 0.775). Delivery is not in the typed development set, so its weight is set by hand.
             "relevance": 0.20,
             "completeness": 0.30,
-            "specificity": 0.10,
-            "structure": 0.40,
+            "specificity": 0.20,
+            "structure": 0.30,
             "delivery": 0.10,
         }
     )
@@ -80,7 +84,7 @@ class MeaningModel:
     # (`MeaningFeatures.claims`), but a penalty did not help in cross-validation (tests/support/fit_scoring.py).
     claim_penalty: float = 0.0
     substance_words: int = 45  # distinct content words for full length credit (diminishing, log scale)
-    length_share: float = 0.2  # share of the score that length scales: a short answer keeps the rest
+    length_share: float = 0.45  # share of the score that length scales: a short answer keeps the rest
 
 
 DEFAULT_MODEL = MeaningModel()
@@ -193,8 +197,8 @@ def features(
                     or (
                         margin < model.weak_relevance_z
                         and bool(covered)
-                        and not any(p.status == "covered" for p in covered)
-                        and sum(p.status == "partly" for p in covered) <= 1
+                        and not any(p.similarity >= model.vouch_z for p in covered)
+                        and sum(model.cover_part <= p.similarity < model.vouch_z for p in covered) <= 1
                     )
                 )
             )

@@ -64,16 +64,27 @@ def test_an_answer_another_bank_question_fits_better_is_capped_and_names_that_qu
     assert any(RIVAL in c.explanation for c in result.criteria if c.name == "relevance")
 
 
-def test_an_answer_that_fits_its_own_question_best_is_not_capped_and_relevance_follows_the_margin() -> None:
+def test_an_answer_that_fits_its_own_question_best_is_not_capped_and_relevance_can_follow_the_margin() -> (
+    None
+):
     best = _score(DEFAULT_MODEL.bank_floor + DEFAULT_MODEL.bank_span)
     close = _score(DEFAULT_MODEL.bank_off + 0.01)
     assert not best.off_topic and not close.off_topic and best.score > 2.0
-    rel = {
-        r: next(c.score for c in s.criteria if c.name == "relevance") for r, s in (("b", best), ("c", close))
-    }
-    assert rel["b"] > rel["c"]
     # Without bank vectors relevance is read against the fixed distractors alone, and nothing is capped.
     assert not _score(None).off_topic
+    # With a share of relevance read from the bank, a clearer margin earns more relevance.
+    by_bank = replace(DEFAULT_MODEL, bank_share=1.0)
+    data = ScoringInput(
+        question=QUESTION,
+        expected_points=["Merge adds a merge commit", "Rebase rewrites history"],
+        transcript=ANSWER,
+    )
+
+    def relevance(margin: float) -> float:
+        result = score_by_meaning(data, _signals(margin), None, by_bank)
+        return next(c.score for c in result.criteria if c.name == "relevance")
+
+    assert relevance(by_bank.bank_floor + by_bank.bank_span) > relevance(by_bank.bank_off + 0.01)
 
 
 def test_the_shipped_bank_vectors_are_the_bundled_models_own() -> None:

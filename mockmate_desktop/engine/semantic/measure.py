@@ -97,6 +97,7 @@ def measure(
         claims=[_r(v) for v in (sentence_vecs @ claim_vecs.T).max(axis=1)],
         bank_margin=_r(rival[0]) if rival is not None else None,
         bank_rival=rival[1] if rival is not None else "",
+        bank_z=_r(rival[2]) if rival is not None else None,
     )
 
 
@@ -116,9 +117,10 @@ def bank_fit(
     sentence_vecs: np.ndarray,
     point_vecs: np.ndarray,
     ref_vec: np.ndarray | None,
-) -> tuple[float, str] | None:
+) -> tuple[float, str, float] | None:
     """How much better the answer fits the question asked than the best-fitting other question of the bank
-    (negative: another bank question fits it better), and that other question's text.
+    (negative: another bank question fits it better), that other question's text, and how far the fit to the
+    question asked stands above the fits to all bank questions (z: an answer about nothing fits all alike).
 
     Only the parts the question asked has (points, model answer) are compared, on both sides alike."""
     texts, questions = bank.questions.get(language, bank.questions["en"])
@@ -136,4 +138,5 @@ def bank_fit(
         coverage = _coverage(sentence_vecs, bank.points, bank.point_owner, len(bank))
         rivals = rivals + w["points"] * coverage[others]
     best = int(np.argmax(rivals))
-    return own - float(rivals[best]), texts[int(others[best])]
+    z = (own - float(rivals.mean())) / max(float(rivals.std()), 1e-3)
+    return own - float(rivals[best]), texts[int(others[best])], z
