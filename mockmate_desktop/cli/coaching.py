@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .common import CliError, CommandContext
+from .common import CliError, CommandContext, require_file
 
 if TYPE_CHECKING:
     from ..domain.attempts import AttemptComparison
@@ -99,8 +99,7 @@ def _recorded(ctx: CommandContext, wav: Path, session: Any, question_id: Any) ->
     from ..speech.protocols import SpeechUnavailableError
     from ..speech.wavio import WavFormatError, read_wav_16k_mono, write_wav
 
-    if not wav.is_file():
-        raise CliError(f"{wav} does not exist")
+    require_file(wav)
     store = ctx.app.store
     kept = store.new_audio_path(session.id, question_id)
     try:

@@ -23,6 +23,17 @@ class CliError(Exception):
     """A failure to report on one line to stderr with exit code 1."""
 
 
+def require_file(path: Path, what: str = "") -> None:
+    """A missing path and a device or folder get different messages; reading `/dev/zero` would never end."""
+    name = f"{what} {path}".strip()
+    if not path.exists():
+        raise CliError(f"{name} does not exist")
+    if path.is_dir():
+        raise CliError(f"{name} is a folder, not a file")
+    if not path.is_file():
+        raise CliError(f"{name} is not a regular file (a device or pipe); give a saved file")
+
+
 class UsageError(Exception):
     """Arguments argparse accepted but the command cannot use (e.g. an ambiguous id): exit code 2."""
 

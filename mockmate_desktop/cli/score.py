@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .common import CliError, CommandContext
+from .common import CliError, CommandContext, require_file
 
 MAX_FILE_BYTES = 1_000_000
 
@@ -33,6 +33,7 @@ def register(sub: Any) -> None:
 
 
 def _read(path: Path, what: str) -> str:
+    require_file(path, what)
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise CliError(f"{what} {path} is larger than 1 MB")

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .common import CliError, CommandContext
+from .common import CliError, CommandContext, require_file
 
 
 def register(sub: Any) -> None:
@@ -43,8 +43,7 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     from ..speech.wavio import WavFormatError, read_wav_16k_mono
 
     path: Path = args.file
-    if not path.is_file():
-        raise CliError(f"{path} does not exist")
+    require_file(path)
     vocabulary = _vocabulary(args)
     try:
         audio = read_wav_16k_mono(path)

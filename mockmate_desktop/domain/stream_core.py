@@ -47,6 +47,10 @@ class StreamConfig:
     max_merged_s: float = 26.0  # below Whisper's 30 s window, so a merged pass is still a single window
     reheard_s: float = 1.2  # a stretch's last words are decided by the next pass, which hears what follows
     max_context_s: float = 6.0  # a longer context to re-hear held words would cost more than it saves
+    # With nothing on screen yet, one tentative pass once the unfinished stretch is this long, even where
+    # tentative passes are off (base): without it the first words wait for the first pause, 3-8 s into
+    # continuous speech, and the candidate cannot tell they are heard. None: off (the live answer sets it).
+    first_words_s: float | None = None
 
 
 @dataclass(frozen=True)
@@ -136,6 +140,22 @@ class StreamCore:
         stretches = self.segmenter.finish(reason)
         self._jobs.extend(stretches)
         return stretches
+
+    def silence_progress(self) -> tuple[float, float] | None:
+        """(seconds of silence since the last speech, seconds of silence that end the answer now) while the
+        candidate pauses after speaking; None before any speech, while speaking, after the end, or when
+        silence never ends the answer. The second figure changes as the end-of-turn policy hears the words."""
+        seg = self.segmenter
+        if (
+            seg.first_speech is None
+            or seg.speaking
+            or seg.silence_run == 0
+            or seg.ended is not None
+            or not seg.config.auto_end
+        ):
+            return None
+        needed = seg.config.end_silence_s if seg.end_silence_s is None else seg.end_silence_s
+        return self.seconds(seg.silence_run), needed
 
     @property
     def state(self) -> str:
@@ -254,6 +274,8 @@ class StreamCore:
         after = self.frames(cfg.speculate_after_s)
         if cfg.speculate and seg.silence_run >= after and not covered:
             end = min(end, seg.last_speech + 1 + after)
+        elif self._first_words_due(start, end):
+            pass
         elif (
             not cfg.tentative
             or end - start < self.frames(cfg.tentative_min_s)
@@ -261,6 +283,15 @@ class StreamCore:
         ):
             return None
         return Pass(start, end, self._context_for(start))
+
+    def _first_words_due(self, start: int, end: int) -> bool:
+        cfg, cover = self.config, self._cover
+        if cfg.first_words_s is None or self._words or self._held or end - start < self.frames(cfg.first_words_s):
+            return False
+        # Again only if the last try heard no words and there is new audio worth another pass.
+        return cover is None or (
+            not cover.text and cover.start == start and end - cover.end >= self.frames(cfg.tentative_every_s)
+        )
 
     def _split(self, words: list[WordTiming], job: Pass) -> tuple[list[WordTiming] | None, list[WordTiming]]:
         """(the held words as this pass re-heard them, or None; the words of [job.start, job.end)).

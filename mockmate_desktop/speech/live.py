@@ -15,7 +15,8 @@ GUI must re-post them to its own thread, e.g. through Qt signals):
 
 Callbacks (all optional): on_partial(committed, tentative) whenever the text changes; on_state(state) with
 "listening" / "speaking" / "paused" / "finishing" / "done"; on_end(reason) when the answer is over (before the
-final transcript, so a UI can close the mic at once); on_final(Transcript) once; on_error(message).
+final transcript, so a UI can close the mic at once); on_final(Transcript) once; on_error(message);
+on_silence(silent_s, needed_s) while the candidate pauses after speaking.
 
 How it works: a streaming Silero VAD labels 32 ms frames; `domain.stream_core.StreamCore` (pure, no threads)
 cuts the answer in the middle of pauses into stretches of a few seconds, says which pass to run next and
@@ -54,6 +55,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 IDLE_POLL_S = 0.05  # the worker looks for a speculative pass this often while no stretch is queued
+# The first words go on screen after this much of the answer's first stretch, before any pause (base has no
+# tentative passes otherwise). Measured with base, realtime-fed fixtures on a loaded 2-core machine: median
+# first partial 4.8 s -> 1.6 s into the clip (/work/notes/i12c.md).
+FIRST_WORDS_S = 1.0
 
 
 class ChunkTranscriber(Protocol):
@@ -94,6 +99,9 @@ class LiveCallbacks:
     on_end: Callable[[EndReason], None] | None = None
     on_final: Callable[[Transcript], None] | None = None
     on_error: Callable[[str], None] | None = None
+    # (seconds silent since the last speech, seconds of silence that end the answer now), after each fed
+    # block while the candidate pauses after speaking: lets a window show the end coming (and its cancel).
+    on_silence: Callable[[float, float], None] | None = None
 
 
 @dataclass
@@ -142,7 +150,9 @@ class LiveTranscription:
             if cfg.short_window is None
             else cfg.short_window
         )
-        stream = cfg.stream or StreamConfig(tentative=transcriber.model_name.endswith(".en"))
+        stream = cfg.stream or StreamConfig(
+            tentative=transcriber.model_name.endswith(".en"), first_words_s=FIRST_WORDS_S
+        )
         self._prompt_args = whisper_prompt(cfg.vocabulary, cfg.vocabulary_mode, cfg.prompt)
         self._callbacks = callbacks or LiveCallbacks()
         self._vad = vad or StreamingVad()
@@ -196,10 +206,13 @@ class LiveTranscription:
                     ended = True
                     break
             state = self._core.state
+            progress = self._core.silence_progress()
         if ended:
             self._on_ended()
         else:
             self._set_state(state)
+            if progress is not None and self._callbacks.on_silence:
+                self._callbacks.on_silence(*progress)
 
     def stop(self, reason: EndReason = EndReason.STOPPED) -> None:
         with self._lock:

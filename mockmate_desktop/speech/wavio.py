@@ -111,6 +111,9 @@ def read_wav(path: Path) -> tuple[AudioArray, int]:
         raise WavFormatError(
             f"{path.name} uses an unsupported WAV encoding (format {tag}); convert it to PCM"
         )
+    if (tag == 3 and bits != 32) or bits not in (8, 16, 24, 32):
+        # Checked before any arithmetic: a damaged header can say 0 bits per sample.
+        raise WavFormatError(f"{path.name}: {bits}-bit samples are not supported; convert to 16-bit PCM")
     width = bits // 8
     usable = len(data) - len(data) % (width * channels)
     data = data[:usable]

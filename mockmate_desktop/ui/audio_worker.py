@@ -34,12 +34,16 @@ class CapturedAnswer:
     audio_path: Path
     duration_s: float
     warning: str | None = None  # e.g. the microphone was lost mid-answer; what was heard is kept
+    stopped: bool = False  # ended by the candidate (Stop/Space), not by silence or the device
 
 
 class AnswerCapture(QThread):
     level = Signal(float)
+    opened = Signal()  # the first audio block arrived: words spoken from now on are heard
     partial = Signal(str, str)  # committed, tentative
     transcribing = Signal()  # the microphone is closed; the last stretch is being transcribed
+    voice = Signal(str)  # the live pipeline's state: "listening" / "speaking" / "paused" / "finishing" / "done"
+    silence = Signal(float, float)  # seconds silent after speech, seconds of silence that end the answer
     captured = Signal(object)  # CapturedAnswer
     capture_failed = Signal(object, object)  # exception, the audio path kept so far (or None)
 
@@ -74,6 +78,14 @@ class AnswerCapture(QThread):
         if not self._cancel.is_set():
             self.partial.emit(committed, tentative)
 
+    def _relay_state(self, state: str) -> None:
+        if not self._cancel.is_set():
+            self.voice.emit(state)
+
+    def _relay_silence(self, silent_s: float, needed_s: float) -> None:
+        if not self._cancel.is_set():
+            self.silence.emit(silent_s, needed_s)
+
     def run(self) -> None:
         audio_path: Path | None = None
         try:
@@ -96,12 +108,21 @@ class AnswerCapture(QThread):
             self._transcriber,
             self._session.config.language,
             LiveCallbacks(
-                on_partial=self._relay_partial, on_error=errors.append, on_end=lambda _r: ended.set()
+                on_partial=self._relay_partial,
+                on_error=errors.append,
+                on_end=lambda _r: ended.set(),
+                on_state=self._relay_state,
+                on_silence=self._relay_silence,
             ),
             vocabulary=self._vocabulary,
         )
 
+        first = threading.Event()
+
         def on_audio(block: Any) -> None:
+            if not first.is_set():
+                first.set()
+                self.opened.emit()
             live.feed(block)
             self.level.emit(rms(block))
 
@@ -136,4 +157,4 @@ class AnswerCapture(QThread):
         warning = (
             f"{mic.stats.error} Check the microphone before the next answer." if mic.stats.error else None
         )
-        return CapturedAnswer(transcript, audio_path, seconds, warning)
+        return CapturedAnswer(transcript, audio_path, seconds, warning, stopped=self._stop.is_set())

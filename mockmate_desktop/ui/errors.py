@@ -52,6 +52,11 @@ def describe(exc: BaseException, doing: str = "") -> UserError:
         return UserError(
             prefix + text, "Check the Gemini key and model in Settings, or use the offline engine."
         )
+    if "VanishedDatabaseError" in names:
+        return UserError(
+            prefix + text.split("; nothing was changed")[0] + ". Nothing was changed.",
+            "Put your copy of the database back and restart, or use Home → Keep the recordings aside.",
+        )
     if {"StoreError", "NotFoundError"} & names:
         return UserError(prefix + text, "Check that the data folder is writable (Settings → Data folder).")
     if any(n.startswith("Resume") and n.endswith("Error") for n in names):

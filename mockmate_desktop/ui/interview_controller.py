@@ -8,6 +8,7 @@ microphone or the typing box, hands the answer back, and reports through signals
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,6 +19,7 @@ from ..domain.enums import AnswerMode
 from ..domain.interview import InterviewSession, Question
 from ..domain.resume import ResumeProfile
 from ..services.orchestrator import Finished, InterviewOrchestrator, Prompt, Response
+from .answer_timers import AnswerTimers, AnswerTiming
 from .audio_worker import AnswerCapture, CapturedAnswer
 from .errors import ActionableError
 
@@ -36,6 +38,7 @@ class Phase(StrEnum):
     SPEAKING = "speaking"
     LISTENING = "listening"
     TRANSCRIBING = "transcribing"
+    REVIEW = "review"  # a spoken take is on screen; it is submitted only when accepted
     TYPING = "typing"
     THINKING = "thinking"
     REPORTING = "reporting"
@@ -49,6 +52,7 @@ PHASE_TEXT = {
     Phase.SPEAKING: "Speaking the question…",
     Phase.LISTENING: "Listening — answer now; press Space when you are done",
     Phase.TRANSCRIBING: "Transcribing the end of your answer…",
+    Phase.REVIEW: "Check your answer — Next question (Space) or Re-record (R)",
     Phase.TYPING: "Type your answer, then press Ctrl+Enter",
     Phase.THINKING: "Thinking about your answer…",
     Phase.REPORTING: "Writing your report…",
@@ -66,6 +70,8 @@ class InterviewController(QObject):
     reports_done = Signal(object)  # the session id
     failed = Signal(object, str)  # exception, what we were doing
     notice = Signal(str)  # a non-error remark for the banner (e.g. fell back to offline)
+    review = Signal(str)  # the whole final text of a spoken take, shown before it is submitted
+    mic_opened = Signal()  # the microphone delivers audio: "Listening" is true from now on
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -81,10 +87,19 @@ class InterviewController(QObject):
         self.typed_mode = False
         self._retiring: set[AnswerCapture] = set()
         self._tts_warned = False
+        self.take: CapturedAnswer | None = None  # the spoken take under review, not submitted yet
+        self.mic_open = False  # the current take's microphone has delivered audio (it takes ~0.1-1 s)
+        self._finish_after_save = False  # ended during a review: the take is saved, then the report made
+        self.timers = AnswerTimers(self)
+        self.timers.review_elapsed.connect(self.accept_answer)
+        # Read at each listening start, so a changed setting applies to the next question; tests may swap it.
+        self.timing: Callable[[], AnswerTiming] = lambda: AnswerTiming.from_settings(self.services.settings)
         self.report_arrived.connect(self._on_report)
 
     # lifecycle --------------------------------------------------------------------------------------
     def _set_phase(self, phase: Phase) -> None:
+        if phase is not Phase.LISTENING:
+            self.timers.stop()
         self.phase = phase
         self.phase_changed.emit(phase.value)
 
@@ -110,6 +125,8 @@ class InterviewController(QObject):
     def _reset(self) -> None:
         self._tts_warned = False
         self.stop_capture(discard=True)
+        self.take = None
+        self._finish_after_save = False
         self.session = None
         self.interview = None
         self.question = None
@@ -125,12 +142,19 @@ class InterviewController(QObject):
             self.notice.emit(note)
         if step.answer is not None:
             self.answer_saved.emit(step.answer)
+        if self._finish_after_save:
+            self._finish_after_save = False
+            self.finish(ended_early=True)
+            return
         self._advance(step.prompt)
 
     def _fail(self, exc: BaseException, doing: str) -> None:
         log.warning("%s failed: %s", doing, exc)
         self.failed.emit(exc, doing)
-        if self.phase in (Phase.PREPARING,):
+        if self._finish_after_save:
+            self._finish_after_save = False
+            self.finish(ended_early=True)
+        elif self.phase in (Phase.PREPARING,):
             self._set_phase(Phase.IDLE)
         elif self.phase is Phase.THINKING and self.question is not None:
             # The answer could not be stored: ask the same question again rather than strand the candidate.
@@ -203,12 +227,22 @@ class InterviewController(QObject):
         capture.level.connect(self.level)
         capture.partial.connect(self.transcript)
         capture.transcribing.connect(lambda: self._set_phase(Phase.TRANSCRIBING))
+        capture.voice.connect(self.timers.voice)
+        capture.opened.connect(lambda: self._on_mic_opened(capture))
+        self.mic_open = False
+        capture.silence.connect(self.timers.silence)
         capture.captured.connect(self._on_captured)
         capture.capture_failed.connect(self._on_capture_failed)
         self.capture = capture
         self.answer_clock.start()
         self._set_phase(Phase.LISTENING)
+        self.timers.listen(self.timing())
         capture.start()
+
+    def _on_mic_opened(self, capture: AnswerCapture) -> None:
+        if capture is self.capture:
+            self.mic_open = True
+            self.mic_opened.emit()
 
     def _stop_waiting_for_model(self) -> None:
         status = self.window_.speech_status
@@ -230,6 +264,18 @@ class InterviewController(QObject):
         if self.capture is not None and self.phase is Phase.LISTENING:
             self.capture.request_stop()
 
+    def space(self) -> None:
+        """Space: ends the answer while listening, accepts the take while reviewing."""
+        if self.phase is Phase.REVIEW:
+            self.accept_answer()
+        else:
+            self.stop_answer()
+
+    def keep_thinking(self) -> None:
+        """The card's "Start answering": keep listening, with the thinking time again."""
+        if self.phase is Phase.LISTENING:
+            self.timers.keep_thinking()
+
     def stop_capture(self, *, discard: bool) -> None:
         capture, self.capture = self.capture, None
         if capture is None:
@@ -247,7 +293,9 @@ class InterviewController(QObject):
         capture.deleteLater()
 
     def re_record(self) -> None:
-        if self.question is not None and not self.typed_mode:
+        """Drop this take (its WAV stays on disk, as for any cancelled take) and listen again."""
+        if self.question is not None and not self.typed_mode and self.phase in (Phase.LISTENING, Phase.REVIEW):
+            self.take = None
             self.transcript.emit("", "")
             self.start_capture()
 
@@ -255,6 +303,27 @@ class InterviewController(QObject):
         self.capture = None
         if captured.warning:
             self.notice.emit(captured.warning)
+        text = captured.transcript.text.strip()
+        if not text and not captured.stopped and captured.warning is None:
+            # A click or a cough ended a take in which nothing was said: silence alone never moves on, so
+            # keep listening for the answer (that WAV stays on disk) and ask whether they are still thinking.
+            self.start_capture()
+            self.timers.prompt_now()
+            return
+        self.take = captured
+        self._set_phase(Phase.REVIEW)
+        self.review.emit(text)
+        # A take with no words waits for a choice: moving on by itself would skip the question on silence.
+        self.timers.review(auto_continue=bool(text))
+
+    def accept_answer(self) -> None:
+        """Next question: submit the take under review (once)."""
+        take, self.take = self.take, None
+        if take is None or self.phase is not Phase.REVIEW:
+            return
+        self._save_take(take)
+
+    def _save_take(self, captured: CapturedAnswer) -> None:
         self._save_answer(
             mode=AnswerMode.VOICE,
             transcript=captured.transcript.text,
@@ -294,6 +363,7 @@ class InterviewController(QObject):
     def skip(self) -> None:
         if self.question is None or self.phase in (Phase.THINKING, Phase.REPORTING, Phase.PREPARING):
             return
+        self.take = None
         self.stop_capture(discard=True)
         self.window_.player.stop()
         self._save_answer(
@@ -336,10 +406,17 @@ class InterviewController(QObject):
 
     # the end ----------------------------------------------------------------------------------------
     def end_early(self) -> None:
+        take = self.take if self.phase is Phase.REVIEW else None
+        self.take = None
         self.stop_capture(discard=True)
         self.window_.player.stop()
         if self.interview is None:
             self._set_phase(Phase.IDLE)
+            return
+        if take is not None:
+            # Ended while reviewing a take: the candidate's answer is kept, then the report is made.
+            self._finish_after_save = True
+            self._save_take(take)
             return
         self.finish(ended_early=True)
 

@@ -95,6 +95,18 @@ class GuiServices(SpeechServices):
             synced = {s.id for s in sessions if str(s.id) not in pending}
         return sessions, synced
 
+    def recover_orphaned_files(self) -> str:
+        """What `mockmate sessions recover` does: recordings and resumes aside, then a new, empty database."""
+        from ..storage.folder_state import recover_orphans
+
+        folder, orphans = recover_orphans(self.paths)
+        self.store  # noqa: B018 - opens the new database now, so the next history load finds it
+        return (
+            f"Moved {len(orphans.recordings)} recording(s) of {orphans.sessions} session(s) and "
+            f"{len(orphans.resumes)} resume file(s) to {folder} (README.txt there lists them). "
+            "A new, empty history has started."
+        )
+
     def export_session(self, session_id: UUID, target: str | Path) -> Path:
         """.zip: the whole session with recordings (importable); .md: the report as text; else report JSON."""
         path = Path(target)

@@ -58,6 +58,39 @@ def test_a_job_description_from_dev_zero_stops_at_its_budget(run_cli: RunCli, ar
     assert "larger than 200 KB, the limit" in _one_line(done.stderr)
 
 
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["transcribe", "/dev/zero"], "/dev/zero is not a regular file"),
+        (["transcribe", "/"], "/ is a folder, not a file"),
+        (
+            ["score", "--question", "Why?", "--answer-file", "/dev/zero"],
+            "answer file /dev/zero is not a regular",
+        ),
+    ],
+)
+def test_a_device_or_folder_given_as_a_file_is_named_for_what_it_is(
+    run_cli: RunCli, args: list[str], says: str
+) -> None:
+    done = run_cli(*args)
+    _clean(done)
+    assert done.returncode == 1
+    assert says in _one_line(done.stderr)
+
+
+def test_a_wav_header_with_zero_bits_per_sample_is_refused_in_one_line(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    fmt = (1).to_bytes(2, "little") * 2 + (16000).to_bytes(4, "little") + bytes(8)  # PCM, mono, 0 bits
+    body = b"WAVE" + b"fmt " + len(fmt).to_bytes(4, "little") + fmt + b"data" + (100).to_bytes(4, "little")
+    wav = tmp_path / "zero-bits.wav"
+    wav.write_bytes(b"RIFF" + (len(body) + 100).to_bytes(4, "little") + body + bytes(100))
+    done = run_cli("transcribe", str(wav))
+    _clean(done)
+    assert done.returncode == 1
+    assert "0-bit samples are not supported" in _one_line(done.stderr)
+
+
 # --- terminal escapes ------------------------------------------------------------------------------
 
 

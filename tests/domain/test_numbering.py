@@ -20,7 +20,10 @@ from tests.support.ui_sessions import complete_session
 
 def _q(position: int, kind: QuestionKind = QuestionKind.MAIN, parent: Question | None = None) -> Question:
     return Question(
-        position=position, text=f"q{position}", kind=kind, parent_id=parent.id if parent else None,
+        position=position,
+        text=f"q{position}",
+        kind=kind,
+        parent_id=parent.id if parent else None,
         source=Source.OFFLINE,
     )
 
@@ -42,7 +45,11 @@ def test_follow_ups_take_their_questions_number_in_interview_order() -> None:
     q3 = _q(40)
     labels = question_labels([q3, f2, q1, f1, q2])  # any order in, interview order out
     assert [labels[q.id] for q in (q1, q2, f1, f2, q3)] == [
-        "Q1", "Q2", "Q2 follow-up", "Q2 follow-up 2", "Q3"
+        "Q1",
+        "Q2",
+        "Q2 follow-up",
+        "Q2 follow-up 2",
+        "Q3",
     ]
     assert question_labels([q1, q2, f1], Language.FR)[f1.id] == "Q2 relance"
 

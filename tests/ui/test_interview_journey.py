@@ -46,10 +46,12 @@ def _start_voice_interview(qtbot, window, title: str = "Backend Engineer") -> No
 
 def _answer_by_voice(qtbot, window, mic, clip: str) -> None:  # type: ignore[no-untyped-def]
     controller = window.interview.controller
-    qtbot.waitUntil(lambda: controller.phase is Phase.LISTENING, timeout=60_000)
+    # A candidate speaks once the window says "Listening" (the microphone delivers audio).
+    qtbot.waitUntil(lambda: controller.phase is Phase.LISTENING and controller.mic_open, timeout=60_000)
     with qtbot.waitSignal(controller.answer_saved, timeout=90_000):
         mic.play(SPEECH / clip)
-    # The answer ended by itself (silence after speech); nobody pressed Stop.
+    # The answer ended by itself (silence after speech); nobody pressed Stop. Its final text was shown for
+    # review, which moved on by itself (tests/ui/test_thinking_time*.py look at those states).
 
 
 def test_voice_interview_to_report(qtbot, speech_window, virtual_mic) -> None:
@@ -59,7 +61,7 @@ def test_voice_interview_to_report(qtbot, speech_window, virtual_mic) -> None:
     page = window.interview
 
     # 1) The first answer: watch the live transcript and the level meter while it is spoken.
-    qtbot.waitUntil(lambda: controller.phase is Phase.LISTENING, timeout=60_000)
+    qtbot.waitUntil(lambda: controller.phase is Phase.LISTENING and controller.mic_open, timeout=60_000)
     assert page.progress_label.text() == "Q1 of 5"  # the one numbering scheme (domain/numbering.py)
     assert page.state_label.text().startswith("Listening")
     levels: list[float] = []
@@ -142,7 +144,7 @@ def test_event_loop_stays_responsive_while_listening_and_transcribing(
     controller = window.interview.controller
     page = window.interview
     _start_voice_interview(qtbot, window, "Data Engineer")
-    qtbot.waitUntil(lambda: controller.phase is Phase.LISTENING, timeout=60_000)
+    qtbot.waitUntil(lambda: controller.phase is Phase.LISTENING and controller.mic_open, timeout=60_000)
     heartbeat = Heartbeat(interval_ms=10)
     heartbeat.start()
     phases: list[str] = []
@@ -156,6 +158,7 @@ def test_event_loop_stays_responsive_while_listening_and_transcribing(
     false_start.stop()  # the candidate stops talking and starts again
     page.rerecord_button.click()
     assert page.transcript.committed == "" and controller.phase is Phase.LISTENING
+    qtbot.waitUntil(lambda: controller.mic_open, timeout=10_000)
 
     # The real answer, ended with the Space key once its first words are committed.
     virtual_mic.play(SPEECH / "jfk.wav")

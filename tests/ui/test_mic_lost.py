@@ -22,7 +22,7 @@ def test_microphone_lost_mid_answer_keeps_the_answer_and_says_so(qtbot, speech_w
     window = speech_window
     controller = window.interview.controller
     _start_voice_interview(qtbot, window)
-    qtbot.waitUntil(lambda: controller.phase is Phase.LISTENING, timeout=60_000)
+    qtbot.waitUntil(lambda: controller.phase is Phase.LISTENING and controller.mic_open, timeout=60_000)
     heard: list[str] = []
     controller.transcript.connect(lambda committed, tentative: heard.append(committed + tentative))
     virtual_mic.play(FIXTURES / "speech" / "jfk.wav")

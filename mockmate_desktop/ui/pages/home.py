@@ -10,11 +10,13 @@ from uuid import UUID
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -28,6 +30,7 @@ from ..report.export import attach_export_menu, choose_and_export, export_sessio
 from ..report.text import para
 from ..widgets.badges import EngineBadge
 from ..widgets.common import busy_bar, hint, title
+from .home_recovery import RecoveryCard, is_vanished_database
 
 if TYPE_CHECKING:
     from ..main_window import MainWindow
@@ -91,9 +94,20 @@ class HomePage(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
-        layout.addWidget(self.table, 1)
-        self.empty_label = hint("No sessions yet. Start a new interview, or open the demo to see a report.")
-        layout.addWidget(self.empty_label)
+        # The table, or in its place while there are no sessions, a card saying what to do.
+        self.history = QStackedWidget()
+        self.history.addWidget(self.table)
+        self.empty_state = self._empty_state(window)
+        empty_page = QWidget()
+        empty_layout = QVBoxLayout(empty_page)
+        empty_layout.setContentsMargins(0, 0, 0, 0)
+        # Or, when the database vanished, what was found on disk (instead of "no interviews").
+        self.recovery = RecoveryCard(window, self.refresh)
+        empty_layout.addWidget(self.recovery)
+        empty_layout.addWidget(self.empty_state)
+        empty_layout.addStretch(1)
+        self.history.addWidget(empty_page)
+        layout.addWidget(self.history, 1)
 
         row = QHBoxLayout()
         self.open_button = QPushButton("Open report")
@@ -121,6 +135,39 @@ class HomePage(QWidget):
         layout.addLayout(row)
         self._update_buttons()
 
+    def _show_session_buttons(self, shown: bool) -> None:
+        for button in (self.open_button, self.continue_button, self.export_button, self.delete_button):
+            button.setVisible(shown)
+
+    def _empty_state(self, window: MainWindow) -> QFrame:
+        """No sessions yet: say what an interview is and offer to start one where the table would be."""
+        card = QFrame()
+        card.setObjectName("homeEmptyState")
+        card.setProperty("role", "card")
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(20, 16, 20, 16)
+        heading = QLabel("No interviews yet")
+        heading.setProperty("role", "section")
+        inner.addWidget(heading)
+        self.empty_label = hint(
+            "Start a new interview: enter the job title and description, answer the questions out loud "
+            "(or type them), and get your report with a score and what to work on. Or open the demo to see "
+            "what a finished report looks like."
+        )
+        inner.addWidget(self.empty_label)
+        row = QHBoxLayout()
+        self.empty_start_button = QPushButton("Start a new interview")
+        self.empty_start_button.setObjectName("emptyStartInterview")
+        self.empty_start_button.setProperty("role", "primary")
+        self.empty_start_button.clicked.connect(lambda: window.go("setup"))
+        demo = QPushButton("Open the demo session")
+        demo.clicked.connect(lambda: self.open_demo())
+        row.addWidget(self.empty_start_button)
+        row.addWidget(demo)
+        row.addStretch(1)
+        inner.addLayout(row)
+        return card
+
     # data -------------------------------------------------------------------------------------------
     def on_enter(self) -> None:
         self.refresh()
@@ -131,12 +178,22 @@ class HomePage(QWidget):
         generation = self._generation
         self.busy.show()
         services = self.window_.services
-        self.window_.tasks.run(
+        self.window_.tasks.run_store(
             services.history,
             lambda history: self._show_sessions(history) if generation == self._generation else None,
-            self._failed("Loading past sessions"),
+            self._history_failed,
             name="Loading past sessions",
         )
+
+    def _history_failed(self, exc: BaseException) -> None:
+        if not is_vanished_database(exc):
+            self._failed("Loading past sessions")(exc)
+            return
+        self.busy.hide()
+        self.empty_state.hide()  # "No interviews yet" would read as if every session were lost
+        self.history.setCurrentIndex(1)
+        self._show_session_buttons(False)
+        self.recovery.show_problem(exc)
 
     def _failed(self, doing: str):  # type: ignore[no-untyped-def]
         def handler(exc: BaseException) -> None:
@@ -147,6 +204,7 @@ class HomePage(QWidget):
 
     def _show_sessions(self, history: tuple[Sequence[InterviewSession], set[UUID]]) -> None:
         self.busy.hide()
+        self.recovery.hide()
         sessions, synced = history
         self.sessions = sorted(sessions, key=lambda s: s.started_at or s.created_at, reverse=True)
         self.table.setRowCount(len(self.sessions))
@@ -174,7 +232,9 @@ class HomePage(QWidget):
             holder_layout.setContentsMargins(4, 2, 4, 2)
             holder_layout.addWidget(badge)
             self.table.setCellWidget(row, 4, holder)
-        self.empty_label.setVisible(not self.sessions)
+        self.history.setCurrentIndex(0 if self.sessions else 1)
+        self.empty_state.setVisible(not self.sessions)
+        self._show_session_buttons(bool(self.sessions))
         self._update_buttons()
         self.sessions_loaded.emit()
 
@@ -259,7 +319,7 @@ class HomePage(QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         session_id = session.id
-        self.window_.tasks.run(
+        self.window_.tasks.run_store(
             lambda: self.window_.services.store.delete_session(session_id),
             lambda _r: self.refresh(),
             self._failed("Deleting the session"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -26,11 +26,14 @@ from ..errors import describe
 from ..interview_controller import PHASE_TEXT, InterviewController, Phase
 from ..widgets.common import busy_bar, hint
 from ..widgets.level_meter import LevelMeter
+from ..widgets.still_thinking import StillThinkingCard
 from ..widgets.transcript_view import TranscriptView
 
 if TYPE_CHECKING:
     from ..main_window import MainWindow
 
+_COUNTDOWN_STYLE = "color:#b06000; font-weight:600; font-size:15px"  # amber: reads on the light and the dark theme
+_READING = (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel)
 _BUSY = {Phase.PREPARING, Phase.LOADING, Phase.SPEAKING, Phase.TRANSCRIBING, Phase.THINKING, Phase.REPORTING}
 
 
@@ -64,16 +67,47 @@ class InterviewPage(QWidget):
         self.state_label = QLabel(PHASE_TEXT[Phase.IDLE])
         self.state_label.setProperty("role", "state")
         self.state_label.setAccessibleName("Interview state")
+        self.state_label.setObjectName("interviewState")
         state_row.addWidget(self.state_label, 1)
+        # Both countdowns sit on the state line, so showing them never moves the transcript; the end
+        # countdown takes the state's place while it shows (it says more than "Listening").
+        self.end_countdown = QLabel()
+        self.end_countdown.setObjectName("endCountdown")
+        self.end_countdown.setStyleSheet(_COUNTDOWN_STYLE)
+        self.end_countdown.setAccessibleName("Answer ending countdown")
+        self.end_countdown.hide()
+        state_row.addWidget(self.end_countdown)
+        self.review_countdown = QLabel()
+        self.review_countdown.setObjectName("reviewCountdown")
+        self.review_countdown.setStyleSheet(_COUNTDOWN_STYLE)
+        self.review_countdown.hide()
+        state_row.addWidget(self.review_countdown)
         self.meter = LevelMeter()
         self.meter.setFixedWidth(220)
         state_row.addWidget(self.meter)
         layout.addLayout(state_row)
         self.busy = busy_bar()
         layout.addWidget(self.busy)
+        self.still_thinking = StillThinkingCard()
+        layout.addWidget(self.still_thinking)
 
         self.transcript = TranscriptView()
+        self.transcript.setObjectName("liveTranscript")
         layout.addWidget(self.transcript, 1)
+        self.final_transcript = QPlainTextEdit()
+        self.final_transcript.setObjectName("finalTranscript")
+        self.final_transcript.setReadOnly(True)
+        self.final_transcript.setAccessibleName("Your answer as transcribed")
+        self.final_transcript.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab goes to Next / Re-record
+        self.final_transcript.setStyleSheet("font-size:15px")
+        self.final_transcript.setPlaceholderText(
+            "No words were recognised in this take. Re-record (R), or go on with no answer (Space)."
+        )
+        self.final_transcript.hide()
+        # Clicking or scrolling in the text holds the review's auto-continue: the candidate is reading it.
+        self.final_transcript.installEventFilter(self)
+        self.final_transcript.viewport().installEventFilter(self)
+        layout.addWidget(self.final_transcript, 1)
         self.typed = QPlainTextEdit()
         self.typed.setPlaceholderText("Type your answer here. Ctrl+Enter submits it.")
         self.typed.hide()
@@ -83,7 +117,11 @@ class InterviewPage(QWidget):
         self.replay_button = QPushButton("Replay question")
         self.stop_button = QPushButton("Stop answer (Space)")
         self.stop_button.setProperty("role", "primary")
-        self.rerecord_button = QPushButton("Re-record")
+        self.accept_button = QPushButton("Next question (Space)")
+        self.accept_button.setObjectName("acceptAnswer")
+        self.accept_button.setProperty("role", "primary")
+        self.rerecord_button = QPushButton("Re-record (R)")
+        self.rerecord_button.setObjectName("reRecord")
         self.skip_button = QPushButton("Skip")
         self.type_button = QPushButton("Type instead")
         self.submit_button = QPushButton("Submit answer")
@@ -92,6 +130,7 @@ class InterviewPage(QWidget):
         for button in (
             self.replay_button,
             self.stop_button,
+            self.accept_button,
             self.submit_button,
             self.rerecord_button,
             self.skip_button,
@@ -103,28 +142,42 @@ class InterviewPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(
             hint(
-                "Space stops the answer · R replays the question · The answer also ends by "
-                "itself after a pause."
+                "Space stops the answer · R replays the question · The answer also ends by itself after "
+                "a pause (a countdown shows it coming; keep talking to go on) · Then check the text: "
+                "Space or Enter goes on, R re-records."
             )
         )
 
         self.replay_button.clicked.connect(c.ask)
         self.stop_button.clicked.connect(c.stop_answer)
+        self.accept_button.clicked.connect(c.accept_answer)
+        self.still_thinking.start_button.clicked.connect(c.keep_thinking)
+        self.still_thinking.skip_button.clicked.connect(c.skip)
         self.rerecord_button.clicked.connect(self._re_record)
         self.skip_button.clicked.connect(c.skip)
         self.type_button.clicked.connect(self._toggle_typing)
         self.submit_button.clicked.connect(self._submit)
         self.end_button.clicked.connect(lambda: self.end_early())
-        self.space = QShortcut(QKeySequence(Qt.Key.Key_Space), self, c.stop_answer)
+        self.space = QShortcut(QKeySequence(Qt.Key.Key_Space), self, c.space)
         self.space.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.replay_key = QShortcut(QKeySequence(Qt.Key.Key_R), self, c.ask)
+        self.replay_key = QShortcut(QKeySequence(Qt.Key.Key_R), self, self._r_key)
         self.replay_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.enter_keys = [
+            QShortcut(QKeySequence(key), self, c.accept_answer) for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ]
+        for shortcut in self.enter_keys:
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence("Ctrl+Return"), self.typed, self._submit)
 
         c.phase_changed.connect(self._on_phase)
         c.question_changed.connect(self._on_question)
         c.level.connect(self.meter.set_level)
         c.transcript.connect(self.transcript.set_text)
+        c.review.connect(self._on_review)
+        c.mic_opened.connect(lambda: self.state_label.setText(PHASE_TEXT[Phase.LISTENING]))
+        c.timers.still_thinking.connect(self.still_thinking.setVisible)
+        c.timers.end_countdown.connect(self._on_end_countdown)
+        c.timers.review_countdown.connect(self._on_review_countdown)
         c.failed.connect(lambda exc, doing: window.show_error(describe(exc, doing)))
         c.notice.connect(lambda text: window.banner.show_message(text, kind="warning"))
         c.reports_done.connect(self._on_reports_done)
@@ -149,6 +202,7 @@ class InterviewPage(QWidget):
         self.question_label.setText("")
         self.progress_label.setText("Interview")
         self.transcript.set_text("", "")
+        self.final_transcript.clear()
         self.typed.clear()
         self.window_.speech_status.start()
 
@@ -168,21 +222,27 @@ class InterviewPage(QWidget):
 
     def _on_phase(self, value: str) -> None:
         phase = Phase(value)
-        self.state_label.setText(PHASE_TEXT[phase])
+        # Until the microphone delivers audio, "Listening" would be a promise words could fall through.
+        opening = phase is Phase.LISTENING and not self.controller.mic_open
+        self.state_label.setText("Opening the microphone…" if opening else PHASE_TEXT[phase])
         self.busy.setVisible(phase in _BUSY)
         asking = phase in (Phase.SPEAKING, Phase.LISTENING, Phase.TRANSCRIBING, Phase.TYPING)
-        typing = phase is Phase.TYPING
-        self.stop_button.setVisible(not typing)
+        typing, reviewing = phase is Phase.TYPING, phase is Phase.REVIEW
+        self.stop_button.setVisible(not typing and not reviewing)
         self.stop_button.setEnabled(phase is Phase.LISTENING)
-        self.space.setEnabled(phase is Phase.LISTENING)
-        self.replay_key.setEnabled(phase in (Phase.LISTENING, Phase.SPEAKING))
+        self.accept_button.setVisible(reviewing)
+        self.space.setEnabled(phase in (Phase.LISTENING, Phase.REVIEW))
+        for shortcut in self.enter_keys:
+            shortcut.setEnabled(reviewing)
+        self.replay_key.setEnabled(phase in (Phase.LISTENING, Phase.SPEAKING, Phase.REVIEW))
         self.submit_button.setVisible(typing)
         self.typed.setVisible(typing)
-        self.transcript.setVisible(not typing)
-        self.meter.setVisible(not typing)
+        self.transcript.setVisible(not typing and not reviewing)
+        self.final_transcript.setVisible(reviewing)
+        self.meter.setVisible(not typing and not reviewing)
         self.replay_button.setEnabled(asking)
-        self.rerecord_button.setEnabled(phase is Phase.LISTENING)
-        self.skip_button.setEnabled(asking)
+        self.rerecord_button.setEnabled(phase in (Phase.LISTENING, Phase.REVIEW))
+        self.skip_button.setEnabled(asking or reviewing)
         self.type_button.setEnabled(phase in (Phase.LISTENING, Phase.TYPING, Phase.SPEAKING))
         self.type_button.setText("Speak instead" if typing else "Type instead")
         self.end_button.setEnabled(phase not in (Phase.REPORTING, Phase.DONE, Phase.IDLE))
@@ -192,10 +252,38 @@ class InterviewPage(QWidget):
                 self.typed.setFocus()
             else:
                 self.setFocus()
+        elif reviewing:
+            self._tick.stop()
+            self.accept_button.setFocus()
         elif phase is not Phase.TRANSCRIBING:
             self._tick.stop()
         if phase is not Phase.LISTENING:
             self.meter.reset()
+
+    def _on_review(self, text: str) -> None:
+        # The whole final text, last sentence included: what will be submitted, shown before it is.
+        self.final_transcript.setPlainText(text)
+
+    def _on_end_countdown(self, seconds: int) -> None:
+        self.end_countdown.setText(f"Ending your answer in {seconds} s — keep talking to go on")
+        self.end_countdown.setVisible(seconds > 0)
+        self.state_label.setVisible(seconds <= 0)
+
+    def _on_review_countdown(self, seconds: int) -> None:
+        self.review_countdown.setText(f"Next question in {seconds} s")
+        self.review_countdown.setVisible(seconds > 0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _READING and watched in (self.final_transcript, self.final_transcript.viewport()):
+            self.controller.timers.hold_review()
+        return super().eventFilter(watched, event)
+
+    def _r_key(self) -> None:
+        """R re-records while a take is under review; otherwise it replays the question."""
+        if self.controller.phase is Phase.REVIEW:
+            self.controller.re_record()
+        else:
+            self.controller.ask()
 
     def _update_elapsed(self) -> None:
         seconds = int(self.controller.answer_clock.elapsed() / 1000)
