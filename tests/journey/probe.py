@@ -41,6 +41,8 @@ from PySide6.QtWidgets import (
 
 from mockmate_desktop.ui.main_window import MainWindow
 
+from .probe_coaching import chart_point, coaching_state
+
 
 def _find(name: str, window: QWidget | None = None) -> QWidget | None:
     """By objectName, or by attribute path from the main window ("setup.job_title") for unnamed widgets."""
@@ -219,6 +221,8 @@ class Probe(QObject):
         if op == "events":
             events, self.events = self.events, []
             return {"events": events, "now": time.monotonic()}
+        if op == "chart_point":
+            return chart_point(str(request["widget"]), int(request["index"]))
         if op == "stall_reset":
             self.heartbeat.reset()
             return {"ok": True}
@@ -289,6 +293,7 @@ class Probe(QObject):
             "banner": w.banner.text,
             "max_stall_ms": round(self.heartbeat.max_gap_ms, 1),
             "speech_model_ready": w.speech_status.transcriber is not None,
+            **coaching_state(),
         }
 
     def _matches(self, request: dict[str, Any]) -> tuple[bool, dict[str, Any]]:
