@@ -64,6 +64,7 @@ def register(sub: Any) -> None:
         add_arguments(reports)
         reports.set_defaults(handler=_run_reports)
     _register_scoring(bench_sub)
+    _register_journey(bench_sub)
     interviewer = bench_sub.add_parser(
         "interviewer",
         help="JD coverage of plans, resume-claim questions, repeats, follow-up precision/recall",
@@ -100,6 +101,25 @@ def _run_scoring(args: argparse.Namespace, ctx: CommandContext) -> int:
     try:
         return run(args)
     except (DatasetMissingError, RuntimeError) as exc:
+        raise CliError(str(exc)) from exc
+
+
+def _register_journey(bench_sub: Any) -> None:
+    from ..services.bench_journey import add_arguments
+
+    journey = bench_sub.add_parser(
+        "journey", help="Stop -> next question audible, speech -> words on screen, stalls, in the real window"
+    )
+    add_arguments(journey)
+    journey.set_defaults(handler=_run_journey)
+
+
+def _run_journey(args: argparse.Namespace, ctx: CommandContext) -> int:
+    from ..services.bench_journey import run
+
+    try:
+        return run(args, ctx.app.settings.whisper_model)
+    except (RuntimeError, ValueError) as exc:
         raise CliError(str(exc)) from exc
 
 

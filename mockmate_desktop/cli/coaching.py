@@ -43,10 +43,9 @@ def register(sub: Any) -> None:
 
 
 def _service(ctx: CommandContext) -> CoachingService:
-    from ..engine.offline.engine import OfflineEngine
-    from ..services.coaching import CoachingService
+    from ..services.coaching import coaching_service
 
-    return CoachingService(ctx.app.store, OfflineEngine().bank)
+    return coaching_service(ctx.app.store, ctx.app.settings)
 
 
 def _session_id(ctx: CommandContext, given: str) -> Any:
@@ -74,13 +73,19 @@ def run_practise(args: argparse.Namespace, ctx: CommandContext) -> int:
             "attempt": result.attempt.model_dump(mode="json"),
             "comparison": result.comparison.model_dump(mode="json"),
             "score_delta": result.comparison.score_delta,
+            "scored_by": result.attempt.scored_by,
             "seconds": round(result.seconds, 3),
         }
         print(json.dumps(payload, ensure_ascii=False, indent=2))
         return 0
     print(label)
     print(render_comparison(result.comparison))
-    print(f"Scored by the offline rubric in {result.seconds:.2f} s; attempt {result.attempt.id} kept.")
+    if result.attempt.scoring_note:
+        print(result.attempt.scoring_note)
+    print(
+        f"Both answers scored by {result.attempt.scored_by} in {result.seconds:.2f} s; "
+        f"attempt {result.attempt.id} kept."
+    )
     return 0
 
 

@@ -18,6 +18,17 @@ from .records import Model, Record
 from .reports import StarPresence
 
 
+class AttemptView(Model):
+    """What two attempts are compared on; the interview's own answer and a practice attempt both give one."""
+
+    score: float = Field(ge=0.0, le=10.0)
+    transcript: str
+    covered_points: list[str] = Field(default_factory=list)
+    missing_points: list[str] = Field(default_factory=list)
+    star: StarPresence | None = None
+    delivery: DeliveryMetrics | None = None
+
+
 class PracticeAttempt(Record):
     session_id: UUID
     question_id: UUID
@@ -33,17 +44,19 @@ class PracticeAttempt(Record):
     star: StarPresence | None = None
     source: Source = Field(description="the engine that scored this attempt")
     model_name: str | None = None
+    scoring_note: str = Field(
+        default="", description="why another engine than the interview's scored it, e.g. Gemini unreachable"
+    )
+    compared_with: AttemptView | None = Field(
+        default=None, description="the interview's own answer as the same engine scored it for this attempt"
+    )
 
-
-class AttemptView(Model):
-    """What two attempts are compared on; the interview's own answer and a practice attempt both give one."""
-
-    score: float = Field(ge=0.0, le=10.0)
-    transcript: str
-    covered_points: list[str] = Field(default_factory=list)
-    missing_points: list[str] = Field(default_factory=list)
-    star: StarPresence | None = None
-    delivery: DeliveryMetrics | None = None
+    @property
+    def scored_by(self) -> str:
+        """Which engine scored it, as the window, the terminal and exports say it."""
+        if self.source is Source.GEMINI:
+            return f"Gemini ({self.model_name})" if self.model_name else "Gemini"
+        return "the offline rubric"
 
 
 class DeliveryChange(Model):

@@ -34,3 +34,21 @@ class MeaningSignals(Model):
         default_factory=list,
         description="for the question, then each point: mean and spread of its cosines to generic answers",
     )
+    language: str = Field(
+        default="en", description="the answer's language (en, fr, hi) as the adapter read it"
+    )
+    claims: list[float] = Field(
+        default_factory=list,
+        description="per sentence, its highest cosine to examples of general claims that say nothing concrete",
+    )
+    bank_margin: float | None = Field(
+        default=None,
+        description="how much better the answer fits the question asked than the best-fitting other question "
+        "of the bank (question, points and model answer together); negative: another question fits better",
+    )
+    bank_rival: str = Field(default="", description="that best-fitting other bank question")
+    bank_z: float | None = Field(
+        default=None,
+        description="how many standard deviations the fit to the question asked stands above the fits to all "
+        "other bank questions: near 0 for an answer about nothing in particular",
+    )

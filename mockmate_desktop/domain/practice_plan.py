@@ -7,6 +7,7 @@ and the same tick-off rule whichever engine wrote its wording.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -233,6 +234,14 @@ def _content_drill(
     )
 
 
+GAP_PREFIX = "gap:"
+
+
+def names_skill(text: str, skill: str) -> bool:
+    """The skill as a whole word or phrase ("C++" and "Node.js" included), case-insensitively."""
+    return re.search(rf"(?<!\w){re.escape(skill.strip())}(?!\w)", text, re.IGNORECASE) is not None
+
+
 def _gap_drill(skill: str, results: Sequence[QuestionResult], used: set[UUID]) -> Drill | None:
     """The question that comes closest to the missing skill, answered again with a concrete example of it."""
     free = [r for r in results if r.question_id not in used]
@@ -241,7 +250,7 @@ def _gap_drill(skill: str, results: Sequence[QuestionResult], used: set[UUID]) -
     mentions = [r for r in free if skill.casefold() in r.text.casefold()]
     item = (mentions or sorted(free, key=lambda r: r.score))[0]
     return Drill(
-        key=f"gap:{skill}",
+        key=f"{GAP_PREFIX}{skill}",
         title=f"Show {skill} with a concrete example",
         reason=f"The job asks for {skill} and the interview showed no evidence of it ({item.ref} scored {item.score:.1f}/10)",
         competency=item.competency,
@@ -255,6 +264,8 @@ def _gap_drill(skill: str, results: Sequence[QuestionResult], used: set[UUID]) -
 def _passes(attempt: PracticeAttempt, drill: Drill, rules: PlanRules) -> bool:
     if attempt.score < rules.pass_score:
         return False
+    if drill.key.startswith(GAP_PREFIX) and not names_skill(attempt.transcript, drill.key.removeprefix(GAP_PREFIX)):
+        return False  # a good answer that never shows the missing skill does not close the gap
     if drill.delivery_target is None:
         return True
     if attempt.mode is AnswerMode.TYPED or attempt.delivery is None:
@@ -263,7 +274,7 @@ def _passes(attempt: PracticeAttempt, drill: Drill, rules: PlanRules) -> bool:
 
 
 def _evidence(ref: str, attempt: PracticeAttempt, target: DeliveryTarget | None) -> str:
-    text = f"{ref} re-answered {attempt.created_at:%Y-%m-%d}: {attempt.score:.1f}/10"
+    text = f"{ref} re-answered {attempt.created_at:%Y-%m-%d}: {attempt.score:.1f}/10 by {attempt.scored_by}"
     if target is not None and attempt.delivery is not None:
         value = _figure(attempt.delivery, target.metric)
         text += f", {target.metric.replace('_', ' ')} {value:.1f} {target.unit}"

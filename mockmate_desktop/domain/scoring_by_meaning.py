@@ -21,7 +21,12 @@ def _clamp(value: float) -> float:
 
 def _relevance(f: MeaningFeatures, model: MeaningModel, signals: MeaningSignals) -> Criterion:
     best = max(range(len(signals.sentences)), key=lambda i: (signals.question_by_sentence[i], -i))
-    if f.off_topic:
+    if f.other_question:
+        text = (
+            f"By meaning the answer fits another question of the bank better than this one "
+            f'("{signals.bank_rival}"; fit {signals.bank_margin:+.2f} against it).'
+        )
+    elif f.off_topic:
         text = (
             f"By meaning the answer fits other interview questions about as well as this one "
             f"(z {f.margin:+.2f} against other questions)."
@@ -132,18 +137,34 @@ def _context_parts(context: str) -> list[str]:
 
 
 def combine(
-    values: dict[str, float], weights: dict[str, float], f: MeaningFeatures
+    values: dict[str, float],
+    weights: dict[str, float],
+    f: MeaningFeatures,
+    length_share: float = 0.45,
+    claim_penalty: float = 0.0,
 ) -> tuple[float, list[str]]:
     """The weighted mean of the criteria, length's diminishing returns, then the caps that keep gaming and
     non-answers low. Shared with the weight fitting (tests/support/fit_scoring.py) so both compute the same."""
     total = sum(weights[name] for name in values)
     score = sum(v * weights[name] for name, v in values.items()) / total if total else 0.0
-    score *= 0.55 + 0.45 * f.length
+    score *= 1.0 - length_share + length_share * f.length
     q = f.quality
     caps: list[str] = []
+    if f.claims and claim_penalty > 0:
+        score *= 1.0 - claim_penalty * f.claim_share
+        caps.append(
+            f"General claims: {len(f.claims)} of {f.substance.sentences} sentences say nothing concrete "
+            f'(for example "{f.claims[0]}"); show what you did instead.'
+        )
     if q.dont_know:
         score = min(score, 1.0)
         caps.append("The answer says it does not know: nothing to credit yet.")
+    elif f.off_topic and f.other_question:
+        score = min(score, 2.0)
+        caps.append(
+            "Off the question: by meaning this answer fits another interview question better "
+            f'("{f.rival}"); answer the question that was asked.'
+        )
     elif f.off_topic:
         score = min(score, 2.0)
         caps.append(
@@ -190,7 +211,9 @@ def score_by_meaning(
     criteria, star = criteria_for(data, f, signals, model)
     if delivery is not None:
         criteria.append(delivery.model_copy(update={"weight": model.weights["delivery"]}))
-    score, caps = combine({c.name: c.score for c in criteria}, model.weights, f)
+    score, caps = combine(
+        {c.name: c.score for c in criteria}, model.weights, f, model.length_share, model.claim_penalty
+    )
     count = f.quality.words
     q = f.quality
 

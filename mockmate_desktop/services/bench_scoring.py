@@ -128,6 +128,7 @@ def measure(engine: str) -> dict[str, Any]:
     load_s = 0.0
     embed: Callable[[DevAnswer], MeaningSignals | None] = lambda a: None  # noqa: E731
     model_name = "keywords"
+    bank_entries = 0
     if engine == "meaning":
         from ..engine.semantic.loader import EmbedderLoader, _default_factory
         from ..engine.semantic.measure import measure as measure_meaning
@@ -139,6 +140,10 @@ def measure(engine: str) -> dict[str, Any]:
         if embedder is None:
             raise RuntimeError(loader.error)
         model_name = embedder.name
+        from ..engine.semantic.bank_index import bank_vectors
+
+        bank = bank_vectors(embedder.name)
+        bank_entries = len(bank) if bank is not None else 0
 
         def embed(a: DevAnswer) -> MeaningSignals | None:
             q = a.question
@@ -162,6 +167,7 @@ def measure(engine: str) -> dict[str, Any]:
     return {
         "engine": engine,
         "model": model_name,
+        "bank_entries": bank_entries,
         "answers": {"train": len(train), "held_out": len(held)},
         "held_out_questions": sorted({a.question.id for a in held}),
         "held_out": figures(scored_held, cuts),
@@ -185,7 +191,8 @@ def _line(name: str, c: dict[str, float]) -> str:
 
 def render(result: dict[str, Any], show_train: bool) -> str:
     lines = [
-        f"Scoring benchmark ({result['engine']}: {result['model']})",
+        f"Scoring benchmark ({result['engine']}: {result['model']}; relevance read against "
+        f"{result['bank_entries']} question-bank entries)",
         f"Answers: {result['answers']['train']} training, {result['answers']['held_out']} held out "
         f"(questions {', '.join(result['held_out_questions'])})",
     ]

@@ -1,8 +1,10 @@
 """The coaching loop shared by the window and the terminal: practise a question again, the plan, progress.
 
-A practice attempt is scored by the offline rubric against the same question, expected points and job as
-the interview, and the interview's own answer is scored again by the same rubric for the comparison, so a
-score change is never a change of scorer. Attempts and plans are committed to the store at once.
+A practice attempt is scored against the same question, expected points and job as the interview, by the
+engine that scored the interview when it can (Gemini for a Gemini interview with a key set, else the offline
+rubric; see attempt_scoring). The interview's own answer is scored again by that same engine for the
+comparison, so a score change is never a change of scorer. Attempts and plans are committed to the store at
+once.
 """
 
 from __future__ import annotations
@@ -16,11 +18,11 @@ from uuid import UUID
 from ..domain.attempts import AttemptComparison, AttemptView, PracticeAttempt, compare_attempts
 from ..domain.delivery import DeliveryMetrics, WordTiming
 from ..domain.delivery_metrics import compute_delivery, guidance_bands
-from ..domain.enums import AnswerMode, InterviewType, SessionStatus, Source
-from ..domain.interview import Answer, InterviewSession, Question
+from ..domain.enums import AnswerMode, InterviewType, SessionStatus
+from ..domain.interview import InterviewSession, Question
 from ..domain.practice_plan import PracticePlan, build_plan, question_refs, question_results, tick_off
 from ..domain.progress import ProgressPoint, filter_points
-from ..domain.scoring import AnswerScore
+from .attempt_scoring import AnswerScorer, GeminiScorer, OfflineScorer, PairScorer, original_view
 
 if TYPE_CHECKING:
     from ..engine.offline.bank import QuestionBank
@@ -57,10 +59,21 @@ class AttemptResult:
     seconds: float  # scoring time after the transcript was final
 
 
+def coaching_service(store: CoachingStore, settings: Any) -> CoachingService:
+    """The service as both faces build it: the offline bank, and Gemini for Gemini-scored interviews.
+    `settings` may be a callable returning the current settings (the window's can change while it runs)."""
+    from ..engine.offline.engine import OfflineEngine
+
+    current = settings if callable(settings) else (lambda: settings)
+    return CoachingService(store, OfflineEngine().bank, gemini=GeminiScorer(current))
+
+
 class CoachingService:
-    def __init__(self, store: CoachingStore, bank: QuestionBank) -> None:
+    def __init__(self, store: CoachingStore, bank: QuestionBank, *, gemini: AnswerScorer | None = None) -> None:
+        """`gemini`: the scorer for attempts at Gemini-scored interviews (None when no key is set)."""
         self._store = store
         self._bank = bank
+        self._scoring = PairScorer(OfflineScorer(bank), gemini)
 
     # practise again -------------------------------------------------------------------------------------
 
@@ -83,7 +96,8 @@ class CoachingService:
             raise CoachingError("The new attempt has no words to score; record or type it again.")
         started = time.perf_counter()
         delivery = _delivery(new, session)
-        score = self._score(session, question, new.transcript, delivery, new.mode)
+        pair = self._scoring.score_pair(session, question, new.transcript, delivery, new.mode)
+        before = original_view(session, question, pair.original)
         attempt = PracticeAttempt(
             session_id=session_id,
             question_id=question_id,
@@ -93,14 +107,16 @@ class CoachingService:
             audio_path=new.audio_path,
             duration_s=new.duration_s,
             delivery=delivery,
-            score=score.score,
-            covered_points=score.covered_points,
-            missing_points=score.missing_points,
-            star=score.star,
-            source=Source.OFFLINE,
-            model_name="offline-rubric",
+            score=pair.attempt.score,
+            covered_points=pair.attempt.covered_points,
+            missing_points=pair.attempt.missing_points,
+            star=pair.attempt.star,
+            source=pair.source,
+            model_name=pair.model_name,
+            scoring_note=pair.note,
+            compared_with=before,
         )
-        comparison = compare_attempts(self._original_view(session, question), _view(attempt))
+        comparison = compare_attempts(before, _view(attempt))
         seconds = time.perf_counter() - started
         self._store.save_attempt(attempt)
         return AttemptResult(attempt=attempt, comparison=comparison, seconds=seconds)
@@ -109,8 +125,17 @@ class CoachingService:
         return self._store.list_attempts(session_id, question_id)
 
     def compare(self, session_id: UUID, attempt: PracticeAttempt) -> AttemptComparison:
+        """An attempt against the interview answer as its own engine scored it when the attempt was made
+        (an attempt from before that was kept is offline-scored: the interview answer is re-scored offline)."""
+        if attempt.compared_with is not None:
+            return compare_attempts(attempt.compared_with, _view(attempt))
         session = self._store.get_session(session_id)
-        return compare_attempts(self._original_view(session, _question(session, attempt.question_id)), _view(attempt))
+        question = _question(session, attempt.question_id)
+        answer = session.answer_for(question.id)
+        scored = None
+        if answer is not None and not answer.skipped and answer.transcript.strip():
+            scored = self._scoring.offline.score(session, question, answer.transcript, answer.delivery, answer.mode)
+        return compare_attempts(original_view(session, question, scored), _view(attempt))
 
     # the plan -------------------------------------------------------------------------------------------
 
@@ -141,32 +166,6 @@ class CoachingService:
     ) -> list[ProgressPoint]:
         points = self._store.progress_points(include_demo=include_demo)
         return filter_points(points, role=role, interview_type=interview_type)
-
-    # scoring --------------------------------------------------------------------------------------------
-
-    def _score(
-        self, session: InterviewSession, question: Question, transcript: str, delivery: DeliveryMetrics | None,
-        mode: AnswerMode,
-    ) -> AnswerScore:  # fmt: skip
-        from ..engine.offline.assess import jd_terms, score_turn
-
-        answer = Answer(question_id=question.id, mode=mode, transcript=transcript, delivery=delivery)
-        _, _, result = score_turn(session, self._bank, question, answer, jd_terms(session))
-        return result
-
-    def _original_view(self, session: InterviewSession, question: Question) -> AttemptView:
-        answer = session.answer_for(question.id)
-        if answer is None or answer.skipped or not answer.transcript.strip():
-            return AttemptView(score=0.0, transcript="", missing_points=list(question.expected_points))
-        score = self._score(session, question, answer.transcript, answer.delivery, answer.mode)
-        return AttemptView(
-            score=score.score,
-            transcript=answer.transcript,
-            covered_points=score.covered_points,
-            missing_points=score.missing_points,
-            star=score.star,
-            delivery=answer.delivery,
-        )
 
 
 def _question(session: InterviewSession, question_id: UUID) -> Question:

@@ -19,6 +19,15 @@ if TYPE_CHECKING:
     from .single_instance import LaunchRequest
 
 
+# How long a thread may keep the GIL while another waits for it (Python's default: 5 ms). The GUI thread takes
+# the GIL for every Python slot, timer and style override it runs (the focus-ring style paints each combo and
+# spin box in Python); while a worker runs Python (imports, the VAD loop, the interview engine) each of those
+# can wait a whole interval. Building, showing and painting the setup page next to a Python worker took a
+# median 68-202 ms at 5 ms and 47-67 ms at 1 ms (32-64 ms with no worker; `python -m tests.journey.gil_convoy`,
+# load 9). Workers whose heavy lifting is native (Whisper, ONNX) release the GIL and are not slowed.
+GIL_SWITCH_INTERVAL_S = 0.001
+
+
 def build_window(
     app_context: AppContext,
     open_session_id: UUID | None = None,
@@ -128,6 +137,7 @@ def launch(
     from .single_instance import LaunchRequest, hand_over, serve, server_name
 
     wanted = request or LaunchRequest()
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
     qt_app = qt_application()
     name = server_name(app_context.paths.home)
     if hand_over(name, wanted):

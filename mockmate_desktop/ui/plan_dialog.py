@@ -60,7 +60,9 @@ class PlanDialog(QDialog):
             if widget is not None:
                 widget.deleteLater()
         done = sum(d.done for d in plan.drills)
-        self.summary.setText(f"<b>{done} of {len(plan.drills)} drills done</b> ({plan.source.label} wording)")
+        self.summary.setText(
+            f"<b>{done} of {len(plan.drills)} drills done</b> · wording by {html.escape(plan.source.label)}"
+        )
         for index, drill in enumerate(plan.drills):
             self._list.addWidget(self._card(index, drill))
         self._list.addStretch(1)

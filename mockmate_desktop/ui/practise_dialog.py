@@ -41,12 +41,14 @@ class PractiseDialog(QDialog):
         self.setObjectName("practiseDialog")
         self.setWindowTitle("Practise again")
         self.setMinimumSize(900, 620)
+        self.resize(1000, 720)  # room for a spoken answer's transcript on each side and the list of changes
         self._shell = shell
         self._session = session
         self._queue = list(question_ids)
         self._recorder: PractiseRecorder | None = None
         self._wav: Path | None = None
         self.last_result: AttemptResult | None = None
+        self._busy = False  # an attempt is being transcribed or scored
 
         self.heading = QLabel()
         self.heading.setObjectName("practiseQuestion")
@@ -56,6 +58,9 @@ class PractiseDialog(QDialog):
         self.record_button.setObjectName("practiseRecord")
         self.record_button.clicked.connect(lambda _checked=False: self._toggle_recording())
         self.meter = LevelMeter()
+        # Shown only while recording: idle, an empty bar beside the button reads as a text field.
+        self.meter.setFixedHeight(14)
+        self.meter.hide()
         self.typed = QPlainTextEdit()
         self.typed.setObjectName("practiseTyped")
         self.typed.setPlaceholderText("…or type your new answer here")
@@ -79,7 +84,8 @@ class PractiseDialog(QDialog):
         self.next_button.clicked.connect(lambda _checked=False: self._next())
 
         record_row = QHBoxLayout()
-        record_row.addWidget(self.record_button)
+        # Aligned, so that the button keeps its own width while the meter (shown only when recording) is hidden.
+        record_row.addWidget(self.record_button, 0, Qt.AlignmentFlag.AlignLeft)
         record_row.addWidget(self.meter, 1)
         typed_row = QHBoxLayout()
         typed_row.addWidget(self.typed, 1)
@@ -97,8 +103,8 @@ class PractiseDialog(QDialog):
         layout.addLayout(record_row)
         layout.addLayout(typed_row)
         layout.addWidget(self.status)
-        layout.addLayout(grid, 2)
-        layout.addWidget(self.changes, 1)
+        layout.addLayout(grid, 3)
+        layout.addWidget(self.changes, 2)
         layout.addWidget(buttons)
         self._show_question()
 
@@ -142,6 +148,7 @@ class PractiseDialog(QDialog):
         recorder.finished.connect(self._recording_ended)
         self._recorder = recorder
         self.record_button.setText("Stop")
+        self.meter.show()
         self.score_typed.setEnabled(False)
         self.status.setText("Recording… speak your answer, then press Stop.")
         recorder.start()
@@ -149,9 +156,10 @@ class PractiseDialog(QDialog):
     def _recording_ended(self) -> None:
         self._recorder = None
         self.record_button.setText("Record answer")
-        self.record_button.setEnabled(True)
-        self.score_typed.setEnabled(True)
+        self.record_button.setEnabled(not self._busy)  # the recording may already be being scored
+        self.score_typed.setEnabled(not self._busy)
         self.meter.reset()
+        self.meter.hide()
 
     def _recording_failed(self, exc: object) -> None:
         self.status.setText("The recording failed; nothing was scored. You can type your answer instead.")
@@ -162,6 +170,7 @@ class PractiseDialog(QDialog):
         services = self._shell.services
         session, question_id = self._session, self.question_id
         path = Path(str(wav))
+        self._set_busy(True)
         self.status.setText("Transcribing and scoring…")
 
         def work() -> Any:
@@ -185,6 +194,7 @@ class PractiseDialog(QDialog):
             return
         new = NewAttempt(mode=AnswerMode.TYPED, transcript=text)
         session_id, question_id = self._session.id, self.question_id
+        self._set_busy(True)  # one click, one attempt: a second click while scoring would store it twice
         self.status.setText("Scoring…")
         self._shell.tasks.run(
             lambda: self._shell.services.coaching().practise(session_id, question_id, new),
@@ -193,24 +203,34 @@ class PractiseDialog(QDialog):
             name="Scoring a practice answer",
         )
 
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.score_typed.setEnabled(not busy)
+        self.record_button.setEnabled(not busy)
+        self.next_button.setEnabled(not busy)
+
     def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
         self.status.setText(f"Not scored: {exc}")
 
     # results --------------------------------------------------------------------------------------
     def show_result(self, result: AttemptResult) -> None:
+        self._set_busy(False)
         self.last_result = result
         c = result.comparison
-        self.before.setHtml(_side(c, before=True))
-        self.after.setHtml(_side(c, before=False))
+        scorer = result.attempt.scored_by
+        self.before.setHtml(_side(c, before=True, scorer=scorer))
+        self.after.setHtml(_side(c, before=False, scorer=scorer))
         self.changes.setHtml(_changes(c))
         sign = "+" if c.score_delta >= 0 else ""
+        note = f" {result.attempt.scoring_note}" if result.attempt.scoring_note else ""
         self.status.setText(
             f"Score {c.score_before:.1f} → {c.score_after:.1f} /10 ({sign}{c.score_delta:.1f}). "
-            f"Scored by the offline rubric in {result.seconds:.2f} s; the attempt is kept."
+            f"Both answers scored by {scorer} in {result.seconds:.2f} s; the attempt is kept.{note}"
         )
 
 
-def _side(c: AttemptComparison, *, before: bool) -> str:
+def _side(c: AttemptComparison, *, before: bool, scorer: str) -> str:
     """The transcript with the word diff marked: removed words on the left, added words on the right."""
     parts: list[str] = []
     for run in c.word_diff:
@@ -222,7 +242,8 @@ def _side(c: AttemptComparison, *, before: bool) -> str:
         elif run.kind == "added" and not before:
             parts.append(f"<span style='background:#dff5e1'>{text}</span>")
     score = c.score_before if before else c.score_after
-    return f"<p><b>{score:.1f} / 10</b></p><p>{' '.join(parts) or '(no words)'}</p>"
+    by = f"<span style='color:#5f6b7a'> · scored by {html.escape(scorer)}</span>"
+    return f"<p><b>{score:.1f} / 10</b>{by}</p><p>{' '.join(parts) or '(no words)'}</p>"
 
 
 def _changes(c: AttemptComparison) -> str:

@@ -131,10 +131,9 @@ class GuiServices(SpeechServices):
         """The coaching loop (practise again, plans, progress) over this store; built once, on first use."""
         with self._lock:
             if self._coaching is None:
-                from ..engine.offline.engine import OfflineEngine
-                from ..services.coaching import CoachingService
+                from ..services.coaching import coaching_service
 
-                self._coaching = CoachingService(self.store, OfflineEngine().bank)
+                self._coaching = coaching_service(self.store, lambda: self.settings)
             return self._coaching
 
     def open_demo(self) -> UUID:

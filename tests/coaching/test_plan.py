@@ -110,3 +110,26 @@ def test_an_unfinished_interview_has_no_plan(
     store.save_session(session)
     with pytest.raises(CoachingError, match="no reports yet"):
         coaching.plan(session.id)
+
+
+def test_a_skill_gap_drill_ticks_only_when_the_answer_shows_the_skill(
+    store: SqliteStore, engine: OfflineEngine, coaching: CoachingService
+) -> None:
+    """Seen on the real display: a strong pagination answer that never names Python ticked "Show Python
+    with a concrete example". A gap is closed only by an answer that shows the skill."""
+    from .test_practise_again import STRONG_PAGINATION
+
+    session = reported_session(engine)
+    store.save_session(session)
+    plan = coaching.plan(session.id)
+    gap = next(d for d in plan.drills if d.key == "gap:Python")
+    assert gap.delivery_target is None and len(gap.question_ids) == 1
+    question_id = gap.question_ids[0]
+    assert "python" not in STRONG_PAGINATION.casefold()
+    strong = coaching.practise(session.id, question_id, NewAttempt(mode=AnswerMode.TYPED, transcript=STRONG_PAGINATION))
+    assert strong.attempt.score >= 7
+    assert not next(d for d in coaching.plan(session.id).drills if d.key == gap.key).done
+    with_skill = STRONG_PAGINATION + " I built it in Python with FastAPI and tested it with pytest."
+    coaching.practise(session.id, question_id, NewAttempt(mode=AnswerMode.TYPED, transcript=with_skill))
+    ticked = next(d for d in coaching.plan(session.id).drills if d.key == gap.key)
+    assert ticked.done and "by the offline rubric" in ticked.done_evidence

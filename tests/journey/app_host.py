@@ -22,6 +22,11 @@ def main(probe_name: str, action: str = "show") -> int:
     probes: list[Probe] = []
 
     def attach(window: MainWindow) -> None:
+        import os
+
+        # For before/after measurements: another GIL switch interval than the app's (ui/launch.py).
+        if os.environ.get("MOCKMATE_SWITCH_MS"):
+            sys.setswitchinterval(float(os.environ["MOCKMATE_SWITCH_MS"]) / 1000)
         probes.append(Probe(window, probe_name))
 
     verb, _, session_id = action.partition(":")

@@ -12,10 +12,15 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.pulse import virtual_mic_fixture
+
 from .driver import REPO, AppUnderTest
 from .xsession import XSession, XUnavailable
 
 StartApp = Callable[..., AppUnderTest]
+
+# A sound server per test: the app's questions play into its null sink and the microphone hears that sink.
+microphone = virtual_mic_fixture("function")
 
 
 @pytest.fixture(scope="session")

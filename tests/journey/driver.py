@@ -67,6 +67,10 @@ class AppUnderTest:
         probe_name = f"mockmate-probe-{os.getpid()}-{home.name}"
         log_path = home.parent / f"{home.name}-app.log"
         full_env = dict(os.environ, **x.env, MOCKMATE_HOME=str(home), QT_QPA_PLATFORM="xcb", **(env or {}))
+        # As installed (pip and the packaged build ship compiled modules): compiled once into build/, not
+        # recompiled by every import on a worker while the window runs.
+        full_env.pop("PYTHONDONTWRITEBYTECODE", None)
+        full_env.setdefault("PYTHONPYCACHEPREFIX", str(REPO / "build" / "pycache"))
         with log_path.open("wb") as log:
             process = subprocess.Popen(
                 [sys.executable, "-m", "tests.journey.app_host", probe_name, action],
@@ -114,12 +118,17 @@ class AppUnderTest:
 
     def wait_state(self, timeout: float = 30, **wanted: Any) -> dict[str, Any]:
         """Waits until the window's state matches; a key ending in "~" matches a substring, ">" a minimum,
-        "!" any other value."""
+        "!" any other value, "|" one of a list."""
         answer = self.ask({"op": "wait", "state": wanted, "timeout": timeout}, timeout)
         if not answer["ok"]:
             self.shot("FAILED-wait")
             raise JourneyError(f"waited {timeout} s for {wanted}; the window shows {answer['state']}")
         return dict(answer["state"])
+
+    def events(self) -> list[dict[str, Any]]:
+        """The interview's events (phase, transcript, question) since last asked, with the app's
+        `time.monotonic()` stamps (comparable with this process's)."""
+        return list(self.ask({"op": "events"})["events"])
 
     def wait_page(self, page: str, timeout: float = 30) -> dict[str, Any]:
         return self.wait_state(timeout, page=page)
@@ -132,6 +141,18 @@ class AppUnderTest:
             raise JourneyError(f"waited {timeout} s for {name} {wanted}; found {answer['state'].get('widget')}")
         return dict(answer["state"]["widget"])
 
+    # steps ----------------------------------------------------------------------------------------------
+    def new_user_to_setup(self, job_title: str) -> None:
+        """A new user's first steps: the first-run page, Home, New interview, the job title typed."""
+        self.wait_page("first_run")
+        self.shot("first-run")
+        self.click("first_run.start_button")
+        self.wait_page("home")
+        self.click("newInterview")
+        self.wait_page("setup")
+        self.click("setup.job_title")
+        self.type_text(job_title)
+
     # hands ----------------------------------------------------------------------------------------------
     def click(self, name: str, *, double: bool = False, timeout: float = 30) -> None:
         """Click the middle of the widget named `name`, once it is visible and enabled."""
@@ -141,9 +162,16 @@ class AppUnderTest:
     def scroll_into_view(self, name: str, timeout: float = 30) -> dict[str, Any]:
         """As a person does: turn the mouse wheel over the page until the widget's middle is on screen."""
         found = self.wait_widget(name, timeout, enabled=True)
+        if not found["shown"] and found["scroll_area"]:
+            # A widget that has just appeared is laid out and painted on the event loop's next pass: wait for
+            # that briefly before turning the wheel (turning it meanwhile let the page move on under the mouse).
+            settled = self.ask({"op": "wait", "widget": {"name": name, "shown": True}, "timeout": 2}, 2)
+            found = settled["state"]["widget"] if settled["ok"] else found
         for _turn in range(40):
             if found["shown"] or not found["scroll_area"]:
                 return found
+            if not found["visible"]:
+                raise JourneyError(f"{name} went away before it could be clicked")
             area = found["scroll_area"]
             # Wheel down (button 5) when it is below the visible part, up (4) when above.
             wheel = 5 if found["y"] + found["h"] // 2 > area["y"] + area["h"] // 2 else 4
@@ -190,6 +218,12 @@ class AppUnderTest:
         self.stalls_ms[f"{self.step:02d}-{name}"] = float(self.state()["max_stall_ms"])
         self.ask({"op": "stall_reset"})
         return path
+
+    def kill(self) -> None:
+        """For benchmarks that need no clean shutdown: end the app's process group at once."""
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, 9)
+            self.process.wait(timeout=10)
 
     def stop(self) -> None:
         if self._conn is not None:

@@ -8,16 +8,21 @@ One JSON request per line on a local socket, one JSON answer per line:
     {"op": "action", "menu": "reportExportMenu", "name": "export-pdf"} -> geometry of a menu entry
     {"op": "state"}                                           -> page, report tab, focus, modal dialog, stalls
     {"op": "wait", "state": {...}, "widget": {...}, "timeout": 20} -> the state once it matches (or an error)
+    {"op": "events"}                                          -> the interview's timed events since last asked
 A heartbeat timer measures the longest event-loop stall since the last {"op": "stall_reset"}.
+Events carry `time.monotonic()` (CLOCK_MONOTONIC, the same clock in every process of the machine), taken on
+the GUI thread when the controller's signal is delivered, i.e. when the page sets the text it shows.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import time
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -27,12 +32,16 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QPlainTextEdit,
     QTabBar,
     QTabWidget,
+    QTextEdit,
     QWidget,
 )
 
 from mockmate_desktop.ui.main_window import MainWindow
+
+from .probe_coaching import chart_point, coaching_state
 
 
 def _find(name: str, window: QWidget | None = None) -> QWidget | None:
@@ -72,6 +81,8 @@ def _describe(widget: QWidget | None) -> dict[str, Any]:
     text = ""
     if isinstance(widget, (QAbstractButton, QLabel, QLineEdit)):
         text = widget.text()
+    elif isinstance(widget, (QPlainTextEdit, QTextEdit)):
+        text = widget.toPlainText()
     center = widget.rect().center()
     area = next(
         (a for a in _ancestors(widget) if isinstance(a, QAbstractScrollArea) and a is not widget), None
@@ -91,6 +102,8 @@ def _describe(widget: QWidget | None) -> dict[str, Any]:
 
 
 def _holds(state: dict[str, Any], key: str, wanted: Any) -> bool:
+    if key.endswith("|"):
+        return state.get(key[:-1]) in wanted
     if key.endswith("~"):
         return str(wanted) in str(state.get(key[:-1]) or "")
     if key.endswith("!"):
@@ -99,6 +112,17 @@ def _holds(state: dict[str, Any], key: str, wanted: Any) -> bool:
         value = state.get(key[:-1])
         return isinstance(value, (int, float)) and value > wanted
     return bool(state.get(key) == wanted)
+
+
+def _live_transcript(window: MainWindow) -> str:
+    view = window.interview.transcript
+    return " ".join(part for part in (view.committed, view.tentative) if part)
+
+
+def _saved_answers(controller: Any) -> dict[str, Any]:
+    session = getattr(controller, "session", None)
+    answers = list(session.answers) if session is not None else []
+    return {"answers_saved": len(answers), "last_answer": answers[-1].transcript if answers else None}
 
 
 class Heartbeat(QObject):
@@ -125,6 +149,10 @@ class Probe(QObject):
         super().__init__(window)
         self.window = window
         self.heartbeat = Heartbeat()
+        if os.environ.get("MOCKMATE_STALL_TRACE"):
+            from .stall_trace import StallTracer
+
+            StallTracer(lambda: self.heartbeat.last, float(os.environ["MOCKMATE_STALL_TRACE"])).start()
         self.server = QLocalServer(self)
         QLocalServer.removeServer(name)
         if not self.server.listen(name):
@@ -134,6 +162,25 @@ class Probe(QObject):
         self._poll = QTimer(self)
         self._poll.setInterval(20)
         self._poll.timeout.connect(self._check_waits)
+        self.events: list[dict[str, Any]] = []
+        QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
+        controller = window.interview.controller
+        controller.phase_changed.connect(lambda phase: self._event("phase", phase))
+        controller.transcript.connect(lambda done, tentative: self._event("transcript", done, tentative))
+        controller.question_changed.connect(lambda question, *_: self._event("question", question.text))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Input as the app received it (mouse buttons, keys) and the widget it went to, to tell input from
+        the app's own doing in the event log."""
+        kind = event.type()
+        inputs = (QEvent.Type.MouseButtonRelease, QEvent.Type.KeyPress)
+        if kind in inputs and isinstance(watched, QWidget) and not watched.isWindow():
+            key = f" {event.key()}" if isinstance(event, QKeyEvent) else ""
+            self._event("input", f"{kind.name}{key}", watched.objectName() or type(watched).__name__)
+        return False
+
+    def _event(self, kind: str, *values: str) -> None:
+        self.events.append({"t": time.monotonic(), "kind": kind, "value": " ".join(v for v in values if v)})
 
     def _accept(self) -> None:
         while (socket := self.server.nextPendingConnection()) is not None:
@@ -171,6 +218,11 @@ class Probe(QObject):
             return self._action(str(request["menu"]), str(request["name"]))
         if op == "state":
             return self.state()
+        if op == "events":
+            events, self.events = self.events, []
+            return {"events": events, "now": time.monotonic()}
+        if op == "chart_point":
+            return chart_point(str(request["widget"]), int(request["index"]))
         if op == "stall_reset":
             self.heartbeat.reset()
             return {"ok": True}
@@ -222,6 +274,10 @@ class Probe(QObject):
             "interview_phase": getattr(phase, "value", None),
             "interview_label": w.interview.progress_label.text(),
             "interview_question": w.interview.question_label.text(),
+            "live_transcript": _live_transcript(w),
+            # Whether audio flows from the microphone (None where the controller does not say).
+            "mic_open": getattr(controller, "mic_open", None),
+            **_saved_answers(controller),
             "replay_playing": replay.playing,
             "replay_word": replay._current,
             "replay_position_s": round(replay.position_s, 2),
@@ -236,6 +292,8 @@ class Probe(QObject):
             "home_rows": w.home.table.rowCount(),
             "banner": w.banner.text,
             "max_stall_ms": round(self.heartbeat.max_gap_ms, 1),
+            "speech_model_ready": w.speech_status.transcriber is not None,
+            **coaching_state(),
         }
 
     def _matches(self, request: dict[str, Any]) -> tuple[bool, dict[str, Any]]:

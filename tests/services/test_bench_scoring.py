@@ -37,3 +37,17 @@ def test_statistics_on_known_values() -> None:
     assert quadratic_kappa([1, 2, 3, 4, 5], [1, 2, 3, 4, 5]) == 1.0
     assert quadratic_kappa([1, 1, 5, 5], [5, 5, 1, 1]) < 0
     assert [to_grade(s, [2, 4, 6, 8]) for s in (0, 2, 5, 9.5)] == [1, 2, 3, 5]
+
+
+def test_cross_validation_folds_split_the_training_questions_only_and_evenly() -> None:
+    from tests.support.fit_scoring import FOLDS, folds
+
+    train, held = split(load())
+    groups = folds(train)
+    assert len(groups) == FOLDS
+    assert set().union(*groups) == {a.question.id for a in train}
+    assert not set().union(*groups) & {a.question.id for a in held}
+    assert sum(len(g) for g in groups) == len({a.question.id for a in train})  # disjoint
+    language = {a.question.id: a.language for a in train}
+    for group in groups:
+        assert Counter(language[q] for q in group) == {"en": 3, "fr": 3, "hi": 3}

@@ -156,6 +156,33 @@ def questions(request: Request) -> dict[str, Any]:
     return {"items": items}
 
 
+def answer_score(request: Request) -> dict[str, Any]:
+    """Practise mode: one answer judged point by point, each point covered when half its words are said."""
+    question = request.blocks.get("question", "")
+    answer = request.blocks.get("answer", "").strip()
+    said = content_words(answer)
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", answer) if s.strip()]
+    points = []
+    for point in (p.strip() for p in request.blocks.get("expected_points", "").splitlines()):
+        wanted = content_words(point)
+        if not point or not wanted:
+            continue
+        share = len(wanted & said) / len(wanted)
+        status = "covered" if share >= 0.5 else ("partly" if share > 0 else "missing")
+        quote = next((s for s in sentences if content_words(s) & wanted), "") if share > 0 else ""
+        points.append({"point": point, "status": status, "quote": quote})
+    return {
+        "evidence": [first_sentence(answer)] if answer else [],
+        "points": points,
+        "reasoning": "Scored on relevance, specifics and structure of this answer.",
+        "star": star_of(answer),
+        "went_well": ["On topic"] if content_words(question) & said else [],
+        "to_improve": ["Add a measurable result"] if not re.search(r"\d", answer) else [],
+        "model_answer": f"A strong answer to '{question[:60]}' names the context, the action and a number.",
+        "score": 10.0 if request.steered else score_answer(question, answer),
+    }
+
+
 def _profile(text: str) -> dict[str, Any]:
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     skills_line = next((ln for ln in lines if ln.lower().startswith(("skills", "technical skills"))), "")
@@ -221,4 +248,6 @@ def answer_for(request: Request, schema: dict[str, Any] | None, pdf_text: str) -
         return {"full_text": pdf_text, "profile": _profile(pdf_text)}
     if kind == "fit":
         return fit(request)
+    if kind == "answer_score":
+        return answer_score(request)
     return fill_schema(schema or {"type": "OBJECT"})

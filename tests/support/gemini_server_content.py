@@ -274,6 +274,7 @@ def schema_kind(schema: dict[str, Any] | None) -> str:
         ("resume_pdf", "full_text"),
         ("profile", "skills_technical"),
         ("fit", "suggestions"),
+        ("answer_score", "model_answer"),
     ):
         if key in props:
             return kind

@@ -117,3 +117,33 @@ def test_report_offers_practise_again_and_the_plan(qtbot, window: MainWindow) ->
     qtbot.mouseClick(report.plan_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: _dialog(window, PlanDialog) is not None, timeout=10_000)
     _dialog(window, PlanDialog).close()
+
+
+def test_the_dialog_says_gemini_scored_both_answers_or_why_not(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """A Gemini interview re-answered in the window: the real SDK against the local Gemini-compatible server,
+    once answering, once failing (the offline rubric scores instead, and the dialog says why)."""
+    from tests.coaching.test_gemini_attempts import STRONG, gemini_session
+    from tests.support.fake_gemini import FakeGeminiServer
+    from tests.support.gemini_server import Fault
+
+    with FakeGeminiServer() as server:
+        session = gemini_session(server)
+        window.services.store.save_session(session)
+        settings = window.services.settings
+        settings.gemini_api_key = server.api_key  # type: ignore[assignment]
+        settings.gemini_base_url = server.base_url
+        for fault, scorer in ((Fault.OK, f"Gemini ({settings.gemini_model})"), (Fault.INVALID_KEY, "the offline rubric")):
+            server.push(fault)
+            dialog = PractiseDialog(window.shell, window, session, [session.questions[0].id])
+            dialog.show()
+            dialog.typed.setPlainText(STRONG)
+            qtbot.mouseClick(dialog.score_typed, Qt.MouseButton.LeftButton)
+            assert not dialog.score_typed.isEnabled()  # one click, one attempt
+            qtbot.waitUntil(lambda d=dialog: d.last_result is not None, timeout=30_000)
+            status = dialog.status.text()
+            assert f"Both answers scored by {scorer}" in status, status
+            assert f"scored by {scorer}" in dialog.before.toPlainText()
+            assert f"scored by {scorer}" in dialog.after.toPlainText()
+            assert ("Gemini could not score this attempt" in status) == (fault is Fault.INVALID_KEY)
+            assert dialog.score_typed.isEnabled()
+            dialog.close()

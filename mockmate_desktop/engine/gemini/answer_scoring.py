@@ -40,6 +40,7 @@ class GeminiAnswerScore:
     to_improve: list[str]
     points: list[dict[str, str]]
     model_answer: str
+    star: dict[str, bool] = field(default_factory=dict)  # situation, task, action, result
 
 
 def request_parts(item: AnswerToScore) -> list[DataPart]:
@@ -56,8 +57,11 @@ def request_parts(item: AnswerToScore) -> list[DataPart]:
     return parts
 
 
-def score_with_gemini(item: AnswerToScore, settings: Any) -> GeminiAnswerScore:
-    client = GeminiClient(settings)
+def score_with_gemini(
+    item: AnswerToScore, settings: Any, *, total_budget_s: float | None = None
+) -> GeminiAnswerScore:
+    """`total_budget_s` bounds the call with its retries (the client's own default when None)."""
+    client = GeminiClient(settings, total_budget_s=total_budget_s)
     try:
         raw = client.generate(
             out.AnswerScoreOut,
@@ -89,4 +93,5 @@ def score_with_gemini(item: AnswerToScore, settings: Any) -> GeminiAnswerScore:
             for p in raw.points
         ],
         model_answer=raw.model_answer,
+        star=raw.star.model_dump(),
     )

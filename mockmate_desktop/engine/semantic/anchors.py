@@ -166,6 +166,25 @@ GENERIC_ANSWERS: dict[str, tuple[str, ...]] = {
 }
 
 
+# General claims that say nothing concrete, in en/fr/hi, written for this list (not taken from the development
+# set): an answer sentence this close to one of them is a claim, not content.
+CLAIMS: tuple[str, ...] = (
+    "I am a hard-working team player and I always give my best.",
+    "This is a very important topic and it is good practice to take it seriously.",
+    "I always make sure the quality of my work is high and I follow best practices.",
+    "Communication and teamwork are the keys to success in any company.",
+    "In general it depends on the situation, but I try to handle it well.",
+    "Je suis quelqu'un de travailleur, j'ai l'esprit d'équipe et je donne toujours le meilleur de moi-même.",
+    "C'est un sujet très important et c'est une bonne pratique de le prendre au sérieux.",
+    "Je veille toujours à la qualité de mon travail et je suis les bonnes pratiques.",
+    "La communication et le travail d'équipe sont les clés du succès.",
+    "मैं मेहनती हूँ, टीम में अच्छा काम करता हूँ और हमेशा अपना best देता हूँ।",
+    "यह बहुत ज़रूरी विषय है और इसे गंभीरता से लेना अच्छी practice है।",
+    "मैं हमेशा ध्यान रखता हूँ कि मेरे काम की quality अच्छी हो और best practices follow करूँ।",
+    "Communication और teamwork हर कंपनी में सफलता की कुंजी हैं।",
+)
+
+
 def language_of(text: str) -> str:
     """en, fr or hi from the script and a few French function words: enough to pick a baseline."""
     letters = [c for c in text if c.isalpha()]

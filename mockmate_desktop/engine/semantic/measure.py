@@ -8,11 +8,18 @@ import numpy as np
 
 from ...domain import answer_features as fx
 from ...domain.meaning import MeaningSignals
-from .anchors import DISTRACTORS_BY_LANGUAGE, GENERIC_ANSWERS, STAR_EXAMPLES, language_of
+from .anchors import CLAIMS, DISTRACTORS_BY_LANGUAGE, GENERIC_ANSWERS, STAR_EXAMPLES, language_of
+from .bank_index import BankVectors, bank_vectors
 from .protocol import Embedder
 
 MAX_SENTENCES = 24  # cost bound: a rambling answer is judged on its first two dozen sentences
 _SAME_QUESTION = 0.92  # a distractor this close to the question asked is the same question reworded
+_SAME_BANK_QUESTION = 0.97  # a bank question this close to the one asked is that question (or its template)
+# How an answer fits a question: its cosine to the question, to the model answer, and (counted twice) the
+# mean over expected points of the best sentence's cosine. Chosen by cross-validation on the training part of
+# the development set (tests/support/fit_scoring.py); points weigh most because they carry the substance.
+FIT_WEIGHTS = {"question": 1.0, "answer": 1.0, "points": 2.0}
+_USE_SHIPPED = object()
 
 
 def _r(value: float) -> float:
@@ -25,8 +32,10 @@ def measure(
     transcript: str,
     expected_points: Sequence[str] = (),
     reference: str = "",
+    bank: BankVectors | object | None = _USE_SHIPPED,
 ) -> MeaningSignals | None:
-    """None when there is nothing to compare (an empty answer)."""
+    """None when there is nothing to compare (an empty answer). `bank` defaults to the shipped bank vectors
+    of this model (None: relevance is read against the fixed distractor questions only)."""
     sentences = fx.sentences(transcript)[:MAX_SENTENCES]
     if not sentences:
         return None
@@ -34,15 +43,19 @@ def measure(
     # Distractors in the question's language: a question sits among questions of its own language.
     distractor_texts = DISTRACTORS_BY_LANGUAGE[language_of(question)]
     queries = np.asarray(embedder.embed([question, *expected_points, *distractor_texts], query=True))
-    passages = np.asarray(embedder.embed([*star_texts, *([reference] if reference else []), *sentences]))
+    passages = np.asarray(
+        embedder.embed([*star_texts, *CLAIMS, *([reference] if reference else []), *sentences])
+    )
     generic = np.asarray(embedder.embed(GENERIC_ANSWERS[language_of(transcript)]))
     baseline = queries[: 1 + len(expected_points)] @ generic.T  # rows: question, then each point
     q_vec = queries[0]
     point_vecs = queries[1 : 1 + len(expected_points)]
     distractors = queries[1 + len(expected_points) :]
     star_vecs = passages[: len(star_texts)]
-    ref_vec = passages[len(star_texts)] if reference else None
-    sentence_vecs = passages[len(star_texts) + (1 if reference else 0) :]
+    claim_vecs = passages[len(star_texts) : len(star_texts) + len(CLAIMS)]
+    fixed = len(star_texts) + len(CLAIMS)
+    ref_vec = passages[fixed] if reference else None
+    sentence_vecs = passages[fixed + (1 if reference else 0) :]
     answer_vec = sentence_vecs.mean(axis=0)
     answer_vec = answer_vec / (np.linalg.norm(answer_vec) or 1.0)
 
@@ -54,6 +67,20 @@ def measure(
         sims = sentence_vecs @ star_vecs[offset : offset + len(examples)].T
         offset += len(examples)
         star[part] = [_r(v) for v in sims.max(axis=1)]
+    vectors = bank_vectors(embedder.name) if bank is _USE_SHIPPED else bank
+    rival = (
+        bank_fit(
+            vectors,
+            language_of(question),
+            q_vec,
+            answer_vec,
+            sentence_vecs,
+            point_vecs,
+            ref_vec,
+        )
+        if isinstance(vectors, BankVectors)
+        else None
+    )
     return MeaningSignals(
         model=embedder.name,
         sentences=sentences,
@@ -66,4 +93,50 @@ def measure(
         star=star,
         reference=_r(answer_vec @ ref_vec) if ref_vec is not None else None,
         baseline=[(_r(row.mean()), _r(row.std())) for row in baseline],
+        language=language_of(transcript),
+        claims=[_r(v) for v in (sentence_vecs @ claim_vecs.T).max(axis=1)],
+        bank_margin=_r(rival[0]) if rival is not None else None,
+        bank_rival=rival[1] if rival is not None else "",
+        bank_z=_r(rival[2]) if rival is not None else None,
     )
+
+
+def _coverage(sentence_vecs: np.ndarray, points: np.ndarray, owner: np.ndarray, count: int) -> np.ndarray:
+    """Per bank entry, the mean over its points of the best sentence's cosine to that point."""
+    best = (sentence_vecs @ points.T).max(axis=0)
+    totals = np.bincount(owner, weights=best, minlength=count)
+    sizes = np.bincount(owner, minlength=count)
+    return np.asarray(totals / np.maximum(sizes, 1))
+
+
+def bank_fit(
+    bank: BankVectors,
+    language: str,
+    q_vec: np.ndarray,
+    answer_vec: np.ndarray,
+    sentence_vecs: np.ndarray,
+    point_vecs: np.ndarray,
+    ref_vec: np.ndarray | None,
+) -> tuple[float, str, float] | None:
+    """How much better the answer fits the question asked than the best-fitting other question of the bank
+    (negative: another bank question fits it better), that other question's text, and how far the fit to the
+    question asked stands above the fits to all bank questions (z: an answer about nothing fits all alike).
+
+    Only the parts the question asked has (points, model answer) are compared, on both sides alike."""
+    texts, questions = bank.questions.get(language, bank.questions["en"])
+    others = np.flatnonzero(questions @ q_vec < _SAME_BANK_QUESTION)
+    if not len(others):
+        return None
+    w = FIT_WEIGHTS
+    own = w["question"] * float(answer_vec @ q_vec)
+    rivals = w["question"] * (questions[others] @ answer_vec)
+    if ref_vec is not None:
+        own += w["answer"] * float(answer_vec @ ref_vec)
+        rivals = rivals + w["answer"] * (bank.answers[others] @ answer_vec)
+    if len(point_vecs):
+        own += w["points"] * float((sentence_vecs @ point_vecs.T).max(axis=0).mean())
+        coverage = _coverage(sentence_vecs, bank.points, bank.point_owner, len(bank))
+        rivals = rivals + w["points"] * coverage[others]
+    best = int(np.argmax(rivals))
+    z = (own - float(rivals.mean())) / max(float(rivals.std()), 1e-3)
+    return own - float(rivals[best]), texts[int(others[best])], z

@@ -1,0 +1,108 @@
+"""Vectors of every question-bank entry (its question in en/fr/hi, its expected points, its model answer),
+computed once with the bundled model and shipped as `assets/semantic/bank_vectors.npz`.
+
+They let the scorer ask "which question of the bank does this answer fit best?": an excellent answer to
+another question fits that question's points and model answer better than the ones of the question asked.
+Embedding the ~3,600 texts takes about a minute on 2 cores, so they are computed ahead (see
+`tests/support/build_bank_vectors.py`) rather than at start-up. The file records the model that made it and
+the texts; vectors from another model are never mixed with this one's.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ...core.assets import AssetsMissingError, assets_dir
+from .protocol import Embedder
+
+LANGUAGES = ("en", "fr", "hi")
+FILE_NAME = "bank_vectors.npz"
+# Placeholders of templated questions, filled with neutral words so that the template's topic remains.
+FILLERS = {"{skill}": "this technology", "{role}": "this role"}
+
+
+def fill(text: str) -> str:
+    for placeholder, word in FILLERS.items():
+        text = text.replace(placeholder, word)
+    return text
+
+
+@dataclass(frozen=True)
+class BankVectors:
+    model: str
+    ids: tuple[str, ...]  # one per entry
+    questions: dict[str, tuple[tuple[str, ...], Any]]  # language -> (question texts, vectors), by entry
+    points: Any  # every expected point's vector, entries in order
+    point_owner: Any  # entry index of each point (non-decreasing)
+    answers: Any  # one model-answer vector per entry
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+def build(
+    embedder: Embedder, entries: Sequence[tuple[str, dict[str, str], Sequence[str], str]]
+) -> dict[str, Any]:
+    """Arrays for `np.savez` from (id, question by language, expected points, model answer) per entry.
+    Entries need a question in each language, expected points and a model answer."""
+    usable = [e for e in entries if all(e[1].get(lang) for lang in LANGUAGES) and e[2] and e[3]]
+    arrays: dict[str, Any] = {
+        "model": np.array(embedder.name),
+        "ids": np.array([e[0] for e in usable]),
+        "answers": np.asarray(embedder.embed([e[3] for e in usable]), dtype=np.float16),
+        "answer_texts": np.array([e[3] for e in usable]),
+    }
+    for lang in LANGUAGES:
+        texts = [fill(e[1][lang]) for e in usable]
+        arrays[f"q_{lang}"] = np.asarray(embedder.embed(texts, query=True), dtype=np.float16)
+        arrays[f"q_{lang}_texts"] = np.array(texts)
+    point_texts = [p for e in usable for p in e[2]]
+    arrays["points"] = np.asarray(embedder.embed(point_texts, query=True), dtype=np.float16)
+    arrays["point_texts"] = np.array(point_texts)
+    arrays["point_owner"] = np.array([i for i, e in enumerate(usable) for _ in e[2]], dtype=np.int32)
+    return arrays
+
+
+def read(path: Path) -> BankVectors:
+    with np.load(path, allow_pickle=False) as data:
+        return BankVectors(
+            model=str(data["model"]),
+            ids=tuple(str(i) for i in data["ids"]),
+            questions={
+                lang: (
+                    tuple(str(t) for t in data[f"q_{lang}_texts"]),
+                    data[f"q_{lang}"].astype(np.float32),
+                )
+                for lang in LANGUAGES
+            },
+            points=data["points"].astype(np.float32),
+            point_owner=data["point_owner"].astype(np.int64),
+            answers=data["answers"].astype(np.float32),
+        )
+
+
+def default_path() -> Path | None:
+    try:
+        return assets_dir() / "semantic" / FILE_NAME
+    except AssetsMissingError:
+        return None
+
+
+@functools.lru_cache(maxsize=4)
+def bank_vectors(model: str) -> BankVectors | None:
+    """The shipped vectors when they were made by `model`; None otherwise (relevance then falls back to the
+    fixed list of other questions), never vectors of another model."""
+    path = default_path()
+    if path is None or not path.is_file():
+        return None
+    try:
+        found = read(path)
+    except (OSError, ValueError, KeyError):
+        return None
+    return found if found.model == model else None

@@ -1,0 +1,39 @@
+"""Writes `assets/semantic/bank_vectors.npz`: the question bank's questions, expected points and model answers
+embedded with the bundled model (see `engine/semantic/bank_index.py`).
+
+`python -m tests.support.build_bank_vectors` from the repository root, after any change to the question bank
+(about a minute on 2 cores). Deterministic: the same bank and model give the same file contents.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from mockmate_desktop.domain.enums import Language
+from mockmate_desktop.engine.offline.bank import load_bank
+from mockmate_desktop.engine.semantic.bank_index import LANGUAGES, build, default_path
+from mockmate_desktop.engine.semantic.e5 import E5Embedder
+
+
+def main() -> None:
+    path = default_path()
+    if path is None:
+        raise SystemExit("assets folder not found")
+    bank = load_bank()
+    entries = [
+        (
+            e.id,
+            {lang: e.text_in(Language(lang)) or "" for lang in LANGUAGES},
+            list(e.expected_points),
+            e.model_answer,
+        )
+        for e in bank.entries
+    ]
+    arrays = build(E5Embedder(), entries)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(path, **arrays)
+    print(f"{len(arrays['ids'])} of {len(entries)} bank entries, {len(arrays['points'])} points -> {path}")
+
+
+if __name__ == "__main__":
+    main()
