@@ -86,7 +86,9 @@ def test_drills_tick_off_from_measured_results_not_from_typing(
         if index < len(drill.question_ids) - 1:
             assert not coaching.plan(session.id).drills[0].done
     ticked = coaching.plan(session.id).drills[0]
-    assert ticked.done and "8.2/10" in ticked.done_evidence and "fillers per minute 1.5" in ticked.done_evidence
+    assert (
+        ticked.done and "8.2/10" in ticked.done_evidence and "fillers per minute 1.5" in ticked.done_evidence
+    )
 
 
 def test_a_typed_re_answer_is_kept_but_ticks_no_delivery_drill(
@@ -96,7 +98,9 @@ def test_a_typed_re_answer_is_kept_but_ticks_no_delivery_drill(
     store.save_session(session)
     drill = coaching.plan(session.id).drills[0]
     for question_id in drill.question_ids:
-        coaching.practise(session.id, question_id, NewAttempt(mode=AnswerMode.TYPED, transcript="A typed answer."))
+        coaching.practise(
+            session.id, question_id, NewAttempt(mode=AnswerMode.TYPED, transcript="A typed answer.")
+        )
     assert len(store.list_attempts(session.id)) == len(drill.question_ids)
     assert not coaching.plan(session.id).drills[0].done
 
@@ -112,24 +116,37 @@ def test_an_unfinished_interview_has_no_plan(
         coaching.plan(session.id)
 
 
+STRONG_CACHING = (
+    "I use the cache-aside pattern: the service reads Redis first, and on a miss it queries the database and "
+    "writes the result back with a TTL. I choose the TTL from how fresh the data must be, 30 seconds for stock "
+    "levels and an hour for the catalogue. On every write I update the database and then delete the key, so "
+    "the next read fills it again, and if Redis is down the service falls back to the database with a circuit "
+    "breaker. At ShipFast this took the product page from 900 to 120 milliseconds at p95 with no stale prices."
+)
+
+
 def test_a_skill_gap_drill_ticks_only_when_the_answer_shows_the_skill(
     store: SqliteStore, engine: OfflineEngine, coaching: CoachingService
 ) -> None:
-    """Seen on the real display: a strong pagination answer that never names Python ticked "Show Python
-    with a concrete example". A gap is closed only by an answer that shows the skill."""
-    from .test_practise_again import STRONG_PAGINATION
-
+    """Seen on the real display: a strong answer that never names Python ticked "Show Python with a concrete
+    example". A gap is closed only by an answer that shows the skill."""
     session = reported_session(engine)
     store.save_session(session)
     plan = coaching.plan(session.id)
     gap = next(d for d in plan.drills if d.key == "gap:Python")
     assert gap.delivery_target is None and len(gap.question_ids) == 1
     question_id = gap.question_ids[0]
-    assert "python" not in STRONG_PAGINATION.casefold()
-    strong = coaching.practise(session.id, question_id, NewAttempt(mode=AnswerMode.TYPED, transcript=STRONG_PAGINATION))
+    question = next(q for q in session.questions if q.id == question_id)
+    # The strong answer must answer the drill's own question: scoring by meaning caps an answer that fits
+    # another question of the bank better (a pagination answer to the caching question scores 2).
+    assert "cache" in question.text.casefold(), question.text
+    assert "python" not in STRONG_CACHING.casefold()
+    strong = coaching.practise(
+        session.id, question_id, NewAttempt(mode=AnswerMode.TYPED, transcript=STRONG_CACHING)
+    )
     assert strong.attempt.score >= 7
     assert not next(d for d in coaching.plan(session.id).drills if d.key == gap.key).done
-    with_skill = STRONG_PAGINATION + " I built it in Python with FastAPI and tested it with pytest."
+    with_skill = STRONG_CACHING + " I built it in Python with FastAPI and tested it with pytest."
     coaching.practise(session.id, question_id, NewAttempt(mode=AnswerMode.TYPED, transcript=with_skill))
     ticked = next(d for d in coaching.plan(session.id).drills if d.key == gap.key)
     assert ticked.done and "by the offline rubric" in ticked.done_evidence
