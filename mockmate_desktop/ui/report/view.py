@@ -35,10 +35,12 @@ class ReportPage(QWidget):
         layout = QVBoxLayout(self)
         header = QHBoxLayout()
         self.title = title("Report")
-        header.addWidget(self.title)
+        # The title takes the room the buttons leave and wraps there: a long job title plus the date was
+        # clipped mid-word at 1280x800 ("Python Developer (demo) — 0").
+        self.title.setWordWrap(True)
+        header.addWidget(self.title, 1)
         self.badge = EngineBadge()
-        header.addWidget(self.badge)
-        header.addStretch(1)
+        header.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignVCenter)
         self.export_button = QPushButton("Export…")
         self.export_button.setObjectName("reportExport")
         self.export_menu = attach_export_menu(self.export_button, self.export)
