@@ -84,14 +84,28 @@ def _run_interviewer(args: argparse.Namespace, ctx: CommandContext) -> int:
         raise CliError(str(exc)) from exc
 
 
+def _add_bench(
+    bench_sub: Any,
+    name: str,
+    help_text: str,
+    add_arguments: Callable[[argparse.ArgumentParser], None],
+    handler: Callable[[argparse.Namespace, CommandContext], int],
+) -> None:
+    parser = bench_sub.add_parser(name, help=help_text)
+    add_arguments(parser)
+    parser.set_defaults(handler=handler)
+
+
 def _register_scoring(bench_sub: Any) -> None:
     from ..services.bench_scoring import add_arguments
 
-    scoring = bench_sub.add_parser(
-        "scoring", help="offline scores against the graded development set (held-out fifth), cost per answer"
+    _add_bench(
+        bench_sub,
+        "scoring",
+        "offline scores against the graded development set (held-out fifth), cost per answer",
+        add_arguments,
+        _run_scoring,
     )
-    add_arguments(scoring)
-    scoring.set_defaults(handler=_run_scoring)
 
 
 def _run_scoring(args: argparse.Namespace, ctx: CommandContext) -> int:
@@ -107,11 +121,13 @@ def _run_scoring(args: argparse.Namespace, ctx: CommandContext) -> int:
 def _register_journey(bench_sub: Any) -> None:
     from ..services.bench_journey import add_arguments
 
-    journey = bench_sub.add_parser(
-        "journey", help="Stop -> next question audible, speech -> words on screen, stalls, in the real window"
+    _add_bench(
+        bench_sub,
+        "journey",
+        "Stop -> next question audible, speech -> words on screen, stalls, in the real window",
+        add_arguments,
+        _run_journey,
     )
-    add_arguments(journey)
-    journey.set_defaults(handler=_run_journey)
 
 
 def _run_journey(args: argparse.Namespace, ctx: CommandContext) -> int:
