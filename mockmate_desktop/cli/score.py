@@ -40,8 +40,6 @@ def _read(path: Path, what: str) -> str:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise CliError(f"{what} {path} does not exist") from exc
-    except IsADirectoryError as exc:
-        raise CliError(f"{what} {path} is a folder, not a file") from exc
     except UnicodeDecodeError as exc:
         raise CliError(f"{what} {path} is not UTF-8 text") from exc
     except OSError as exc:

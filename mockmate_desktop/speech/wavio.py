@@ -125,12 +125,10 @@ def read_wav(path: Path) -> tuple[AudioArray, int]:
         samples = (np.frombuffer(data, "<i4").astype(np.float64) / 2147483648.0).astype(np.float32)
     elif bits == 8:
         samples = (np.frombuffer(data, np.uint8).astype(np.float32) - 128.0) / 128.0
-    elif bits == 24:
+    else:  # 24-bit: the only width the check above leaves
         b = np.frombuffer(data, np.uint8).reshape(-1, 3).astype(np.int32)
         ints = (b[:, 0] | (b[:, 1] << 8) | (b[:, 2] << 16)) << 8 >> 8
         samples = (ints / 8388608.0).astype(np.float32)
-    else:
-        raise WavFormatError(f"{path.name}: {bits}-bit samples are not supported; convert to 16-bit PCM")
     if channels > 1:
         samples = samples.reshape(-1, channels).mean(axis=1).astype(np.float32)
     return samples, int(rate)

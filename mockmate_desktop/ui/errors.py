@@ -31,6 +31,11 @@ def _class_names(exc: BaseException) -> set[str]:
     return {cls.__name__ for cls in type(exc).__mro__}
 
 
+def is_vanished_database(exc: BaseException) -> bool:
+    # By name: the GUI does not import storage errors (the services layer raises them).
+    return "VanishedDatabaseError" in _class_names(exc)
+
+
 def describe(exc: BaseException, doing: str = "") -> UserError:
     """Service errors carry messages written for users; everything else gets a generic sentence."""
     names = _class_names(exc)
@@ -52,7 +57,7 @@ def describe(exc: BaseException, doing: str = "") -> UserError:
         return UserError(
             prefix + text, "Check the Gemini key and model in Settings, or use the offline engine."
         )
-    if "VanishedDatabaseError" in names:
+    if is_vanished_database(exc):
         return UserError(
             prefix + text.split("; nothing was changed")[0] + ". Nothing was changed.",
             "Put your copy of the database back and restart, or use Home → Keep the recordings aside.",

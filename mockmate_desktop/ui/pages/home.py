@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
 from ...domain.enums import SessionStatus
 from ...domain.interview import InterviewSession
 from ...services.report_export import ExportFormat
+from ..errors import is_vanished_database
 from ..report.export import attach_export_menu, choose_and_export, export_session
 from ..report.text import para
 from ..widgets.badges import EngineBadge
 from ..widgets.common import busy_bar, hint, title
-from .home_recovery import RecoveryCard, is_vanished_database
+from .home_recovery import RecoveryCard
 
 if TYPE_CHECKING:
     from ..main_window import MainWindow

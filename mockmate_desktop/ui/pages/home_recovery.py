@@ -14,16 +14,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
+from ..errors import describe
 from ..report.text import para
 from ..widgets.common import card, hint
 
 if TYPE_CHECKING:
     from ..main_window import MainWindow
-
-
-def is_vanished_database(exc: BaseException) -> bool:
-    # By name: the GUI does not import storage errors (the services layer raises them).
-    return "VanishedDatabaseError" in {cls.__name__ for cls in type(exc).__mro__}
 
 
 class RecoveryCard(QWidget):
@@ -55,7 +51,7 @@ class RecoveryCard(QWidget):
         self.hide()
 
     def show_problem(self, exc: BaseException) -> None:
-        self.detail.setText(str(exc).split("; nothing was changed")[0] + ". Nothing was changed.")
+        self.detail.setText(describe(exc).message)
         self.button.setEnabled(True)
         self.show()
 
