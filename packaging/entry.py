@@ -1,6 +1,6 @@
 """Entry point of the frozen build (PyInstaller runs this file as a script, so it imports absolutely).
 
-A frozen build has no `python -m`: the app starts helper processes (the PDF reader) by running its own
+A frozen build has no `python -m`: the app starts helper processes (the PDF reader, the window's Whisper) by running its own
 executable again with MOCKMATE_ROLE set (mockmate_desktop/core/helper_process.py); they are routed here,
 before the command line is built.
 """

@@ -10,7 +10,10 @@ import sys
 
 ROLE_VARIABLE = "MOCKMATE_ROLE"
 # Roles that may be started this way, by module name; anything else in the variable is ignored, never imported.
-ROLES = {"pdf-worker": "mockmate_desktop.resume.pdf_worker"}
+ROLES = {
+    "pdf-worker": "mockmate_desktop.resume.pdf_worker",
+    "whisper-worker": "mockmate_desktop.speech.whisper_worker",
+}
 
 
 def is_frozen() -> bool:

@@ -4,16 +4,24 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .whisper import WhisperTranscriber
+from .whisper_process import WhisperProcessTranscriber
 
 if TYPE_CHECKING:
     from ..core.environment import AppEnvironment
 
 
 def make_transcriber(app: AppEnvironment, model: str | None = None) -> WhisperTranscriber:
+    """In-process Whisper, for the CLI and benches: no GUI thread there whose GIL it could hold."""
     return WhisperTranscriber(model or app.settings.whisper_model, app.paths.model_cache)
+
+
+def make_window_transcriber(model: str, model_cache: Path) -> WhisperProcessTranscriber:
+    """The window's Whisper: the same interface, served by a child process (speech/whisper_process.py)."""
+    return WhisperProcessTranscriber(model, model_cache)
 
 
 def load_in_background(

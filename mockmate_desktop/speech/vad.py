@@ -6,6 +6,7 @@ blocks, so this keeps the state (h, c) and the 64-sample context between calls.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from typing import Any
 
@@ -18,16 +19,26 @@ CONTEXT = 64  # samples of the previous frame Silero v6 expects in front of each
 FRAME_S = FRAME / SAMPLE_RATE  # 0.032 s: the segmenter's `frame_s`
 
 
+def _assets_dir() -> str:
+    """faster-whisper's assets folder, found without importing faster-whisper: its import pulls in
+    CTranslate2 and tokenizers, which the window's process must not load (speech/whisper_process.py)."""
+    spec = importlib.util.find_spec("faster_whisper")
+    if spec is None or not spec.submodule_search_locations:
+        raise SpeechUnavailableError(
+            "voice detection needs faster-whisper and onnxruntime: pip install faster-whisper==1.2.1"
+        )
+    return os.path.join(next(iter(spec.submodule_search_locations)), "assets")
+
+
 class StreamingVad:
     def __init__(self) -> None:
         try:
             import onnxruntime
-            from faster_whisper.utils import get_assets_path
         except ImportError as exc:
             raise SpeechUnavailableError(
                 "voice detection needs faster-whisper and onnxruntime: pip install faster-whisper==1.2.1"
             ) from exc
-        path = os.path.join(get_assets_path(), "silero_vad_v6.onnx")
+        path = os.path.join(_assets_dir(), "silero_vad_v6.onnx")
         if not os.path.isfile(path):
             raise SpeechUnavailableError(f"Silero VAD model missing at {path}: reinstall faster-whisper")
         options = onnxruntime.SessionOptions()

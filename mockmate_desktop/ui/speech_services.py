@@ -57,19 +57,30 @@ class SpeechServices:
             cached = self._transcribers.get(name)
         if cached is not None:
             return cached
+        from ..speech.factory import make_window_transcriber
         from ..speech.protocols import SpeechUnavailableError
-        from ..speech.whisper import WhisperTranscriber
 
-        transcriber = WhisperTranscriber(name, self.paths.model_cache)
+        # In a child process: Whisper's Python parts would otherwise hold this process's GIL for up to
+        # hundreds of ms at a time while the window runs (speech/whisper_process.py).
+        transcriber = make_window_transcriber(name, self.paths.model_cache)
         try:
             transcriber.load()
             transcriber.warm_up()
         except OSError as exc:  # e.g. the model cache folder cannot be written
+            transcriber.close()
             raise SpeechUnavailableError(
                 f"The Whisper {name} model could not be prepared in {self.paths.model_cache} ({exc.strerror or exc})"
             ) from exc
+        except Exception:
+            transcriber.close()
+            raise
         with self._lock:
-            self._transcribers[name] = transcriber
+            others = [t for n, t in self._transcribers.items() if n != name]
+            self._transcribers = {name: transcriber}
+        # Only one model's process is kept (a settings change picked another): each holds its model in memory.
+        # A caller still holding one of these only pays a restart on its next call.
+        for other in others:
+            _close(other)
         return transcriber
 
     def live_transcription(
@@ -153,5 +164,15 @@ class SpeechServices:
     def close(self) -> None:
         with self._lock:
             tts, self._tts = self._tts, None
+            transcribers, self._transcribers = list(self._transcribers.values()), {}
         if tts is not None:
             tts.close()
+        for transcriber in transcribers:
+            _close(transcriber)
+
+
+def _close(transcriber: Any) -> None:
+    """Ends a Whisper child process; an in-process transcriber (tests inject them) has nothing to close."""
+    close = getattr(transcriber, "close", None)
+    if callable(close):
+        close()
