@@ -168,6 +168,7 @@ def run(args: argparse.Namespace, default_model: str) -> int:
                     stray += 1
                 rows.append(row)
                 print(f"  … ~{n} s answer: {row}", file=sys.stderr, flush=True)
+            memory = _memory(app.ask({"op": "processes"}))
         finally:
             app.kill()
             monitor.stop()
@@ -185,6 +186,7 @@ def run(args: argparse.Namespace, default_model: str) -> int:
         "median_speech_to_words_s": _median([r.speech_to_words_s for r in rows]),
         "stray_takes": stray,
         "longest_stall_ms": max(max(r.stall_listening_ms, r.stall_after_stop_ms) for r in rows),
+        **memory,
     }
     print(json.dumps(result, indent=2) if args.json else _table(result))
     return 0
@@ -247,6 +249,22 @@ def _one_answer(
     )
 
 
+def _memory(processes: dict[str, Any]) -> dict[str, Any]:
+    """Peak resident memory (VmHWM) of the window's process and of its Whisper child, in MB."""
+    window = processes.get("window_peak_rss_mb")
+    child = sum(
+        c.get("peak_rss_mb") or 0.0
+        for c in processes.get("children", [])
+        if "whisper" in str(c.get("command"))
+    )
+    return {
+        "peak_rss_window_mb": window,
+        "peak_rss_whisper_child_mb": round(child, 1),
+        "peak_rss_sum_mb": round((window or 0.0) + child, 1),
+        "whisper_libraries_in_window": processes.get("whisper_libraries_loaded"),
+    }
+
+
 def _since(start: float | None, end: float | None) -> float | None:
     return round(end - start, 2) if start is not None and end is not None else None
 
@@ -279,6 +297,9 @@ def _table(result: dict[str, Any]) -> str:
         f"  median speech -> first word on screen {s(result['median_speech_to_words_s'])} (target <= 1.5 s)",
         f"  longest event-loop stall {result['longest_stall_ms']:.0f} ms (target <= 100 ms)",
         f"  takes under review that nobody gave (a question passed with Next): {result['stray_takes']}",
+        f"  peak RSS: window {result['peak_rss_window_mb']} MB, Whisper child {result['peak_rss_whisper_child_mb']} MB, "
+        f"sum {result['peak_rss_sum_mb']} MB; Whisper libraries in the window's process: "
+        f"{', '.join(result['whisper_libraries_in_window'] or []) or 'none'}",
         "  audible = the first 10 ms block of the question at the sink's monitor (parec), stamped on arrival",
     ]
     return "\n".join(lines)

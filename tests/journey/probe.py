@@ -9,6 +9,7 @@ One JSON request per line on a local socket, one JSON answer per line:
     {"op": "state"}                                           -> page, report tab, focus, modal dialog, stalls
     {"op": "wait", "state": {...}, "widget": {...}, "timeout": 20} -> the state once it matches (or an error)
     {"op": "events"}                                          -> the interview's timed events since last asked
+    {"op": "processes"}                                       -> peak memory of the app and its children
 A heartbeat timer measures the longest event-loop stall since the last {"op": "stall_reset"}.
 Events carry `time.monotonic()` (CLOCK_MONOTONIC, the same clock in every process of the machine), taken on
 the GUI thread when the controller's signal is delivered, i.e. when the page sets the text it shows.
@@ -42,6 +43,7 @@ from PySide6.QtWidgets import (
 from mockmate_desktop.ui.main_window import MainWindow
 
 from .probe_coaching import chart_point, coaching_state
+from .probe_processes import processes_state
 
 
 def _find(name: str, window: QWidget | None = None) -> QWidget | None:
@@ -223,6 +225,8 @@ class Probe(QObject):
             return {"events": events, "now": time.monotonic()}
         if op == "chart_point":
             return chart_point(str(request["widget"]), int(request["index"]))
+        if op == "processes":
+            return processes_state()
         if op == "stall_reset":
             self.heartbeat.reset()
             return {"ok": True}
@@ -288,7 +292,9 @@ class Probe(QObject):
             "report_title": report.title.text(),
             "focus": (focus.objectName() or type(focus).__name__) if focus else None,
             "modal": modal.windowTitle() if modal else None,
-            "active_window": (QApplication.activeWindow().windowTitle() if QApplication.activeWindow() else None),
+            "active_window": (
+                QApplication.activeWindow().windowTitle() if QApplication.activeWindow() else None
+            ),
             "home_rows": w.home.table.rowCount(),
             "banner": w.banner.text,
             "max_stall_ms": round(self.heartbeat.max_gap_ms, 1),
@@ -305,8 +311,10 @@ class Probe(QObject):
         if widget_wanted:
             found = _describe(_find(str(widget_wanted["name"]), self.window))
             state["widget"] = found
-            ok = ok and found.get("found", False) and all(
-                found.get(k) == v for k, v in widget_wanted.items() if k != "name"
+            ok = (
+                ok
+                and found.get("found", False)
+                and all(found.get(k) == v for k, v in widget_wanted.items() if k != "name")
             )
         return ok, state
 

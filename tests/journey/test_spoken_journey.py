@@ -74,6 +74,11 @@ def test_three_spoken_answers_to_a_report(
     _answer(app, microphone, paused, 2, stop="space", said=("dashwood", "young man"))
     _answer(app, microphone, answer_wav(clips, "a3", ("librivox_0890",)), 3, stop="button", said=("selfish",))
 
+    processes = app.ask({"op": "processes"})
+    # Whisper runs in its child process (speech/whisper_process.py): none of its libraries in the window's.
+    assert processes["whisper_libraries_loaded"] == [], processes
+    assert any("whisper" in c["command"] for c in processes["children"]), processes
+
     app.click("interview.end_button")
     app.wait_state(modal="End the interview")
     app.key("alt+y")
@@ -110,3 +115,5 @@ def test_three_spoken_answers_to_a_report(
     print(f"spoken journey (load {os.getloadavg()[0]:.1f}): longest event-loop stall per step, ms")
     for step, stall in steps.items():
         print(f"  {step:32s} {stall:7.1f}")
+    children = [f"{c['command'].split()[-1]} {c['peak_rss_mb']} MB" for c in processes["children"]]
+    print(f"  peak RSS: window {processes['window_peak_rss_mb']} MB; children: {', '.join(children)}")
