@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -19,8 +20,11 @@ def make_transcriber(app: AppEnvironment, model: str | None = None) -> WhisperTr
     return WhisperTranscriber(model or app.settings.whisper_model, app.paths.model_cache)
 
 
-def make_window_transcriber(model: str, model_cache: Path) -> WhisperProcessTranscriber:
-    """The window's Whisper: the same interface, served by a child process (speech/whisper_process.py)."""
+def make_window_transcriber(model: str, model_cache: Path) -> WhisperProcessTranscriber | WhisperTranscriber:
+    """The window's Whisper: the same interface, served by a child process (speech/whisper_process.py).
+    MOCKMATE_WHISPER_IN_PROCESS=1 keeps it in the window's process, for before/after measurements only."""
+    if os.environ.get("MOCKMATE_WHISPER_IN_PROCESS") == "1":
+        return WhisperTranscriber(model, model_cache)
     return WhisperProcessTranscriber(model, model_cache)
 
 

@@ -67,12 +67,12 @@ class SpeechServices:
             transcriber.load()
             transcriber.warm_up()
         except OSError as exc:  # e.g. the model cache folder cannot be written
-            transcriber.close()
+            _close(transcriber)
             raise SpeechUnavailableError(
                 f"The Whisper {name} model could not be prepared in {self.paths.model_cache} ({exc.strerror or exc})"
             ) from exc
         except Exception:
-            transcriber.close()
+            _close(transcriber)
             raise
         with self._lock:
             others = [t for n, t in self._transcribers.items() if n != name]
