@@ -157,4 +157,8 @@ class AnswerCapture(QThread):
         warning = (
             f"{mic.stats.error} Check the microphone before the next answer." if mic.stats.error else None
         )
+        if errors and warning is None:
+            # Transcription stopped part-way (e.g. the speech process was killed): the words so far are kept,
+            # the whole answer is in the recording; say so rather than present a shortened answer silently.
+            warning = f"{errors[0].rstrip('.')}. The transcript may miss the end of this answer: re-record it if so."
         return CapturedAnswer(transcript, audio_path, seconds, warning, stopped=self._stop.is_set())
