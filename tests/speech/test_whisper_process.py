@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from mockmate_desktop.core.helper_process import ROLE_VARIABLE
 from mockmate_desktop.domain.delivery import WordTiming
 from mockmate_desktop.domain.transcript import Transcript
 from mockmate_desktop.speech.model_files import (
@@ -126,6 +127,58 @@ def test_the_child_dies_with_the_app_even_when_the_app_is_killed(tmp_path: Path)
     )
     assert result.returncode == -signal.SIGKILL
     assert _gone(int(result.stdout.strip()), WAIT_S)
+
+
+def test_the_frozen_entry_point_serves_the_role_in_frames_and_ends_with_its_stdin(tmp_path: Path) -> None:
+    """The packaged app's own entry script, run for the role as a frozen build runs it: every request is
+    answered in a frame tagged with its id, stdout carries nothing else, and the end of stdin ends it."""
+    child = subprocess.Popen(
+        [sys.executable, str(REPO_ROOT / "packaging" / "entry.py")],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        env={**os.environ, ROLE_VARIABLE: "whisper-worker", "PYTHONPATH": str(REPO_ROOT)},
+    )
+    assert child.stdin is not None and child.stdout is not None
+    no_kwargs = encode({}, [])
+    write_frame(
+        child.stdin, {"op": "open", "id": 0, "args": encode(["small", tmp_path], []), "kwargs": no_kwargs}, []
+    )
+    for request, method in ((1, "load"), (2, "_lock"), (3, "missing")):
+        write_frame(
+            child.stdin, {"op": "call", "id": request, "method": method, "args": [], "kwargs": no_kwargs}, []
+        )
+    answers = {}
+    while len(answers) < 4:
+        frame = read_frame(child.stdout)
+        assert frame is not None
+        answers[frame[0]["id"]] = frame[0]
+    child.stdin.close()
+    assert child.wait(WAIT_S) == 0 and child.stdout.read() == b""
+    assert "error" not in answers[0] and answers[0]["state"] == {"loaded": False, "load_seconds": None}
+    assert "unknown Whisper model" in answers[1]["error"]["message"]
+    assert "no method" in answers[2]["error"]["message"] and "no method" in answers[3]["error"]["message"]
+
+
+def test_library_output_in_the_child_goes_to_stderr_never_into_the_frames() -> None:
+    script = (
+        "import os\n"
+        "from mockmate_desktop.speech.whisper_worker import _claim_stdout\n"
+        "from mockmate_desktop.speech.whisper_frames import write_frame\n"
+        "frames = _claim_stdout()\n"
+        "print('python noise', flush=True)\n"
+        "os.write(1, b'native noise')\n"
+        "write_frame(frames, {'id': 5}, [])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, timeout=WAIT_S, cwd=REPO_ROOT, check=True
+    )
+    frame = read_frame(BytesIO(result.stdout))
+    assert frame is not None and frame[0] == {"id": 5}
+    assert (
+        b"noise" not in result.stdout
+        and b"python noise" in result.stderr
+        and b"native noise" in result.stderr
+    )
 
 
 @pytest.mark.slow
