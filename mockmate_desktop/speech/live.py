@@ -77,6 +77,7 @@ class ChunkTranscriber(Protocol):
         hotwords: str | None = ...,
         vad: bool = ...,
         short_window: bool = ...,
+        beam_size: int = ...,
     ) -> Transcript: ...
 
 
@@ -96,6 +97,7 @@ class LiveConfig:
     end_of_turn: EndOfTurnConfig | None = None
     # At the end, run the last stretch's pass beside a pass still running instead of after it.
     pass_beside: bool = True
+    beam_size: int = 1  # Whisper's beam for every pass (1: greedy)
 
 
 @dataclass
@@ -283,6 +285,7 @@ class LiveTranscription:
             language=self._language,
             vad=not self._short_window,
             short_window=self._short_window,
+            beam_size=self.config.beam_size,
             **self._prompt_args,
         )
 
