@@ -230,12 +230,22 @@ class StreamCore:
             return self._pass_reaching(stretch, self.seconds(cut) - self.config.reheard_s)
         if running.start != stretch.start or not running.start < running.end < stretch.end:
             return None
+        if running.at_pause and self._reusable_by(stretch, running.start, running.end):
+            return None  # the running pass will be the final part itself
         if running.at_pause and self.config.reuse_prefix:  # `_after_cover` will split the stretch there
             head_end = max(stretch.start + 1, running.end - self.frames(self.config.speculate_after_s))
             rest = Stretch(running.end, stretch.end, True, True, speech_end=stretch.speech_end)
             return self._pass_reaching(rest, self.seconds(head_end) - self.config.reheard_s)
         # A tentative pass changes nothing the next pass depends on.
         return Pass(stretch.start, stretch.end, self._context_for(stretch.start), stretch)
+
+    def _covers_next(self, job: Pass) -> bool:
+        """The speculative/tentative `job` heard the start of what is transcribed next: the unfinished
+        stretch, or the stretch cut from it while the pass ran (at a stop, that pass is then the final part
+        instead of being heard again)."""
+        if self._jobs:
+            return self._jobs[0].start == job.start
+        return self.segmenter.stretch_start == job.start
 
     def _pass_reaching(self, stretch: Stretch, hold_from_s: float) -> Pass:
         """A pass over `stretch` whose context reaches words held back from `hold_from_s` on (bounded as in
@@ -261,7 +271,7 @@ class StreamCore:
         reheard, kept = self._split(words, job)
         if job.stretch is None:
             self.stats.tentative_passes += 1
-            if self.segmenter.stretch_start == job.start and self.final is None:
+            if self.final is None and self._covers_next(job):
                 self._cover = _Cover(job.start, job.end, kept, _join(kept), reheard, job.at_pause)
                 self._update_end_of_turn()
             return
@@ -310,13 +320,17 @@ class StreamCore:
 
     def _reusable(self, stretch: Stretch) -> bool:
         cover = self._cover
+        return cover is not None and self._reusable_by(stretch, cover.start, cover.end)
+
+    def _reusable_by(self, stretch: Stretch, start: int, end: int) -> bool:
+        """A pass over [start, end) heard all of `stretch`'s speech and little more: its words are the
+        stretch's."""
         slack = self.frames(self.config.speculate_after_s) + 1
         return (
-            cover is not None
-            and stretch.has_speech
+            stretch.has_speech
             and stretch.speech_end is not None
-            and cover.start == stretch.start
-            and stretch.speech_end <= cover.end <= stretch.speech_end + slack
+            and start == stretch.start
+            and stretch.speech_end <= end <= stretch.speech_end + slack
         )
 
     def _after_cover(self, stretch: Stretch) -> Stretch:

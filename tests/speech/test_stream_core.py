@@ -271,3 +271,18 @@ def test_a_beside_pass_does_not_stand_for_a_different_next_pass() -> None:
     c.accept(spec, result(spec, []))  # the speculative pass heard nothing: the whole stretch is heard again
     after = c.next_pass()
     assert after is not None and after.start == spec.start and not beside.serves(after)
+
+
+def test_a_speculative_pass_still_running_when_its_stretch_is_cut_is_used_for_that_stretch() -> None:
+    c = StreamCore(
+        SegmenterConfig(auto_end=False, min_stretch_s=3.0, cut_pause_s=0.5), StreamConfig(speculate=True)
+    )
+    feed(c, [(0.9, 4.0), (0.1, 0.3)])
+    spec = c.next_pass()
+    assert spec is not None and spec.at_pause
+    feed(c, [(0.1, 0.4)])  # while it runs the pause grows: the stretch is cut and queued
+    c.stop(EndReason.STOPPED)
+    assert c.pass_beside(spec) is None  # nothing to run beside it: it will be the final part itself
+    c.accept(spec, result(spec, [("we", 0.2, 0.5), ("cached", 0.6, 1.2), ("reads", 3.2, 3.9)]))
+    assert c.next_pass() is None  # not heard again
+    assert c.final is not None and c.final.text == "we cached reads" and c.stats.reused_tentative
