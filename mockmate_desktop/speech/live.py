@@ -97,7 +97,10 @@ class LiveConfig:
     end_of_turn: EndOfTurnConfig | None = None
     # At the end, run the last stretch's pass beside a pass still running instead of after it.
     pass_beside: bool = True
-    beam_size: int = 1  # Whisper's beam for every pass (1: greedy)
+    # Whisper's beam for every pass. Measured on the spoken set's tune split (streamed, with the vocabulary):
+    # beam 5 heard 90.2 % of the job's terms in two runs (WER 18.6 %), greedy 85.4 % and 87.8 % (WER
+    # 21.4 / 20.6 %); fixture answers' stop latency +0.0-0.1 s.
+    beam_size: int = 5
 
 
 @dataclass
