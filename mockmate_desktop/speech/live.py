@@ -101,6 +101,7 @@ class LiveConfig:
     # beam 5 heard 90.2 % of the job's terms in two runs (WER 18.6 %), greedy 85.4 % and 87.8 % (WER
     # 21.4 / 20.6 %); fixture answers' stop latency +0.0-0.1 s.
     beam_size: int = 5
+    final_beam_size: int | None = None  # the last stretch's pass (what a stop waits for); None: `beam_size`
 
 
 @dataclass
@@ -288,7 +289,9 @@ class LiveTranscription:
             language=self._language,
             vad=not self._short_window,
             short_window=self._short_window,
-            beam_size=self.config.beam_size,
+            beam_size=self.config.final_beam_size
+            if job.final and self.config.final_beam_size is not None
+            else self.config.beam_size,
             **self._prompt_args,
         )
 
