@@ -195,6 +195,8 @@ def run_speech(args: argparse.Namespace, ctx: CommandContext) -> int:
     from ..services.speech_bench import peak_rss_mb
     from ..speech.whisper import WhisperTranscriber
 
+    if args.workers < 1 or args.cpu_threads < 1:
+        raise CliError("--workers and --cpu-threads must be at least 1")
     # One model for every part, built as the app builds it.
     transcriber = WhisperTranscriber(
         model, ctx.app.paths.model_cache, cpu_threads=args.cpu_threads, workers=args.workers
