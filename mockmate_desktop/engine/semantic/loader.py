@@ -51,9 +51,10 @@ class EmbedderLoader:
 
 
 def _default_factory() -> Embedder:
+    from .bank_index import known_vectors
     from .e5 import E5Embedder
 
-    return E5Embedder()
+    return E5Embedder(known=known_vectors)
 
 
 _shared = EmbedderLoader(_default_factory)
