@@ -256,6 +256,12 @@ def score_by_meaning(
         criteria.append(delivery.model_copy(update={"weight": learned.delivery_share}))
         content = (1.0 - learned.delivery_share) * content + learned.delivery_share * delivery.score
     score, caps = apply_caps(content, f)
+    if f.claims and learned.quality_weights.get("claims", 0.0) < 0:
+        caps.insert(
+            0,
+            f"General claims: {len(f.claims)} of {f.substance.sentences} sentences say nothing concrete "
+            f'(for example "{f.claims[0]}"); they lower the score: show what you did instead.',
+        )
     count = f.quality.words
     q = f.quality
 

@@ -28,6 +28,7 @@ NEGATIVE = ("claims",)  # inputs whose weight may only lower the grade
 OFF_KINDS = ("wrong_question", "off_topic")  # the development set's answers that are not to the question
 ON_PENALTIES = (1.0, 3.0, 10.0)
 QUALITY_PENALTIES = (10.0, 30.0, 100.0)
+ON_FLOORS = (0.0, 0.15, 0.3, 0.45)
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,9 @@ def _signed_ridge(
     return float(ym - mu @ w), w
 
 
-def fit_model(rows: Sequence[LearnRow], on_penalty: float, quality_penalty: float) -> LearnedModel:
+def fit_model(
+    rows: Sequence[LearnRow], on_penalty: float, quality_penalty: float, on_floor: float = 0.0
+) -> LearnedModel:
     scale = language_scale(rows)
     scaled = [scale.apply(r.answer.language, r.raw) for r in rows]
     on_x = np.array([[s[n] for n in ON_QUESTION_INPUTS] for s in scaled])
@@ -103,6 +106,7 @@ def fit_model(rows: Sequence[LearnRow], on_penalty: float, quality_penalty: floa
         on_weights={n: round(float(v), 4) for n, v in zip(ON_QUESTION_INPUTS, on_w, strict=True)},
         quality_intercept=round(q_b, 4),
         quality_weights={n: round(float(v), 4) for n, v in zip(QUALITY_INPUTS, q_w, strict=True)},
+        on_floor=on_floor,
     )
 
 
@@ -110,25 +114,29 @@ def scores(model: LearnedModel, rows: Sequence[LearnRow]) -> list[float]:
     return [apply_caps(model.score(r.answer.language, r.raw)[0], r.features)[0] for r in rows]
 
 
-def _pooled(rows: Sequence[LearnRow], groups: Sequence[set[str]], on_p: float, q_p: float) -> list[float]:
+Choice = tuple[float, float, float]  # on-question penalty, quality penalty, on-question floor
+
+
+def _pooled(rows: Sequence[LearnRow], groups: Sequence[set[str]], choice: Choice) -> list[float]:
     out = [0.0] * len(rows)
     for group in groups:
         fit_rows = [r for r in rows if r.answer.question.id not in group]
-        model = fit_model(fit_rows, on_p, q_p)
+        model = fit_model(fit_rows, *choice)
         test = [i for i, r in enumerate(rows) if r.answer.question.id in group]
         for i, s in zip(test, scores(model, [rows[i] for i in test]), strict=True):
             out[i] = s
     return out
 
 
-def choose(rows: Sequence[LearnRow], groups: Sequence[set[str]]) -> tuple[float, float, float]:
-    """The penalties with the best pooled Spearman over `groups` (each group scored by a fit without it)."""
-    best = (-2.0, ON_PENALTIES[0], QUALITY_PENALTIES[0])
-    for on_p, q_p in itertools.product(ON_PENALTIES, QUALITY_PENALTIES):
-        rho = spearman(_pooled(rows, groups, on_p, q_p), [r.answer.grade for r in rows])
-        if rho > best[0]:
-            best = (rho, on_p, q_p)
-    return best
+def choose(rows: Sequence[LearnRow], groups: Sequence[set[str]]) -> tuple[float, Choice]:
+    """The penalties and floor with the best pooled Spearman over `groups` (each group scored by a fit
+    without it)."""
+    best_rho, best = -2.0, (ON_PENALTIES[0], QUALITY_PENALTIES[0], ON_FLOORS[0])
+    for choice in itertools.product(ON_PENALTIES, QUALITY_PENALTIES, ON_FLOORS):
+        rho = spearman(_pooled(rows, groups, choice), [r.answer.grade for r in rows])
+        if rho > best_rho:
+            best_rho, best = rho, choice
+    return best_rho, best
 
 
 def nested_cv(rows: Sequence[LearnRow], groups: Sequence[set[str]]) -> list[float]:
@@ -137,8 +145,8 @@ def nested_cv(rows: Sequence[LearnRow], groups: Sequence[set[str]]) -> list[floa
     for k, group in enumerate(groups):
         inner = [g for j, g in enumerate(groups) if j != k]
         fit_rows = [r for r in rows if r.answer.question.id not in group]
-        _, on_p, q_p = choose(fit_rows, inner)
-        model = fit_model(fit_rows, on_p, q_p)
+        _, choice = choose(fit_rows, inner)
+        model = fit_model(fit_rows, *choice)
         test = [i for i, r in enumerate(rows) if r.answer.question.id in group]
         for i, s in zip(test, scores(model, [rows[i] for i in test]), strict=True):
             out[i] = s

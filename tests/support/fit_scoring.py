@@ -199,11 +199,12 @@ def main() -> None:
             "learned combination, nested cross-validated Spearman on training",
             _by_language(rows, nested_cv(rows, groups)),
         )
-    rho, on_p, q_p = choose(rows, groups)
+    rho, choice = choose(rows, groups)
     print(
-        f"penalties chosen by 4-fold CV on training: on-question {on_p}, quality {q_p} (CV Spearman {rho:.3f})"
+        f"chosen by 4-fold CV on training: on-question penalty {choice[0]}, quality penalty {choice[1]}, "
+        f"on-question floor {choice[2]} (CV Spearman {rho:.3f})"
     )
-    learned = fit_model(rows, on_p, q_p)
+    learned = fit_model(rows, *choice)
     _show(
         "learned combination fitted on all training answers, in-sample",
         _by_language(rows, learned_scores(learned, rows)),
