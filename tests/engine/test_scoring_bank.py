@@ -169,3 +169,12 @@ def test_platitudes_read_as_general_claims_and_concrete_sentences_do_not() -> No
         return features(signals, text, points).claims
 
     assert claims(vague) and not claims(concrete)
+
+
+def test_the_relevance_criterion_gives_the_learned_probability_and_a_lower_margin_lowers_the_score() -> None:
+    sure, unsure = _score(0.3), _score(-0.1)
+    assert unsure.score < sure.score
+    for result in (sure, unsure):
+        relevance = next(c for c in result.criteria if c.name == "relevance")
+        assert "probability" in relevance.explanation and relevance.evidence
+        assert "% ; " not in relevance.explanation and "quality" in relevance.explanation
