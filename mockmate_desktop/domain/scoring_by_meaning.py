@@ -254,7 +254,9 @@ def score_by_meaning(
     criteria = _explained(criteria, learned, on_question, quality)
     if delivery is not None:
         criteria.append(delivery.model_copy(update={"weight": learned.delivery_share}))
-        content = (1.0 - learned.delivery_share) * content + learned.delivery_share * delivery.score
+        # Delivery scales what was said (up to its share off when far outside the bands) and never adds to
+        # it: a quote read out fluently is still not an answer.
+        content *= 1.0 - learned.delivery_share * (1.0 - delivery.score / 10.0)
     score, caps = apply_caps(content, f)
     if f.claims and learned.quality_weights.get("claims", 0.0) < 0:
         caps.insert(

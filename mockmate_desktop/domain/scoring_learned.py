@@ -73,7 +73,9 @@ class LearnedModel:
     # Share of the quality kept whatever the probability: an answer the readings are unsure about keeps some
     # credit (the caps, not this product, hold down answers that are clearly to another question).
     on_floor: float = 0.0
-    delivery_share: float = 0.10  # delivery is not in the typed development set: its share is set by hand
+    # Share of the score that delivery outside the bands can take off (never add): delivery is not in the
+    # typed development set, so this is set by hand.
+    delivery_share: float = 0.10
 
     def on_question(self, x: dict[str, float]) -> float:
         z = self.on_intercept + sum(w * x[k] for k, w in self.on_weights.items())
