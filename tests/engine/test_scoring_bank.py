@@ -179,3 +179,22 @@ def test_the_relevance_criterion_gives_the_learned_probability_and_a_lower_margi
         relevance = next(c for c in result.criteria if c.name == "relevance")
         assert "probability" in relevance.explanation and relevance.evidence
         assert re.search(r"probability \d+%; the answer's quality \(\d+\.\d/10\)", relevance.explanation)
+
+
+def test_delivery_can_lower_a_score_but_never_raise_it() -> None:
+    from mockmate_desktop.domain.scoring_models import Criterion
+
+    data = ScoringInput(
+        question=QUESTION,
+        expected_points=["Merge adds a merge commit", "Rebase rewrites history"],
+        transcript=ANSWER,
+    )
+    signals = _signals(0.3)
+
+    def with_delivery(score: float | None) -> float:
+        delivery = (
+            None if score is None else Criterion(name="delivery", score=score, weight=0.1, explanation="")
+        )
+        return score_by_meaning(data, signals, delivery).score
+
+    assert with_delivery(10.0) == with_delivery(None) > with_delivery(2.0)
