@@ -37,7 +37,11 @@ def _clip(value: float, low: float, high: float) -> float:
 
 def inputs(signals: MeaningSignals, f: MeaningFeatures, criteria: dict[str, float]) -> dict[str, float]:
     """The model's raw inputs. `criteria` holds the 0-10 criterion scores by name."""
-    completeness = criteria.get("completeness", 10 * f.coverage)
+    # With neither expected points nor a model answer there is nothing to be complete against (no such
+    # criterion): the other two content criteria stand in for it rather than a zero that would sink the score.
+    completeness = criteria.get(
+        "completeness", (criteria.get("structure", 0.0) + criteria.get("specificity", 0.0)) / 2
+    )
     return {
         # Without bank vectors the bank readings are neutral (0): the distractor z then decides alone.
         "bank_margin": _clip(signals.bank_margin or 0.0, -0.3, 0.3) / 0.3,

@@ -198,3 +198,16 @@ def test_delivery_can_lower_a_score_but_never_raise_it() -> None:
         return score_by_meaning(data, signals, delivery).score
 
     assert with_delivery(10.0) == with_delivery(None) > with_delivery(2.0)
+
+
+def test_without_expected_points_or_model_answer_completeness_is_not_read_as_zero() -> None:
+    base = _signals(0.3)
+    nothing = base.model_copy(update={"points": [], "baseline": base.baseline[:1], "reference": None})
+    missed = base.model_copy(update={"points": [[0.70] * len(base.sentences)] * 2})
+    points = ["Merge adds a merge commit", "Rebase rewrites history"]
+    no_rubric = score_by_meaning(ScoringInput(question=QUESTION, transcript=ANSWER), nothing, None)
+    all_missed = score_by_meaning(
+        ScoringInput(question=QUESTION, expected_points=points, transcript=ANSWER), missed, None
+    )
+    assert "completeness" not in {c.name for c in no_rubric.criteria}
+    assert no_rubric.score > all_missed.score
