@@ -89,7 +89,7 @@ class QuestionResult(Model):
 
 
 def question_refs(session: InterviewSession) -> dict[UUID, str]:
-    """ "Q3" for the third main question, "Q3 follow-up" for a follow-up to it."""
+    """"Q3" for the third main question, "Q3 follow-up" for a follow-up to it."""
     refs: dict[UUID, str] = {}
     number = 0
     for question in sorted(session.questions, key=lambda q: q.position):
@@ -160,9 +160,7 @@ def build_plan(
     return PracticePlan(session_id=session_id, drills=drills, source=source)
 
 
-def tick_off(
-    plan: PracticePlan, attempts: Iterable[PracticeAttempt], rules: PlanRules = PlanRules()
-) -> PracticePlan:
+def tick_off(plan: PracticePlan, attempts: Iterable[PracticeAttempt], rules: PlanRules = PlanRules()) -> PracticePlan:
     """A drill is done when every question it names has an attempt at the pass score that also meets the
     delivery target (spoken, so that delivery was measured). Clicking never ticks a drill."""
     best: dict[UUID, list[PracticeAttempt]] = defaultdict(list)
@@ -178,9 +176,7 @@ def tick_off(
             latest = max(passing, key=lambda a: a.created_at)
             evidence.append(_evidence(ref, latest, drill.delivery_target))
         done = len(evidence) == len(drill.question_ids)
-        drills.append(
-            drill.model_copy(update={"done": done, "done_evidence": "; ".join(evidence) if done else ""})
-        )
+        drills.append(drill.model_copy(update={"done": done, "done_evidence": "; ".join(evidence) if done else ""}))
     return plan.model_copy(update={"drills": drills})
 
 
@@ -197,9 +193,7 @@ def delivery_targets(delivery: DeliveryMetrics | None, bands: Sequence[GuidanceB
         under = (band.low - value) / band.low if band.low else 0.0
         if max(over, under) <= 0:
             continue
-        target = DeliveryTarget(
-            metric=band.metric, high=band.high, low=band.low, unit=band.unit, measured=value
-        )
+        target = DeliveryTarget(metric=band.metric, high=band.high, low=band.low, unit=band.unit, measured=value)
         found.append((max(over, under), target))
     return [t for _, t in sorted(found, key=lambda pair: -pair[0])]
 
@@ -270,9 +264,7 @@ def _gap_drill(skill: str, results: Sequence[QuestionResult], used: set[UUID]) -
 def _passes(attempt: PracticeAttempt, drill: Drill, rules: PlanRules) -> bool:
     if attempt.score < rules.pass_score:
         return False
-    if drill.key.startswith(GAP_PREFIX) and not names_skill(
-        attempt.transcript, drill.key.removeprefix(GAP_PREFIX)
-    ):
+    if drill.key.startswith(GAP_PREFIX) and not names_skill(attempt.transcript, drill.key.removeprefix(GAP_PREFIX)):
         return False  # a good answer that never shows the missing skill does not close the gap
     if drill.delivery_target is None:
         return True

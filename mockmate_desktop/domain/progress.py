@@ -12,13 +12,7 @@ from pydantic import Field
 from .enums import InterviewType
 from .records import Model
 
-CATEGORY_NAMES = (
-    "communication",
-    "technical_knowledge",
-    "problem_solving",
-    "cultural_fit",
-    "confidence_clarity",
-)
+CATEGORY_NAMES = ("communication", "technical_knowledge", "problem_solving", "cultural_fit", "confidence_clarity")
 # The delivery figures the page charts, each against its guidance band (domain/delivery_metrics.py).
 DELIVERY_METRICS = ("words_per_minute", "fillers_per_100_words", "time_to_first_word_s")
 
@@ -31,9 +25,7 @@ class ProgressPoint(Model):
     is_demo: bool = False
     overall: int = Field(ge=0, le=100)
     categories: dict[str, float] = Field(default_factory=dict)
-    competencies: dict[str, float] = Field(
-        default_factory=dict, description="mean answer score per competency"
-    )
+    competencies: dict[str, float] = Field(default_factory=dict, description="mean answer score per competency")
     delivery: dict[str, float] = Field(default_factory=dict)
 
 

@@ -208,9 +208,7 @@ def star_html(item: QuestionFeedback) -> str:
 def feedback_html(item: QuestionFeedback, number: str, lang: Language, *, heading: str = "h3") -> str:
     """One question's feedback; the report page shows the same HTML for the selected question."""
     delivery = section("Delivery", para(delivery_line(item.delivery))) if item.delivery else ""
-    evidence = (
-        section(label("evidence", lang), bullets(f"“{e}”" for e in item.evidence)) if item.evidence else ""
-    )
+    evidence = section(label("evidence", lang), bullets(f"“{e}”" for e in item.evidence)) if item.evidence else ""
     return (
         f"<{heading}>{esc(number)}: {esc(item.question)}</{heading}>"
         f"<p>{esc(label('score', lang))}: <b>{item.score:g}/10</b> · {esc(item.source.label)}</p>"
@@ -230,10 +228,8 @@ def _questions(session: InterviewSession, lang: Language) -> str:
     if q is None:
         return out + _missing(lang)
     numbers = feedback_labels(session)
-    return (
-        out
-        + _made_by(q, lang)
-        + "".join(feedback_html(item, number, lang) for item, number in zip(q.items, numbers, strict=True))
+    return out + _made_by(q, lang) + "".join(
+        feedback_html(item, number, lang) for item, number in zip(q.items, numbers, strict=True)
     )
 
 

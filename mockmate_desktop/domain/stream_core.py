@@ -319,12 +319,7 @@ class StreamCore:
 
     def _first_words_due(self, start: int, end: int) -> bool:
         cfg, cover = self.config, self._cover
-        if (
-            cfg.first_words_s is None
-            or self._words
-            or self._held
-            or end - start < self.frames(cfg.first_words_s)
-        ):
+        if cfg.first_words_s is None or self._words or self._held or end - start < self.frames(cfg.first_words_s):
             return False
         # Again only if the last try heard no words and there is new audio worth another pass.
         return cover is None or (

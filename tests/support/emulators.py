@@ -19,9 +19,7 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 NODE_DIR = REPO_ROOT / "tests" / "emulators"
-FIRESTORE_JAR = Path(
-    "/usr/lib/google-cloud-sdk/platform/cloud-firestore-emulator/cloud-firestore-emulator.jar"
-)
+FIRESTORE_JAR = Path("/usr/lib/google-cloud-sdk/platform/cloud-firestore-emulator/cloud-firestore-emulator.jar")
 PROJECT_ID = "demo-mockmate"
 BUCKET = "demo-mockmate.appspot.com"
 
@@ -88,9 +86,7 @@ class Emulator:
         while not _http_ok(self.ready_url):
             if time.monotonic() - started > deadline_s:
                 self.stop()
-                raise EmulatorUnavailable(
-                    f"{self.name} not ready after {deadline_s:.0f} s; see {self.log_path}"
-                )
+                raise EmulatorUnavailable(f"{self.name} not ready after {deadline_s:.0f} s; see {self.log_path}")
             # Waiting on the process doubles as the poll interval and notices an early exit at once.
             with contextlib.suppress(subprocess.TimeoutExpired):
                 code = self._proc.wait(timeout=0.1)
@@ -137,11 +133,7 @@ def firestore_emulator(
     admin SDK does in production."""
     port = port or free_port()
     # MOCKMATE_TEST_FIRESTORE=fallback runs the suite on the Node fallback even where the jar exists.
-    if (
-        FIRESTORE_JAR.is_file()
-        and shutil.which("java")
-        and os.environ.get("MOCKMATE_TEST_FIRESTORE") != "fallback"
-    ):
+    if FIRESTORE_JAR.is_file() and shutil.which("java") and os.environ.get("MOCKMATE_TEST_FIRESTORE") != "fallback":
         argv = [
             "java",
             "-cp",
@@ -158,16 +150,12 @@ def firestore_emulator(
             argv.append(f"--rules={rules}")
         return Emulator("firestore", argv, port, f"http://127.0.0.1:{port}/", workdir)
     script = NODE_DIR / "firestore-fallback.js"
-    if not (NODE_DIR / "node_modules" / "@firestore-emulator" / "server").is_dir() or not shutil.which(
-        "node"
-    ):
+    if not (NODE_DIR / "node_modules" / "@firestore-emulator" / "server").is_dir() or not shutil.which("node"):
         raise EmulatorUnavailable(
             "no Firestore emulator: install google-cloud-cli-firestore-emulator, or run tests/emulators/install.sh"
         )
     # The Node fallback enforces no rules: tests that need rules check `enforces_rules` and skip.
-    return Emulator(
-        "firestore-fallback", ["node", str(script), str(port)], port, f"tcp://127.0.0.1:{port}", workdir
-    )
+    return Emulator("firestore-fallback", ["node", str(script), str(port)], port, f"tcp://127.0.0.1:{port}", workdir)
 
 
 def firestore_export(emulator: Emulator, target: Path) -> Path:
@@ -196,9 +184,7 @@ def firestore_export(emulator: Emulator, target: Path) -> Path:
 def auth_emulator(workdir: Path) -> Emulator:
     firebase = NODE_DIR / "node_modules" / ".bin" / "firebase"
     if not firebase.exists() or not shutil.which("node"):
-        raise EmulatorUnavailable(
-            "Firebase Auth emulator missing: run `bash tests/emulators/install.sh` (needs npm)"
-        )
+        raise EmulatorUnavailable("Firebase Auth emulator missing: run `bash tests/emulators/install.sh` (needs npm)")
     port, hub, logging_port = free_port(), free_port(), free_port()
     # Without a config the CLI tries to download its web UI; with the UI off it starts fully offline.
     config = {

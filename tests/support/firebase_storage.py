@@ -117,9 +117,7 @@ class FirebaseStorageV0:
             def log_message(self, format: str, *args: Any) -> None:  # quiet test output
                 return
 
-            def _reply(
-                self, status: int, body: Any = None, raw: bytes | None = None, ctype: str = ""
-            ) -> None:
+            def _reply(self, status: int, body: Any = None, raw: bytes | None = None, ctype: str = "") -> None:
                 data = raw if raw is not None else (b"" if body is None else json.dumps(body).encode())
                 self.send_response(status)
                 self.send_header("Content-Type", ctype or "application/json; charset=UTF-8")
@@ -163,9 +161,7 @@ class FirebaseStorageV0:
                 ctype = self.headers.get("Content-Type", "application/octet-stream")
                 meta: dict[str, Any] = {}
                 if self.headers.get("X-Goog-Upload-Protocol") == "multipart":
-                    message = BytesParser(policy=HTTP).parsebytes(
-                        b"Content-Type: " + ctype.encode() + b"\r\n\r\n" + body
-                    )
+                    message = BytesParser(policy=HTTP).parsebytes(b"Content-Type: " + ctype.encode() + b"\r\n\r\n" + body)
                     parts = list(message.iter_parts()) if message.is_multipart() else []
                     if len(parts) != 2:
                         self._error(400, "Multipart body does not contain 2 parts.")
