@@ -97,10 +97,11 @@ class LiveConfig:
     end_of_turn: EndOfTurnConfig | None = None
     # At the end, run the last stretch's pass beside a pass still running instead of after it.
     pass_beside: bool = True
-    # Whisper's beam for every pass. Measured on the spoken set's tune split (streamed, with the vocabulary):
-    # beam 5 heard 90.2 % of the job's terms in two runs (WER 18.6 %), greedy 85.4 % and 87.8 % (WER
-    # 21.4 / 20.6 %); fixture answers' stop latency +0.0-0.1 s.
-    beam_size: int = 5
+    # Whisper's beam for every pass. On the spoken set's tune split (streamed, with the vocabulary) beam 5
+    # heard 90.2-91.5 % of the job's terms against greedy's 85.4-87.8 %, but on the held-out third it heard
+    # 29 of 32 against greedy's 30 of 32, and its longer last pass put the stop latency of 60-180 s answers
+    # at 0.66-1.01 s against greedy's 0.53-0.64 s (docs/issue-notes/issue-15c.md). Greedy it stays.
+    beam_size: int = 1
     final_beam_size: int | None = None  # the last stretch's pass (what a stop waits for); None: `beam_size`
 
 
