@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..speech.whisper_options import APP_WHISPER
 from .common import CliError, CommandContext
 
 FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "speech"
@@ -34,6 +35,23 @@ def register(sub: Any) -> None:
         "--full-window",
         action="store_true",
         help="live passes with stock 30 s Whisper windows and Whisper's VAD (compare pass cost and WER)",
+    )
+    speech.add_argument(
+        "--workers",
+        type=int,
+        default=APP_WHISPER["workers"],
+        help="Whisper calls decoding at once (default: what the app uses)",
+    )
+    speech.add_argument(
+        "--cpu-threads",
+        type=int,
+        default=APP_WHISPER["cpu_threads"],
+        help="threads per Whisper call (default: what the app uses)",
+    )
+    speech.add_argument(
+        "--no-beside",
+        action="store_true",
+        help="the last pass waits for a pass still running at the stop (compare stop latency)",
     )
     speech.add_argument(
         "--repeats", type=int, default=1, help="feed each answer this many times (more latency samples)"
@@ -177,7 +195,12 @@ def run_speech(args: argparse.Namespace, ctx: CommandContext) -> int:
     from ..services.speech_bench import peak_rss_mb
     from ..speech.whisper import WhisperTranscriber
 
-    transcriber = WhisperTranscriber(model, ctx.app.paths.model_cache)  # one model for every part
+    if args.workers < 1 or args.cpu_threads < 1:
+        raise CliError("--workers and --cpu-threads must be at least 1")
+    # One model for every part, built as the app builds it.
+    transcriber = WhisperTranscriber(
+        model, ctx.app.paths.model_cache, cpu_threads=args.cpu_threads, workers=args.workers
+    )
     try:
         result: dict[str, Any] = {}
         if not args.no_fixtures:
@@ -192,6 +215,7 @@ def run_speech(args: argparse.Namespace, ctx: CommandContext) -> int:
                 short_window=False if args.full_window else None,
                 repeats=max(1, args.repeats),
                 transcriber=transcriber,
+                pass_beside=not args.no_beside,
             )
         if not args.no_spoken:
             result["spoken"] = _spoken(args, ctx, transcriber, progress)
@@ -238,7 +262,11 @@ def _print_fixtures(result: dict[str, Any]) -> None:
 
     mode = "speculative passes at pauses" if result["speculate"] else "no speculative passes"
     mode += " · live windows: audio + 10 s" if result["short_window"] else " · live windows: stock 30 s"
-    print(f"Speech benchmark · Whisper {result['model']} · int8 CPU, beam 1, VAD on · {mode}")
+    mode += f" · {result['workers']} Whisper call(s) at once"
+    mode += " · last pass beside a running one" if result["pass_beside"] else " · last pass waits its turn"
+    print(
+        f"Speech benchmark · Whisper {result['model']} · int8 CPU, live beam {result['beam_size']} · {mode}"
+    )
     print(f"  model load              {result['load_s']:.2f} s")
     print(
         f"  real-time factor        {result['rtf_full_pass']:.3f} (full passes over {len(REAL)} short real-speech clips, {result['real_speech_s']} s)"
@@ -254,6 +282,7 @@ def _print_fixtures(result: dict[str, Any]) -> None:
             f"/ streamed {row['wer_streamed']:.2f} % · {row['stretches']} passes (median {row['median_pass_s']} s)"
             f"{' · a pass was still running at the stop' if row['worker_busy_at_end'] else ''}"
             f" · final pass {row['final_pass_s']} s over {row['final_pass_audio_s']} s of audio"
+            f"{' (beside)' if row.get('final_pass_beside') else ''}"
         )
     print(
         f"    median {result['latency_median_s']:.2f} s, max {result['latency_max_s']:.2f} s over "

@@ -1,8 +1,10 @@
 """Scores one answer by meaning: relevance to the question asked, coverage of each expected point, STAR parts
 and substance, with keyword lists, padding and "I don't know" earning nothing.
 
-Each criterion is 0-10 with an explanation and verbatim evidence; the score is their weighted mean (weights
-fitted on the development set, see `scoring_meaning.MeaningModel`), then held down by the caps.
+Each criterion is 0-10 with an explanation and verbatim evidence; the score is their learned combination
+(`scoring_learned.LearnedModel`, fitted on the training part of the development set): the quality read from
+structure, specificity, completeness, length and general claims, times the probability that the answer is on
+the question asked, then held down by the caps.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from . import answer_features as fx
 from .meaning import STAR_PARTS, MeaningSignals
 from .reports import StarPresence
+from .scoring_learned import DEFAULT_LEARNED, LearnedModel, inputs
 from .scoring_meaning import DEFAULT_MODEL, MeaningFeatures, MeaningModel, features
 from .scoring_models import AnswerScore, Criterion, ScoringInput
 from .skills import extract_skills, unique_skills
@@ -143,12 +146,11 @@ def combine(
     length_share: float = 0.45,
     claim_penalty: float = 0.0,
 ) -> tuple[float, list[str]]:
-    """The weighted mean of the criteria, length's diminishing returns, then the caps that keep gaming and
-    non-answers low. Shared with the weight fitting (tests/support/fit_scoring.py) so both compute the same."""
+    """The hand-weighted mean of the criteria with length's diminishing returns, then the caps: the rubric
+    before the learned combination, kept for the fitting script's comparison (tests/support/fit_scoring.py)."""
     total = sum(weights[name] for name in values)
     score = sum(v * weights[name] for name, v in values.items()) / total if total else 0.0
     score *= 1.0 - length_share + length_share * f.length
-    q = f.quality
     caps: list[str] = []
     if f.claims and claim_penalty > 0:
         score *= 1.0 - claim_penalty * f.claim_share
@@ -156,6 +158,14 @@ def combine(
             f"General claims: {len(f.claims)} of {f.substance.sentences} sentences say nothing concrete "
             f'(for example "{f.claims[0]}"); show what you did instead.'
         )
+    score, more = apply_caps(score, f)
+    return score, caps + more
+
+
+def apply_caps(score: float, f: MeaningFeatures) -> tuple[float, list[str]]:
+    """The caps that keep gaming and non-answers low whatever the criteria say, each with its reason."""
+    q = f.quality
+    caps: list[str] = []
     if q.dont_know:
         score = min(score, 1.0)
         caps.append("The answer says it does not know: nothing to credit yet.")
@@ -200,20 +210,60 @@ def criteria_for(
     return criteria, star
 
 
+def _explained(
+    criteria: list[Criterion], learned: LearnedModel, on_question: float, quality: float
+) -> list[Criterion]:
+    """The criteria with the learned model's reading: relevance becomes the probability of being on the
+    question (it multiplies the score), the others carry their learned weight within the quality."""
+    total = sum(max(0.0, w) for w in learned.quality_weights.values()) or 1.0
+    out = []
+    for c in criteria:
+        if c.name == "relevance":
+            out.append(
+                c.model_copy(
+                    update={
+                        "score": _clamp(10 * on_question),
+                        "weight": 1.0,
+                        "explanation": c.explanation
+                        + f" On the question asked with probability {on_question:.0%}; the answer's quality"
+                        f" ({quality:.1f}/10) is multiplied by it.",
+                    }
+                )
+            )
+        else:
+            out.append(
+                c.model_copy(
+                    update={"weight": round(max(0.0, learned.quality_weights.get(c.name, 0.0)) / total, 3)}
+                )
+            )
+    return out
+
+
 def score_by_meaning(
     data: ScoringInput,
     signals: MeaningSignals,
     delivery: Criterion | None,
     model: MeaningModel = DEFAULT_MODEL,
+    learned: LearnedModel = DEFAULT_LEARNED,
 ) -> AnswerScore:
     transcript = data.transcript.strip()
     f = features(signals, transcript, list(data.expected_points), model)
     criteria, star = criteria_for(data, f, signals, model)
+    raw = inputs(signals, f, {c.name: c.score for c in criteria})
+    content, on_question, quality = learned.score(signals.language, raw)
+    criteria = _explained(criteria, learned, on_question, quality)
     if delivery is not None:
-        criteria.append(delivery.model_copy(update={"weight": model.weights["delivery"]}))
-    score, caps = combine(
-        {c.name: c.score for c in criteria}, model.weights, f, model.length_share, model.claim_penalty
-    )
+        criteria.append(delivery.model_copy(update={"weight": learned.delivery_share}))
+        # Delivery scales what was said (up to its share off when far outside the bands) and never adds to
+        # it: a quote read out fluently is still not an answer.
+        content *= 1.0 - learned.delivery_share * (1.0 - delivery.score / 10.0)
+    score, caps = apply_caps(content, f)
+    if f.claims and learned.quality_weights.get("claims", 0.0) < 0:
+        caps.insert(
+            0,
+            f"General claims: {len(f.claims)} of {f.substance.sentences} sentences say nothing concrete "
+            f'(for example "{f.claims[0]}"); they lower the score: show what you did instead.',
+        )
     count = f.quality.words
     q = f.quality
 

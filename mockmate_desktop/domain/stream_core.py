@@ -70,6 +70,15 @@ class Pass:
     def audio_start(self) -> int:
         return self.start - self.context
 
+    def serves(self, other: Pass) -> bool:
+        """This pass's result can stand for `other`'s: the same frames, and at least as much context."""
+        return (
+            self.start == other.start
+            and self.end == other.end
+            and self.final == other.final
+            and self.context >= other.context
+        )
+
     @property
     def final(self) -> bool:
         return self.stretch is not None and self.stretch.final
@@ -183,7 +192,7 @@ class StreamCore:
         if self.final is not None:
             return None
         if self._jobs:
-            stretch = self._merge(self._jobs.popleft())
+            stretch = self._merge(self._jobs)
             if self._reusable(stretch):
                 cover = self._cover
                 assert cover is not None
@@ -197,6 +206,53 @@ class StreamCore:
             self._commit(stretch, [])
             return self.next_pass()
         return self._speculative_pass()
+
+    def pass_beside(self, running: Pass) -> Pass | None:
+        """Once the answer has ended, the pass `next_pass` will give after `running` is accepted, so that a
+        second Whisper worker can run it now instead of after `running`: at a stop, the pass still running
+        and then the last stretch's own pass added up to over a second.
+
+        Its context reaches back to where the words `running` holds back could start, so it serves
+        whatever `running` hears (`Pass.serves`). None where the next pass cannot be known yet: the answer
+        goes on, or more than the last stretch is queued.
+        """
+        if self.ended is None or self.final is not None or not self._jobs:
+            return None
+        stretch = self._merge(deque(self._jobs))
+        if not stretch.final or not stretch.has_speech or stretch.end <= stretch.start:
+            return None
+        if running.stretch is not None:  # a stretch's pass: its last `reheard_s` will be held back
+            if running.end > stretch.start:
+                return None
+            cut = (
+                running.stretch.speech_end if running.stretch.speech_end is not None else running.stretch.end
+            )
+            return self._pass_reaching(stretch, self.seconds(cut) - self.config.reheard_s)
+        if running.start != stretch.start or not running.start < running.end < stretch.end:
+            return None
+        if running.at_pause and self._reusable_by(stretch, running.start, running.end):
+            return None  # the running pass will be the final part itself
+        if running.at_pause and self.config.reuse_prefix:  # `_after_cover` will split the stretch there
+            head_end = max(stretch.start + 1, running.end - self.frames(self.config.speculate_after_s))
+            rest = Stretch(running.end, stretch.end, True, True, speech_end=stretch.speech_end)
+            return self._pass_reaching(rest, self.seconds(head_end) - self.config.reheard_s)
+        # A tentative pass changes nothing the next pass depends on.
+        return Pass(stretch.start, stretch.end, self._context_for(stretch.start), stretch)
+
+    def _covers_next(self, job: Pass) -> bool:
+        """The speculative/tentative `job` heard the start of what is transcribed next: the unfinished
+        stretch, or the stretch cut from it while the pass ran (at a stop, that pass is then the final part
+        instead of being heard again)."""
+        if self._jobs:
+            return self._jobs[0].start == job.start
+        return self.segmenter.stretch_start == job.start
+
+    def _pass_reaching(self, stretch: Stretch, hold_from_s: float) -> Pass:
+        """A pass over `stretch` whose context reaches words held back from `hold_from_s` on (bounded as in
+        `_context_for`, which measures from the first held word itself and so never asks for more)."""
+        reach = stretch.start - self.frames(max(0.0, hold_from_s)) + self.frames(self.config.boundary_s)
+        context = max(self.frames(self.config.context_s), min(reach, self.frames(self.config.max_context_s)))
+        return Pass(stretch.start, stretch.end, min(stretch.start, context), stretch)
 
     @property
     def pending(self) -> bool:
@@ -215,7 +271,7 @@ class StreamCore:
         reheard, kept = self._split(words, job)
         if job.stretch is None:
             self.stats.tentative_passes += 1
-            if self.segmenter.stretch_start == job.start and self.final is None:
+            if self.final is None and self._covers_next(job):
                 self._cover = _Cover(job.start, job.end, kept, _join(kept), reheard, job.at_pause)
                 self._update_end_of_turn()
             return
@@ -245,12 +301,14 @@ class StreamCore:
             context = max(context, min(reach, self.frames(self.config.max_context_s)))
         return min(start, context)
 
-    def _merge(self, stretch: Stretch) -> Stretch:
-        while self.config.merge_backlog and not stretch.final and self._jobs:
-            following = self._jobs[0]
+    def _merge(self, jobs: deque[Stretch]) -> Stretch:
+        """The first queued stretch joined with those after it (popped from `jobs`)."""
+        stretch = jobs.popleft()
+        while self.config.merge_backlog and not stretch.final and jobs:
+            following = jobs[0]
             if self.seconds(following.end - stretch.start) > self.config.max_merged_s:
                 break
-            self._jobs.popleft()
+            jobs.popleft()
             stretch = Stretch(
                 stretch.start,
                 following.end,
@@ -262,13 +320,17 @@ class StreamCore:
 
     def _reusable(self, stretch: Stretch) -> bool:
         cover = self._cover
+        return cover is not None and self._reusable_by(stretch, cover.start, cover.end)
+
+    def _reusable_by(self, stretch: Stretch, start: int, end: int) -> bool:
+        """A pass over [start, end) heard all of `stretch`'s speech and little more: its words are the
+        stretch's."""
         slack = self.frames(self.config.speculate_after_s) + 1
         return (
-            cover is not None
-            and stretch.has_speech
+            stretch.has_speech
             and stretch.speech_end is not None
-            and cover.start == stretch.start
-            and stretch.speech_end <= cover.end <= stretch.speech_end + slack
+            and start == stretch.start
+            and stretch.speech_end <= end <= stretch.speech_end + slack
         )
 
     def _after_cover(self, stretch: Stretch) -> Stretch:
@@ -319,7 +381,12 @@ class StreamCore:
 
     def _first_words_due(self, start: int, end: int) -> bool:
         cfg, cover = self.config, self._cover
-        if cfg.first_words_s is None or self._words or self._held or end - start < self.frames(cfg.first_words_s):
+        if (
+            cfg.first_words_s is None
+            or self._words
+            or self._held
+            or end - start < self.frames(cfg.first_words_s)
+        ):
             return False
         # Again only if the last try heard no words and there is new audio worth another pass.
         return cover is None or (

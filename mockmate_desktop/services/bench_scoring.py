@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import time
@@ -158,6 +159,7 @@ def measure(engine: str) -> dict[str, Any]:
             out.append(Scored(a, result.score))
         return out, times
 
+    load_before = os.getloadavg()[0]
     scored_train, _ = run(train)
     # The held-out questions are new to the caches, as a real interview's questions would be.
     scored_held, times = run(held)
@@ -178,6 +180,8 @@ def measure(engine: str) -> dict[str, Any]:
             "p95": round(1000 * sorted(times)[int(0.95 * (len(times) - 1))], 1),
         },
         "memory_added_peak_mb": round(_rss_peak_mb() - base_rss, 1),
+        "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
+        "cpu_count": os.cpu_count(),
         "deterministic": deterministic,
     }
 
@@ -187,6 +191,34 @@ def _line(name: str, c: dict[str, float]) -> str:
         f"  {name:<22} n={c['n']:<4} Spearman {c['spearman']:.3f}  QWK {c['qwk']:.3f}  "
         f"(word count {c['word_count_spearman']:.3f})"
     )
+
+
+def targets(result: dict[str, Any]) -> list[tuple[str, str, bool]]:
+    """The issue's targets on the held-out fifth: (name, figure, met)."""
+    f = result["held_out"]
+    rho = f["overall"]["spearman"]
+    by_language = {k: v["spearman"] for k, v in f["by_language"].items()}
+    spread = max(by_language.values()) - min(by_language.values()) if by_language else float("nan")
+    gap = abs(f["synonym_mean"] - f["worded_excellent_mean"])
+    beats = rho - f["overall"]["word_count_spearman"]
+    median = result["ms_per_answer"]["median"]
+    return [
+        ("Spearman >= 0.85 (adversarial included)", f"{rho:.3f}", rho >= 0.85),
+        (
+            "keyword-stuffed mean <= grade-2 mean",
+            f"{f['stuffed_mean']:.2f} vs {f['grade2_mean']:.2f}",
+            f["stuffed_mean"] <= f["grade2_mean"],
+        ),
+        ("synonym-only within 1 point of worded excellent", f"gap {gap:.2f}", gap <= 1.0),
+        ("beats word count by >= 0.1", f"{beats:+.3f}", beats >= 0.1),
+        (
+            "en/fr/hi Spearman within 0.05",
+            " / ".join(f"{k} {v:.3f}" for k, v in by_language.items()) + f" (spread {spread:.3f})",
+            spread <= 0.05,
+        ),
+        ("<= 100 ms per answer once loaded (median)", f"{median} ms", median <= 100),
+        ("model load <= 2 s", f"{result['model_load_s']:.2f} s", result["model_load_s"] <= 2.0),
+    ]
 
 
 def render(result: dict[str, Any], show_train: bool) -> str:
@@ -226,8 +258,12 @@ def render(result: dict[str, Any], show_train: bool) -> str:
     lines.append(
         f"Cost: model load {result['model_load_s']:.2f} s; per answer median {result['ms_per_answer']['median']} ms, "
         f"p95 {result['ms_per_answer']['p95']} ms; peak memory added {result['memory_added_peak_mb']} MB; "
-        f"same input same score: {'yes' if result['deterministic'] else 'NO'}"
+        f"same input same score: {'yes' if result['deterministic'] else 'NO'}; load average "
+        f"{result['load_average'][0]} -> {result['load_average'][1]} on {result['cpu_count']} cores"
     )
+    lines.append("Targets (held-out fifth):")
+    for name, figure, met in targets(result):
+        lines.append(f"  [{'met' if met else 'NOT met'}] {name}: {figure}")
     return "\n".join(lines)
 
 

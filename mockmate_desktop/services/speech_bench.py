@@ -11,7 +11,7 @@ import resource
 import statistics
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ import numpy as np
 from ..domain.segmentation import SegmenterConfig
 from ..domain.stream_core import StreamConfig
 from ..domain.wer import corpus_wer, word_errors
-from ..speech.live import LiveConfig, LiveTranscription, feed_array, uses_short_window
+from ..speech.live import FIRST_WORDS_S, LiveConfig, LiveTranscription, feed_array, uses_short_window
 from ..speech.protocols import SAMPLE_RATE, AudioArray
 from ..speech.wavio import read_wav_16k_mono
 from ..speech.whisper import WhisperTranscriber
@@ -99,19 +99,23 @@ def streamed(
     prompt: str | None = None,
     speculate: bool = True,
     short_window: bool | None = None,
+    live: LiveConfig | None = None,
 ) -> dict[str, Any]:
+    """`live`: the app's other live settings (beam, pass beside); segmentation and speculation are set here."""
     config = SegmenterConfig(auto_end=vad_end, first_word_grace_s=60.0, max_answer_s=1800.0)
-    live = LiveTranscription(
-        model,
-        LiveConfig(
-            language="en",
-            segmenter=config,
-            prompt=prompt,
-            stream=StreamConfig(speculate=speculate),
-            short_window=short_window,
+    live_config = replace(
+        live or LiveConfig(),
+        language="en",
+        segmenter=config,
+        prompt=prompt,
+        # As the app: a first-words pass, tentative passes with tiny.en only.
+        stream=StreamConfig(
+            speculate=speculate, tentative=model.model_name.endswith(".en"), first_words_s=FIRST_WORDS_S
         ),
+        short_window=short_window,
     )
-    live.start()
+    pipeline = LiveTranscription(model, live_config)
+    pipeline.start()
     last = last_speech_sample(audio)
     trail = np.zeros(int(3 * SAMPLE_RATE), dtype=np.float32) if vad_end else np.zeros(0, dtype=np.float32)
     # An explicit stop comes right after the last speech sample; the VAD variant keeps feeding silence.
@@ -124,22 +128,23 @@ def streamed(
         if marks["blocks"] >= last and "last_speech" not in marks:
             marks["last_speech"] = time.perf_counter()
 
-    feed_array(live, feed_audio, realtime=realtime, stop_at_end=not vad_end, on_block=on_block)
-    transcript = live.wait_final(timeout=600)
-    end = live.stats.ended_at or time.perf_counter()
-    final = live.stats.final_at or time.perf_counter()
+    feed_array(pipeline, feed_audio, realtime=realtime, stop_at_end=not vad_end, on_block=on_block)
+    transcript = pipeline.wait_final(timeout=600)
+    end = pipeline.stats.ended_at or time.perf_counter()
+    final = pipeline.stats.final_at or time.perf_counter()
     return {
         "text": transcript.text if transcript else "",
         "latency_from_end_s": final - end,
         "latency_from_last_speech_s": final - marks.get("last_speech", end),
-        "stretches": live.stats.stretches,
-        "tentative_passes": live.stats.tentative_passes,
-        "end_reason": str(live.stats.end_reason),
-        "worker_busy_at_end": live.stats.worker_busy_at_end,
-        "final_pass_s": live.stats.final_pass_s,
-        "final_pass_audio_s": live.stats.final_pass_audio_s,
-        "median_pass_s": statistics.median(live.stats.transcribe_seconds)
-        if live.stats.transcribe_seconds
+        "stretches": pipeline.stats.stretches,
+        "tentative_passes": pipeline.stats.tentative_passes,
+        "end_reason": str(pipeline.stats.end_reason),
+        "worker_busy_at_end": pipeline.stats.worker_busy_at_end,
+        "final_pass_s": pipeline.stats.final_pass_s,
+        "final_pass_audio_s": pipeline.stats.final_pass_audio_s,
+        "final_pass_beside": pipeline.stats.final_pass_beside,
+        "median_pass_s": statistics.median(pipeline.stats.transcribe_seconds)
+        if pipeline.stats.transcribe_seconds
         else None,
     }
 
@@ -176,6 +181,7 @@ def run_bench(
     short_window: bool | None = None,
     repeats: int = 1,
     transcriber: WhisperTranscriber | None = None,
+    pass_beside: bool = True,
 ) -> dict[str, Any]:
     """The live pipeline is measured first, so `peak_rss_mb` is its own peak; the stock full passes it is
     compared with run afterwards (a full pass over 183 s alone peaks near 520 MB)."""
@@ -184,6 +190,9 @@ def run_bench(
         "speculate": speculate,
         "short_window": uses_short_window(model_name, "en") if short_window is None else short_window,
         "repeats": repeats,
+        "workers": getattr(transcriber, "workers", 1),
+        "pass_beside": pass_beside,
+        "beam_size": LiveConfig().beam_size,
     }
     model = transcriber or WhisperTranscriber(model_name, model_cache)
     began = time.perf_counter()
@@ -204,7 +213,14 @@ def run_bench(
     answers: list[dict[str, Any]] = []
     for _ in range(repeats):
         for seconds, (audio, reference) in built.items():
-            live = streamed(model, audio, realtime=True, speculate=speculate, short_window=short_window)
+            live = streamed(
+                model,
+                audio,
+                realtime=True,
+                speculate=speculate,
+                short_window=short_window,
+                live=LiveConfig(pass_beside=pass_beside),
+            )
             row = _answer_row(audio, reference, live)
             rows[seconds].append(row)
             answers.append(row)
@@ -222,7 +238,15 @@ def run_bench(
     }
 
     audio, _ = build_answer(clips, 30.0, seed=11)
-    vad = streamed(model, audio, realtime=True, vad_end=True, speculate=speculate, short_window=short_window)
+    vad = streamed(
+        model,
+        audio,
+        realtime=True,
+        vad_end=True,
+        speculate=speculate,
+        short_window=short_window,
+        live=LiveConfig(pass_beside=pass_beside),
+    )
     result["vad_end"] = {
         "end_detection_to_final_s": round(vad["latency_from_end_s"], 3),
         "last_speech_to_final_s": round(vad["latency_from_last_speech_s"], 3),
@@ -270,5 +294,6 @@ def _answer_row(audio: AudioArray, reference: str, live: dict[str, Any]) -> dict
         "worker_busy_at_end": live["worker_busy_at_end"],
         "final_pass_s": rounded(live["final_pass_s"]),
         "final_pass_audio_s": rounded(live["final_pass_audio_s"]),
+        "final_pass_beside": live["final_pass_beside"],
         "median_pass_s": rounded(live["median_pass_s"]),
     }

@@ -13,6 +13,7 @@ took 0.16-0.69 s a pass instead of 0.84-1.21 s. That margin is what `KEPT_PADDIN
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -36,19 +37,32 @@ def window_frames(features: np.ndarray, kept_padding: int = KEPT_PADDING_FRAMES)
     return min(frames, keep + keep % 2)
 
 
-def load_whisper_model(folder: Path, *, cpu_threads: int) -> Any:
-    """A faster-whisper `WhisperModel` whose encoder sees only the audio plus a margin while its
-    `short_window` attribute is true; false (the default) is stock faster-whisper."""
+def load_whisper_model(folder: Path, *, cpu_threads: int, workers: int = 1) -> Any:
+    """A faster-whisper `WhisperModel` whose encoder sees only the audio plus a margin while the calling
+    thread has set `short_window(True)`; otherwise stock faster-whisper.
+
+    The switch is per thread, not an attribute of the shared model: with `workers` > 1, two threads decode
+    at once (CTranslate2 runs one call per worker), and one pass's window must not change the other's.
+    """
     from faster_whisper import WhisperModel
 
     class ShortWindowWhisperModel(WhisperModel):  # type: ignore[misc]
-        short_window = False
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._window = threading.local()
+
+        def short_window(self, on: bool) -> None:
+            """For the calling thread's next `transcribe` calls."""
+            self._window.short = on
 
         def encode(self, features: np.ndarray) -> Any:
             # 2-D features are one window of `generate_segments` or of language detection; batched 3-D input
-            # (not used here) keeps the stock behaviour.
-            if self.short_window and features.ndim == 2:
+            # (not used here) keeps the stock behaviour. `encode` runs on the thread that iterates the
+            # segments, which is the thread that called `transcribe`.
+            if getattr(self._window, "short", False) and features.ndim == 2:
                 features = np.ascontiguousarray(features[:, : window_frames(features)])
             return super().encode(features)
 
-    return ShortWindowWhisperModel(str(folder), device="cpu", compute_type="int8", cpu_threads=cpu_threads)
+    return ShortWindowWhisperModel(
+        str(folder), device="cpu", compute_type="int8", cpu_threads=cpu_threads, num_workers=workers
+    )

@@ -3,6 +3,7 @@ held down and told which question it answers; the shipped bank vectors come from
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import numpy as np
@@ -12,6 +13,7 @@ from mockmate_desktop.domain import answer_features as fx
 from mockmate_desktop.domain.meaning import MeaningSignals
 from mockmate_desktop.domain.scoring import AnswerScore, ScoringInput, score_answer
 from mockmate_desktop.domain.scoring_by_meaning import score_by_meaning
+from mockmate_desktop.domain.scoring_learned import DEFAULT_LEARNED
 from mockmate_desktop.domain.scoring_meaning import DEFAULT_MODEL, MeaningModel, features
 from mockmate_desktop.engine.semantic.bank_index import bank_vectors, default_path, read
 from mockmate_desktop.engine.semantic.loader import shared_loader
@@ -124,10 +126,11 @@ def test_an_excellent_answer_to_another_bank_question_is_caught_by_the_bank(with
         assert signals.bank_margin is None and signals.bank_rival == ""
 
 
-def test_general_claims_lower_the_score_when_penalised_and_are_quoted() -> None:
+def test_general_claims_lower_the_score_and_are_quoted() -> None:
     n = len(fx.sentences(ANSWER))
     bar = DEFAULT_MODEL.claim_min["fr"]
-    penalised = replace(DEFAULT_MODEL, claim_penalty=0.3)
+    # The learned combination gives the share of general claims a negative weight (sign-constrained).
+    assert DEFAULT_LEARNED.quality_weights["claims"] < 0
     data = ScoringInput(
         question=QUESTION,
         expected_points=["Merge adds a merge commit", "Rebase rewrites history"],
@@ -140,13 +143,11 @@ def test_general_claims_lower_the_score_when_penalised_and_are_quoted() -> None:
         )
         return score_by_meaning(data, signals, None, model)
 
-    plain = run([bar - 0.01] * n, penalised)  # just under the French bar: content
-    claimed = run([bar + 0.01] * n, penalised)
+    plain = run([bar - 0.01] * n, DEFAULT_MODEL)  # just under the French bar: content
+    claimed = run([bar + 0.01] * n, DEFAULT_MODEL)
     assert not any("General claims" in c for c in plain.caps)
     assert claimed.score < plain.score
     assert any("General claims" in c and fx.sentences(ANSWER)[0] in c for c in claimed.caps)
-    # The shipped model measures claims without a penalty (cross-validation did not favour one).
-    assert run([bar + 0.01] * n, DEFAULT_MODEL).score == plain.score
 
 
 def test_platitudes_read_as_general_claims_and_concrete_sentences_do_not() -> None:
@@ -169,3 +170,44 @@ def test_platitudes_read_as_general_claims_and_concrete_sentences_do_not() -> No
         return features(signals, text, points).claims
 
     assert claims(vague) and not claims(concrete)
+
+
+def test_the_relevance_criterion_gives_the_learned_probability_and_a_lower_margin_lowers_the_score() -> None:
+    sure, unsure = _score(0.3), _score(-0.1)
+    assert unsure.score < sure.score
+    for result in (sure, unsure):
+        relevance = next(c for c in result.criteria if c.name == "relevance")
+        assert "probability" in relevance.explanation and relevance.evidence
+        assert re.search(r"probability \d+%; the answer's quality \(\d+\.\d/10\)", relevance.explanation)
+
+
+def test_delivery_can_lower_a_score_but_never_raise_it() -> None:
+    from mockmate_desktop.domain.scoring_models import Criterion
+
+    data = ScoringInput(
+        question=QUESTION,
+        expected_points=["Merge adds a merge commit", "Rebase rewrites history"],
+        transcript=ANSWER,
+    )
+    signals = _signals(0.3)
+
+    def with_delivery(score: float | None) -> float:
+        delivery = (
+            None if score is None else Criterion(name="delivery", score=score, weight=0.1, explanation="")
+        )
+        return score_by_meaning(data, signals, delivery).score
+
+    assert with_delivery(10.0) == with_delivery(None) > with_delivery(2.0)
+
+
+def test_without_expected_points_or_model_answer_completeness_is_not_read_as_zero() -> None:
+    base = _signals(0.3)
+    nothing = base.model_copy(update={"points": [], "baseline": base.baseline[:1], "reference": None})
+    missed = base.model_copy(update={"points": [[0.70] * len(base.sentences)] * 2})
+    points = ["Merge adds a merge commit", "Rebase rewrites history"]
+    no_rubric = score_by_meaning(ScoringInput(question=QUESTION, transcript=ANSWER), nothing, None)
+    all_missed = score_by_meaning(
+        ScoringInput(question=QUESTION, expected_points=points, transcript=ANSWER), missed, None
+    )
+    assert "completeness" not in {c.name for c in no_rubric.criteria}
+    assert no_rubric.score > all_missed.score

@@ -51,3 +51,27 @@ def test_cross_validation_folds_split_the_training_questions_only_and_evenly() -
     language = {a.question.id: a.language for a in train}
     for group in groups:
         assert Counter(language[q] for q in group) == {"en": 3, "fr": 3, "hi": 3}
+
+
+def test_targets_are_read_from_the_held_out_figures() -> None:
+    from mockmate_desktop.services.bench_scoring import targets
+
+    def corr(rho: float, words: float = 0.3) -> dict[str, float]:
+        return {"n": 30, "spearman": rho, "qwk": rho, "word_count_spearman": words}
+
+    held = {
+        "overall": corr(0.86),
+        "by_language": {"en": corr(0.86), "fr": corr(0.80), "hi": corr(0.84)},
+        "stuffed_mean": 1.5,
+        "grade2_mean": 2.5,
+        "synonym_mean": 6.0,
+        "worded_excellent_mean": 7.5,
+    }
+    result = {"held_out": held, "ms_per_answer": {"median": 80.0, "p95": 150.0}, "model_load_s": 0.1}
+    met = {name: ok for name, _, ok in targets(result)}
+    assert met["Spearman >= 0.85 (adversarial included)"]
+    assert met["keyword-stuffed mean <= grade-2 mean"]
+    assert not met["synonym-only within 1 point of worded excellent"]  # gap 1.5
+    assert met["beats word count by >= 0.1"]
+    assert not met["en/fr/hi Spearman within 0.05"]  # spread 0.06
+    assert met["<= 100 ms per answer once loaded (median)"]

@@ -222,3 +222,67 @@ def test_end_of_turn_verdicts_give_reasons() -> None:
     assert EndOfTurnPolicy(EndOfTurnConfig(language="fr")).judge("parce que").finished is False
     assert EndOfTurnPolicy(EndOfTurnConfig(language="hi")).judge("हमने रेडिस चुना क्योंकि").finished is False
     assert policy.silence_needed("It worked.") == 5.0 and policy.silence_needed("and") == 8.0
+
+
+def test_the_last_pass_can_run_beside_the_stretch_pass_still_running_at_the_stop() -> None:
+    c = core()
+    feed(c, [(0.9, 3.5), (0.1, 0.6)])
+    running = c.next_pass()  # the first stretch's pass, still running when the candidate stops
+    assert running is not None and running.stretch is not None
+    assert c.pass_beside(running) is None  # the answer goes on: the next pass is not known yet
+    feed(c, [(0.9, 2.0)])
+    c.stop(EndReason.STOPPED)
+    beside = c.pass_beside(running)
+    assert beside is not None and beside.final and beside.start >= running.end
+    # It reaches back over every word the running pass could hold back (its last 1.2 s of speech).
+    assert beside.audio_start * F <= 3.5 - 1.2
+    c.accept(running, result(running, [("it", 0.2, 0.5), ("became", 0.6, 1.2), ("so", 2.9, 3.4)]))
+    after = c.next_pass()
+    assert after is not None and beside.serves(after) and beside.context >= after.context
+    c.accept(beside, result(beside, [("became", 1.0, 1.3), ("slow", 2.9, 3.4), ("then", 4.3, 4.8)]))
+    assert c.final is not None and c.final.text == "it became slow then"
+
+
+def test_the_last_pass_beside_a_speculative_pass_hears_only_the_speech_after_its_pause() -> None:
+    c = StreamCore(SegmenterConfig(auto_end=False, cut_pause_s=0.4), StreamConfig(speculate=True))
+    feed(c, [(0.9, 4.0), (0.1, 0.3)])
+    spec = c.next_pass()
+    assert spec is not None and spec.at_pause
+    feed(c, [(0.9, 3.0)])
+    c.stop(EndReason.STOPPED)
+    beside = c.pass_beside(spec)
+    assert beside is not None and beside.start == spec.end and beside.audio_start * F <= 4.0 - 1.2
+    c.accept(spec, result(spec, [("we", 0.2, 0.5), ("cached", 0.6, 1.2), ("reads", 3.2, 3.9)]))
+    after = c.next_pass()
+    assert after is not None and beside.serves(after)
+    c.accept(beside, result(beside, [("reads", 3.2, 3.9), ("first", 6.7, 7.2)]))
+    assert c.final is not None and c.final.text == "we cached reads first"
+
+
+def test_a_beside_pass_does_not_stand_for_a_different_next_pass() -> None:
+    c = StreamCore(SegmenterConfig(auto_end=False, cut_pause_s=0.4), StreamConfig(speculate=True))
+    feed(c, [(0.9, 4.0), (0.1, 0.3)])
+    spec = c.next_pass()
+    assert spec is not None
+    feed(c, [(0.9, 3.0)])
+    c.stop(EndReason.STOPPED)
+    beside = c.pass_beside(spec)
+    assert beside is not None
+    c.accept(spec, result(spec, []))  # the speculative pass heard nothing: the whole stretch is heard again
+    after = c.next_pass()
+    assert after is not None and after.start == spec.start and not beside.serves(after)
+
+
+def test_a_speculative_pass_still_running_when_its_stretch_is_cut_is_used_for_that_stretch() -> None:
+    c = StreamCore(
+        SegmenterConfig(auto_end=False, min_stretch_s=3.0, cut_pause_s=0.5), StreamConfig(speculate=True)
+    )
+    feed(c, [(0.9, 4.0), (0.1, 0.3)])
+    spec = c.next_pass()
+    assert spec is not None and spec.at_pause
+    feed(c, [(0.1, 0.4)])  # while it runs the pause grows: the stretch is cut and queued
+    c.stop(EndReason.STOPPED)
+    assert c.pass_beside(spec) is None  # nothing to run beside it: it will be the final part itself
+    c.accept(spec, result(spec, [("we", 0.2, 0.5), ("cached", 0.6, 1.2), ("reads", 3.2, 3.9)]))
+    assert c.next_pass() is None  # not heard again
+    assert c.final is not None and c.final.text == "we cached reads" and c.stats.reused_tentative

@@ -35,6 +35,8 @@ def test_the_prompt_keeps_whole_terms_within_the_budget() -> None:
     prompt = many.prompt()
     assert len(prompt) <= 100 and prompt.endswith(".")
     assert all(t.startswith("Term") and len(t) == 7 for t in prompt.rstrip(".").split(", "))
+    # The budget keeps the most important terms, and they come last.
+    assert prompt.rstrip(".").split(", ")[-1] == "Term000" and "Term199" not in prompt
     assert Vocabulary(()).prompt() == ""
 
 
@@ -146,4 +148,6 @@ def test_answers_take_the_silence_setting_and_the_question_vocabulary() -> None:
 
 def test_the_role_leads_the_prompt() -> None:
     interview = InterviewVocabulary.build(job_text=JD, role="  Backend   engineer ")
-    assert interview.for_question().prompt().startswith("Backend engineer interview. Python, PostgreSQL")
+    prompt = interview.for_question().prompt()
+    # The most important terms are written last, nearest the speech.
+    assert prompt.startswith("Backend engineer interview. ") and prompt.endswith("PostgreSQL, Python.")

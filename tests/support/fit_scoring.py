@@ -1,9 +1,11 @@
 """Fits the parameters of the rubric by meaning on the training four fifths of the development set.
 
-`python -m tests.support.fit_scoring [--cache FILE]` (from the repository root) prints, on the training part
-only: the cross-validated Spearman of the whole fitting procedure (4 folds of training questions, 3 per
-language per fold: parameters chosen on three folds, scored on the fourth), then the parameters fitted on all
-training answers and their Spearman there. The held-out fifth is never looked at here (see
+`python -m tests.support.fit_scoring [--cache FILE] [--hand]` (from the repository root) prints, on the
+training part only: the nested cross-validated Spearman of the whole fitting procedure of the learned
+combination (`domain.scoring_learned`; 4 folds of training questions, 3 per language per fold: penalties
+chosen by cross-validation inside the other three folds, weights fitted there, scored on the fourth), the
+penalties chosen over all four folds and the model fitted on all training answers, to be copied into
+`DEFAULT_LEARNED`. `--hand` also runs the older grid search of the hand-weighted rubric (`MeaningModel`). The held-out fifth is never looked at here (see
 `mockmate bench scoring` for it). The printed values are copied into `domain.scoring_meaning.MeaningModel`.
 """
 
@@ -19,10 +21,14 @@ from pathlib import Path
 
 from mockmate_desktop.domain.meaning import MeaningSignals
 from mockmate_desktop.domain.scoring_by_meaning import combine, criteria_for
+from mockmate_desktop.domain.scoring_learned import inputs
 from mockmate_desktop.domain.scoring_meaning import DEFAULT_MODEL, MeaningFeatures, MeaningModel, features
 from mockmate_desktop.services.bench_scoring import scoring_input
 from mockmate_desktop.services.scoring_dataset import DevAnswer, load, split
 from mockmate_desktop.services.scoring_stats import spearman
+
+from .fit_learned import LearnRow, choose, fit_model, nested_cv
+from .fit_learned import scores as learned_scores
 
 _NAMES = ("relevance", "structure", "specificity", "completeness")
 FOLDS = 4
@@ -35,10 +41,10 @@ def _signals(answers: Sequence[DevAnswer], cache: Path | None) -> dict[str, Mean
         loaded: dict[str, MeaningSignals | None] = pickle.loads(cache.read_bytes())
         if all(a.id in loaded for a in answers):
             return loaded
-    from mockmate_desktop.engine.semantic.e5 import E5Embedder
+    from mockmate_desktop.engine.semantic.loader import _default_factory
     from mockmate_desktop.engine.semantic.measure import measure
 
-    embedder = E5Embedder()
+    embedder = _default_factory()  # as the app builds it, with the vectors made ahead
     found = {
         a.id: measure(
             embedder, a.question.question, a.text, a.question.expected_points, a.question.model_answer
@@ -142,22 +148,68 @@ def cross_validate(train: Sequence[DevAnswer], signals: dict[str, MeaningSignals
     return result
 
 
+def learn_rows(
+    answers: Sequence[DevAnswer],
+    signals: dict[str, MeaningSignals | None],
+    model: MeaningModel = DEFAULT_MODEL,
+) -> list[LearnRow]:
+    return [
+        LearnRow(answer=a, raw=inputs(signals[a.id], f, values), features=f)  # type: ignore[arg-type]
+        for a, values, f in _table(answers, signals, model)
+    ]
+
+
+def _by_language(rows: Sequence[LearnRow], predicted: Sequence[float]) -> dict[str, float]:
+    result = {"all": spearman(predicted, [r.answer.grade for r in rows])}
+    for language in sorted({r.answer.language for r in rows}):
+        idx = [i for i, r in enumerate(rows) if r.answer.language == language]
+        result[language] = spearman([predicted[i] for i in idx], [rows[i].answer.grade for i in idx])
+    return result
+
+
+def _show(title: str, figures: dict[str, float]) -> None:
+    print(f"{title}: " + ", ".join(f"{k} {v:.3f}" for k, v in figures.items()))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
         "--cache", type=Path, default=None, help="pickle of the similarities, reused if present"
     )
-    parser.add_argument("--no-cv", action="store_true", help="skip the cross-validation (4 more fits)")
+    parser.add_argument("--no-cv", action="store_true", help="skip the cross-validation")
+    parser.add_argument(
+        "--hand", action="store_true", help="also fit the hand-weighted rubric (grid search, minutes)"
+    )
     args = parser.parse_args()
     answers = load()
     train, _ = split(answers)
     signals = _signals(train, args.cache)
+    groups = folds(train)
+    rows = learn_rows(train, signals)
+    print(f"training answers: {len(rows)} in {len(groups)} folds of questions")
+    if args.hand:
+        if not args.no_cv:
+            _show(
+                "hand-weighted rubric, cross-validated Spearman on training", cross_validate(train, signals)
+            )
+        model, rho = fit(train, signals)
+        print(f"hand-weighted rubric fitted on all training answers: Spearman {rho:.3f}\n{model}")
     if not args.no_cv:
-        cv = cross_validate(train, signals)
-        print("cross-validated Spearman on training: " + ", ".join(f"{k} {v:.3f}" for k, v in cv.items()))
-    model, rho = fit(train, signals)
-    print(f"training answers: {len(train)}; Spearman on training (fitted on all of it) {rho:.3f}")
-    print(model)
+        _show(
+            "learned combination, nested cross-validated Spearman on training",
+            _by_language(rows, nested_cv(rows, groups)),
+        )
+    rho, choice = choose(rows, groups)
+    print(
+        f"chosen by 4-fold CV on training: on-question penalty {choice[0]}, quality penalty {choice[1]}, "
+        f"on-question floor {choice[2]} (CV Spearman {rho:.3f})"
+    )
+    learned = fit_model(rows, *choice)
+    _show(
+        "learned combination fitted on all training answers, in-sample",
+        _by_language(rows, learned_scores(learned, rows)),
+    )
+    print(learned)
 
 
 if __name__ == "__main__":

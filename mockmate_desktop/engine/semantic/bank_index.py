@@ -23,6 +23,7 @@ from .protocol import Embedder
 
 LANGUAGES = ("en", "fr", "hi")
 FILE_NAME = "bank_vectors.npz"
+ANCHOR_FILE = "anchor_vectors.npz"  # the fixed texts of `anchors`, embedded ahead the same way
 # Placeholders of templated questions, filled with neutral words so that the template's topic remains.
 FILLERS = {"{skill}": "this technology", "{role}": "this role"}
 
@@ -41,6 +42,8 @@ class BankVectors:
     points: Any  # every expected point's vector, entries in order
     point_owner: Any  # entry index of each point (non-decreasing)
     answers: Any  # one model-answer vector per entry
+    point_texts: tuple[str, ...] = ()
+    answer_texts: tuple[str, ...] = ()
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -84,6 +87,8 @@ def read(path: Path) -> BankVectors:
             points=data["points"].astype(np.float32),
             point_owner=data["point_owner"].astype(np.int64),
             answers=data["answers"].astype(np.float32),
+            point_texts=tuple(str(t) for t in data["point_texts"]),
+            answer_texts=tuple(str(t) for t in data["answer_texts"]),
         )
 
 
@@ -106,3 +111,59 @@ def bank_vectors(model: str) -> BankVectors | None:
     except (OSError, ValueError, KeyError):
         return None
     return found if found.model == model else None
+
+
+def anchor_texts() -> tuple[list[str], list[str]]:
+    """The fixed texts every answer is compared with: (queries, passages), as `measure` embeds them."""
+    from .anchors import CLAIMS, DISTRACTORS_BY_LANGUAGE, GENERIC_ANSWERS, STAR_EXAMPLES
+
+    queries = [t for lang in LANGUAGES for t in DISTRACTORS_BY_LANGUAGE[lang]]
+    passages = [t for part in STAR_EXAMPLES.values() for t in part] + list(CLAIMS)
+    passages += [t for lang in LANGUAGES for t in GENERIC_ANSWERS[lang]]
+    return list(dict.fromkeys(queries)), list(dict.fromkeys(passages))
+
+
+def build_anchors(embedder: Embedder) -> dict[str, Any]:
+    """Arrays for `np.savez` of the anchor texts, kept in float32 so that they equal what the model gives."""
+    queries, passages = anchor_texts()
+    return {
+        "model": np.array(embedder.name),
+        "query_texts": np.array(queries),
+        "queries": np.asarray(embedder.embed(queries, query=True), dtype=np.float32),
+        "passage_texts": np.array(passages),
+        "passages": np.asarray(embedder.embed(passages), dtype=np.float32),
+    }
+
+
+def _anchor_vectors(model: str) -> dict[str, np.ndarray]:
+    try:
+        path = assets_dir() / "semantic" / ANCHOR_FILE
+        with np.load(path, allow_pickle=False) as data:
+            if str(data["model"]) != model:
+                return {}
+            found = {"q:" + str(t): v for t, v in zip(data["query_texts"], data["queries"], strict=True)}
+            found.update(
+                {"p:" + str(t): v for t, v in zip(data["passage_texts"], data["passages"], strict=True)}
+            )
+    except (AssetsMissingError, OSError, ValueError, KeyError):
+        return {}
+    current_queries, current_passages = anchor_texts()
+    # An anchor edited since the file was made is simply embedded again: a stale text is never matched.
+    wanted = {"q:" + t for t in current_queries} | {"p:" + t for t in current_passages}
+    return {k: np.asarray(v, dtype=np.float32) for k, v in found.items() if k in wanted}
+
+
+@functools.lru_cache(maxsize=4)
+def known_vectors(model: str) -> dict[str, np.ndarray]:
+    """Vectors made ahead by `model`, keyed as `e5.cache_key` (q: or p: + text): the anchors, and the bank's
+    questions, expected points and model answers. Nothing when the files were made by another model."""
+    found = _anchor_vectors(model)
+    bank = bank_vectors(model)
+    if bank is not None:
+        # Rounded as the embedder rounds what it computes; float16 storage moves a cosine by about 1e-4.
+        for lang in LANGUAGES:
+            texts, vectors = bank.questions[lang]
+            found.update({"q:" + t: np.round(v, 5) for t, v in zip(texts, vectors, strict=True)})
+        found.update({"q:" + t: np.round(v, 5) for t, v in zip(bank.point_texts, bank.points, strict=True)})
+        found.update({"p:" + t: np.round(v, 5) for t, v in zip(bank.answer_texts, bank.answers, strict=True)})
+    return found

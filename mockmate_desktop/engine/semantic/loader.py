@@ -51,9 +51,12 @@ class EmbedderLoader:
 
 
 def _default_factory() -> Embedder:
+    from .bank_index import known_vectors
     from .e5 import E5Embedder
 
-    return E5Embedder()
+    embedder = E5Embedder(known=known_vectors)
+    known_vectors(embedder.name)  # read here, in the loading thread, not on the first answer (cached)
+    return embedder
 
 
 _shared = EmbedderLoader(_default_factory)
