@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .whisper import WhisperTranscriber
+from .whisper_options import APP_WHISPER
 from .whisper_process import WhisperProcessTranscriber
 
 if TYPE_CHECKING:
@@ -17,15 +18,15 @@ if TYPE_CHECKING:
 
 def make_transcriber(app: AppEnvironment, model: str | None = None) -> WhisperTranscriber:
     """In-process Whisper, for the CLI and benches: no GUI thread there whose GIL it could hold."""
-    return WhisperTranscriber(model or app.settings.whisper_model, app.paths.model_cache)
+    return WhisperTranscriber(model or app.settings.whisper_model, app.paths.model_cache, **APP_WHISPER)
 
 
 def make_window_transcriber(model: str, model_cache: Path) -> WhisperProcessTranscriber | WhisperTranscriber:
     """The window's Whisper: the same interface, served by a child process (speech/whisper_process.py).
     MOCKMATE_WHISPER_IN_PROCESS=1 keeps it in the window's process, for before/after measurements only."""
     if os.environ.get("MOCKMATE_WHISPER_IN_PROCESS") == "1":
-        return WhisperTranscriber(model, model_cache)
-    return WhisperProcessTranscriber(model, model_cache)
+        return WhisperTranscriber(model, model_cache, **APP_WHISPER)
+    return WhisperProcessTranscriber(model, model_cache, **APP_WHISPER)
 
 
 def load_in_background(
