@@ -123,6 +123,16 @@ STRONG_CACHING = (
     "the next read fills it again, and if Redis is down the service falls back to the database with a circuit "
     "breaker. At ShipFast this took the product page from 900 to 120 milliseconds at p95 with no stale prices."
 )
+STRONG_PAGINATION = (
+    "I use cursor pagination: the client sends the last id it saw and a limit, capped at 100, and the response "
+    "holds the items and an opaque next cursor, so pages stay stable while rows are inserted. Offset paging "
+    "got slow past page 500 on our orders table, and the cursor took it from 2 seconds to 40 milliseconds. "
+    "Errors follow RFC 7807: a problem JSON with a type, a title, the status and a detail per invalid field, "
+    "400 for bad input, 404 for a missing order, 409 for a conflict, and 429 with Retry-After when throttled. "
+    "A 5xx means our fault, never the client's, and every page also carries next and previous links."
+)
+# The drill's question is the weakest one that asks for the skill; which of these it is follows the scores.
+STRONG_BY_TOPIC = {"cach": STRONG_CACHING, "paginat": STRONG_PAGINATION}
 
 
 def test_a_skill_gap_drill_ticks_only_when_the_answer_shows_the_skill(
@@ -139,14 +149,13 @@ def test_a_skill_gap_drill_ticks_only_when_the_answer_shows_the_skill(
     question = next(q for q in session.questions if q.id == question_id)
     # The strong answer must answer the drill's own question: scoring by meaning caps an answer that fits
     # another question of the bank better (a pagination answer to the caching question scores 2).
-    assert "cache" in question.text.casefold(), question.text
-    assert "python" not in STRONG_CACHING.casefold()
-    strong = coaching.practise(
-        session.id, question_id, NewAttempt(mode=AnswerMode.TYPED, transcript=STRONG_CACHING)
-    )
-    assert strong.attempt.score >= 7
+    answer = next((a for k, a in STRONG_BY_TOPIC.items() if k in question.text.casefold()), None)
+    assert answer is not None, question.text
+    assert "python" not in answer.casefold()
+    strong = coaching.practise(session.id, question_id, NewAttempt(mode=AnswerMode.TYPED, transcript=answer))
+    assert strong.attempt.score >= 7, strong.attempt.score
     assert not next(d for d in coaching.plan(session.id).drills if d.key == gap.key).done
-    with_skill = STRONG_CACHING + " I built it in Python with FastAPI and tested it with pytest."
+    with_skill = answer + " I built it in Python with FastAPI and tested it with pytest."
     coaching.practise(session.id, question_id, NewAttempt(mode=AnswerMode.TYPED, transcript=with_skill))
     ticked = next(d for d in coaching.plan(session.id).drills if d.key == gap.key)
     assert ticked.done and "by the offline rubric" in ticked.done_evidence
