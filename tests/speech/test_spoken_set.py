@@ -75,8 +75,14 @@ def test_a_thinking_pause_does_not_end_the_answer_but_the_end_does(
     final = live.wait_final(60)
     assert live.stats.end_reason is EndReason.SILENCE
     assert live.elapsed_s > len(audio) / SAMPLE_RATE + 4.5  # not at the thinking pause
+    # The speech after the pause reached the final transcript: its last word ends near the answer's end, and
+    # one of the last three words is heard (tiny.en mishears some: "problem winter wave" for "problem went
+    # away" in one CI run).
+    assert final is not None and final.words, final
+    assert final.words[-1].end > len(audio) / SAMPLE_RATE - 2.0, final.words[-1]
     last_words = re.sub(r"[^\w ]", "", answer.script.split("]")[-1]).lower().split()[-3:]
-    assert final is not None and " ".join(last_words) in re.sub(r"[^\w ]", "", final.text.lower())
+    heard = set(re.sub(r"[^\w ]", "", final.text.lower()).split())
+    assert heard & set(last_words), (last_words, final.text)
 
 
 @pytest.mark.slow
