@@ -154,12 +154,17 @@ def combine(
     caps: list[str] = []
     if f.claims and claim_penalty > 0:
         score *= 1.0 - claim_penalty * f.claim_share
-        caps.append(
-            f"General claims: {len(f.claims)} of {f.substance.sentences} sentences say nothing concrete "
-            f'(for example "{f.claims[0]}"); show what you did instead.'
-        )
+        caps.append(_claims_note(f, ""))
     score, more = apply_caps(score, f)
     return score, caps + more
+
+
+def _claims_note(f: MeaningFeatures, effect: str) -> str:
+    """The general claims quoted as evidence; `effect` says what they did to the score, if anything."""
+    return (
+        f"General claims: {len(f.claims)} of {f.substance.sentences} sentences say nothing concrete "
+        f'(for example "{f.claims[0]}"); {effect}show what you did instead.'
+    )
 
 
 def apply_caps(score: float, f: MeaningFeatures) -> tuple[float, list[str]]:
@@ -259,11 +264,7 @@ def score_by_meaning(
         content *= 1.0 - learned.delivery_share * (1.0 - delivery.score / 10.0)
     score, caps = apply_caps(content, f)
     if f.claims and learned.quality_weights.get("claims", 0.0) < 0:
-        caps.insert(
-            0,
-            f"General claims: {len(f.claims)} of {f.substance.sentences} sentences say nothing concrete "
-            f'(for example "{f.claims[0]}"); they lower the score: show what you did instead.',
-        )
+        caps.insert(0, _claims_note(f, "they lower the score: "))
     count = f.quality.words
     q = f.quality
 

@@ -188,7 +188,6 @@ class LiveTranscription:
         self._state = ""
         self._partial = ("", "")
         self._probabilities: list[float] = []
-        self._busy = False
         self._running: Pass | None = None  # the worker's pass in flight (guarded by `_lock`)
         self._beside: BesidePass | None = None
         self.stats = LiveStats(core=self._core.stats)
@@ -256,7 +255,7 @@ class LiveTranscription:
             return self._core.committed_text
 
     def _on_ended(self) -> None:
-        self.stats.worker_busy_at_end = self._busy
+        self.stats.worker_busy_at_end = self._running is not None
         self.stats.end_reason = self._core.ended
         self.stats.ended_at = time.perf_counter()
         self._set_state("finishing")
@@ -315,13 +314,11 @@ class LiveTranscription:
             self.stats.transcribe_seconds.append(seconds)
             return beside.job, raw
         began = time.perf_counter()
-        self._busy = True
         with self._lock:
             self._running = job
         try:
             raw = self._call_whisper(job)
         finally:
-            self._busy = False
             with self._lock:
                 self._running = None
         self.stats.transcribe_seconds.append(time.perf_counter() - began)

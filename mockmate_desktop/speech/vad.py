@@ -18,15 +18,15 @@ FRAME = 512  # samples per VAD frame: Silero v6 takes 512 samples at 16 kHz (32 
 CONTEXT = 64  # samples of the previous frame Silero v6 expects in front of each frame
 FRAME_S = FRAME / SAMPLE_RATE  # 0.032 s: the segmenter's `frame_s`
 
+_NOT_INSTALLED = "voice detection needs faster-whisper and onnxruntime: pip install faster-whisper==1.2.1"
+
 
 def _assets_dir() -> str:
     """faster-whisper's assets folder, found without importing faster-whisper: its import pulls in
     CTranslate2 and tokenizers, which the window's process must not load (speech/whisper_process.py)."""
     spec = importlib.util.find_spec("faster_whisper")
     if spec is None or not spec.submodule_search_locations:
-        raise SpeechUnavailableError(
-            "voice detection needs faster-whisper and onnxruntime: pip install faster-whisper==1.2.1"
-        )
+        raise SpeechUnavailableError(_NOT_INSTALLED)
     return os.path.join(next(iter(spec.submodule_search_locations)), "assets")
 
 
@@ -35,9 +35,7 @@ class StreamingVad:
         try:
             import onnxruntime
         except ImportError as exc:
-            raise SpeechUnavailableError(
-                "voice detection needs faster-whisper and onnxruntime: pip install faster-whisper==1.2.1"
-            ) from exc
+            raise SpeechUnavailableError(_NOT_INSTALLED) from exc
         path = os.path.join(_assets_dir(), "silero_vad_v6.onnx")
         if not os.path.isfile(path):
             raise SpeechUnavailableError(f"Silero VAD model missing at {path}: reinstall faster-whisper")
