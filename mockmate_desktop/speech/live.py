@@ -168,7 +168,7 @@ class LiveTranscription:
         stream = cfg.stream or StreamConfig(
             tentative=transcriber.model_name.endswith(".en"), first_words_s=FIRST_WORDS_S
         )
-        self._prompt_args = whisper_prompt(cfg.vocabulary, cfg.vocabulary_mode, cfg.prompt)
+        self._prompt_args = whisper_prompt(cfg.vocabulary, cfg.vocabulary_mode, cfg.prompt, cfg.language)
         self._callbacks = callbacks or LiveCallbacks()
         self._vad = vad or StreamingVad()
         self._vad.reset()

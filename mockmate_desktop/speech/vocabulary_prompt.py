@@ -1,8 +1,11 @@
 """The interview's vocabulary as faster-whisper arguments: `initial_prompt`, `hotwords`, or both.
 
 Both share Whisper's prompt budget (223 tokens each before the start-of-transcript token; faster-whisper
-puts `hotwords` first and the prompt after it). Which one hears the job's words best is measured by
-`mockmate bench speech` on the held-out spoken answers; `DEFAULT_MODE` is that measurement's winner.
+puts `hotwords` first and the prompt after it). For a pass that fits in one 30 s window (every live pass)
+faster-whisper 1.2.1 gives the decoder the same tokens either way (" " + text after the previous-text token),
+and on the spoken set's tune split the two modes wrote the same text; "both" writes the terms twice, which
+made Whisper spill them into answers (11-12 terms inserted against 4, WER 24.5-26.3 % against 21.8 %;
+docs/issue-notes/issue-15d.md). `DEFAULT_MODE` is the prompt.
 """
 
 from __future__ import annotations
@@ -21,14 +24,18 @@ class PromptArgs(TypedDict):
 
 
 def whisper_prompt(
-    vocabulary: Vocabulary | None, mode: VocabularyMode = DEFAULT_MODE, extra_prompt: str | None = None
+    vocabulary: Vocabulary | None,
+    mode: VocabularyMode = DEFAULT_MODE,
+    extra_prompt: str | None = None,
+    language: str | None = "en",
 ) -> PromptArgs:
     """Keyword arguments for `WhisperTranscriber.transcribe`: `initial_prompt` and `hotwords`.
 
     `extra_prompt` (e.g. a disfluent one, so fillers are written) goes after the terms: Whisper continues in
-    the style of the prompt's end.
+    the style of the prompt's end. `language`: the answer's, which decides the prompt's form
+    (`Vocabulary.prompt`).
     """
-    terms = vocabulary.prompt() if vocabulary else ""
+    terms = vocabulary.prompt(language) if vocabulary else ""
     prompt_parts = [terms] if terms and mode in ("prompt", "both") else []
     if extra_prompt:
         prompt_parts.append(extra_prompt)

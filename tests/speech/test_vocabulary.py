@@ -32,12 +32,18 @@ def test_question_terms_come_first_then_the_job_then_employers_then_the_resume()
 
 def test_the_prompt_keeps_whole_terms_within_the_budget() -> None:
     many = Vocabulary(tuple(f"Term{i:03d}" for i in range(200)), VocabularyConfig(max_prompt_chars=100))
-    prompt = many.prompt()
-    assert len(prompt) <= 100 and prompt.endswith(".")
-    assert all(t.startswith("Term") and len(t) == 7 for t in prompt.rstrip(".").split(", "))
-    # The budget keeps the most important terms, and they come last.
-    assert prompt.rstrip(".").split(", ")[-1] == "Term000" and "Term199" not in prompt
-    assert Vocabulary(()).prompt() == ""
+    # English: one sentence, the most important terms first.
+    sentence = many.prompt("en")
+    assert len(sentence) <= 100 and sentence.startswith("In this interview I talk about Term000, Term001")
+    named = sentence.removeprefix("In this interview I talk about ").rstrip(".").replace(" and ", ", ")
+    assert all(t.startswith("Term") and len(t) == 7 for t in named.split(", ")) and "Term199" not in sentence
+    # Other languages: the list, the most important terms last.
+    listed = many.prompt("fr")
+    assert len(listed) <= 100 and listed.endswith(".")
+    assert all(t.startswith("Term") and len(t) == 7 for t in listed.rstrip(".").split(", "))
+    assert listed.rstrip(".").split(", ")[-1] == "Term000" and "Term199" not in listed
+    assert Vocabulary(()).prompt() == "" and Vocabulary(()).prompt("hi") == ""
+    assert Vocabulary(("Kafka",)).prompt() == "In this interview I talk about Kafka."
 
 
 def test_near_misses_become_the_canonical_spelling() -> None:
@@ -148,6 +154,13 @@ def test_answers_take_the_silence_setting_and_the_question_vocabulary() -> None:
 
 def test_the_role_leads_the_prompt() -> None:
     interview = InterviewVocabulary.build(job_text=JD, role="  Backend   engineer ")
-    prompt = interview.for_question().prompt()
-    # The most important terms are written last, nearest the speech.
-    assert prompt.startswith("Backend engineer interview. ") and prompt.endswith("PostgreSQL, Python.")
+    english = interview.for_question().prompt("en")
+    assert english.startswith("In this Backend engineer interview I talk about Python, PostgreSQL, ")
+    assert english.endswith(" and React.")
+    # Elsewhere the list as measured for hi/fr: the most important terms last, nearest the speech.
+    for language in ("hi", "fr", None):
+        listed = interview.for_question().prompt(language)
+        assert listed.startswith("Backend engineer interview. ") and listed.endswith("PostgreSQL, Python.")
+    assert whisper_prompt(interview.for_question(), language="fr")[
+        "initial_prompt"
+    ] == interview.for_question().prompt("fr")
