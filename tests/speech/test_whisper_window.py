@@ -1,13 +1,22 @@
-"""The encoder window cut to the audio: what it keeps, that faster-whisper still pads with zeros, and that
-accuracy holds against stock 30 s windows on the real-speech fixtures."""
+"""The encoder window cut to the audio: what it keeps, that faster-whisper still pads with zeros, that
+accuracy holds against stock 30 s windows on the real-speech fixtures, and that a pass's short remainder
+window is decoded once."""
 
 from __future__ import annotations
+
+import logging
+from pathlib import Path
 
 import numpy as np
 import pytest
 
+from mockmate_desktop.domain.segmentation import SegmenterConfig
+from mockmate_desktop.domain.stream_core import StreamConfig
 from mockmate_desktop.services.speech_bench import REAL_SPEECH
-from mockmate_desktop.speech.live import uses_short_window
+from mockmate_desktop.services.spoken_bench import vocabulary_for
+from mockmate_desktop.speech.live import LiveConfig, LiveTranscription, feed_array, uses_short_window
+from mockmate_desktop.speech.spoken_set import load_set, synthesize
+from mockmate_desktop.speech.wavio import read_wav_16k_mono
 from mockmate_desktop.speech.whisper import WhisperTranscriber
 from mockmate_desktop.speech.whisper_window import (
     FULL_WINDOW_FRAMES,
@@ -76,3 +85,36 @@ def test_short_windows_are_as_accurate_as_stock_windows(base_model: WhisperTrans
     )
     stock = " ".join(base_model.transcribe(load_fixture(n), language="en").text for n in REAL_SPEECH)
     assert wer_percent(refs, short) <= wer_percent(refs, stock) + 1.0, (short, stock)
+
+
+@pytest.mark.slow
+def test_the_remainder_after_the_last_timestamp_is_decoded_once(
+    base_model: WhisperTranscriber, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """a40 (tune split), streamed with its vocabulary, is one 10.3 s pass. Whisper's last timestamp falls 0.34 s
+    before the pass ends, so faster-whisper decodes that remainder as a second window; Whisper loops on it, and
+    stock faster-whisper re-decoded it at five more temperatures (a 10 s pass took 11-21 s) before dropping it
+    as silence. The remainder is now decoded once, greedily."""
+    answer = next(a for a in load_set() if a.id == "a40")
+    audio = read_wav_16k_mono(synthesize(answer, tmp_path))
+    caplog.set_level(logging.DEBUG, logger="faster_whisper")
+    live = LiveTranscription(
+        base_model,
+        LiveConfig(
+            segmenter=SegmenterConfig(auto_end=False),
+            stream=StreamConfig(merge_backlog=False, speculate=False),
+            vocabulary=vocabulary_for(answer),
+        ),
+    )
+    live.start()
+    feed_array(live, audio)
+    final = live.wait_final(120)
+    assert final is not None and "Spring Boot" in final.text and "resources at once" in final.text, final.text
+    messages = [r.getMessage() for r in caplog.records if r.name == "faster_whisper"]
+    starts = [i for i, m in enumerate(messages) if m.startswith("Processing segment at")]
+    later = [i for i in starts if not messages[i].endswith("00:00.000")]
+    assert later, messages  # the remainder window this test is about
+    for first in later:
+        following = [i for i in starts if i > first]
+        window = messages[first : following[0] if following else len(messages)]
+        assert not [m for m in window if "with temperature 0.2" in m], window
