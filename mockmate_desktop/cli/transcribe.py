@@ -49,7 +49,7 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
         audio = read_wav_16k_mono(path)
         transcriber = make_transcriber(ctx.app, args.model)
         transcript = transcriber.transcribe(
-            audio, language=args.language, **whisper_prompt(vocabulary, DEFAULT_MODE, language=args.language)
+            audio, language=args.language, **whisper_prompt(vocabulary, DEFAULT_MODE)
         )
     except (WavFormatError, SpeechUnavailableError) as exc:
         raise CliError(str(exc)) from exc
@@ -75,7 +75,7 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
         f"Model: Whisper {transcript.model_name} · language {transcript.language} · {transcript.duration_s:.1f} s"
     )
     if vocabulary:
-        print(f"Vocabulary: {len(vocabulary.terms)} terms given to Whisper ({vocabulary.prompt(args.language)[:80]}…)")
+        print(f"Vocabulary: {len(vocabulary.terms)} terms given to Whisper ({vocabulary.prompt()[:80]}…)")
     if replaced:
         print("Canonical spellings: " + "; ".join(replaced))
     print()

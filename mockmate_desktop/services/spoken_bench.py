@@ -210,7 +210,7 @@ def other_languages(
             vocabulary = vocabulary_for(a)
             plain = model.transcribe(audio, language=language).text
             pairs["full"].append((a.reference, plain))
-            args = whisper_prompt(vocabulary, "prompt", language=language)
+            args = whisper_prompt(vocabulary, "prompt")
             prompted = canonicalise(model.transcribe(audio, language=language, **args).text, vocabulary).text
             for key, text in (("none", plain), ("vocabulary", prompted)):
                 found, total = term_hits(a.reference, text, vocabulary)

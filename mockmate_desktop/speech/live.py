@@ -52,7 +52,7 @@ from ..domain.vocabulary import Vocabulary, canonicalise
 from .beside_pass import BesidePass
 from .protocols import SAMPLE_RATE, AudioArray
 from .vad import FRAME, FRAME_S, StreamingVad
-from .vocabulary_prompt import VocabularyMode, whisper_prompt
+from .vocabulary_prompt import VocabularyMode, live_prompt_form, whisper_prompt
 
 if TYPE_CHECKING:
     from ..core.settings import Settings
@@ -168,7 +168,9 @@ class LiveTranscription:
         stream = cfg.stream or StreamConfig(
             tentative=transcriber.model_name.endswith(".en"), first_words_s=FIRST_WORDS_S
         )
-        self._prompt_args = whisper_prompt(cfg.vocabulary, cfg.vocabulary_mode, cfg.prompt, cfg.language)
+        self._prompt_args = whisper_prompt(
+            cfg.vocabulary, cfg.vocabulary_mode, cfg.prompt, live_prompt_form(self._short_window)
+        )
         self._callbacks = callbacks or LiveCallbacks()
         self._vad = vad or StreamingVad()
         self._vad.reset()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Literal, TypedDict
 
-from ..domain.vocabulary import Vocabulary
+from ..domain.vocabulary import PromptForm, Vocabulary
 
 VocabularyMode = Literal["prompt", "hotwords", "both"]
 DEFAULT_MODE: VocabularyMode = "prompt"
@@ -27,17 +27,23 @@ def whisper_prompt(
     vocabulary: Vocabulary | None,
     mode: VocabularyMode = DEFAULT_MODE,
     extra_prompt: str | None = None,
-    language: str | None = "en",
+    form: PromptForm = "list",
 ) -> PromptArgs:
     """Keyword arguments for `WhisperTranscriber.transcribe`: `initial_prompt` and `hotwords`.
 
     `extra_prompt` (e.g. a disfluent one, so fillers are written) goes after the terms: Whisper continues in
-    the style of the prompt's end. `language`: the answer's, which decides the prompt's form
-    (`Vocabulary.prompt`).
+    the style of the prompt's end. `form`: how the terms are written (`Vocabulary.prompt`; the live passes
+    choose with `live_prompt_form`).
     """
-    terms = vocabulary.prompt(language) if vocabulary else ""
+    terms = vocabulary.prompt(form) if vocabulary else ""
     prompt_parts = [terms] if terms and mode in ("prompt", "both") else []
     if extra_prompt:
         prompt_parts.append(extra_prompt)
     hotwords = terms if terms and mode in ("hotwords", "both") else None
     return PromptArgs(initial_prompt=" ".join(prompt_parts) or None, hotwords=hotwords)
+
+
+def live_prompt_form(short_window: bool) -> PromptForm:
+    """The sentence where it was measured to help: live passes with short windows (base, English). Full passes
+    and the other languages keep the list (`Vocabulary.prompt`)."""
+    return "sentence" if short_window else "list"

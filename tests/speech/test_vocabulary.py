@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import pytest
+
 from mockmate_desktop.domain.vocabulary import (
     InterviewVocabulary,
+    PromptForm,
     Vocabulary,
     VocabularyConfig,
     canonicalise,
     spelling_key,
     transliterate_devanagari,
 )
-from mockmate_desktop.speech.vocabulary_prompt import whisper_prompt
+from mockmate_desktop.speech.live import uses_short_window
+from mockmate_desktop.speech.vocabulary_prompt import live_prompt_form, whisper_prompt
 
 JD = "Backend engineer: Python, PostgreSQL, Redis, Kafka, Kubernetes, Docker, AWS, GraphQL, React."
 RESUME = "Built services in Django and Terraform at Acme."
@@ -32,18 +36,18 @@ def test_question_terms_come_first_then_the_job_then_employers_then_the_resume()
 
 def test_the_prompt_keeps_whole_terms_within_the_budget() -> None:
     many = Vocabulary(tuple(f"Term{i:03d}" for i in range(200)), VocabularyConfig(max_prompt_chars=100))
-    # English: one sentence, the most important terms first.
-    sentence = many.prompt("en")
-    assert len(sentence) <= 100 and sentence.startswith("In this interview I talk about Term000, Term001")
-    named = sentence.removeprefix("In this interview I talk about ").rstrip(".").replace(" and ", ", ")
-    assert all(t.startswith("Term") and len(t) == 7 for t in named.split(", ")) and "Term199" not in sentence
-    # Other languages: the list, the most important terms last.
-    listed = many.prompt("fr")
+    # The list: the most important terms last, nearest the speech.
+    listed = many.prompt()
     assert len(listed) <= 100 and listed.endswith(".")
     assert all(t.startswith("Term") and len(t) == 7 for t in listed.rstrip(".").split(", "))
     assert listed.rstrip(".").split(", ")[-1] == "Term000" and "Term199" not in listed
-    assert Vocabulary(()).prompt() == "" and Vocabulary(()).prompt("hi") == ""
-    assert Vocabulary(("Kafka",)).prompt() == "In this interview I talk about Kafka."
+    # The sentence: the most important terms first.
+    sentence = many.prompt("sentence")
+    assert len(sentence) <= 100 and sentence.startswith("In this interview I talk about Term000, Term001")
+    named = sentence.removeprefix("In this interview I talk about ").rstrip(".").replace(" and ", ", ")
+    assert all(t.startswith("Term") and len(t) == 7 for t in named.split(", ")) and "Term199" not in sentence
+    assert Vocabulary(()).prompt() == "" and Vocabulary(()).prompt("sentence") == ""
+    assert Vocabulary(("Kafka",)).prompt("sentence") == "In this interview I talk about Kafka."
 
 
 def test_near_misses_become_the_canonical_spelling() -> None:
@@ -154,13 +158,22 @@ def test_answers_take_the_silence_setting_and_the_question_vocabulary() -> None:
 
 def test_the_role_leads_the_prompt() -> None:
     interview = InterviewVocabulary.build(job_text=JD, role="  Backend   engineer ")
-    english = interview.for_question().prompt("en")
-    assert english.startswith("In this Backend engineer interview I talk about Python, PostgreSQL, ")
-    assert english.endswith(" and React.")
-    # Elsewhere the list as measured for hi/fr: the most important terms last, nearest the speech.
-    for language in ("hi", "fr", None):
-        listed = interview.for_question().prompt(language)
-        assert listed.startswith("Backend engineer interview. ") and listed.endswith("PostgreSQL, Python.")
-    assert whisper_prompt(interview.for_question(), language="fr")[
-        "initial_prompt"
-    ] == interview.for_question().prompt("fr")
+    listed = interview.for_question().prompt()
+    assert listed.startswith("Backend engineer interview. ") and listed.endswith("PostgreSQL, Python.")
+    sentence = interview.for_question().prompt("sentence")
+    assert sentence.startswith("In this Backend engineer interview I talk about Python, PostgreSQL, ")
+    assert sentence.endswith(" and React.")
+
+
+@pytest.mark.parametrize(
+    "model,language,form",
+    [("base", "en", "sentence"), ("base", "hi", "list"), ("base", "fr", "list"), ("tiny.en", "en", "list")],
+)
+def test_live_passes_name_the_terms_in_a_sentence_only_where_that_was_measured(
+    model: str, language: str, form: PromptForm
+) -> None:
+    """The sentence was measured on base's short-window English live passes; full passes keep the list."""
+    vocab = vocabulary()
+    args = whisper_prompt(vocab, "prompt", form=live_prompt_form(uses_short_window(model, language)))
+    assert args["initial_prompt"] == vocab.prompt(form)
+    assert whisper_prompt(vocab, "prompt")["initial_prompt"] == vocab.prompt("list")
