@@ -70,7 +70,9 @@ def test_the_block_puts_the_environment_back_when_loading_fails(monkeypatch: pyt
     assert "MOCKMATE_TEST_A" not in os.environ
 
 
-def test_a_child_gets_the_extra_variables_over_this_process_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_child_gets_the_extra_variables_over_this_process_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setenv("MOCKMATE_TEST_A", "parent")
     env = child_environment({"MOCKMATE_TEST_A": "child", "MOCKMATE_ROLE": "whisper-worker"})
     assert env["MOCKMATE_TEST_A"] == "child"
