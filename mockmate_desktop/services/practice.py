@@ -109,7 +109,13 @@ def practise_offline(request: PracticeRequest) -> PracticeResult:
             behavioural=qtype == "behavioural",
             transcript=request.answer,
             reference=reference,
-            meaning=meaning_of(request.question, request.answer, points, reference),
+            meaning=meaning_of(
+                request.question,
+                request.answer,
+                points,
+                reference,
+                entry.english_points_for(request.language, points) if entry is not None else (),
+            ),
         ),
         request.language.value,
     )

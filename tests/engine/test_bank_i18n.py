@@ -113,3 +113,34 @@ def test_the_shipped_bank_has_every_point_and_model_answer_in_hindi_and_french()
         assert all(
             DEVANAGARI.search(t) for t in (*entry.points_in(Language.HI), entry.model_answer_in(Language.HI))
         )
+
+
+def test_a_translated_point_is_matched_in_either_wording(tmp_path: Path) -> None:
+    from mockmate_desktop.engine.semantic.loader import shared_loader
+    from mockmate_desktop.engine.semantic.measure import measure
+
+    embedder = shared_loader().get()
+    assert embedder is not None, shared_loader().error
+    question = "Quelle est la différence entre une liste, un tuple et un dictionnaire en Python ?"
+    french = ["La liste est ordonnée et modifiable", "Le dictionnaire associe des clés à des valeurs"]
+    english = ["List is ordered and mutable", "Dictionary maps keys to values with fast lookup"]
+    answer = "J'utilise une list quand la collection grandit. A dictionary maps each key to its value."
+    alone = measure(embedder, question, answer, french, bank=None)
+    both = measure(embedder, question, answer, french, bank=None, english_points=english)
+    in_english = measure(embedder, question, answer, english, bank=None)
+    assert alone is not None and both is not None and in_english is not None
+    for j in range(2):
+        expected = [round(max(a, b), 4) for a, b in zip(alone.points[j], in_english.points[j], strict=True)]
+        assert both.points[j] == pytest.approx(expected, abs=2e-4)
+    # A wording that does not line up with the points is not used.
+    assert measure(embedder, question, answer, french, bank=None, english_points=english[:1]) == alone
+
+
+def test_the_english_wording_of_translated_points_is_found_by_the_entry(tmp_path: Path) -> None:
+    folder = write_bank(tmp_path / "bank")
+    _translate(folder, "fr")
+    entry = load_bank(folder).entries[0]
+    french = entry.points_in(Language.FR)
+    assert entry.english_points_for(Language.FR, list(french[1:])) == entry.expected_points[1:]
+    assert entry.english_points_for(Language.FR, list(entry.expected_points)) == ()  # already English
+    assert entry.english_points_for(Language.HI, list(french)) == ()  # no Hindi translation in this bank

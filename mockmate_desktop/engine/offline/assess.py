@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ...domain.enums import QuestionKind
@@ -87,21 +88,34 @@ def score_turn(
             delivery=answer.delivery if answer is not None and not answer.skipped else None,
             context=context,
             reference=reference,
-            meaning=meaning_of(question.text, transcript, parent_points, reference),
+            meaning=meaning_of(
+                question.text,
+                transcript,
+                parent_points,
+                reference,
+                entry.english_points_for(language, parent_points) if entry is not None else (),
+            ),
         ),
         language.value,
     )
     return entry, behavioural, result
 
 
-def meaning_of(question: str, transcript: str, points: list[str], reference: str) -> MeaningSignals | None:
-    """Similarities by meaning, or None (keyword scoring) when the model cannot run here."""
+def meaning_of(
+    question: str,
+    transcript: str,
+    points: list[str],
+    reference: str,
+    english_points: Sequence[str] = (),
+) -> MeaningSignals | None:
+    """Similarities by meaning, or None (keyword scoring) when the model cannot run here. `english_points`:
+    the English wording of translated `points`, also matched (see `measure`)."""
     if not transcript.strip():
         return None
     embedder = shared_loader().get(MODEL_WAIT_S)
     if embedder is None:
         return None
-    return measure(embedder, question, transcript, points, reference)
+    return measure(embedder, question, transcript, points, reference, english_points=english_points)
 
 
 def assess(session: InterviewSession, bank: QuestionBank) -> list[Turn]:

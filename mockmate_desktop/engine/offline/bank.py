@@ -59,6 +59,16 @@ class BankEntry(BaseModel):
         """The expected points in `language` where they are translated, else the English ones."""
         return self.points_by_language.get(language) or self.expected_points
 
+    def english_points_for(self, language: Language, points: Sequence[str]) -> tuple[str, ...]:
+        """The English wording of `points` (this entry's points in `language`, or some of them), so that an
+        answer can be matched against both wordings; () when they are English already or not all known."""
+        translated = self.points_by_language.get(language)
+        if not translated:
+            return ()
+        wording = dict(zip(translated, self.expected_points, strict=True))
+        found = tuple(wording[p] for p in points if p in wording)
+        return found if points and len(found) == len(points) else ()
+
     def model_answer_in(self, language: Language) -> str:
         """The model answer in `language`, or "" when it has none in that language: a report then describes a
         strong answer in its own words rather than showing English."""

@@ -152,6 +152,7 @@ def build() -> tuple[list[dict], list[dict]]:
                     "model_answer": translated.get(language, {}).get(qid, {}).get(
                         "model_answer", entry["model_answer"]
                     ),
+                    **({"english_points": entry["expected_points"]} if qid in translated.get(language, {}) else {}),
                 }
             )
             texts = dict(authored[qid])
