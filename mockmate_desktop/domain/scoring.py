@@ -224,7 +224,7 @@ def delivery_criterion(delivery: DeliveryMetrics | None, language: str = "en") -
         return None
     score, notes = 10.0, []
     for reading in read_bands(delivery, language):
-        band = wording.band(reading.metric, reading.low, reading.high, reading.unit, language)
+        band = reading.band(language)
         where = wording.say("band_within" if reading.within else "band_outside", language, band=band)
         if reading.metric == "words_per_minute":
             notes.append(wording.say(f"pace_{reading.side}", language, wpm=reading.value, where=where))

@@ -34,7 +34,7 @@ _T: dict[str, dict[str, str]] = {
     "on_question": {
         "en": "On the question asked with probability {p:.0%}; the answer's quality ({quality:.1f}/10) is multiplied by it.",
         "hi": "पूछे गए प्रश्न पर होने की संभावना {p:.0%}; उत्तर की गुणवत्ता ({quality:.1f}/10) को इससे गुणा किया जाता है।",
-        "fr": "Dans le sujet de la question avec une probabilité de {p:.0%} ; la qualité de la réponse ({quality:.1f}/10) est multipliée par elle.",
+        "fr": "Probabilité que la réponse porte sur la question posée : {p:.0%} ; la qualité de la réponse ({quality:.1f}/10) est multipliée par elle.",
     },
     # Scoring by meaning: completeness, specificity, structure.
     "completeness_reference": {
@@ -54,49 +54,49 @@ _T: dict[str, dict[str, str]] = {
     },
     "specificity": {
         "en": "{numbers} figures ({number_list}), {tools} named tools ({tool_list}), {actions} sentences with your own actions.",
-        "hi": "{numbers} आँकड़े ({number_list}), {tools} tools के नाम ({tool_list}), आपके अपने कदमों वाले {actions} वाक्य।",
-        "fr": "{numbers} chiffres ({number_list}), {tools} outils cités ({tool_list}), {actions} phrases sur vos propres actions.",
+        "hi": "आँकड़े: {numbers} ({number_list}), tools के नाम: {tools} ({tool_list}), आपके अपने कदमों वाले वाक्य: {actions}।",
+        "fr": "Chiffres : {numbers} ({number_list}) ; outils cités : {tools} ({tool_list}) ; phrases sur vos propres actions : {actions}.",
     },
     "specificity_stuffed": {
         "en": "{numbers} figures ({number_list}), {tools} named tools ({tool_list}), {actions} sentences with your own actions; a list of keywords counts for nothing.",
-        "hi": "{numbers} आँकड़े ({number_list}), {tools} tools के नाम ({tool_list}), आपके अपने कदमों वाले {actions} वाक्य; keywords की सूची का कोई मूल्य नहीं।",
-        "fr": "{numbers} chiffres ({number_list}), {tools} outils cités ({tool_list}), {actions} phrases sur vos propres actions ; une liste de mots-clés ne compte pour rien.",
+        "hi": "आँकड़े: {numbers} ({number_list}), tools के नाम: {tools} ({tool_list}), आपके अपने कदमों वाले वाक्य: {actions}; keywords की सूची का कोई मूल्य नहीं।",
+        "fr": "Chiffres : {numbers} ({number_list}) ; outils cités : {tools} ({tool_list}) ; phrases sur vos propres actions : {actions} ; une liste de mots-clés ne compte pour rien.",
     },
     # `told` is "" or " (situation, action)", built by `told`.
     "star_meaning": {
         "en": "STAR by meaning: {n} of 4 parts told{told}.",
-        "hi": "अर्थ के आधार पर STAR: 4 में से {n} हिस्से बताए गए{told}।",
-        "fr": "STAR par le sens : {n} parties sur 4 racontées{told}.",
+        "hi": "अर्थ के आधार पर STAR, बताए गए हिस्से: 4 में से {n}{told}।",
+        "fr": "STAR par le sens, parties racontées : {n} sur 4{told}.",
     },
     "star_meaning_missing": {
         "en": "STAR by meaning: {n} of 4 parts told{told}; missing: {missing}.",
-        "hi": "अर्थ के आधार पर STAR: 4 में से {n} हिस्से बताए गए{told}; छूटे हुए: {missing}।",
-        "fr": "STAR par le sens : {n} parties sur 4 racontées{told} ; manquantes : {missing}.",
+        "hi": "अर्थ के आधार पर STAR, बताए गए हिस्से: 4 में से {n}{told}; छूटे हुए: {missing}।",
+        "fr": "STAR par le sens, parties racontées : {n} sur 4{told} ; manquantes : {missing}.",
     },
     "star_headings": {
         "en": "{n} STAR headings without a story earn nothing.",
-        "hi": "बिना कहानी के {n} STAR शीर्षकों को कोई अंक नहीं मिलता।",
-        "fr": "{n} intitulés STAR sans récit ne rapportent rien.",
+        "hi": "बिना कहानी के STAR शीर्षकों ({n}) को कोई अंक नहीं मिलता।",
+        "fr": "Des intitulés STAR sans récit ({n}) ne rapportent rien.",
     },
     "reasoning": {
         "en": "{n} sentences that explain something; reasoning words: {words}.",
-        "hi": "कुछ समझाने वाले {n} वाक्य; तर्क के शब्द: {words}।",
-        "fr": "{n} phrases qui expliquent quelque chose ; mots de raisonnement : {words}.",
+        "hi": "कुछ समझाने वाले वाक्य: {n}; तर्क के शब्द: {words}।",
+        "fr": "Phrases qui expliquent quelque chose : {n} ; mots de raisonnement : {words}.",
     },
     "reasoning_none": {
         "en": "{n} sentences that explain something; no reasoning words (because, first, then).",
-        "hi": "कुछ समझाने वाले {n} वाक्य; तर्क का कोई शब्द नहीं (क्योंकि, पहले, फिर)।",
-        "fr": "{n} phrases qui expliquent quelque chose ; aucun mot de raisonnement (parce que, d'abord, ensuite).",
+        "hi": "कुछ समझाने वाले वाक्य: {n}; तर्क का कोई शब्द नहीं (क्योंकि, पहले, फिर)।",
+        "fr": "Phrases qui expliquent quelque chose : {n} ; aucun mot de raisonnement (parce que, d'abord, ensuite).",
     },
     "claims": {
         "en": 'General claims: {n} of {total} sentences say nothing concrete (for example "{quote}"); show what you did instead.',
         "hi": 'सामान्य दावे: {total} में से {n} वाक्य कोई ठोस बात नहीं कहते (जैसे "{quote}"); इसके बजाय दिखाइए कि आपने क्या किया।',
-        "fr": "Affirmations générales : {n} phrases sur {total} ne disent rien de concret (par exemple « {quote} ») ; montrez plutôt ce que vous avez fait.",
+        "fr": "Affirmations générales sans rien de concret : {n} sur {total} phrases (par exemple « {quote} ») ; montrez plutôt ce que vous avez fait.",
     },
     "claims_lowering": {
         "en": 'General claims: {n} of {total} sentences say nothing concrete (for example "{quote}"); they lower the score: show what you did instead.',
         "hi": 'सामान्य दावे: {total} में से {n} वाक्य कोई ठोस बात नहीं कहते (जैसे "{quote}"); इनसे स्कोर घटता है: इसके बजाय दिखाइए कि आपने क्या किया।',
-        "fr": "Affirmations générales : {n} phrases sur {total} ne disent rien de concret (par exemple « {quote} ») ; elles font baisser la note : montrez plutôt ce que vous avez fait.",
+        "fr": "Affirmations générales sans rien de concret : {n} sur {total} phrases (par exemple « {quote} ») ; elles font baisser la note : montrez plutôt ce que vous avez fait.",
     },
     # Caps, by meaning.
     "cap_dont_know": {
@@ -121,8 +121,8 @@ _T: dict[str, dict[str, str]] = {
     },
     "cap_stuffed_headings": {
         "en": "Keyword list: {share:.0%} of the words stand in fragments of three words or fewer and {labels} STAR headings; buzzwords without a concrete story earn nothing.",
-        "hi": "Keywords की सूची: {share:.0%} शब्द तीन या उससे कम शब्दों के टुकड़ों में हैं, साथ में {labels} STAR शीर्षक; ठोस उदाहरण के बिना buzzwords को कोई अंक नहीं मिलता।",
-        "fr": "Liste de mots-clés : {share:.0%} des mots sont dans des fragments de trois mots ou moins, avec {labels} intitulés STAR ; des mots à la mode sans récit concret ne rapportent rien.",
+        "hi": "Keywords की सूची: {share:.0%} शब्द तीन या उससे कम शब्दों के टुकड़ों में हैं, साथ में STAR शीर्षक: {labels}; ठोस उदाहरण के बिना buzzwords को कोई अंक नहीं मिलता।",
+        "fr": "Liste de mots-clés : {share:.0%} des mots sont dans des fragments de trois mots ou moins, avec des intitulés STAR ({labels}) ; des mots à la mode sans récit concret ne rapportent rien.",
     },
     "cap_padded": {
         "en": "Padding: {repeated:.0%} of the text repeats itself and {fillers:.0%} of the words are fillers.",
@@ -153,23 +153,23 @@ _T: dict[str, dict[str, str]] = {
     },
     "kw_star": {
         "en": "STAR: {n} of 4 parts present{told}.",
-        "hi": "STAR: 4 में से {n} हिस्से मौजूद{told}।",
-        "fr": "STAR : {n} parties sur 4 présentes{told}.",
+        "hi": "STAR, मौजूद हिस्से: 4 में से {n}{told}।",
+        "fr": "STAR, parties présentes : {n} sur 4{told}.",
     },
     "kw_star_missing": {
         "en": "STAR: {n} of 4 parts present{told}; missing: {missing}.",
-        "hi": "STAR: 4 में से {n} हिस्से मौजूद{told}; छूटे हुए: {missing}।",
-        "fr": "STAR : {n} parties sur 4 présentes{told} ; manquantes : {missing}.",
+        "hi": "STAR, मौजूद हिस्से: 4 में से {n}{told}; छूटे हुए: {missing}।",
+        "fr": "STAR, parties présentes : {n} sur 4{told} ; manquantes : {missing}.",
     },
     "kw_star_context": {
         "en": "With the earlier answer, STAR: {n} of 4 parts present{told}.",
-        "hi": "पिछले उत्तर के साथ, STAR: 4 में से {n} हिस्से मौजूद{told}।",
-        "fr": "Avec la réponse précédente, STAR : {n} parties sur 4 présentes{told}.",
+        "hi": "पिछले उत्तर के साथ, STAR के मौजूद हिस्से: 4 में से {n}{told}।",
+        "fr": "Avec la réponse précédente, parties STAR présentes : {n} sur 4{told}.",
     },
     "kw_star_context_missing": {
         "en": "With the earlier answer, STAR: {n} of 4 parts present{told}; missing: {missing}.",
-        "hi": "पिछले उत्तर के साथ, STAR: 4 में से {n} हिस्से मौजूद{told}; छूटे हुए: {missing}।",
-        "fr": "Avec la réponse précédente, STAR : {n} parties sur 4 présentes{told} ; manquantes : {missing}.",
+        "hi": "पिछले उत्तर के साथ, STAR के मौजूद हिस्से: 4 में से {n}{told}; छूटे हुए: {missing}।",
+        "fr": "Avec la réponse précédente, parties STAR présentes : {n} sur 4{told} ; manquantes : {missing}.",
     },
     "kw_reasoning": {
         "en": "Reasoning markers used: {markers}.",
@@ -183,13 +183,13 @@ _T: dict[str, dict[str, str]] = {
     },
     "kw_specificity": {
         "en": "{numbers} figures ({number_list}), {tools} named tools or skills ({tool_list}), {actions} first-person actions.",
-        "hi": "{numbers} आँकड़े ({number_list}), {tools} tools या skills के नाम ({tool_list}), 'मैंने' वाले {actions} कदम।",
-        "fr": "{numbers} chiffres ({number_list}), {tools} outils ou compétences cités ({tool_list}), {actions} actions à la première personne.",
+        "hi": "आँकड़े: {numbers} ({number_list}), tools या skills के नाम: {tools} ({tool_list}), 'मैंने' वाले कदम: {actions}।",
+        "fr": "Chiffres : {numbers} ({number_list}) ; outils ou compétences cités : {tools} ({tool_list}) ; actions à la première personne : {actions}.",
     },
     "kw_completeness_length": {
         "en": "No rubric points for this question; judged on length ({words} words).",
         "hi": "इस प्रश्न के लिए rubric के बिंदु नहीं हैं; लंबाई के आधार पर आँका गया ({words} शब्द)।",
-        "fr": "Pas de points attendus pour cette question ; jugée sur la longueur ({words} mots).",
+        "fr": "Pas de points attendus pour cette question ; jugée sur la longueur (mots : {words}).",
     },
     "kw_completeness": {
         "en": "Covers {covered} of {total} expected points.",
@@ -224,42 +224,42 @@ _T: dict[str, dict[str, str]] = {
     # Delivery: "Delivery: " and its notes joined by `separator`.
     "delivery": {
         "en": "Delivery: {notes}.",
-        "hi": "प्रस्तुति: {notes}।",
-        "fr": "Élocution : {notes}.",
+        "hi": "प्रस्तुति — {notes}।",
+        "fr": "Élocution — {notes}.",
     },
     "separator": {"en": "; ", "hi": "; ", "fr": " ; "},
     "pace_low": {
         "en": "slow at {wpm:.0f} words/min ({where})",
-        "hi": "धीमी गति, {wpm:.0f} शब्द/मिनट ({where})",
-        "fr": "lent, {wpm:.0f} mots/min ({where})",
+        "hi": "धीमी गति: {wpm:.0f} शब्द/मिनट ({where})",
+        "fr": "débit lent à {wpm:.0f} mots/min ({where})",
     },
     "pace_high": {
         "en": "fast at {wpm:.0f} words/min ({where})",
-        "hi": "तेज़ गति, {wpm:.0f} शब्द/मिनट ({where})",
-        "fr": "rapide, {wpm:.0f} mots/min ({where})",
+        "hi": "तेज़ गति: {wpm:.0f} शब्द/मिनट ({where})",
+        "fr": "débit rapide à {wpm:.0f} mots/min ({where})",
     },
     "pace_within": {
         "en": "steady pace at {wpm:.0f} words/min ({where})",
-        "hi": "स्थिर गति, {wpm:.0f} शब्द/मिनट ({where})",
-        "fr": "débit régulier, {wpm:.0f} mots/min ({where})",
+        "hi": "स्थिर गति: {wpm:.0f} शब्द/मिनट ({where})",
+        "fr": "débit régulier à {wpm:.0f} mots/min ({where})",
     },
     "fillers": {
         "en": "{n} fillers ({rate:.1f} per 100 words, {where})",
-        "hi": "{n} filler शब्द (प्रति 100 शब्द {rate:.1f}, {where})",
-        "fr": "{n} mots de remplissage ({rate:.1f} pour 100 mots, {where})",
+        "hi": "filler शब्द: {n} (प्रति 100 शब्द {rate:.1f}, {where})",
+        "fr": "mots de remplissage : {n} ({rate:.1f} pour 100 mots, {where})",
     },
     "pauses": {
         "en": "{n} long pauses ({where})",
-        "hi": "{n} लंबे ठहराव ({where})",
-        "fr": "{n} longues pauses ({where})",
+        "hi": "लंबे ठहराव: {n} ({where})",
+        "fr": "longues pauses : {n} ({where})",
     },
     "hedges": {
         "en": "{n} hedges",
-        "hi": "झिझक वाले {n} शब्द",
-        "fr": "{n} formules hésitantes",
+        "hi": "झिझक वाले शब्द: {n}",
+        "fr": "formules hésitantes : {n}",
     },
-    "band_within": {"en": "within {band}", "hi": "{band} की सीमा के भीतर", "fr": "dans la plage {band}"},
-    "band_outside": {"en": "outside {band}", "hi": "{band} की सीमा से बाहर", "fr": "hors de la plage {band}"},
+    "band_within": {"en": "within {band}", "hi": "{band} की सीमा के भीतर", "fr": "repère respecté : {band}"},
+    "band_outside": {"en": "outside {band}", "hi": "{band} की सीमा से बाहर", "fr": "hors repère : {band}"},
     "band_range": {
         "en": "{low:g}-{high:g} {unit}",
         "hi": "{low:g}-{high:g} {unit}",
@@ -287,7 +287,7 @@ UNITS: dict[str, dict[str, str]] = {
     "words_per_minute": {"hi": "शब्द/मिनट", "fr": "mots/min"},
     "fillers_per_minute": {"hi": "प्रति मिनट", "fr": "par minute"},
     "fillers_per_100_words": {"hi": "प्रति 100 शब्द", "fr": "pour 100 mots"},
-    "long_pauses": {"hi": "2 s या उससे लंबे ठहराव", "fr": "pauses de 2 s ou plus"},
+    "long_pauses": {"hi": "ठहराव (2 s या उससे लंबे)", "fr": "pauses de 2 s ou plus"},
     "time_to_first_word_s": {"hi": "सेकंड", "fr": "secondes"},
     "hedging_count": {"hi": "प्रति उत्तर", "fr": "par réponse"},
 }
@@ -317,9 +317,14 @@ def told(parts: Iterable[str], language: str) -> str:
     return f" ({', '.join(names)})" if names else ""
 
 
-def band(metric: str, low: float | None, high: float | None, unit: str, language: str) -> str:
+def unit(metric: str, english: str, language: str) -> str:
+    """The unit of a delivery metric in `language`; `english` is the band's own (English) unit."""
+    return UNITS.get(metric, {}).get(_lang(language), english)
+
+
+def band(metric: str, low: float | None, high: float | None, english_unit: str, language: str) -> str:
     """A guidance band ("100-165 wpm", "at most 6 per 100 words") with its unit in `language`."""
-    shown = UNITS.get(metric, {}).get(_lang(language), unit)
+    shown = unit(metric, english_unit, language)
     if low is not None and high is not None:
         return say("band_range", language, low=low, high=high, unit=shown)
     if high is not None:
