@@ -93,8 +93,11 @@ def practise_offline(request: PracticeRequest) -> PracticeResult:
     qtype: QuestionType = request.question_type or (
         "behavioural" if entry is not None and entry.type == "behavioural" else _guess_type(request.question)
     )
-    points = list(entry.expected_points) if entry is not None else []
-    reference = entry.model_answer if entry is not None else ""
+    points = list(entry.points_in(request.language)) if entry is not None else []
+    # Scored against the model answer in the practice's language where there is one; the English one still
+    # tells the scorer what a strong answer holds when it has not been translated.
+    shown = entry.model_answer_in(request.language) if entry is not None else ""
+    reference = shown or (entry.model_answer if entry is not None else "")
     jd = unique_skills(
         h for h in extract_skills(f"{request.job_title}\n{request.job_description}") if h.kind == "technical"
     )
@@ -122,7 +125,7 @@ def practise_offline(request: PracticeRequest) -> PracticeResult:
         to_improve=improve,
         points=[p.model_dump() for p in result.points],
         caps=result.caps,
-        model_answer=reference if request.language is Language.EN else "",
+        model_answer=shown,
         question_type=qtype,
     )
 
@@ -154,7 +157,7 @@ def practise_gemini(request: PracticeRequest, settings: Any) -> PracticeResult:
             job_title=request.job_title,
             job_description=request.job_description,
             competency=entry.competency if entry is not None else "",
-            expected_points=list(entry.expected_points) if entry is not None else [],
+            expected_points=list(entry.points_in(request.language)) if entry is not None else [],
         ),
         settings,
     )

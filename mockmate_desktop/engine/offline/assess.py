@@ -64,15 +64,19 @@ def score_turn(
 ) -> tuple[BankEntry | None, bool, AnswerScore]:
     entry = entry_for(bank, session, question)
     behavioural = is_behavioural(entry, question)
+    language = session.config.language
     parent_points: list[str] = question.expected_points
     if question.kind is QuestionKind.FOLLOW_UP and not parent_points and entry is not None:
-        parent_points = list(entry.expected_points)
+        parent_points = list(entry.points_in(language))
     transcript = "" if answer is None or answer.skipped else answer.transcript
     context = ""
     if question.kind is QuestionKind.FOLLOW_UP and question.parent_id is not None:
         earlier = session.answer_for(question.parent_id)
         context = earlier.transcript if earlier is not None and not earlier.skipped else ""
-    reference = entry.model_answer if entry is not None and question.kind is QuestionKind.MAIN else ""
+    reference = ""
+    if entry is not None and question.kind is QuestionKind.MAIN:
+        # In the interview's language where translated; otherwise the English one still says what counts.
+        reference = entry.model_answer_in(language) or entry.model_answer
     result = score_answer(
         ScoringInput(
             question=question.text,
@@ -85,7 +89,7 @@ def score_turn(
             reference=reference,
             meaning=meaning_of(question.text, transcript, parent_points, reference),
         ),
-        session.config.language.value,
+        language.value,
     )
     return entry, behavioural, result
 

@@ -130,12 +130,14 @@ def bank_fit(
     w = FIT_WEIGHTS
     own = w["question"] * float(answer_vec @ q_vec)
     rivals = w["question"] * (questions[others] @ answer_vec)
+    # Rivals in the question's language, as the question asked is: a hi/fr answer compared with translated
+    # points on one side and English ones on the other would lean towards its own question.
     if ref_vec is not None:
         own += w["answer"] * float(answer_vec @ ref_vec)
-        rivals = rivals + w["answer"] * (bank.answers[others] @ answer_vec)
+        rivals = rivals + w["answer"] * (bank.answers_in(language)[others] @ answer_vec)
     if len(point_vecs):
         own += w["points"] * float((sentence_vecs @ point_vecs.T).max(axis=0).mean())
-        coverage = _coverage(sentence_vecs, bank.points, bank.point_owner, len(bank))
+        coverage = _coverage(sentence_vecs, bank.points_in(language), bank.point_owner, len(bank))
         rivals = rivals + w["points"] * coverage[others]
     best = int(np.argmax(rivals))
     z = (own - float(rivals.mean())) / max(float(rivals.std()), 1e-3)
