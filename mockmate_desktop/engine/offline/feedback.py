@@ -106,8 +106,8 @@ def _delivery(delivery: DeliveryMetrics | None, language: Language) -> tuple[lis
             "band_ok" if reading.within else "band_out",
             language,
             metric=metric,
-            value=reading.figure(),
-            band=reading.band(),
+            value=reading.figure(language.value),
+            band=reading.band(language.value),
         )
         (went if reading.within else improve).append(line)
     return went, improve
