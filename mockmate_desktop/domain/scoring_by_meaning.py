@@ -27,6 +27,8 @@ def _relevance(f: MeaningFeatures, model: MeaningModel, signals: MeaningSignals,
     best = max(range(len(signals.sentences)), key=lambda i: (signals.question_by_sentence[i], -i))
     if f.other_question:
         text = wording.say("relevance_other", language, rival=signals.bank_rival, fit=signals.bank_margin)
+    elif f.off_topic_weak:
+        text = wording.say("relevance_weak", language, z=f.margin)
     elif f.off_topic:
         text = wording.say("relevance_off", language, z=f.margin)
     else:
@@ -183,7 +185,7 @@ def apply_caps(score: float, f: MeaningFeatures, *, language: str = "en") -> tup
         caps.append(wording.say("cap_other_question", language, rival=f.rival))
     elif f.off_topic:
         score = min(score, 2.0)
-        caps.append(wording.say("cap_off_topic", language, z=f.margin))
+        caps.append(wording.say("cap_weak" if f.off_topic_weak else "cap_off_topic", language, z=f.margin))
     if q.stuffed:
         score = min(score, 1.5)
         key = "cap_stuffed_headings" if q.labels else "cap_stuffed"
@@ -299,6 +301,7 @@ def score_by_meaning(
         points=f.points,
         relevance_margin=f.margin,
         wrong_question=f.off_topic and not q.dont_know and count >= 25,
+        loosely_related=f.off_topic_weak and not q.dont_know,
         dont_know=q.dont_know,
         stuffed=q.stuffed,
         padded=q.padded,

@@ -26,6 +26,11 @@ _T: dict[str, dict[str, str]] = {
         "hi": "अर्थ के हिसाब से उत्तर दूसरे इंटरव्यू प्रश्नों से भी लगभग उतना ही मेल खाता है जितना इस प्रश्न से (दूसरे प्रश्नों के मुक़ाबले z {z:+.2f})।",
         "fr": "Par le sens, la réponse correspond à d'autres questions d'entretien à peu près autant qu'à celle-ci (z {z:+.2f} face aux autres questions).",
     },
+    "relevance_weak": {
+        "en": "By meaning the answer is only loosely tied to the question asked (z {z:+.2f} against other questions) and covers none of its expected points fully.",
+        "hi": "अर्थ के हिसाब से उत्तर पूछे गए प्रश्न से बस थोड़ा ही जुड़ा है (दूसरे प्रश्नों के मुक़ाबले z {z:+.2f}) और उसके किसी भी अपेक्षित point को पूरी तरह नहीं करता।",
+        "fr": "Par le sens, la réponse n'est que vaguement liée à la question posée (z {z:+.2f} face aux autres questions) et ne couvre entièrement aucun des points attendus.",
+    },
     "relevance_on": {
         "en": "By meaning the answer addresses the question asked (z {z:+.2f} against other questions).",
         "hi": "अर्थ के हिसाब से उत्तर पूछे गए प्रश्न का ही है (दूसरे प्रश्नों के मुक़ाबले z {z:+.2f})।",
@@ -113,6 +118,11 @@ _T: dict[str, dict[str, str]] = {
         "en": "Off the question: by meaning this answer fits other interview questions as well as this one (z {z:+.2f}); answer the question that was asked.",
         "hi": "प्रश्न से हटकर: अर्थ के हिसाब से यह उत्तर दूसरे इंटरव्यू प्रश्नों से भी उतना ही मेल खाता है जितना इस प्रश्न से (z {z:+.2f}); जो पूछा गया उसी का उत्तर दीजिए।",
         "fr": "Hors de la question : par le sens, cette réponse correspond autant à d'autres questions d'entretien qu'à celle-ci (z {z:+.2f}) ; répondez à la question posée.",
+    },
+    "cap_weak": {
+        "en": "Not yet an answer to this question: it is only loosely tied to it (z {z:+.2f}) and covers none of its expected points fully; answer the question that was asked.",
+        "hi": "अभी यह इस प्रश्न का उत्तर नहीं बना: यह उससे बस थोड़ा ही जुड़ा है (z {z:+.2f}) और उसके किसी भी अपेक्षित point को पूरी तरह नहीं करता; जो पूछा गया उसी का उत्तर दीजिए।",
+        "fr": "Ce n'est pas encore une réponse à cette question : elle n'y est que vaguement liée (z {z:+.2f}) et ne couvre entièrement aucun des points attendus ; répondez à la question posée.",
     },
     "cap_stuffed": {
         "en": "Keyword list: {share:.0%} of the words stand in fragments of three words or fewer; buzzwords without a concrete story earn nothing.",
