@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ..domain.enums import Difficulty, Language
+from ..domain.report_text import label
 from ..domain.skills import extract_skills, unique_skills
 
 QuestionType = Literal["technical", "behavioural"]
@@ -53,6 +54,17 @@ class PracticeResult:
     caps: list[str] = field(default_factory=list)
     model_answer: str = ""
     question_type: str = "technical"
+    language: Language = Language.EN  # of the question and answer: the result is shown in it
+
+    def heading(self, key: str) -> str:
+        return label(key, self.language)
+
+    def status(self, status: str) -> str:
+        """A point's covered / partly / missing in the result's language."""
+        return label("point_missing" if status == "missing" else status, self.language)
+
+    def criterion_label(self, criterion: dict[str, Any]) -> str:
+        return str(criterion.get("label") or criterion.get("name", ""))
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -88,6 +100,7 @@ def practise_offline(request: PracticeRequest) -> PracticeResult:
     from ..engine.offline.assess import meaning_of
     from ..engine.offline.bank import load_bank
     from ..engine.offline.feedback import answer_feedback
+    from ..engine.offline.texts import CRITERION_LABELS
 
     entry = load_bank().find_by_text(request.language, request.question)
     qtype: QuestionType = request.question_type or (
@@ -125,7 +138,13 @@ def practise_offline(request: PracticeRequest) -> PracticeResult:
         score=result.score,
         engine=label,
         method=result.method,
-        criteria=[c.model_dump() for c in result.criteria],
+        criteria=[
+            {
+                **c.model_dump(),
+                "label": CRITERION_LABELS.get(c.name, {}).get(request.language.value) or c.name,
+            }
+            for c in result.criteria
+        ],
         evidence=result.evidence,
         went_well=went,
         to_improve=improve,
@@ -133,6 +152,7 @@ def practise_offline(request: PracticeRequest) -> PracticeResult:
         caps=result.caps,
         model_answer=shown,
         question_type=qtype,
+        language=request.language,
     )
 
 
@@ -185,4 +205,5 @@ def practise_gemini(request: PracticeRequest, settings: Any) -> PracticeResult:
         points=list(found.points),
         model_answer=found.model_answer,
         question_type=qtype,
+        language=request.language,
     )

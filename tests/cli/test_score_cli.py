@@ -94,3 +94,17 @@ def test_a_french_bank_question_is_judged_and_answered_in_french(run_cli: RunCli
     result = json.loads(done.stdout)
     assert result["model_answer"] == french["model_answer"]
     assert [p["point"] for p in result["points"]] == french["expected_points"]
+    assert {c["label"] for c in result["criteria"]} >= {"Pertinence", "Structure", "Précision"}
+    text = run_cli(
+        "score",
+        "--question",
+        entry["text"]["fr"],
+        "--answer-file",
+        str(answer),
+        "--language",
+        "fr",
+        home=tmp_path / "home",
+    )
+    assert text.returncode == 0, text.stderr
+    assert text.stdout.startswith("Note: ") and "Points attendus:" in text.stdout
+    assert f"Réponse modèle: {french['model_answer']}" in text.stdout

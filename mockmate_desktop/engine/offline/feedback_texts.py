@@ -62,9 +62,9 @@ FEEDBACK: dict[str, dict[str, str]] = {
         "fr": "{share} du texte se répète et {fillers} des mots sont des mots de remplissage : dites chaque point une fois.",
     },
     "missing_points": {
-        "en": "Covers {n} of {total} expected points; missing: {points}",
-        "hi": "{total} में से {n} अपेक्षित बिंदु शामिल; छूटे हुए: {points}",
-        "fr": "Couvre {n} des {total} points attendus ; manquent : {points}",
+        "en": "Touches {n} of {total} expected points, fully or partly; missing: {points}",
+        "hi": "{total} में से {n} अपेक्षित बिंदु पूरे या आंशिक रूप से शामिल; छूटे हुए: {points}",
+        "fr": "Aborde {n} des {total} points attendus, entièrement ou en partie ; manquent : {points}",
     },
     "no_figures": {
         "en": "No figure or named tool inside a told sentence ({words} words): add a number that shows the result",
