@@ -70,22 +70,22 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     if args.json:
         print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
         return 0
-    print(f"Score: {result.score:g}/10  [{result.engine}]")
+    print(f"{result.heading('score')}: {result.score:g}/10  [{result.engine}]")
     for c in result.criteria:
-        print(f"  {c['name']:<13} {c['score']:>4g}/10  {c['explanation']}")
+        print(f"  {result.criterion_label(c):<13} {c['score']:>4g}/10  {c['explanation']}")
     for cap in result.caps:
         print(f"  ! {cap}")
     if result.points:
-        print("Expected points:")
+        print(f"{result.heading('expected_points')}:")
         for p in result.points:
             quote = f'  "{p["quote"]}"' if p.get("quote") else ""
-            print(f"  [{p['status']:<7}] {p['point']}{quote}")
-    print("Went well:")
+            print(f"  [{result.status(p['status']):<7}] {p['point']}{quote}")
+    print(f"{result.heading('went_well')}:")
     for line in result.went_well or ["-"]:
         print(f"  + {line}")
-    print("To improve:")
+    print(f"{result.heading('improvements')}:")
     for line in result.to_improve:
         print(f"  - {line}")
     if result.model_answer:
-        print(f"Model answer: {result.model_answer}")
+        print(f"{result.heading('model_answer')}: {result.model_answer}")
     return 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from . import scoring_texts
 from .delivery import DeliveryMetrics
 from .delivery_metrics import guidance_bands
 
@@ -29,16 +30,15 @@ class BandReading:
     def within(self) -> bool:
         return self.side == "within"
 
-    def figure(self) -> str:
+    def figure(self, language: str = "en") -> str:
         shown = (
             f"{self.value:.0f}" if self.value >= 10 or self.value == int(self.value) else f"{self.value:.1f}"
         )
-        return f"{shown} {self.unit}"
+        return f"{shown} {scoring_texts.unit(self.metric, self.unit, language)}"
 
-    def band(self) -> str:
-        if self.low is not None and self.high is not None:
-            return f"{self.low:g}-{self.high:g} {self.unit}"
-        return f"at most {self.high:g} {self.unit}" if self.high is not None else f"at least {self.low:g}"
+    def band(self, language: str = "en") -> str:
+        """ "100-165 wpm", "at most 6 per 100 words", worded in `language`."""
+        return scoring_texts.band(self.metric, self.low, self.high, self.unit, language)
 
 
 def _side(value: float, low: float | None, high: float | None) -> Side:

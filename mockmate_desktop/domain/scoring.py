@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from . import answer_features as fx
+from . import scoring_texts as wording
 from .delivery import DeliveryMetrics
 from .delivery_bands import read_bands
 from .reports import StarPresence
@@ -48,7 +49,9 @@ def _unique(items: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(i for i in items if i))
 
 
-def _relevance(data: ScoringInput, answer: set[str], jd_used: list[str]) -> tuple[Criterion, int]:
+def _relevance(
+    data: ScoringInput, answer: set[str], jd_used: list[str], language: str
+) -> tuple[Criterion, int]:
     question = fx.content_stems(data.question)
     points = (
         set().union(*(fx.content_stems(p) for p in data.expected_points)) if data.expected_points else set()
@@ -59,14 +62,14 @@ def _relevance(data: ScoringInput, answer: set[str], jd_used: list[str]) -> tupl
     raw = 0.55 * min(1.0, q_cov / 0.5) + 0.35 * min(1.0, p_cov / 0.3) + 0.10 * min(1.0, len(jd_used) / 2)
     overlap = len(q_hit | p_hit)
     quote = fx.sentence_with_stems(data.transcript, question | points)
-    explanation = (
-        f"Shares {len(q_hit)} of {len(question)} key words of the question and {len(p_hit)} of {len(points)} "
-        f"words of the expected points"
-        + (
-            f"; uses job-description terms: {', '.join(jd_used)}."
-            if jd_used
-            else "; no job-description terms."
-        )
+    explanation = wording.say(
+        "kw_relevance_jd" if jd_used else "kw_relevance",
+        language,
+        question_hits=len(q_hit),
+        question_words=len(question),
+        point_hits=len(p_hit),
+        point_words=len(points),
+        terms=", ".join(jd_used),
     )
     return Criterion(
         name="relevance",
@@ -89,16 +92,18 @@ def _star(transcript: str, context: str = "") -> tuple[StarPresence, dict[str, s
     return StarPresence(**present), quotes
 
 
-def _structure(data: ScoringInput) -> tuple[Criterion, StarPresence | None]:
+def _structure(data: ScoringInput, language: str) -> tuple[Criterion, StarPresence | None]:
     if data.behavioural:
         star, quotes = _star(data.transcript, data.context)
         present = [p for p in fx.STAR_CUES if getattr(star, p)]
         missing = [p for p in fx.STAR_CUES if not getattr(star, p)]
-        explanation = (
-            ("With the earlier answer, " if data.context.strip() else "")
-            + f"STAR: {len(present)} of 4 parts present"
-            + (f" ({', '.join(present)})" if present else "")
-            + (f"; missing: {', '.join(missing)}." if missing else ".")
+        key = "kw_star_context" if data.context.strip() else "kw_star"
+        explanation = wording.say(
+            f"{key}_missing" if missing else key,
+            language,
+            n=len(present),
+            told=wording.told(present, language),
+            missing=", ".join(wording.part(p, language) for p in missing),
         )
         return Criterion(
             name="structure",
@@ -110,10 +115,8 @@ def _structure(data: ScoringInput) -> tuple[Criterion, StarPresence | None]:
     markers = fx.find_all(fx.REASONING, data.transcript)
     distinct = _unique([m.casefold() for m in markers])
     quote = fx.sentence_with(data.transcript, fx.REASONING)
-    explanation = (
-        f"Reasoning markers used: {', '.join(distinct[:6])}."
-        if distinct
-        else "No reasoning markers (because, first/then, for example, trade-off): the answer reads as a list."
+    explanation = wording.say(
+        "kw_reasoning" if distinct else "kw_reasoning_none", language, markers=", ".join(distinct[:6])
     )
     return Criterion(
         name="structure",
@@ -124,7 +127,7 @@ def _structure(data: ScoringInput) -> tuple[Criterion, StarPresence | None]:
     ), None
 
 
-def _specificity(transcript: str, tools: list[str]) -> tuple[Criterion, list[str], int]:
+def _specificity(transcript: str, tools: list[str], language: str) -> tuple[Criterion, list[str], int]:
     numbers = _unique(fx.find_all(fx.NUMBER, transcript))
     actions = fx.find_all(fx.ACTION_CUE, transcript)
     raw = (
@@ -139,9 +142,14 @@ def _specificity(transcript: str, tools: list[str]) -> tuple[Criterion, list[str
             if q
         ]
     )
-    explanation = (
-        f"{len(numbers)} figures ({', '.join(numbers[:5]) or 'none'}), {len(tools)} named tools or skills "
-        f"({', '.join(tools[:5]) or 'none'}), {len(actions)} first-person actions."
+    explanation = wording.say(
+        "kw_specificity",
+        language,
+        numbers=len(numbers),
+        number_list=wording.listing(numbers[:5], language),
+        tools=len(tools),
+        tool_list=wording.listing(tools[:5], language),
+        actions=len(actions),
     )
     return (
         Criterion(
@@ -157,7 +165,7 @@ def _specificity(transcript: str, tools: list[str]) -> tuple[Criterion, list[str
 
 
 def _completeness(
-    data: ScoringInput, answer: set[str], word_count: int, star: StarPresence | None
+    data: ScoringInput, answer: set[str], word_count: int, star: StarPresence | None, language: str
 ) -> tuple[Criterion, list[str], list[str]]:
     if not data.expected_points:
         score = _clamp(word_count / 12)
@@ -166,7 +174,7 @@ def _completeness(
                 name="completeness",
                 score=score,
                 weight=WEIGHTS["completeness"],
-                explanation=f"No rubric points for this question; judged on length ({word_count} words).",
+                explanation=wording.say("kw_completeness_length", language, words=word_count),
             ),
             [],
             [],
@@ -186,8 +194,12 @@ def _completeness(
             if quote:
                 evidence.append(quote)
     missing = [p for p in data.expected_points if p not in covered]
-    explanation = f"Covers {len(covered)} of {len(data.expected_points)} expected points" + (
-        f"; not covered: {'; '.join(missing[:3])}." if missing else "."
+    explanation = wording.say(
+        "kw_completeness_missing" if missing else "kw_completeness",
+        language,
+        covered=len(covered),
+        total=len(data.expected_points),
+        missing="; ".join(missing[:3]),
     )
     return (
         Criterion(
@@ -206,22 +218,22 @@ def delivery_criterion(delivery: DeliveryMetrics | None, language: str = "en") -
     """None for a typed answer: delivery is then not part of the score.
 
     Read on the same bands as the feedback (`delivery_bands`): a figure outside its band always costs
-    points, and only figures inside their band are named as steady.
+    points, and only figures inside their band are named as steady. Explained in the interview's `language`.
     """
     if delivery is None or delivery.word_count == 0:
         return None
     score, notes = 10.0, []
     for reading in read_bands(delivery, language):
-        state = "within" if reading.within else "outside"
+        band = reading.band(language)
+        where = wording.say("band_within" if reading.within else "band_outside", language, band=band)
         if reading.metric == "words_per_minute":
-            pace = {"low": "slow at", "high": "fast at", "within": "steady pace at"}[reading.side]
-            notes.append(f"{pace} {reading.value:.0f} words/min ({state} {reading.band()})")
+            notes.append(wording.say(f"pace_{reading.side}", language, wpm=reading.value, where=where))
         elif reading.metric == "fillers_per_100_words":
             notes.append(
-                f"{delivery.filler_count} fillers ({reading.value:.1f} per 100 words, {state} {reading.band()})"
+                wording.say("fillers", language, n=delivery.filler_count, rate=reading.value, where=where)
             )
         else:
-            notes.append(f"{len(delivery.long_pauses)} long pauses ({state} {reading.band()})")
+            notes.append(wording.say("pauses", language, n=len(delivery.long_pauses), where=where))
         if reading.within:
             continue
         edge = reading.low if reading.side == "low" else reading.high
@@ -233,22 +245,24 @@ def delivery_criterion(delivery: DeliveryMetrics | None, language: str = "en") -
         }[reading.metric]
     if delivery.hedging_count > 2:
         score -= min(1.5, 0.3 * delivery.hedging_count)
-        notes.append(f"{delivery.hedging_count} hedges")
+        notes.append(wording.say("hedges", language, n=delivery.hedging_count))
     return Criterion(
         name="delivery",
         score=_clamp(score),
         weight=WEIGHTS["delivery"],
-        explanation="Delivery: " + "; ".join(notes) + ".",
+        explanation=wording.say("delivery", language, notes=wording.say("separator", language).join(notes)),
     )
 
 
 def score_answer(data: ScoringInput, language: str = "en") -> AnswerScore:
-    """By meaning when `data.meaning` holds the adapter's similarities, by keywords otherwise."""
+    """By meaning when `data.meaning` holds the adapter's similarities, by keywords otherwise; explained in
+    the interview's `language`."""
     transcript = data.transcript.strip()
     if data.meaning is not None and transcript:
         from .scoring_by_meaning import score_by_meaning
 
-        return score_by_meaning(data, data.meaning, delivery_criterion(data.delivery, language))
+        delivery = delivery_criterion(data.delivery, language)
+        return score_by_meaning(data, data.meaning, delivery, language=language)
     tokens = fx.words(transcript)
     count = len(tokens)
     answer = fx.content_stems(transcript)
@@ -257,10 +271,10 @@ def score_answer(data: ScoringInput, language: str = "en") -> AnswerScore:
     jd_lower = {t.casefold() for t in data.jd_terms}
     jd_used = [s for s in unique_skills(hits) if s.casefold() in jd_lower]
 
-    relevance, overlap = _relevance(data, answer, jd_used)
-    structure, star = _structure(data)
-    specificity, numbers, actions = _specificity(transcript, tools)
-    completeness, covered, missing = _completeness(data, answer, count, star)
+    relevance, overlap = _relevance(data, answer, jd_used, language)
+    structure, star = _structure(data, language)
+    specificity, numbers, actions = _specificity(transcript, tools, language)
+    completeness, covered, missing = _completeness(data, answer, count, star, language)
     criteria = [relevance, structure, specificity, completeness]
     delivery = delivery_criterion(data.delivery, language)
     if delivery is not None:
@@ -272,19 +286,19 @@ def score_answer(data: ScoringInput, language: str = "en") -> AnswerScore:
     star_parts = sum(1 for pattern in fx.STAR_CUES.values() if pattern.search(transcript)) if star else 0
     off_topic = count >= 5 and overlap <= 1 and not jd_used and star_parts < 2 and not tools
     if count == 0:
-        score, caps = 0.0, ["No answer was given."]
+        score, caps = 0.0, [wording.say("cap_no_answer", language)]
     elif count < 5:
         score = min(score, 1.0)
-        caps.append(f"Only {count} word{'s' if count > 1 else ''}: far too short to show anything.")
+        caps.append(wording.say("cap_one_word" if count == 1 else "cap_few_words", language, n=count))
     elif off_topic:
         score = min(score, 2.0)
-        caps.append("Off topic: the answer shares almost no words with the question or its expected points.")
+        caps.append(wording.say("cap_kw_off_topic", language))
     elif count < 12:
         score = min(score, 4.0)
-        caps.append(f"Very short ({count} words): at most 4/10.")
+        caps.append(wording.say("cap_very_short", language, n=count))
     elif count < THIN_WORDS:
         score = min(score, 6.0)
-        caps.append(f"Short ({count} words): at most 6/10.")
+        caps.append(wording.say("cap_short", language, n=count))
 
     evidence = _unique([q for c in criteria for q in c.evidence])
     return AnswerScore(

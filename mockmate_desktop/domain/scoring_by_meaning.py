@@ -10,6 +10,7 @@ the question asked, then held down by the caps.
 from __future__ import annotations
 
 from . import answer_features as fx
+from . import scoring_texts as wording
 from .meaning import STAR_PARTS, MeaningSignals
 from .reports import StarPresence
 from .scoring_learned import DEFAULT_LEARNED, LearnedModel, inputs
@@ -22,22 +23,16 @@ def _clamp(value: float) -> float:
     return round(max(0.0, min(10.0, value)), 1)
 
 
-def _relevance(f: MeaningFeatures, model: MeaningModel, signals: MeaningSignals) -> Criterion:
+def _relevance(f: MeaningFeatures, model: MeaningModel, signals: MeaningSignals, language: str) -> Criterion:
     best = max(range(len(signals.sentences)), key=lambda i: (signals.question_by_sentence[i], -i))
     if f.other_question:
-        text = (
-            f"By meaning the answer fits another question of the bank better than this one "
-            f'("{signals.bank_rival}"; fit {signals.bank_margin:+.2f} against it).'
-        )
+        text = wording.say("relevance_other", language, rival=signals.bank_rival, fit=signals.bank_margin)
+    elif f.off_topic_weak:
+        text = wording.say("relevance_weak", language, z=f.margin)
     elif f.off_topic:
-        text = (
-            f"By meaning the answer fits other interview questions about as well as this one "
-            f"(z {f.margin:+.2f} against other questions)."
-        )
+        text = wording.say("relevance_off", language, z=f.margin)
     else:
-        text = (
-            f"By meaning the answer addresses the question asked (z {f.margin:+.2f} against other questions)."
-        )
+        text = wording.say("relevance_on", language, z=f.margin)
     return Criterion(
         name="relevance",
         score=_clamp(10 * f.relevance),
@@ -47,18 +42,23 @@ def _relevance(f: MeaningFeatures, model: MeaningModel, signals: MeaningSignals)
     )
 
 
-def _completeness(f: MeaningFeatures, model: MeaningModel) -> Criterion:
+def _completeness(f: MeaningFeatures, model: MeaningModel, language: str) -> Criterion:
     if not f.points:
         return Criterion(
             name="completeness",
             score=_clamp(10 * f.reference),
             weight=model.weights["completeness"],
-            explanation="No rubric points for this question; compared by meaning with the model answer.",
+            explanation=wording.say("completeness_reference", language),
         )
     counts = {s: sum(1 for p in f.points if p.status == s) for s in ("covered", "partly", "missing")}
     missing = [p.point for p in f.points if p.status == "missing"]
-    text = f"Covers {counts['covered']} of {len(f.points)} expected points, {counts['partly']} partly" + (
-        f"; missing: {'; '.join(missing[:3])}." if missing else "."
+    text = wording.say(
+        "completeness_missing" if missing else "completeness",
+        language,
+        covered=counts["covered"],
+        total=len(f.points),
+        partly=counts["partly"],
+        missing="; ".join(missing[:3]),
     )
     return Criterion(
         name="completeness",
@@ -69,17 +69,21 @@ def _completeness(f: MeaningFeatures, model: MeaningModel) -> Criterion:
     )
 
 
-def _specificity(f: MeaningFeatures, model: MeaningModel) -> Criterion:
+def _specificity(f: MeaningFeatures, model: MeaningModel, language: str) -> Criterion:
     s = f.substance
     raw = (
         0.40 * min(1.0, len(s.numbers) / 2)
         + 0.30 * min(1.0, len(s.tools) / 2)
         + 0.30 * min(1.0, s.actions / 2)
     )
-    text = (
-        f"{len(s.numbers)} figures ({', '.join(s.numbers[:4]) or 'none'}), {len(s.tools)} named tools "
-        f"({', '.join(s.tools[:4]) or 'none'}), {s.actions} sentences with your own actions"
-        + ("; a list of keywords counts for nothing." if f.quality.stuffed else ".")
+    text = wording.say(
+        "specificity_stuffed" if f.quality.stuffed else "specificity",
+        language,
+        numbers=len(s.numbers),
+        number_list=wording.listing(s.numbers[:4], language),
+        tools=len(s.tools),
+        tool_list=wording.listing(s.tools[:4], language),
+        actions=s.actions,
     )
     evidence = [s.quote] if s.quote else []
     return Criterion(
@@ -92,23 +96,22 @@ def _specificity(f: MeaningFeatures, model: MeaningModel) -> Criterion:
 
 
 def _structure(
-    data: ScoringInput, f: MeaningFeatures, model: MeaningModel
+    data: ScoringInput, f: MeaningFeatures, model: MeaningModel, language: str
 ) -> tuple[Criterion, StarPresence | None]:
     if data.behavioural:
         present = [p for p in STAR_PARTS if p in f.star]
         if data.context.strip():
             present = list(dict.fromkeys([*present, *_context_parts(data.context)]))
         missing = [p for p in STAR_PARTS if p not in present]
-        text = (
-            f"STAR by meaning: {len(present)} of 4 parts told"
-            + (f" ({', '.join(present)})" if present else "")
-            + (f"; missing: {', '.join(missing)}." if missing else ".")
-            + (
-                f" {f.quality.labels} STAR headings without a story earn nothing."
-                if f.quality.labels >= 2 and f.quality.stuffed
-                else ""
-            )
+        text = wording.say(
+            "star_meaning_missing" if missing else "star_meaning",
+            language,
+            n=len(present),
+            told=wording.told(present, language),
+            missing=", ".join(wording.part(p, language) for p in missing),
         )
+        if f.quality.labels >= 2 and f.quality.stuffed:
+            text += " " + wording.say("star_headings", language, n=f.quality.labels)
         star = StarPresence(**{p: p in present for p in STAR_PARTS})
         return Criterion(
             name="structure",
@@ -120,10 +123,8 @@ def _structure(
     markers = list(dict.fromkeys(m.casefold() for m in fx.find_all(fx.REASONING, data.transcript)))
     told = f.substance.story
     raw = min(1.0, told / 4) * 0.6 + min(1.0, len(markers) / 3) * 0.4
-    text = f"{told} sentences that explain something" + (
-        f"; reasoning words: {', '.join(markers[:5])}."
-        if markers
-        else "; no reasoning words (because, first, then)."
+    text = wording.say(
+        "reasoning" if markers else "reasoning_none", language, n=told, words=", ".join(markers[:5])
     )
     quote = fx.sentence_with(data.transcript, fx.REASONING)
     return Criterion(
@@ -145,6 +146,8 @@ def combine(
     f: MeaningFeatures,
     length_share: float = 0.45,
     claim_penalty: float = 0.0,
+    *,
+    language: str = "en",
 ) -> tuple[float, list[str]]:
     """The hand-weighted mean of the criteria with length's diminishing returns, then the caps: the rubric
     before the learned combination, kept for the fitting script's comparison (tests/support/fit_scoring.py)."""
@@ -154,69 +157,72 @@ def combine(
     caps: list[str] = []
     if f.claims and claim_penalty > 0:
         score *= 1.0 - claim_penalty * f.claim_share
-        caps.append(_claims_note(f, ""))
-    score, more = apply_caps(score, f)
+        caps.append(_claims_note(f, lowers=False, language=language))
+    score, more = apply_caps(score, f, language=language)
     return score, caps + more
 
 
-def _claims_note(f: MeaningFeatures, effect: str) -> str:
-    """The general claims quoted as evidence; `effect` says what they did to the score, if anything."""
-    return (
-        f"General claims: {len(f.claims)} of {f.substance.sentences} sentences say nothing concrete "
-        f'(for example "{f.claims[0]}"); {effect}show what you did instead.'
+def _claims_note(f: MeaningFeatures, *, lowers: bool, language: str = "en") -> str:
+    """The general claims quoted as evidence; `lowers` says whether they lowered the score."""
+    return wording.say(
+        "claims_lowering" if lowers else "claims",
+        language,
+        n=len(f.claims),
+        total=f.substance.sentences,
+        quote=f.claims[0],
     )
 
 
-def apply_caps(score: float, f: MeaningFeatures) -> tuple[float, list[str]]:
+def apply_caps(score: float, f: MeaningFeatures, *, language: str = "en") -> tuple[float, list[str]]:
     """The caps that keep gaming and non-answers low whatever the criteria say, each with its reason."""
     q = f.quality
     caps: list[str] = []
     if q.dont_know:
         score = min(score, 1.0)
-        caps.append("The answer says it does not know: nothing to credit yet.")
+        caps.append(wording.say("cap_dont_know", language))
     elif f.off_topic and f.other_question:
         score = min(score, 2.0)
-        caps.append(
-            "Off the question: by meaning this answer fits another interview question better "
-            f'("{f.rival}"); answer the question that was asked.'
-        )
+        caps.append(wording.say("cap_other_question", language, rival=f.rival))
     elif f.off_topic:
         score = min(score, 2.0)
-        caps.append(
-            "Off the question: by meaning this answer fits other interview questions as well as this one "
-            f"(z {f.margin:+.2f}); answer the question that was asked."
-        )
+        caps.append(wording.say("cap_weak" if f.off_topic_weak else "cap_off_topic", language, z=f.margin))
     if q.stuffed:
         score = min(score, 1.5)
-        caps.append(
-            f"Keyword list: {q.list_share:.0%} of the words stand in fragments of three words or fewer"
-            + (f" and {q.labels} STAR headings" if q.labels else "")
-            + "; buzzwords without a concrete story earn nothing."
-        )
+        key = "cap_stuffed_headings" if q.labels else "cap_stuffed"
+        caps.append(wording.say(key, language, share=q.list_share, labels=q.labels))
     if q.padded:
         score = min(score, 3.5) * (1.0 - min(0.5, q.repetition))
-        caps.append(
-            f"Padding: {q.repetition:.0%} of the text repeats itself and {q.fillers:.0%} of the words are fillers."
-        )
+        caps.append(wording.say("cap_padded", language, repeated=q.repetition, fillers=q.fillers))
     if q.words < 5:
         score = min(score, 1.0)
-        caps.append(f"Only {q.words} word{'s' if q.words != 1 else ''}: far too short to show anything.")
+        caps.append(wording.say("cap_one_word" if q.words == 1 else "cap_few_words", language, n=q.words))
     return score, caps
 
 
 def criteria_for(
-    data: ScoringInput, f: MeaningFeatures, signals: MeaningSignals, model: MeaningModel
+    data: ScoringInput,
+    f: MeaningFeatures,
+    signals: MeaningSignals,
+    model: MeaningModel,
+    *,
+    language: str = "en",
 ) -> tuple[list[Criterion], StarPresence | None]:
-    structure, star = _structure(data, f, model)
-    criteria = [_relevance(f, model, signals), structure, _specificity(f, model)]
+    """The criteria explained in `language` (the wording only: the scores do not depend on it)."""
+    structure, star = _structure(data, f, model, language)
+    criteria = [_relevance(f, model, signals, language), structure, _specificity(f, model, language)]
     if f.points or signals.reference is not None:
         # With neither rubric points nor a model answer there is nothing to be complete against.
-        criteria.append(_completeness(f, model))
+        criteria.append(_completeness(f, model, language))
     return criteria, star
 
 
 def _explained(
-    criteria: list[Criterion], learned: LearnedModel, on_question: float, quality: float
+    criteria: list[Criterion],
+    learned: LearnedModel,
+    on_question: float,
+    quality: float,
+    *,
+    language: str = "en",
 ) -> list[Criterion]:
     """The criteria with the learned model's reading: relevance becomes the probability of being on the
     question (it multiplies the score), the others carry their learned weight within the quality."""
@@ -230,8 +236,8 @@ def _explained(
                         "score": _clamp(10 * on_question),
                         "weight": 1.0,
                         "explanation": c.explanation
-                        + f" On the question asked with probability {on_question:.0%}; the answer's quality"
-                        f" ({quality:.1f}/10) is multiplied by it.",
+                        + " "
+                        + wording.say("on_question", language, p=on_question, quality=quality),
                     }
                 )
             )
@@ -250,21 +256,24 @@ def score_by_meaning(
     delivery: Criterion | None,
     model: MeaningModel = DEFAULT_MODEL,
     learned: LearnedModel = DEFAULT_LEARNED,
+    *,
+    language: str = "en",
 ) -> AnswerScore:
+    """`language` is the interview's, for the wording; `signals.language` picks the learned scales."""
     transcript = data.transcript.strip()
     f = features(signals, transcript, list(data.expected_points), model)
-    criteria, star = criteria_for(data, f, signals, model)
+    criteria, star = criteria_for(data, f, signals, model, language=language)
     raw = inputs(signals, f, {c.name: c.score for c in criteria})
     content, on_question, quality = learned.score(signals.language, raw)
-    criteria = _explained(criteria, learned, on_question, quality)
+    criteria = _explained(criteria, learned, on_question, quality, language=language)
     if delivery is not None:
         criteria.append(delivery.model_copy(update={"weight": learned.delivery_share}))
         # Delivery scales what was said (up to its share off when far outside the bands) and never adds to
         # it: a quote read out fluently is still not an answer.
         content *= 1.0 - learned.delivery_share * (1.0 - delivery.score / 10.0)
-    score, caps = apply_caps(content, f)
+    score, caps = apply_caps(content, f, language=language)
     if f.claims and learned.quality_weights.get("claims", 0.0) < 0:
-        caps.insert(0, _claims_note(f, "they lower the score: "))
+        caps.insert(0, _claims_note(f, lowers=True, language=language))
     count = f.quality.words
     q = f.quality
 
@@ -292,6 +301,7 @@ def score_by_meaning(
         points=f.points,
         relevance_margin=f.margin,
         wrong_question=f.off_topic and not q.dont_know and count >= 25,
+        loosely_related=f.off_topic_weak and not q.dont_know,
         dont_know=q.dont_know,
         stuffed=q.stuffed,
         padded=q.padded,

@@ -110,6 +110,10 @@ class MeaningFeatures:
     length: float  # 0-1, diminishing with distinct content words
     claims: list[str] = field(default_factory=list)  # sentences that are general claims, verbatim
     claim_share: float = 0.0  # their share of the sentences
+    # Off topic only because the answer is weakly related and covers no expected point (not because another
+    # question fits it better, nor because it stands below the other questions): the learned probability of
+    # being on the question may overrule this reading (`scoring_learned.settle_off_topic`).
+    off_topic_weak: bool = False
 
 
 def point_coverage(signals: MeaningSignals, points: list[str], model: MeaningModel) -> list[PointCoverage]:
@@ -178,31 +182,31 @@ def features(
     bar = model.claim_min.get(signals.language, model.claim_min["en"])
     claims = [s for s, v in zip(signals.sentences, signals.claims, strict=False) if v >= bar]
     length = _clip(math.log1p(quality.unique_content) / math.log1p(model.substance_words))
-    return MeaningFeatures(
-        relevance=_relevance(signals, margin, model),
-        # Off topic needs enough words to be about something: a few words are thin, not off topic.
-        off_topic=quality.words >= model.off_topic_min_words
-        and (
-            # A bank question that fits clearly better outweighs points that look covered: an excellent
-            # answer to a neighbouring question touches some of this question's points too.
-            other_question
-            # Otherwise an answer that the bank places on its own question is on the question, and so is one
-            # that clearly covers two expected points.
-            or (
-                (signals.bank_margin is None or signals.bank_margin < model.bank_clear)
-                and sum(p.similarity >= model.vouch_z for p in covered) < 2
-                and (
-                    margin < model.off_topic_z
-                    # Weakly related and covering nothing: about something else, whatever else it says.
-                    or (
-                        margin < model.weak_relevance_z
-                        and bool(covered)
-                        and not any(p.similarity >= model.vouch_z for p in covered)
-                        and sum(model.cover_part <= p.similarity < model.vouch_z for p in covered) <= 1
-                    )
+    # Off topic needs enough words to be about something: a few words are thin, not off topic.
+    off_topic = quality.words >= model.off_topic_min_words and (
+        # A bank question that fits clearly better outweighs points that look covered: an excellent
+        # answer to a neighbouring question touches some of this question's points too.
+        other_question
+        # Otherwise an answer that the bank places on its own question is on the question, and so is one
+        # that clearly covers two expected points.
+        or (
+            (signals.bank_margin is None or signals.bank_margin < model.bank_clear)
+            and sum(p.similarity >= model.vouch_z for p in covered) < 2
+            and (
+                margin < model.off_topic_z
+                # Weakly related and covering nothing: about something else, whatever else it says.
+                or (
+                    margin < model.weak_relevance_z
+                    and bool(covered)
+                    and not any(p.similarity >= model.vouch_z for p in covered)
+                    and sum(model.cover_part <= p.similarity < model.vouch_z for p in covered) <= 1
                 )
             )
-        ),
+        )
+    )
+    return MeaningFeatures(
+        relevance=_relevance(signals, margin, model),
+        off_topic=off_topic,
         margin=round(margin, 3),
         other_question=other_question,
         rival=signals.bank_rival if other_question else "",
@@ -215,4 +219,5 @@ def features(
         length=length,
         claims=claims,
         claim_share=len(claims) / len(signals.sentences) if signals.sentences else 0.0,
+        off_topic_weak=off_topic and not other_question and margin >= model.off_topic_z,
     )

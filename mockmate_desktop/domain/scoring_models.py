@@ -50,6 +50,11 @@ class AnswerScore(Model):
         description="z of the cosine to the question among the cosines to other interview questions",
     )
     wrong_question: bool = Field(default=False, description="closer to another interview question")
+    loosely_related: bool = Field(
+        default=False,
+        description="held down as off the question because it is only loosely tied to it and covers no expected "
+        "point, not because another question fits it better",
+    )
     dont_know: bool = False
     stuffed: bool = Field(default=False, description="a list of keywords or STAR labels, not a story")
     padded: bool = Field(default=False, description="repeated or filler text")

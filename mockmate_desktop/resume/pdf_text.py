@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..core.helper_process import helper_command
+from ..core.process_env import child_environment
 from .errors import ResumeError, ResumeErrorCode
 from .limits import IntakeLimits
 
@@ -85,8 +86,9 @@ def _run_worker(data: bytes, password: str | None, limits: IntakeLimits) -> dict
     header = {"password": password, "max_pages": limits.max_pages, "memory_bytes": limits.worker_memory_bytes}
     # The same child process in a checkout and in a frozen build, so the time and memory limits hold in both.
     command, role_env = helper_command("pdf-worker")
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p), PYTHONIOENCODING="utf-8")
-    env.update(role_env)
+    env = child_environment(
+        {"PYTHONPATH": os.pathsep.join(p for p in sys.path if p), "PYTHONIOENCODING": "utf-8", **role_env}
+    )
     try:
         completed = subprocess.run(
             command,

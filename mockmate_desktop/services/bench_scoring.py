@@ -148,7 +148,14 @@ def measure(engine: str) -> dict[str, Any]:
 
         def embed(a: DevAnswer) -> MeaningSignals | None:
             q = a.question
-            return measure_meaning(embedder, q.question, a.text, q.expected_points, q.model_answer)
+            return measure_meaning(
+                embedder,
+                q.question,
+                a.text,
+                q.expected_points,
+                q.model_answer,
+                english_points=q.english_points,
+            )
 
     def run(items: Sequence[DevAnswer]) -> tuple[list[Scored], list[float]]:
         out, times = [], []

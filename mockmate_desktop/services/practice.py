@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ..domain.enums import Difficulty, Language
+from ..domain.report_text import label
 from ..domain.skills import extract_skills, unique_skills
 
 QuestionType = Literal["technical", "behavioural"]
@@ -53,6 +54,17 @@ class PracticeResult:
     caps: list[str] = field(default_factory=list)
     model_answer: str = ""
     question_type: str = "technical"
+    language: Language = Language.EN  # of the question and answer: the result is shown in it
+
+    def heading(self, key: str) -> str:
+        return label(key, self.language)
+
+    def status(self, status: str) -> str:
+        """A point's covered / partly / missing in the result's language."""
+        return label("point_missing" if status == "missing" else status, self.language)
+
+    def criterion_label(self, criterion: dict[str, Any]) -> str:
+        return str(criterion.get("label") or criterion.get("name", ""))
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -88,13 +100,17 @@ def practise_offline(request: PracticeRequest) -> PracticeResult:
     from ..engine.offline.assess import meaning_of
     from ..engine.offline.bank import load_bank
     from ..engine.offline.feedback import answer_feedback
+    from ..engine.offline.texts import CRITERION_LABELS
 
     entry = load_bank().find_by_text(request.language, request.question)
     qtype: QuestionType = request.question_type or (
         "behavioural" if entry is not None and entry.type == "behavioural" else _guess_type(request.question)
     )
-    points = list(entry.expected_points) if entry is not None else []
-    reference = entry.model_answer if entry is not None else ""
+    points = list(entry.points_in(request.language)) if entry is not None else []
+    # Scored against the model answer in the practice's language where there is one; the English one still
+    # tells the scorer what a strong answer holds when it has not been translated.
+    shown = entry.model_answer_in(request.language) if entry is not None else ""
+    reference = shown or (entry.model_answer if entry is not None else "")
     jd = unique_skills(
         h for h in extract_skills(f"{request.job_title}\n{request.job_description}") if h.kind == "technical"
     )
@@ -106,7 +122,13 @@ def practise_offline(request: PracticeRequest) -> PracticeResult:
             behavioural=qtype == "behavioural",
             transcript=request.answer,
             reference=reference,
-            meaning=meaning_of(request.question, request.answer, points, reference),
+            meaning=meaning_of(
+                request.question,
+                request.answer,
+                points,
+                reference,
+                entry.english_points_for(request.language, points) if entry is not None else (),
+            ),
         ),
         request.language.value,
     )
@@ -116,14 +138,21 @@ def practise_offline(request: PracticeRequest) -> PracticeResult:
         score=result.score,
         engine=label,
         method=result.method,
-        criteria=[c.model_dump() for c in result.criteria],
+        criteria=[
+            {
+                **c.model_dump(),
+                "label": CRITERION_LABELS.get(c.name, {}).get(request.language.value) or c.name,
+            }
+            for c in result.criteria
+        ],
         evidence=result.evidence,
         went_well=went,
         to_improve=improve,
         points=[p.model_dump() for p in result.points],
         caps=result.caps,
-        model_answer=reference if request.language is Language.EN else "",
+        model_answer=shown,
         question_type=qtype,
+        language=request.language,
     )
 
 
@@ -154,7 +183,7 @@ def practise_gemini(request: PracticeRequest, settings: Any) -> PracticeResult:
             job_title=request.job_title,
             job_description=request.job_description,
             competency=entry.competency if entry is not None else "",
-            expected_points=list(entry.expected_points) if entry is not None else [],
+            expected_points=list(entry.points_in(request.language)) if entry is not None else [],
         ),
         settings,
     )
@@ -176,4 +205,5 @@ def practise_gemini(request: PracticeRequest, settings: Any) -> PracticeResult:
         points=list(found.points),
         model_answer=found.model_answer,
         question_type=qtype,
+        language=request.language,
     )

@@ -22,6 +22,8 @@ class DevQuestion:
     question: str
     expected_points: tuple[str, ...]
     model_answer: str
+    # The English wording of translated points (hi/fr questions), matched too, as the app does.
+    english_points: tuple[str, ...] = ()
 
     @property
     def behavioural(self) -> bool:
@@ -61,6 +63,7 @@ def load(folder: Path = DATA_DIR) -> list[DevAnswer]:
             question=q["question"],
             expected_points=tuple(q["expected_points"]),
             model_answer=q["model_answer"],
+            english_points=tuple(q.get("english_points", ())),
         )
         for q in raw_questions
     }

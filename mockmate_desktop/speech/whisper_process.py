@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.helper_process import helper_command
+from ..core.process_env import child_environment
 from ..domain.transcript import Transcript
 from .protocols import AudioArray, SpeechUnavailableError
 from .whisper_frames import FrameError, decode, encode, read_frame, write_frame
@@ -164,7 +165,7 @@ class _Child:
 
     def _spawn(self) -> subprocess.Popen[bytes]:
         command, role_env = helper_command("whisper-worker")
-        env = {**os.environ, **role_env, PARENT_VARIABLE: str(os.getpid())}
+        env = child_environment({**role_env, PARENT_VARIABLE: str(os.getpid())})
         return subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
 
     def _finish(self) -> None:

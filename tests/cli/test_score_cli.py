@@ -63,3 +63,48 @@ def test_bad_input_is_one_line(run_cli: RunCli, tmp_path: Path) -> None:
         assert len(lines) == 1 and message in lines[0], done.stderr
     done = run_cli("score", "--question", QUESTION, "--answer-file", str(empty), "--language", "de")
     assert done.returncode == 2
+
+
+def test_a_french_bank_question_is_judged_and_answered_in_french(run_cli: RunCli, tmp_path: Path) -> None:
+    bank = Path(__file__).resolve().parents[2] / "assets" / "question_bank"
+    entry = next(
+        e
+        for e in json.loads((bank / "technical_beginner.json").read_text(encoding="utf-8"))
+        if e["id"] == "tech-python-001"
+    )
+    french = json.loads((bank / "i18n" / "fr.json").read_text(encoding="utf-8"))["tech-python-001"]
+    answer = tmp_path / "reponse.txt"
+    answer.write_text(
+        "Une liste est ordonnée et modifiable, un tuple est figé et peut servir de clé. Un dictionnaire associe "
+        "des clés à des valeurs avec une recherche rapide, par exemple pour retrouver un client par son id.",
+        encoding="utf-8",
+    )
+    done = run_cli(
+        "score",
+        "--question",
+        entry["text"]["fr"],
+        "--answer-file",
+        str(answer),
+        "--language",
+        "fr",
+        "--json",
+        home=tmp_path / "home",
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["model_answer"] == french["model_answer"]
+    assert [p["point"] for p in result["points"]] == french["expected_points"]
+    assert {c["label"] for c in result["criteria"]} >= {"Pertinence", "Structure", "Précision"}
+    text = run_cli(
+        "score",
+        "--question",
+        entry["text"]["fr"],
+        "--answer-file",
+        str(answer),
+        "--language",
+        "fr",
+        home=tmp_path / "home",
+    )
+    assert text.returncode == 0, text.stderr
+    assert text.stdout.startswith("Note: ") and "Points attendus:" in text.stdout
+    assert f"Réponse modèle: {french['model_answer']}" in text.stdout

@@ -102,6 +102,14 @@ def test_the_shipped_bank_vectors_are_the_bundled_models_own() -> None:
         saved = np.vstack([data["q_hi"][:3], data["points"][:3]]).astype(np.float32)
     fresh = np.asarray(embedder.embed(texts, query=True))
     assert np.min(np.sum(fresh * saved, axis=1)) > 0.999
+    # hi/fr answers are compared with the rival questions' points in their own language.
+    for language in ("hi", "fr"):
+        points, point_texts, answers, answer_texts = stored.translated[language]
+        assert len(point_texts) == len(stored.point_texts) and point_texts[0] != stored.point_texts[0]
+        fresh = np.asarray(embedder.embed(list(point_texts[:2]), query=True))
+        assert np.min(np.sum(fresh * points[:2], axis=1)) > 0.999
+        fresh = np.asarray(embedder.embed(list(answer_texts[:2])))
+        assert np.min(np.sum(fresh * answers[:2], axis=1)) > 0.999
 
 
 @pytest.mark.parametrize("with_bank", [True, False])

@@ -2,7 +2,7 @@
 embedded with the bundled model (see `engine/semantic/bank_index.py`).
 
 `python -m tests.support.build_bank_vectors` from the repository root, after any change to the question bank
-(about four minutes on 2 busy cores); `--anchors-only` rewrites just `anchor_vectors.npz` (the fixed texts of
+or its translations (about ten minutes on 2 busy cores); `--anchors-only` rewrites just `anchor_vectors.npz` (the fixed texts of
 `engine/semantic/anchors.py`, a few seconds) after those change. Deterministic: the same bank and model give the same file contents.
 """
 
@@ -43,8 +43,8 @@ def main() -> None:
         (
             e.id,
             {lang: e.text_in(Language(lang)) or "" for lang in LANGUAGES},
-            list(e.expected_points),
-            e.model_answer,
+            {lang: list(e.points_in(Language(lang))) for lang in LANGUAGES},
+            {lang: e.model_answer_in(Language(lang)) or e.model_answer for lang in LANGUAGES},
         )
         for e in bank.entries
     ]

@@ -47,7 +47,12 @@ def _signals(answers: Sequence[DevAnswer], cache: Path | None) -> dict[str, Mean
     embedder = _default_factory()  # as the app builds it, with the vectors made ahead
     found = {
         a.id: measure(
-            embedder, a.question.question, a.text, a.question.expected_points, a.question.model_answer
+            embedder,
+            a.question.question,
+            a.text,
+            a.question.expected_points,
+            a.question.model_answer,
+            english_points=a.question.english_points,
         )
         for a in answers
     }

@@ -1,6 +1,7 @@
 """Wording of the offline performance analyses in English, Hindi and French (figures filled in by the caller).
 
-Quoted rubric explanations inside them stay in English.
+The criterion explanations and caps quoted inside them come from the scorer already in the interview's
+language (`domain/scoring_texts.py`).
 """
 
 from __future__ import annotations

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ...domain.enums import QuestionKind
@@ -64,15 +65,19 @@ def score_turn(
 ) -> tuple[BankEntry | None, bool, AnswerScore]:
     entry = entry_for(bank, session, question)
     behavioural = is_behavioural(entry, question)
+    language = session.config.language
     parent_points: list[str] = question.expected_points
     if question.kind is QuestionKind.FOLLOW_UP and not parent_points and entry is not None:
-        parent_points = list(entry.expected_points)
+        parent_points = list(entry.points_in(language))
     transcript = "" if answer is None or answer.skipped else answer.transcript
     context = ""
     if question.kind is QuestionKind.FOLLOW_UP and question.parent_id is not None:
         earlier = session.answer_for(question.parent_id)
         context = earlier.transcript if earlier is not None and not earlier.skipped else ""
-    reference = entry.model_answer if entry is not None and question.kind is QuestionKind.MAIN else ""
+    reference = ""
+    if entry is not None and question.kind is QuestionKind.MAIN:
+        # In the interview's language where translated; otherwise the English one still says what counts.
+        reference = entry.model_answer_in(language) or entry.model_answer
     result = score_answer(
         ScoringInput(
             question=question.text,
@@ -83,21 +88,34 @@ def score_turn(
             delivery=answer.delivery if answer is not None and not answer.skipped else None,
             context=context,
             reference=reference,
-            meaning=meaning_of(question.text, transcript, parent_points, reference),
+            meaning=meaning_of(
+                question.text,
+                transcript,
+                parent_points,
+                reference,
+                entry.english_points_for(language, parent_points) if entry is not None else (),
+            ),
         ),
-        session.config.language.value,
+        language.value,
     )
     return entry, behavioural, result
 
 
-def meaning_of(question: str, transcript: str, points: list[str], reference: str) -> MeaningSignals | None:
-    """Similarities by meaning, or None (keyword scoring) when the model cannot run here."""
+def meaning_of(
+    question: str,
+    transcript: str,
+    points: list[str],
+    reference: str,
+    english_points: Sequence[str] = (),
+) -> MeaningSignals | None:
+    """Similarities by meaning, or None (keyword scoring) when the model cannot run here. `english_points`:
+    the English wording of translated `points`, also matched (see `measure`)."""
     if not transcript.strip():
         return None
     embedder = shared_loader().get(MODEL_WAIT_S)
     if embedder is None:
         return None
-    return measure(embedder, question, transcript, points, reference)
+    return measure(embedder, question, transcript, points, reference, english_points=english_points)
 
 
 def assess(session: InterviewSession, bank: QuestionBank) -> list[Turn]:

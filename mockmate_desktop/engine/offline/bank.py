@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from ...core.assets import AssetsMissingError, assets_dir
 from ...domain.enums import Difficulty, Language
 from ..protocols import EngineError
+from .bank_i18n import TRANSLATED, Translations, load_translations
 
 QuestionType = Literal["technical", "behavioural", "overall"]
 _PLACEHOLDER = re.compile(r"\{(skill|role)\}")
@@ -39,6 +40,9 @@ class BankEntry(BaseModel):
     expected_points: tuple[str, ...] = ()
     model_answer: str = ""
     follow_ups: dict[Language, tuple[str, ...]] = Field(default_factory=dict)
+    # Filled from `i18n/<language>.json` when the bank is loaded (see `bank_i18n`), not from the entry's file.
+    points_by_language: dict[Language, tuple[str, ...]] = Field(default_factory=dict)
+    answers_by_language: dict[Language, str] = Field(default_factory=dict)
 
     @field_validator("text")
     @classmethod
@@ -50,6 +54,27 @@ class BankEntry(BaseModel):
     def text_in(self, language: Language) -> str | None:
         found = self.text.get(language, "").strip()
         return found or None
+
+    def points_in(self, language: Language) -> tuple[str, ...]:
+        """The expected points in `language` where they are translated, else the English ones."""
+        return self.points_by_language.get(language) or self.expected_points
+
+    def english_points_for(self, language: Language, points: Sequence[str]) -> tuple[str, ...]:
+        """The English wording of `points` (this entry's points in `language`, or some of them), so that an
+        answer can be matched against both wordings; () when they are English already or not all known."""
+        translated = self.points_by_language.get(language)
+        if not translated:
+            return ()
+        wording = dict(zip(translated, self.expected_points, strict=True))
+        found = tuple(wording[p] for p in points if p in wording)
+        return found if points and len(found) == len(points) else ()
+
+    def model_answer_in(self, language: Language) -> str:
+        """The model answer in `language`, or "" when it has none in that language: a report then describes a
+        strong answer in its own words rather than showing English."""
+        if language is Language.EN:
+            return self.model_answer
+        return self.answers_by_language.get(language, "")
 
     def follow_ups_in(self, language: Language) -> tuple[str, ...]:
         return tuple(f for f in self.follow_ups.get(language, ()) if f.strip())
@@ -137,4 +162,18 @@ def load_bank(folder: Path | None = None) -> QuestionBank:
         if entry.id in seen:
             raise BankError(f"Question id {entry.id} appears twice in the question bank.")
         seen.add(entry.id)
-    return QuestionBank(tuple(entries))
+    translations = load_translations(root, {e.id: len(e.expected_points) for e in entries})
+    return QuestionBank(tuple(_translated(e, translations) for e in entries))
+
+
+def _translated(entry: BankEntry, translations: Translations) -> BankEntry:
+    points: dict[Language, tuple[str, ...]] = {}
+    answers: dict[Language, str] = {}
+    for language in TRANSLATED:
+        found = translations.get(language, entry.id)
+        if found is not None:
+            points[language] = found.expected_points
+            answers[language] = found.model_answer
+    if not points:
+        return entry
+    return entry.model_copy(update={"points_by_language": points, "answers_by_language": answers})

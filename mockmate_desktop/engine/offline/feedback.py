@@ -67,7 +67,8 @@ def _content_improvements(
         improve.append(say("dont_know", language, quote=_first_sentence(transcript)))
     elif score.off_topic:
         z = f"{score.relevance_margin:+.2f}" if score.relevance_margin is not None else "-"
-        improve.append(say("wrong_question", language, z=z, quote=_first_sentence(transcript)))
+        key = "loosely_related" if score.loosely_related else "wrong_question"
+        improve.append(say(key, language, z=z, quote=_first_sentence(transcript)))
     if score.stuffed:
         improve.append(say("stuffed", language, share=f"{score.keyword_share:.0%}", labels=score.star_labels))
     if score.padded:
@@ -106,8 +107,8 @@ def _delivery(delivery: DeliveryMetrics | None, language: Language) -> tuple[lis
             "band_ok" if reading.within else "band_out",
             language,
             metric=metric,
-            value=reading.figure(),
-            band=reading.band(),
+            value=reading.figure(language.value),
+            band=reading.band(language.value),
         )
         (went if reading.within else improve).append(line)
     return went, improve

@@ -41,6 +41,11 @@ FEEDBACK: dict[str, dict[str, str]] = {
         "hi": 'यह किसी दूसरे प्रश्न का उत्तर है (पूछे गए प्रश्न से समानता z {z}): शुरुआत "{quote}" से होती है। जो पूछा गया उसका उत्तर दें।',
         "fr": "Cette réponse traite une autre question (similarité z {z} avec celle posée) : elle commence par « {quote} ». Répondez à la question posée.",
     },
+    "loosely_related": {
+        "en": 'This is only loosely tied to the question (similarity z {z} to the one asked) and covers none of its expected points fully yet: it opens with "{quote}". Answer the question that was asked.',
+        "hi": 'यह उत्तर प्रश्न से बस थोड़ा ही जुड़ा है (पूछे गए प्रश्न से समानता z {z}) और अभी उसके किसी अपेक्षित point को पूरी तरह नहीं करता: शुरुआत "{quote}" से होती है। जो पूछा गया उसका उत्तर दें।',
+        "fr": "Cette réponse n'est que vaguement liée à la question (similarité z {z} avec celle posée) et n'en couvre encore entièrement aucun point attendu : elle commence par « {quote} ». Répondez à la question posée.",
+    },
     "dont_know": {
         "en": 'The answer says "{quote}": say what you do know, or how you would find out, step by step.',
         "hi": 'उत्तर कहता है "{quote}": जो आप जानते हैं वह बताएँ, या आप इसे कैसे पता करेंगे, एक-एक कदम।',
@@ -57,9 +62,9 @@ FEEDBACK: dict[str, dict[str, str]] = {
         "fr": "{share} du texte se répète et {fillers} des mots sont des mots de remplissage : dites chaque point une fois.",
     },
     "missing_points": {
-        "en": "Covers {n} of {total} expected points; missing: {points}",
-        "hi": "{total} में से {n} अपेक्षित बिंदु शामिल; छूटे हुए: {points}",
-        "fr": "Couvre {n} des {total} points attendus ; manquent : {points}",
+        "en": "Touches {n} of {total} expected points, fully or partly; missing: {points}",
+        "hi": "{total} में से {n} अपेक्षित बिंदु पूरे या आंशिक रूप से शामिल; छूटे हुए: {points}",
+        "fr": "Aborde {n} des {total} points attendus, entièrement ou en partie ; manquent : {points}",
     },
     "no_figures": {
         "en": "No figure or named tool inside a told sentence ({words} words): add a number that shows the result",

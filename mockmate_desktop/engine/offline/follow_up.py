@@ -107,7 +107,9 @@ def plan_follow_up(score: AnswerScore, turn: Turn, entry: BankEntry | None) -> F
         return FollowUpPlan(
             reason=key,
             text=say.off_topic(turn.question, language),
-            expected_points=list(entry.expected_points) if entry is not None else score.missing_points[:4],
+            expected_points=list(entry.points_in(language))
+            if entry is not None
+            else score.missing_points[:4],
         )
     if key == "approach":
         return FollowUpPlan(
@@ -117,7 +119,7 @@ def plan_follow_up(score: AnswerScore, turn: Turn, entry: BankEntry | None) -> F
     acknowledgement = say.ack("warm" if warm else "neutral", language, _seed(turn.transcript))
     if key == "bank" and entry is not None:
         probe = entry.follow_ups_in(language)[0]
-        points = score.missing_points[:4] or list(entry.expected_points)[:3]
+        points = score.missing_points[:4] or list(entry.points_in(language))[:3]
     else:
         probe = say.probe(key, language)
         points = list(say.PROBE_POINTS[key])

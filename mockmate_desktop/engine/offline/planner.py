@@ -302,7 +302,7 @@ def _from_entry(state: _State, entry: BankEntry, *, requirement: str = "", ratio
         entry=entry,
         text=state.render(entry),
         competency=entry.competency,
-        expected_points=list(entry.expected_points),
+        expected_points=list(entry.points_in(state.language)),
         requirement=requirement,
         rationale=rationale,
     )

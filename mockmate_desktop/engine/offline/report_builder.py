@@ -148,12 +148,15 @@ def _model_answer(turn: Turn, language: Language) -> str:
     if turn.question.kind is QuestionKind.FOLLOW_UP:
         what = "; ".join(turn.question.expected_points) or turn.question.text
         return texts.text("model_follow_up", language, what=what)
-    if language is Language.EN and turn.entry is not None and turn.entry.model_answer:
-        return turn.entry.model_answer
-    points = "; ".join(turn.question.expected_points or (turn.entry.expected_points if turn.entry else ()))
+    written = turn.entry.model_answer_in(language) if turn.entry is not None else ""
+    if written:
+        return written
+    points = "; ".join(
+        turn.question.expected_points or (turn.entry.points_in(language) if turn.entry else ())
+    )
     if language is not Language.EN:
-        # The bank's model answers are written in English: a hi/fr report gives the same guidance in its own
-        # language, with the bank's points (still English) named inside it.
+        # A question without a model answer in this language (not translated, or from an older session): the
+        # same guidance in the report's language, with the question's points named inside it.
         kind = "behavioural" if turn.behavioural else "technical"
         return MODEL_ANSWER[kind][language.value].format(points=points or turn.question.text)
     return texts.text("model_follow_up", language, what=points or turn.question.text)

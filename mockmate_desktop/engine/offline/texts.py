@@ -1,6 +1,8 @@
 """Templated wording of the offline engine in the interview's language (English, Hindi, French).
 
-Rubric explanations (figures, matched words, missing points) stay in English: they quote the English rubric.
+The scorer's criterion explanations and caps are worded in the interview's language too, by
+`domain/scoring_texts.py`: they quote the expected points in the bank's language and the candidate's answer
+verbatim.
 """
 
 from __future__ import annotations

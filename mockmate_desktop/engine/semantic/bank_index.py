@@ -1,5 +1,5 @@
-"""Vectors of every question-bank entry (its question in en/fr/hi, its expected points, its model answer),
-computed once with the bundled model and shipped as `assets/semantic/bank_vectors.npz`.
+"""Vectors of every question-bank entry (its question, expected points and model answer in en/fr/hi; points
+and model answers that have no translation are the English ones), computed once with the bundled model and shipped as `assets/semantic/bank_vectors.npz`.
 
 They let the scorer ask "which question of the bank does this answer fit best?": an excellent answer to
 another question fits that question's points and model answer better than the ones of the question asked.
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -39,36 +39,56 @@ class BankVectors:
     model: str
     ids: tuple[str, ...]  # one per entry
     questions: dict[str, tuple[tuple[str, ...], Any]]  # language -> (question texts, vectors), by entry
-    points: Any  # every expected point's vector, entries in order
-    point_owner: Any  # entry index of each point (non-decreasing)
-    answers: Any  # one model-answer vector per entry
+    points: Any  # every expected point's vector (English), entries in order
+    point_owner: Any  # entry index of each point (non-decreasing); the same in every language
+    answers: Any  # one model-answer vector per entry (English)
     point_texts: tuple[str, ...] = ()
     answer_texts: tuple[str, ...] = ()
+    # hi/fr: (point vectors, point texts, answer vectors, answer texts). A file made before the translations
+    # has none, and those languages then compare with the English vectors, as before.
+    translated: dict[str, tuple[Any, tuple[str, ...], Any, tuple[str, ...]]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.ids)
 
+    def points_in(self, language: str) -> Any:
+        found = self.translated.get(language)
+        return found[0] if found is not None else self.points
 
-def build(
-    embedder: Embedder, entries: Sequence[tuple[str, dict[str, str], Sequence[str], str]]
-) -> dict[str, Any]:
-    """Arrays for `np.savez` from (id, question by language, expected points, model answer) per entry.
-    Entries need a question in each language, expected points and a model answer."""
-    usable = [e for e in entries if all(e[1].get(lang) for lang in LANGUAGES) and e[2] and e[3]]
+    def answers_in(self, language: str) -> Any:
+        found = self.translated.get(language)
+        return found[2] if found is not None else self.answers
+
+
+# One bank entry for `build`: id, and by language its question, its expected points and its model answer.
+BankTexts = tuple[str, dict[str, str], dict[str, Sequence[str]], dict[str, str]]
+
+
+def build(embedder: Embedder, entries: Sequence[BankTexts]) -> dict[str, Any]:
+    """Arrays for `np.savez`. Entries need a question in each language, and English expected points and a
+    model answer; hi/fr points must be as many as the English ones (missing ones are the English texts)."""
+    usable = [
+        e for e in entries if all(e[1].get(lang) for lang in LANGUAGES) and e[2].get("en") and e[3].get("en")
+    ]
     arrays: dict[str, Any] = {
         "model": np.array(embedder.name),
         "ids": np.array([e[0] for e in usable]),
-        "answers": np.asarray(embedder.embed([e[3] for e in usable]), dtype=np.float16),
-        "answer_texts": np.array([e[3] for e in usable]),
     }
     for lang in LANGUAGES:
         texts = [fill(e[1][lang]) for e in usable]
         arrays[f"q_{lang}"] = np.asarray(embedder.embed(texts, query=True), dtype=np.float16)
         arrays[f"q_{lang}_texts"] = np.array(texts)
-    point_texts = [p for e in usable for p in e[2]]
-    arrays["points"] = np.asarray(embedder.embed(point_texts, query=True), dtype=np.float16)
-    arrays["point_texts"] = np.array(point_texts)
-    arrays["point_owner"] = np.array([i for i, e in enumerate(usable) for _ in e[2]], dtype=np.int32)
+        suffix = "" if lang == "en" else f"_{lang}"
+        points = [list(e[2].get(lang) or e[2]["en"]) for e in usable]
+        if any(len(p) != len(e[2]["en"]) for p, e in zip(points, usable, strict=True)):
+            raise ValueError(f"{lang} expected points must be as many as the English ones")
+        answers = [e[3].get(lang) or e[3]["en"] for e in usable]
+        point_texts = [p for entry_points in points for p in entry_points]
+        arrays[f"points{suffix}"] = np.asarray(embedder.embed(point_texts, query=True), dtype=np.float16)
+        arrays[f"point_texts{suffix}"] = np.array(point_texts)
+        arrays[f"answers{suffix}"] = np.asarray(embedder.embed(answers), dtype=np.float16)
+        arrays[f"answer_texts{suffix}"] = np.array(answers)
+    arrays["point_owner"] = np.array([i for i, e in enumerate(usable) for _ in e[2]["en"]], dtype=np.int32)
     return arrays
 
 
@@ -89,6 +109,16 @@ def read(path: Path) -> BankVectors:
             answers=data["answers"].astype(np.float32),
             point_texts=tuple(str(t) for t in data["point_texts"]),
             answer_texts=tuple(str(t) for t in data["answer_texts"]),
+            translated={
+                lang: (
+                    data[f"points_{lang}"].astype(np.float32),
+                    tuple(str(t) for t in data[f"point_texts_{lang}"]),
+                    data[f"answers_{lang}"].astype(np.float32),
+                    tuple(str(t) for t in data[f"answer_texts_{lang}"]),
+                )
+                for lang in LANGUAGES
+                if f"points_{lang}" in data.files
+            },
         )
 
 
@@ -164,6 +194,8 @@ def known_vectors(model: str) -> dict[str, np.ndarray]:
         for lang in LANGUAGES:
             texts, vectors = bank.questions[lang]
             found.update({"q:" + t: np.round(v, 5) for t, v in zip(texts, vectors, strict=True)})
-        found.update({"q:" + t: np.round(v, 5) for t, v in zip(bank.point_texts, bank.points, strict=True)})
-        found.update({"p:" + t: np.round(v, 5) for t, v in zip(bank.answer_texts, bank.answers, strict=True)})
+        sets = [(bank.points, bank.point_texts, bank.answers, bank.answer_texts), *bank.translated.values()]
+        for points, point_texts, answers, answer_texts in sets:
+            found.update({"q:" + t: np.round(v, 5) for t, v in zip(point_texts, points, strict=True)})
+            found.update({"p:" + t: np.round(v, 5) for t, v in zip(answer_texts, answers, strict=True)})
     return found

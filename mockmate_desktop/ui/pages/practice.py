@@ -30,22 +30,23 @@ if TYPE_CHECKING:
 
 
 def result_html(result: PracticeResult) -> str:
+    # Headings, criterion names and point statuses in the practice's language, as its feedback is.
     criteria = "".join(
-        f"<li><b>{esc(c['name'])}</b> {c['score']:g}/10: {esc(str(c['explanation']))}</li>"
+        f"<li><b>{esc(result.criterion_label(c))}</b> {c['score']:g}/10: {esc(str(c['explanation']))}</li>"
         for c in result.criteria
     )
     points = [
-        f"[{p['status']}] {p['point']}" + (f" — “{p['quote']}”" if p.get("quote") else "")
+        f"[{result.status(p['status'])}] {p['point']}" + (f" — “{p['quote']}”" if p.get("quote") else "")
         for p in result.points
     ]
     return (
-        f"<p>Score <b>{result.score:g}/10</b> · {esc(result.engine)}</p>"
+        f"<p>{esc(result.heading('score'))} <b>{result.score:g}/10</b> · {esc(result.engine)}</p>"
         + "".join(para(f"⚠ {cap}") for cap in result.caps)
-        + section("Criteria", f"<ul>{criteria}</ul>")
-        + (section("Expected points", bullets(points)) if points else "")
-        + section("Went well", bullets(result.went_well, "Nothing yet: see what to improve."))
-        + section("To improve", bullets(result.to_improve))
-        + (section("Model answer", para(result.model_answer)) if result.model_answer else "")
+        + section(result.heading("criteria"), f"<ul>{criteria}</ul>")
+        + (section(result.heading("expected_points"), bullets(points)) if points else "")
+        + section(result.heading("went_well"), bullets(result.went_well, result.heading("nothing_yet")))
+        + section(result.heading("improvements"), bullets(result.to_improve))
+        + (section(result.heading("model_answer"), para(result.model_answer)) if result.model_answer else "")
     )
 
 

@@ -115,8 +115,18 @@ def _stuffed(language: str, index: int, points: list[str]) -> str:
     return template.format(a=short[0], b=short[1], c=short[2], d=short[3], tools=_TOOLS)
 
 
+def _translations() -> dict[str, dict[str, dict]]:
+    found: dict[str, dict[str, dict]] = {}
+    for language in ("fr", "hi"):
+        path = BANK / "i18n" / f"{language}.json"
+        if path.is_file():
+            found[language] = json.loads(path.read_text(encoding="utf-8"))
+    return found
+
+
 def build() -> tuple[list[dict], list[dict]]:
     bank = _bank()
+    translated = _translations()
     questions: list[dict] = []
     answers: list[dict] = []
     for language in ("en", "fr", "hi"):
@@ -134,8 +144,15 @@ def build() -> tuple[list[dict], list[dict]]:
                     "difficulty": entry["difficulty"],
                     "competency": entry["competency"],
                     "question": entry["text"][language],
-                    "expected_points": entry["expected_points"],
-                    "model_answer": entry["model_answer"],
+                    # In the answers' language where the bank has them translated, as an interview in that
+                    # language scores against them (the stuffed answers below keep the English keywords).
+                    "expected_points": translated.get(language, {}).get(qid, {}).get(
+                        "expected_points", entry["expected_points"]
+                    ),
+                    "model_answer": translated.get(language, {}).get(qid, {}).get(
+                        "model_answer", entry["model_answer"]
+                    ),
+                    **({"english_points": entry["expected_points"]} if qid in translated.get(language, {}) else {}),
                 }
             )
             texts = dict(authored[qid])

@@ -1,0 +1,54 @@
+"""The scorer's wording table: every message in English, Hindi and French with the same placeholders."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from mockmate_desktop.domain import scoring_texts
+from mockmate_desktop.domain.delivery_bands import BandReading
+
+DEVANAGARI = re.compile(r"[\u0900-\u097F]")
+# Messages with no words of their own: the same in every language.
+WORDLESS = {"separator", "band_range"}
+
+
+@pytest.mark.parametrize("key", scoring_texts.message_ids())
+def test_every_message_has_all_languages_with_the_same_placeholders(key: str) -> None:
+    english = scoring_texts.placeholders(key, "en")
+    for language in scoring_texts.LANGUAGES:
+        assert scoring_texts.placeholders(key, language) == english, (key, language)
+
+
+@pytest.mark.parametrize("key", sorted(set(scoring_texts.message_ids()) - WORDLESS))
+def test_hindi_is_in_devanagari_and_french_is_not_the_english(key: str) -> None:
+    values = dict.fromkeys(scoring_texts.placeholders(key, "en"), 1)
+    english = scoring_texts.say(key, "en", **values)
+    assert DEVANAGARI.search(scoring_texts.say(key, "hi", **values))
+    assert scoring_texts.say(key, "fr", **values) != english
+
+
+def test_part_names_and_units_exist_in_every_language() -> None:
+    for name in scoring_texts.PARTS:
+        assert all(scoring_texts.part(name, lang) for lang in scoring_texts.LANGUAGES)
+    assert [scoring_texts.part(p, "hi") for p in ("situation", "result")] == ["स्थिति", "नतीजा"]
+    assert scoring_texts.listing([], "fr") == "aucun" and scoring_texts.told([], "hi") == ""
+    for metric, names in scoring_texts.UNITS.items():
+        assert set(names) == {"hi", "fr"}, metric
+
+
+def test_bands_keep_their_english_wording_and_are_translated_elsewhere() -> None:
+    pace = BandReading("words_per_minute", 185.0, "high", 100, 165, "wpm")
+    fillers = BandReading("fillers_per_100_words", 25.0, "high", None, 6, "per 100 words")
+    assert (pace.band(), pace.figure(), fillers.band()) == (
+        "100-165 wpm",
+        "185 wpm",
+        "at most 6 per 100 words",
+    )
+    assert (pace.band("fr"), fillers.band("fr")) == ("100-165 mots/min", "au plus 6 pour 100 mots")
+    assert fillers.band("hi") == "अधिकतम 6 प्रति 100 शब्द" and pace.figure("hi") == "185 शब्द/मिनट"
+
+
+def test_an_unknown_language_falls_back_to_english() -> None:
+    assert scoring_texts.say("cap_no_answer", "de") == scoring_texts.say("cap_no_answer", "en")
