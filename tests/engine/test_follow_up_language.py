@@ -71,6 +71,9 @@ def _lines() -> dict[str, list[str]]:
     for table in follow_up_texts.PROBES.values():
         for lang in lines:
             lines[lang].append(table[lang])
+    for points in follow_up_texts.PROBE_POINTS.values():
+        for lang in lines:
+            lines[lang] += points[lang]
     for lang in lines:
         lines[lang].append(
             follow_up_texts.off_topic("प्रश्न?" if lang == "hi" else "Question ?", Language(lang))
@@ -182,3 +185,19 @@ def test_a_70_word_answer_is_never_called_brief_and_points_are_never_read_out() 
     assert plan is not None
     assert "brief" not in plan.text and "GIL" not in plan.text
     assert plan.expected_points  # the rubric for the reply stays with the scorer
+
+
+@pytest.mark.parametrize("lang", ["hi", "fr"])
+def test_a_probe_is_scored_and_reported_against_points_in_the_interview_language(lang: str) -> None:
+    for key, table in follow_up_texts.PROBE_POINTS.items():
+        points = follow_up_texts.probe_points(key, Language(lang))
+        assert points == table[lang] and len(points) == len(table["en"]) and points != table["en"], key
+        if lang == "hi":
+            assert all(re.search(r"[\u0900-\u097F]", p) for p in points), key
+
+
+def test_a_french_probe_carries_french_points() -> None:
+    turn = Turn("Comment sécuriser un cache ?", "mot " * 60, False, Difficulty.EXPERT, Language.FR)
+    plan = plan_follow_up(_score(60, covered_points=["a", "b", "c"], tools=["Redis"]), turn, None)
+    assert plan is not None and plan.reason == "trade_off"
+    assert plan.expected_points == follow_up_texts.PROBE_POINTS["trade_off"]["fr"]

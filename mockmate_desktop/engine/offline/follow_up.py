@@ -113,7 +113,7 @@ def plan_follow_up(score: AnswerScore, turn: Turn, entry: BankEntry | None) -> F
         )
     if key == "approach":
         return FollowUpPlan(
-            reason=key, text=say.probe(key, language), expected_points=list(say.PROBE_POINTS[key])
+            reason=key, text=say.probe(key, language), expected_points=say.probe_points(key, language)
         )
     warm = score.score >= STRONG_SCORE and key in ("trade_off", "differently", "bank", "quantify", "why")
     acknowledgement = say.ack("warm" if warm else "neutral", language, _seed(turn.transcript))
@@ -122,5 +122,5 @@ def plan_follow_up(score: AnswerScore, turn: Turn, entry: BankEntry | None) -> F
         points = score.missing_points[:4] or list(entry.points_in(language))[:3]
     else:
         probe = say.probe(key, language)
-        points = list(say.PROBE_POINTS[key])
+        points = say.probe_points(key, language)
     return FollowUpPlan(reason=key, text=f"{acknowledgement} {probe}", expected_points=points)

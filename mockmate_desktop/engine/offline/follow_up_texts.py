@@ -95,19 +95,64 @@ OFF_TOPIC: dict[str, str] = {
     "fr": "Ce n'est pas tout à fait ce que je demandais. Je reformule la question : {question}",
 }
 
-# What the reply to each probe should contain: the scorer's rubric, never shown or said to the candidate.
-PROBE_POINTS: dict[str, list[str]] = {
-    "star_action": ["Explains the actions they personally took, step by step"],
-    "star_result": ["Gives the result, ideally with a number", "Says how they knew"],
-    "star_task": ["States their own responsibility and goal"],
-    "star_example": ["Describes one specific situation", "Their own actions", "The result"],
-    "quantify": ["Gives the size of the improvement as a figure", "Explains how it was measured"],
-    "why": ["Names the alternative considered", "Gives the reason for the choice"],
-    "trade_off": ["Names what the approach cost", "Says when another choice would be better"],
-    "differently": ["Names a concrete change", "Explains why it would help"],
-    "concrete": ["One real case", "Tools or methods named", "Their own actions"],
-    "approach": ["A sensible first step", "How they would check the answer"],
-    "more": ["A concrete example", "Their own actions", "A result"],
+# What the reply to each probe should contain: the scorer's rubric for it, never said to the candidate but
+# named in the report's guidance for the follow-up, so it is written in each language.
+PROBE_POINTS: dict[str, dict[str, list[str]]] = {
+    "star_action": {
+        "en": ["Explains the actions they personally took, step by step"],
+        "hi": ["खुद उठाए गए कदम, एक-एक करके, बताता है"],
+        "fr": ["Explique les actions qu'il a menées lui-même, étape par étape"],
+    },
+    "star_result": {
+        "en": ["Gives the result, ideally with a number", "Says how they knew"],
+        "hi": ["नतीजा बताता है, हो सके तो किसी number के साथ", "बताता है कि यह कैसे पता चला"],
+        "fr": ["Donne le résultat, idéalement chiffré", "Dit comment il l'a su"],
+    },
+    "star_task": {
+        "en": ["States their own responsibility and goal"],
+        "hi": ["अपनी ज़िम्मेदारी और goal बताता है"],
+        "fr": ["Précise sa propre responsabilité et son objectif"],
+    },
+    "star_example": {
+        "en": ["Describes one specific situation", "Their own actions", "The result"],
+        "hi": ["एक खास situation बताता है", "अपने खुद के कदम", "नतीजा"],
+        "fr": ["Décrit une situation précise", "Ses propres actions", "Le résultat"],
+    },
+    "quantify": {
+        "en": ["Gives the size of the improvement as a figure", "Explains how it was measured"],
+        "hi": ["सुधार कितना हुआ, यह number में बताता है", "बताता है कि इसे कैसे measure किया"],
+        "fr": ["Chiffre l'ampleur de l'amélioration", "Explique comment elle a été mesurée"],
+    },
+    "why": {
+        "en": ["Names the alternative considered", "Gives the reason for the choice"],
+        "hi": ["जिस दूसरे विकल्प पर सोचा, उसका नाम लेता है", "चुनाव की वजह बताता है"],
+        "fr": ["Nomme l'alternative envisagée", "Donne la raison du choix"],
+    },
+    "trade_off": {
+        "en": ["Names what the approach cost", "Says when another choice would be better"],
+        "hi": ["बताता है कि इस तरीके की क्या कीमत चुकानी पड़ी", "बताता है कि कब दूसरा विकल्प बेहतर होता"],
+        "fr": ["Nomme ce que l'approche a coûté", "Dit quand un autre choix serait meilleur"],
+    },
+    "differently": {
+        "en": ["Names a concrete change", "Explains why it would help"],
+        "hi": ["एक ठोस बदलाव बताता है", "बताता है कि इससे मदद क्यों मिलती"],
+        "fr": ["Nomme un changement concret", "Explique pourquoi il aiderait"],
+    },
+    "concrete": {
+        "en": ["One real case", "Tools or methods named", "Their own actions"],
+        "hi": ["एक असली उदाहरण", "Tools या तरीकों के नाम", "अपने खुद के कदम"],
+        "fr": ["Un cas réel", "Des outils ou des méthodes nommés", "Ses propres actions"],
+    },
+    "approach": {
+        "en": ["A sensible first step", "How they would check the answer"],
+        "hi": ["शुरुआत का एक समझदारी भरा कदम", "जवाब को वे कैसे check करेंगे"],
+        "fr": ["Une première étape sensée", "Comment il vérifierait la réponse"],
+    },
+    "more": {
+        "en": ["A concrete example", "Their own actions", "A result"],
+        "hi": ["एक ठोस उदाहरण", "अपने खुद के कदम", "एक नतीजा"],
+        "fr": ["Un exemple concret", "Ses propres actions", "Un résultat"],
+    },
 }
 
 
@@ -119,6 +164,13 @@ def ack(kind: str, language: Language, seed: int) -> str:
 def probe(key: str, language: Language) -> str:
     table = PROBES[key]
     return table.get(language.value) or table["en"]
+
+
+def probe_points(key: str, language: Language) -> list[str]:
+    """What the reply to probe `key` should contain, in the interview's language (the reply is scored
+    against these, and a report names them)."""
+    table = PROBE_POINTS[key]
+    return list(table.get(language.value) or table["en"])
 
 
 def off_topic(question: str, language: Language) -> str:
