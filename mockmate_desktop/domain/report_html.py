@@ -13,10 +13,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .delivery import DeliveryMetrics, GuidanceBand
-from .enums import Language, Source
+from .enums import Language
 from .interview import InterviewSession
 from .numbering import delivery_labels, feedback_labels
-from .report_text import label
+from .report_text import category_name, label
+from .report_words import meta_words, provenance_sentences, selection_word, source_label, word
 from .reports import EngineMade, PerformanceReport, QuestionFeedback
 
 CATEGORIES = (
@@ -59,20 +60,14 @@ def section(heading: str, body: str) -> str:
     return f"<h3>{esc(heading)}</h3>{body}"
 
 
-def para(text: str) -> str:
-    return f"<p>{esc(text)}</p>" if text else "<p><i>Not available.</i></p>"
+def para(text: str, empty: str = "Not available.") -> str:
+    return f"<p>{esc(text)}</p>" if text else f"<p><i>{esc(empty)}</i></p>"
 
 
 def provenance_text(session: InterviewSession) -> str:
-    """Which engine made this report, in one sentence per engine; a demo says so first."""
-    sources = session.sources
-    parts = []
-    if session.is_demo or Source.CACHED in sources:
-        parts.append("Demo session: a recorded example interview shipped with MockMate, not your own.")
-    if Source.OFFLINE in sources:
-        parts.append("Offline engine: heuristic rubric scores computed on this computer.")
-    if Source.GEMINI in sources:
-        parts.append("Gemini: written by Google's Gemini model.")
+    """Which engine made this report, in one sentence per engine in the interview's language; a demo says so
+    first."""
+    parts = provenance_sentences(set(session.sources), session.is_demo, session.config.language)
     parts.extend(session.engine_notes)
     return " ".join(parts)
 
@@ -128,7 +123,7 @@ def category_chart(report: PerformanceReport) -> ChartData:
 
 def _made_by(part: EngineMade, lang: Language) -> str:
     model = f" · {part.model_name}" if part.model_name else ""
-    return f"<p class='made'>{esc(label('made_by', lang))}: {esc(Source(part.source).label)}{esc(model)}</p>"
+    return f"<p class='made'>{esc(label('made_by', lang))}: {esc(source_label(part.source, lang))}{esc(model)}</p>"
 
 
 def _missing(lang: Language) -> str:
@@ -144,10 +139,11 @@ def _summary(session: InterviewSession, lang: Language) -> str:
         out
         + _made_by(s, lang)
         + f"<p class='score'>{esc(label('overall', lang))}: <b>{s.overall_score}/100</b> · "
-        f"{esc(label('selection', lang))}: <b>{s.selection_probability} %</b> ({esc(s.selection_label.value)})</p>"
+        f"{esc(label('selection', lang))}: <b>{s.selection_probability} %</b> "
+        f"({esc(selection_word(s.selection_label, lang))})</p>"
         + para(s.snapshot)
-        + section(label("strengths", lang), bullets(s.top_strengths))
-        + section(label("improvements", lang), bullets(s.top_improvements))
+        + section(label("strengths", lang), bullets(s.top_strengths, word("none_noted", lang)))
+        + section(label("improvements", lang), bullets(s.top_improvements, word("none_noted", lang)))
     )
 
 
@@ -157,17 +153,18 @@ def _performance(session: InterviewSession, lang: Language) -> str:
     if p is None:
         return out + _missing(lang)
     rows = []
-    for key, name in CATEGORIES:
+    for key, english in CATEGORIES:
         item = getattr(p.category_scores, key)
+        name = english if lang is Language.EN else category_name(key, lang)
         quote = f"<br><i>“{esc(item.evidence)}”</i>" if item.evidence else ""
         rows.append(f"<li><b>{esc(name)}: {item.score:g}/10.</b> {esc(item.comment)}{quote}</li>")
     comparative = "".join(
         f"<li><b>{esc(name)}:</b> {esc(text)}</li>"
         for name, text in (
-            ("Approach", p.comparative_analysis.approach),
-            ("Complexity", p.comparative_analysis.complexity),
-            ("Stack", p.comparative_analysis.stack),
-            ("STAR", p.comparative_analysis.star),
+            (word("approach", lang), p.comparative_analysis.approach),
+            (word("complexity", lang), p.comparative_analysis.complexity),
+            (word("stack", lang), p.comparative_analysis.stack),
+            (word("star", lang), p.comparative_analysis.star),
         )
         if text
     )
@@ -176,47 +173,53 @@ def _performance(session: InterviewSession, lang: Language) -> str:
         + _made_by(p, lang)
         + "<p><img src='chart-categories' width='560'></p>"
         + section(label("categories", lang), f"<ul>{''.join(rows)}</ul>")
-        + section(label("strengths", lang), bullets(p.strengths))
-        + section(label("strong_skills", lang), bullets(p.strong_skills))
-        + section(label("skill_gaps", lang), bullets(p.skill_gaps))
+        + section(label("strengths", lang), bullets(p.strengths, word("none_noted", lang)))
+        + section(label("strong_skills", lang), bullets(p.strong_skills, word("none_noted", lang)))
+        + section(label("skill_gaps", lang), bullets(p.skill_gaps, word("none_noted", lang)))
         + (section(label("comparative", lang), f"<ul>{comparative}</ul>") if comparative else "")
-        + section(label("quantitative", lang), para(p.quantitative_analysis))
-        + section(label("qualitative", lang), para(p.qualitative_analysis))
-        + section(label("cultural_fit", lang), para(p.cultural_fit))
-        + section(label("final", lang), para(p.final_remarks))
+        + section(label("quantitative", lang), para(p.quantitative_analysis, word("not_available", lang)))
+        + section(label("qualitative", lang), para(p.qualitative_analysis, word("not_available", lang)))
+        + section(label("cultural_fit", lang), para(p.cultural_fit, word("not_available", lang)))
+        + section(label("final", lang), para(p.final_remarks, word("not_available", lang)))
     )
 
 
-def delivery_line(metrics: DeliveryMetrics) -> str:
-    return (
-        f"{metrics.words_per_minute:.0f} words/min · {metrics.filler_count} fillers · "
-        f"{metrics.pause_count} pauses · {metrics.duration_s:.0f} s"
+def delivery_line(metrics: DeliveryMetrics, lang: Language = Language.EN) -> str:
+    return word("delivery_line", lang).format(
+        wpm=f"{metrics.words_per_minute:.0f}",
+        fillers=metrics.filler_count,
+        pauses=metrics.pause_count,
+        seconds=f"{metrics.duration_s:.0f}",
     )
 
 
-def star_html(item: QuestionFeedback) -> str:
+def star_html(item: QuestionFeedback, lang: Language = Language.EN) -> str:
     if item.star is None:
         return ""
     chips = []
     for part in ("situation", "task", "action", "result"):
         present = getattr(item.star, part)
         colour = "#2e7d32" if present else "#9e9e9e"
-        chips.append(f"<span style='color:{colour}'>{'✔' if present else '✘'} {part.capitalize()}</span>")
-    return section("STAR structure", "<p>" + " &nbsp; ".join(chips) + "</p>")
+        chips.append(f"<span style='color:{colour}'>{'✔' if present else '✘'} {esc(word(part, lang))}</span>")
+    return section(word("star_structure", lang), "<p>" + " &nbsp; ".join(chips) + "</p>")
 
 
 def feedback_html(item: QuestionFeedback, number: str, lang: Language, *, heading: str = "h3") -> str:
     """One question's feedback; the report page shows the same HTML for the selected question."""
-    delivery = section("Delivery", para(delivery_line(item.delivery))) if item.delivery else ""
-    evidence = section(label("evidence", lang), bullets(f"“{e}”" for e in item.evidence)) if item.evidence else ""
+    delivery = (
+        section(label("delivery", lang), para(delivery_line(item.delivery, lang))) if item.delivery else ""
+    )
+    evidence = (
+        section(label("evidence", lang), bullets(f"“{e}”" for e in item.evidence)) if item.evidence else ""
+    )
     return (
         f"<{heading}>{esc(number)}: {esc(item.question)}</{heading}>"
-        f"<p>{esc(label('score', lang))}: <b>{item.score:g}/10</b> · {esc(item.source.label)}</p>"
+        f"<p>{esc(label('score', lang))}: <b>{item.score:g}/10</b> · {esc(source_label(item.source, lang))}</p>"
         + section(label("answer", lang), para(item.answer_transcript or label("no_answer", lang)))
-        + section(label("went_well", lang), bullets(item.went_well))
-        + section(label("improvements", lang), bullets(item.to_improve))
-        + section(label("model_answer", lang), para(item.model_answer))
-        + star_html(item)
+        + section(label("went_well", lang), bullets(item.went_well, word("none_noted", lang)))
+        + section(label("improvements", lang), bullets(item.to_improve, word("none_noted", lang)))
+        + section(label("model_answer", lang), para(item.model_answer, word("not_available", lang)))
+        + star_html(item, lang)
         + evidence
         + delivery
     )
@@ -228,8 +231,10 @@ def _questions(session: InterviewSession, lang: Language) -> str:
     if q is None:
         return out + _missing(lang)
     numbers = feedback_labels(session)
-    return out + _made_by(q, lang) + "".join(
-        feedback_html(item, number, lang) for item, number in zip(q.items, numbers, strict=True)
+    return (
+        out
+        + _made_by(q, lang)
+        + "".join(feedback_html(item, number, lang) for item, number in zip(q.items, numbers, strict=True))
     )
 
 
@@ -291,9 +296,8 @@ def report_document(session: InterviewSession) -> ReportDocument:
     title = f"{label('title', lang)}: {config.job_title}"
     when = (session.started_at or session.created_at).strftime("%d %b %Y")
     demo = f"<p class='demo'>{esc(label('demo', lang))}</p>" if session.is_demo else ""
-    meta = (
-        f"{config.interview_type.value} · {config.difficulty.value} · {config.language.display_name} · "
-        f"{session.status.value} · {when}"
+    meta = " · ".join(
+        [*meta_words(config.interview_type.value, config.difficulty.value, lang, session.status, lang), when]
     )
     charts = list(delivery_charts(session))
     if session.reports.performance is not None:

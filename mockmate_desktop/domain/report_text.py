@@ -7,9 +7,10 @@ as the engine wrote them. Every part says which engine made it; demo content say
 from __future__ import annotations
 
 from .delivery import DeliveryMetrics
-from .enums import Language, Source
+from .enums import Language
 from .interview import InterviewSession
 from .numbering import delivery_labels, feedback_labels
+from .report_words import meta_words, selection_word, source_label, word
 from .reports import CategoryScore, EngineMade, ReportSet
 
 _LABELS: dict[str, dict[str, str]] = {
@@ -83,7 +84,7 @@ def label(key: str, language: Language) -> str:
 
 def _made_by(report: EngineMade, language: Language) -> str:
     name = f" · {report.model_name}" if report.model_name else ""
-    return f"_{label('made_by', language)}: {Source(report.source).label}{name}_"
+    return f"_{label('made_by', language)}: {source_label(report.source, language)}{name}_"
 
 
 def _bullets(items: list[str]) -> list[str]:
@@ -107,7 +108,7 @@ def _summary(reports: ReportSet, lang: Language) -> list[str]:
         _made_by(s, lang),
         "",
         f"**{label('overall', lang)}: {s.overall_score}/100** · {label('selection', lang)}: "
-        f"{s.selection_probability}% ({s.selection_label.value})",
+        f"{s.selection_probability}% ({selection_word(s.selection_label, lang)})",
         "",
         s.snapshot,
         "",
@@ -121,8 +122,12 @@ def _summary(reports: ReportSet, lang: Language) -> list[str]:
     return out
 
 
+def category_name(key: str, lang: Language) -> str:
+    return _CATEGORY_NAMES[key].get(lang.value) or _CATEGORY_NAMES[key]["en"]
+
+
 def _category(name: str, score: CategoryScore, lang: Language) -> list[str]:
-    title = _CATEGORY_NAMES[name].get(lang.value) or _CATEGORY_NAMES[name]["en"]
+    title = category_name(name, lang)
     line = [f"- **{title}: {score.score:g}/10**: {score.comment}"]
     if score.evidence:
         line.append(f'  > "{score.evidence}"')
@@ -142,7 +147,11 @@ def _performance(reports: ReportSet, lang: Language) -> list[str]:
         out += _category(name, getattr(p.category_scores, name), lang)
     comp = p.comparative_analysis
     out += ["", f"### {label('comparative', lang)}", ""]
-    out += [f"- {k.capitalize()}: {v}" for k, v in comp.model_dump().items() if v]
+    out += [
+        f"- {k.capitalize() if lang is Language.EN else word(k, lang)}: {v}"
+        for k, v in comp.model_dump().items()
+        if v
+    ]
     for key, text in (
         ("quantitative", p.quantitative_analysis),
         ("qualitative", p.qualitative_analysis),
@@ -203,8 +212,12 @@ def render_markdown(session: InterviewSession) -> str:
     if session.is_demo:
         out += [f"> **{label('demo', lang)}**", ""]
     out += [
-        f"{config.interview_type.value} · {config.difficulty.value} · {config.language.display_name} · "
-        f"{session.status.value} · {session.id}",
+        " · ".join(
+            [
+                *meta_words(config.interview_type.value, config.difficulty.value, lang, session.status, lang),
+                str(session.id),
+            ]
+        ),
         "",
     ]
     if session.engine_notes:

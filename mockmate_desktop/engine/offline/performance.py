@@ -122,7 +122,14 @@ def _skills(
     shown = [*resume_skills, *(s for t in turns for s in t.score.tools)]
     groups = requirement_groups(session.config.job_description)
     gaps = [g.label for g in required_first(unmet(groups, shown))]
-    weak = sorted({t.question.competency for t in turns if t.question.competency and t.score.score < 5})
+    language = session.config.language
+    weak = sorted(
+        {
+            texts.competency_name(t.question.competency, language)
+            for t in turns
+            if t.question.competency and t.score.score < 5
+        }
+    )
     return strong[:8], [*gaps[:6], *weak[:4]]
 
 

@@ -8,6 +8,7 @@ from ...domain.delivery_bands import read_bands
 from ...domain.delivery_metrics import combine
 from ...domain.enums import Language, QuestionKind, SelectionLabel, Source
 from ...domain.interview import InterviewSession
+from ...domain.report_words import word
 from ...domain.reports import QuestionFeedback, QuestionsReport, SummaryReport
 from ...domain.scoring import WEIGHTS
 from ...domain.selection import PASS_MARK, selection_probability
@@ -39,7 +40,8 @@ def criterion_means(turns: Sequence[Turn]) -> dict[str, float]:
 
 
 def describe_turn(turn: Turn, language: Language) -> str:
-    competency = f" ({turn.question.competency})" if turn.question.competency else ""
+    named = texts.competency_name(turn.question.competency, language)
+    competency = f" ({named})" if turn.question.competency else ""
     return f"{turn.label}{competency}, {turn.score.score:g}/10"
 
 
@@ -115,8 +117,8 @@ def summary(session: InterviewSession, turns: Sequence[Turn], model_name: str) -
             language,
             score=score,
             role=config.job_title,
-            difficulty=config.difficulty.value,
-            itype=config.interview_type.value,
+            difficulty=word(config.difficulty.value, language),
+            itype=word(config.interview_type.value, language),
             answered=len(answered),
             total=len(mains),
             avg=f"{average:.1f}",
@@ -129,7 +131,7 @@ def summary(session: InterviewSession, turns: Sequence[Turn], model_name: str) -
         language,
         p=probability,
         mark=f"{PASS_MARK[config.difficulty]:g}",
-        difficulty=config.difficulty.value,
+        difficulty=word(config.difficulty.value, language),
     )
     strengths, improvements = strengths_and_improvements(turns, language)
     return SummaryReport(
