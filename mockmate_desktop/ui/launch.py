@@ -53,6 +53,7 @@ def build_window(
 def qt_application() -> QApplication:
     from PySide6.QtWidgets import QApplication
 
+    from .fonts import register_bundled_fonts
     from .theme import follow_system_theme
 
     existing = QApplication.instance()
@@ -62,6 +63,7 @@ def qt_application() -> QApplication:
     # No application display name: Qt would append it to every title ("MockMate — ... — MockMate").
     app.setApplicationName("MockMate")
     follow_system_theme(app)
+    register_bundled_fonts()
     return app
 
 

@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 from ...core.files import atomic_write_bytes
 from ...domain.interview import InterviewSession
 from ...domain.report_html import ChartData, report_document
+from ..fonts import register_bundled_fonts
 
 _CHART_SIZE = (1400, 620)  # pixels; shown 560 pt wide, so about 180 dpi on paper
 _BAR = QColor("#1a73e8")
@@ -40,6 +41,7 @@ def ensure_gui_application() -> None:
     if QGuiApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         QGuiApplication(["mockmate"])
+    register_bundled_fonts()  # a Hindi report must not print as empty boxes
 
 
 def _nice_max(value: float) -> float:
