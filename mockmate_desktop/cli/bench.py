@@ -68,6 +68,11 @@ def register(sub: Any) -> None:
     speech.add_argument(
         "--no-fixtures", action="store_true", help="only the spoken set: skip the real-speech latency runs"
     )
+    speech.add_argument(
+        "--vocabulary",
+        action="store_true",
+        help="feed the latency answers with a backend interview's vocabulary prompt, as the app does",
+    )
     speech.add_argument("--json", action="store_true")
     speech.set_defaults(handler=run_speech)
     from .bench_coaching import add_parser as add_coaching
@@ -192,7 +197,7 @@ def run_speech(args: argparse.Namespace, ctx: CommandContext) -> int:
         if not quiet:
             print(f"  … {line}", file=sys.stderr, flush=True)
 
-    from ..services.speech_bench import peak_rss_mb
+    from ..services.speech_bench import latency_vocabulary, peak_rss_mb
     from ..speech.whisper import WhisperTranscriber
 
     if args.workers < 1 or args.cpu_threads < 1:
@@ -216,6 +221,7 @@ def run_speech(args: argparse.Namespace, ctx: CommandContext) -> int:
                 repeats=max(1, args.repeats),
                 transcriber=transcriber,
                 pass_beside=not args.no_beside,
+                vocabulary=latency_vocabulary() if args.vocabulary else None,
             )
         if not args.no_spoken:
             result["spoken"] = _spoken(args, ctx, transcriber, progress)
@@ -274,7 +280,8 @@ def _print_fixtures(result: dict[str, Any]) -> None:
     print(
         f"  WER fixtures            full pass {result['wer_fixtures_full_pass']:.2f} % · streamed {result['wer_fixtures_streamed']:.2f} %"
     )
-    print("  end-of-answer latency (stop at the last speech sample, fed in real time):")
+    with_vocabulary = f", with a {result['vocabulary_terms']}-term vocabulary prompt" if result["vocabulary_terms"] else ""
+    print(f"  end-of-answer latency (stop at the last speech sample, fed in real time{with_vocabulary}):")
     for row in result["answers"]:
         print(
             f"    {row['answer_s']:6.1f} s answer: {row['latency_stop_s']:.2f} s "

@@ -19,6 +19,7 @@ import numpy as np
 
 from ..domain.segmentation import SegmenterConfig
 from ..domain.stream_core import StreamConfig
+from ..domain.vocabulary import InterviewVocabulary, Vocabulary
 from ..domain.wer import corpus_wer, word_errors
 from ..speech.live import FIRST_WORDS_S, LiveConfig, LiveTranscription, feed_array, uses_short_window
 from ..speech.protocols import SAMPLE_RATE, AudioArray
@@ -182,6 +183,7 @@ def run_bench(
     repeats: int = 1,
     transcriber: WhisperTranscriber | None = None,
     pass_beside: bool = True,
+    vocabulary: Vocabulary | None = None,
 ) -> dict[str, Any]:
     """The live pipeline is measured first, so `peak_rss_mb` is its own peak; the stock full passes it is
     compared with run afterwards (a full pass over 183 s alone peaks near 520 MB)."""
@@ -193,6 +195,7 @@ def run_bench(
         "workers": getattr(transcriber, "workers", 1),
         "pass_beside": pass_beside,
         "beam_size": LiveConfig().beam_size,
+        "vocabulary_terms": len(vocabulary.terms) if vocabulary is not None else 0,
     }
     model = transcriber or WhisperTranscriber(model_name, model_cache)
     began = time.perf_counter()
@@ -219,7 +222,9 @@ def run_bench(
                 realtime=True,
                 speculate=speculate,
                 short_window=short_window,
-                live=LiveConfig(pass_beside=pass_beside),
+                # With a vocabulary the latency answers take the app's own prompt path (the spoken set
+                # measures recall; this measures what the prompt costs at a stop).
+                live=LiveConfig(pass_beside=pass_beside, vocabulary=vocabulary),
             )
             row = _answer_row(audio, reference, live)
             rows[seconds].append(row)
@@ -297,3 +302,17 @@ def _answer_row(audio: AudioArray, reference: str, live: dict[str, Any]) -> dict
         "final_pass_beside": live["final_pass_beside"],
         "median_pass_s": rounded(live["median_pass_s"]),
     }
+
+
+# A backend interview's job description and question: the vocabulary the latency answers are fed with under
+# `--vocabulary`, so that a stop is timed with a prompt as long as the app's.
+LATENCY_JOB = (
+    "Backend engineer. We build Python services with Django and FastAPI on PostgreSQL and Redis, ship them "
+    "with Docker and Kubernetes on AWS, stream events through Kafka, and watch them with Prometheus and "
+    "Grafana. Experience with Terraform, GraphQL, Elasticsearch and CI/CD is a plus."
+)
+LATENCY_QUESTION = "How would you find and fix a slow endpoint in a Django service backed by PostgreSQL?"
+
+
+def latency_vocabulary() -> Vocabulary:
+    return InterviewVocabulary.build(job_text=LATENCY_JOB, role="Backend engineer").for_question(LATENCY_QUESTION)
