@@ -10,17 +10,9 @@ from .enums import Language, SelectionLabel, SessionStatus, Source
 _WORDS: dict[str, dict[str, str]] = {
     "none_noted": {"en": "None noted.", "hi": "कुछ दर्ज नहीं।", "fr": "Rien à signaler."},
     "not_available": {"en": "Not available.", "hi": "उपलब्ध नहीं।", "fr": "Non disponible."},
-    "source_gemini": {"en": "Gemini", "hi": "Gemini", "fr": "Gemini"},
-    "source_offline": {
-        "en": "Offline engine (heuristic)",
-        "hi": "ऑफ़लाइन इंजन (heuristic)",
-        "fr": "Moteur hors ligne (heuristique)",
-    },
-    "source_cached": {
-        "en": "Cached replay (demo)",
-        "hi": "सहेजा हुआ replay (डेमो)",
-        "fr": "Rejeu enregistré (démo)",
-    },
+    # English engine names are `Source.label`'s, which the window shows too.
+    "source_offline": {"hi": "ऑफ़लाइन इंजन (heuristic)", "fr": "Moteur hors ligne (heuristique)"},
+    "source_cached": {"hi": "सहेजा हुआ replay (डेमो)", "fr": "Rejeu enregistré (démo)"},
     "prov_demo": {
         "en": "Demo session: a recorded example interview shipped with MockMate, not your own.",
         "hi": "डेमो सत्र: MockMate के साथ आया एक रिकॉर्ड किया हुआ उदाहरण इंटरव्यू, आपका अपना नहीं।",
@@ -80,7 +72,8 @@ def word(key: str, language: Language) -> str:
 
 
 def source_label(source: Source | str, language: Language) -> str:
-    return word(f"source_{Source(source).value}", language)
+    engine = Source(source)
+    return _WORDS.get(f"source_{engine.value}", {}).get(language.value) or engine.label
 
 
 def selection_word(band: SelectionLabel, language: Language) -> str:
