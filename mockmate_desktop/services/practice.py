@@ -107,10 +107,8 @@ def practise_offline(request: PracticeRequest) -> PracticeResult:
         "behavioural" if entry is not None and entry.type == "behavioural" else _guess_type(request.question)
     )
     points = list(entry.points_in(request.language)) if entry is not None else []
-    # Scored against the model answer in the practice's language where there is one; the English one still
-    # tells the scorer what a strong answer holds when it has not been translated.
     shown = entry.model_answer_in(request.language) if entry is not None else ""
-    reference = shown or (entry.model_answer if entry is not None else "")
+    reference = entry.scoring_reference(request.language) if entry is not None else ""
     jd = unique_skills(
         h for h in extract_skills(f"{request.job_title}\n{request.job_description}") if h.kind == "technical"
     )

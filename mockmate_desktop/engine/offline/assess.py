@@ -74,10 +74,9 @@ def score_turn(
     if question.kind is QuestionKind.FOLLOW_UP and question.parent_id is not None:
         earlier = session.answer_for(question.parent_id)
         context = earlier.transcript if earlier is not None and not earlier.skipped else ""
-    reference = ""
-    if entry is not None and question.kind is QuestionKind.MAIN:
-        # In the interview's language where translated; otherwise the English one still says what counts.
-        reference = entry.model_answer_in(language) or entry.model_answer
+    reference = (
+        entry.scoring_reference(language) if entry is not None and question.kind is QuestionKind.MAIN else ""
+    )
     result = score_answer(
         ScoringInput(
             question=question.text,

@@ -76,6 +76,11 @@ class BankEntry(BaseModel):
             return self.model_answer
         return self.answers_by_language.get(language, "")
 
+    def scoring_reference(self, language: Language) -> str:
+        """The model answer an answer in `language` is compared with: the translation where there is one,
+        otherwise the English one, which still says what a strong answer holds."""
+        return self.model_answer_in(language) or self.model_answer
+
     def follow_ups_in(self, language: Language) -> tuple[str, ...]:
         return tuple(f for f in self.follow_ups.get(language, ()) if f.strip())
 
