@@ -19,6 +19,7 @@ from .numbering import delivery_labels, feedback_labels
 from .report_text import category_name, label
 from .report_words import meta_words, provenance_sentences, selection_word, source_label, word
 from .reports import EngineMade, PerformanceReport, QuestionFeedback
+from .scoring_texts import part as star_part
 
 CATEGORIES = (
     ("communication", "Communication"),
@@ -200,7 +201,9 @@ def star_html(item: QuestionFeedback, lang: Language = Language.EN) -> str:
     for part in ("situation", "task", "action", "result"):
         present = getattr(item.star, part)
         colour = "#2e7d32" if present else "#9e9e9e"
-        chips.append(f"<span style='color:{colour}'>{'✔' if present else '✘'} {esc(word(part, lang))}</span>")
+        chips.append(
+            f"<span style='color:{colour}'>{'✔' if present else '✘'} {esc(star_part(part, lang.value).capitalize())}</span>"
+        )
     return section(word("star_structure", lang), "<p>" + " &nbsp; ".join(chips) + "</p>")
 
 

@@ -49,10 +49,6 @@ _WORDS: dict[str, dict[str, str]] = {
     "stack": {"en": "Stack", "hi": "Stack", "fr": "Technologies"},
     "star": {"en": "STAR", "hi": "STAR", "fr": "STAR"},
     "star_structure": {"en": "STAR structure", "hi": "STAR संरचना", "fr": "Structure STAR"},
-    "situation": {"en": "Situation", "hi": "स्थिति", "fr": "Situation"},
-    "task": {"en": "Task", "hi": "काम", "fr": "Tâche"},
-    "action": {"en": "Action", "hi": "कदम", "fr": "Action"},
-    "result": {"en": "Result", "hi": "नतीजा", "fr": "Résultat"},
     "delivery_line": {
         "en": "{wpm} words/min · {fillers} fillers · {pauses} pauses · {seconds} s",
         "hi": "{wpm} शब्द/मिनट · {fillers} भराव शब्द · {pauses} ठहराव · {seconds} s",
