@@ -55,10 +55,11 @@ _WORDS: dict[str, dict[str, str]] = {
         "fr": "{wpm} mots/min · {fillers} mots de remplissage · {pauses} pauses · {seconds} s",
     },
 }
+# In English a language is named by `Language.display_name`.
 _LANGUAGE_NAMES = {
-    Language.EN: {"en": "English", "hi": "अंग्रेज़ी", "fr": "anglais"},
-    Language.HI: {"en": "Hindi", "hi": "हिंदी", "fr": "hindi"},
-    Language.FR: {"en": "French", "hi": "फ़्रेंच", "fr": "français"},
+    Language.EN: {"hi": "अंग्रेज़ी", "fr": "anglais"},
+    Language.HI: {"hi": "हिंदी", "fr": "hindi"},
+    Language.FR: {"hi": "फ़्रेंच", "fr": "français"},
 }
 
 
@@ -77,7 +78,7 @@ def selection_word(band: SelectionLabel, language: Language) -> str:
 
 
 def language_name(spoken: Language, language: Language) -> str:
-    return _LANGUAGE_NAMES[spoken].get(language.value) or _LANGUAGE_NAMES[spoken]["en"]
+    return _LANGUAGE_NAMES[spoken].get(language.value) or spoken.display_name
 
 
 def meta_words(
