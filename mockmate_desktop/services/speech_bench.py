@@ -301,6 +301,9 @@ def _answer_row(audio: AudioArray, reference: str, live: dict[str, Any]) -> dict
         "final_pass_audio_s": rounded(live["final_pass_audio_s"]),
         "final_pass_beside": live["final_pass_beside"],
         "median_pass_s": rounded(live["median_pass_s"]),
+        # Kept so a bad figure can be read back: what the stream wrote, and what was said.
+        "text_streamed": live["text"],
+        "reference": reference,
     }
 
 

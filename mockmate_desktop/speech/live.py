@@ -48,7 +48,7 @@ from ..domain.end_of_turn import EndOfTurnConfig, EndOfTurnPolicy
 from ..domain.segmentation import EndReason, SegmenterConfig, silent_spans
 from ..domain.stream_core import CoreStats, Pass, StreamConfig, StreamCore
 from ..domain.transcript import Transcript
-from ..domain.vocabulary import Vocabulary, canonicalise
+from ..domain.vocabulary import PromptForm, Vocabulary, canonicalise
 from .beside_pass import BesidePass
 from .protocols import SAMPLE_RATE, AudioArray
 from .vad import FRAME, FRAME_S, StreamingVad
@@ -91,6 +91,8 @@ class LiveConfig:
     prompt: str | None = None  # an extra initial prompt, e.g. a disfluent one so fillers are written
     vocabulary: Vocabulary | None = None  # the interview's terms for this question (domain/vocabulary.py)
     vocabulary_mode: VocabularyMode = "prompt"
+    # None: the form measured safe for live passes (`live_prompt_form`); set to compare forms on a bench.
+    prompt_form: PromptForm | None = None
     # None: where short windows were measured to keep accuracy (see `uses_short_window`).
     short_window: bool | None = None
     # None: the segmenter's fixed end silence. Set: silence combined with whether the words look finished.
@@ -169,7 +171,10 @@ class LiveTranscription:
             tentative=transcriber.model_name.endswith(".en"), first_words_s=FIRST_WORDS_S
         )
         self._prompt_args = whisper_prompt(
-            cfg.vocabulary, cfg.vocabulary_mode, cfg.prompt, live_prompt_form(self._short_window)
+            cfg.vocabulary,
+            cfg.vocabulary_mode,
+            cfg.prompt,
+            cfg.prompt_form or live_prompt_form(self._short_window),
         )
         self._callbacks = callbacks or LiveCallbacks()
         self._vad = vad or StreamingVad()
