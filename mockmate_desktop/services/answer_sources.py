@@ -66,7 +66,12 @@ def transcribe_audio(
     vocabulary: Vocabulary | None = None,
 ) -> Transcribed:
     """One whole recording through the live pipeline, as fast as it goes: its end is the file's end.
-    `vocabulary`: the interview's terms for the question answered (domain/vocabulary.py)."""
+    `vocabulary`: the interview's terms for the question answered (domain/vocabulary.py).
+
+    One pass per stretch, none merged, none speculative, none beside another: fed faster than real time,
+    which stretches a busy worker merged depended on thread timing, so the same file could come back with
+    different words (and so a different score) from run to run. This is also the path `bench speech`
+    measures on the spoken set."""
     from ..domain.segmentation import SegmenterConfig
     from ..domain.stream_core import StreamConfig
     from ..speech.live import LiveConfig, LiveTranscription, feed_array
@@ -76,8 +81,9 @@ def transcribe_audio(
         LiveConfig(
             language=language.value,
             segmenter=SegmenterConfig(auto_end=False),
-            stream=StreamConfig(tentative=False),
+            stream=StreamConfig(tentative=False, merge_backlog=False, speculate=False),
             vocabulary=vocabulary,
+            pass_beside=False,
         ),
     )
     live.start()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -153,7 +154,8 @@ def synthesize(answer: SpokenAnswer, cache_dir: Path) -> Path:
             parts.append(_trim(read_wav_16k_mono(wav)))
     parts.append(_silence(EDGE_SILENCE_S))
     cache_dir.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(".part.wav")
+    # Named per process: two benches synthesising the same answer at once must not write one partial file.
+    partial = target.with_name(f"{target.stem}.{os.getpid()}.part.wav")
     write_wav(partial, np.concatenate(parts))
     partial.replace(target)
     return target

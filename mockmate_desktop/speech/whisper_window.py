@@ -20,6 +20,8 @@ from typing import Any
 
 import numpy as np
 
+from .whisper_fallback import decode_result_accepted, without_text_prompt
+
 FULL_WINDOW_FRAMES = 3000  # 30 s of 10 ms log-mel frames: what the encoder was trained on
 KEPT_PADDING_FRAMES = 1000  # 10 s of silence kept after the audio; see the module text for the measurement
 # A later window of a pass holding less audio than this is the remainder after Whisper's last timestamp (the
@@ -53,7 +55,8 @@ def content_frames(features: np.ndarray) -> int:
 def load_whisper_model(folder: Path, *, cpu_threads: int, workers: int = 1) -> Any:
     """A faster-whisper `WhisperModel` whose encoder sees only the audio plus a margin while the calling
     thread has set `short_window(True)`, and which then does not re-decode a pass's short remainder window
-    (`TAIL_WINDOW_FRAMES`); otherwise stock faster-whisper.
+    (`TAIL_WINDOW_FRAMES`). On every call, a window whose prompted greedy decode fails is decoded again
+    without the prompt before any sampling (speech/whisper_fallback.py); otherwise stock faster-whisper.
 
     The switch is per thread, not an attribute of the shared model: with `workers` > 1, two threads decode
     at once (CTranslate2 runs one call per worker), and one pass's window must not change the other's.
@@ -93,7 +96,7 @@ def load_whisper_model(folder: Path, *, cpu_threads: int, workers: int = 1) -> A
                 and options.no_speech_threshold is not None
             )
             if not tail:
-                return super().generate_with_fallback(encoder_output, prompt, tokenizer, options)
+                return self._prompted_then_plain(encoder_output, prompt, tokenizer, options)
             once = replace(
                 options, temperatures=list(options.temperatures)[:1], max_new_tokens=TAIL_MAX_TOKENS
             )
@@ -103,6 +106,20 @@ def load_whisper_model(folder: Path, *, cpu_threads: int, workers: int = 1) -> A
             if result.no_speech_prob > options.no_speech_threshold:
                 avg_logprob = float("-inf")  # faster-whisper then skips the window as silence
             return result, avg_logprob, temperature, ratio
+
+        def _prompted_then_plain(self, encoder_output: Any, prompt: Any, tokenizer: Any, options: Any) -> Any:
+            """Greedy with the text prompt; if Whisper is not confident with it, the stock fallback without
+            it (speech/whisper_fallback.py)."""
+            plain = without_text_prompt(prompt, tokenizer.sot)
+            temperatures = list(options.temperatures)
+            if plain is None or len(temperatures) < 2:
+                return super().generate_with_fallback(encoder_output, prompt, tokenizer, options)
+            greedy = replace(options, temperatures=temperatures[:1])
+            first = super().generate_with_fallback(encoder_output, prompt, tokenizer, greedy)
+            if decode_result_accepted(first, options):
+                return first
+            self.logger.debug("Prompted decode not accepted; decoding the window again without the prompt")
+            return super().generate_with_fallback(encoder_output, plain, tokenizer, options)
 
     return ShortWindowWhisperModel(
         str(folder), device="cpu", compute_type="int8", cpu_threads=cpu_threads, num_workers=workers
