@@ -73,6 +73,12 @@ def register(sub: Any) -> None:
         action="store_true",
         help="feed the latency answers with a backend interview's vocabulary prompt, as the app does",
     )
+    speech.add_argument(
+        "--prompt-form",
+        choices=("list", "sentence"),
+        default=None,
+        help="how live passes write the vocabulary (default: as the app does); to compare the two forms",
+    )
     speech.add_argument("--json", action="store_true")
     speech.set_defaults(handler=run_speech)
     from .bench_coaching import add_parser as add_coaching
@@ -222,6 +228,7 @@ def run_speech(args: argparse.Namespace, ctx: CommandContext) -> int:
                 transcriber=transcriber,
                 pass_beside=not args.no_beside,
                 vocabulary=latency_vocabulary() if args.vocabulary else None,
+                prompt_form=args.prompt_form,
             )
         if not args.no_spoken:
             result["spoken"] = _spoken(args, ctx, transcriber, progress)
@@ -250,7 +257,11 @@ def _spoken(
     transcriber.load()
     transcriber.warm_up()
     return run_spoken(
-        transcriber, ctx.app.paths.tts_cache_dir / "spoken-set", split=args.split, progress=progress
+        transcriber,
+        ctx.app.paths.tts_cache_dir / "spoken-set",
+        split=args.split,
+        progress=progress,
+        prompt_form=args.prompt_form,
     )
 
 
@@ -280,7 +291,9 @@ def _print_fixtures(result: dict[str, Any]) -> None:
     print(
         f"  WER fixtures            full pass {result['wer_fixtures_full_pass']:.2f} % · streamed {result['wer_fixtures_streamed']:.2f} %"
     )
-    with_vocabulary = f", with a {result['vocabulary_terms']}-term vocabulary prompt" if result["vocabulary_terms"] else ""
+    with_vocabulary = (
+        f", with a {result['vocabulary_terms']}-term vocabulary prompt" if result["vocabulary_terms"] else ""
+    )
     print(f"  end-of-answer latency (stop at the last speech sample, fed in real time{with_vocabulary}):")
     for row in result["answers"]:
         print(

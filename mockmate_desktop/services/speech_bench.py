@@ -19,7 +19,7 @@ import numpy as np
 
 from ..domain.segmentation import SegmenterConfig
 from ..domain.stream_core import StreamConfig
-from ..domain.vocabulary import InterviewVocabulary, Vocabulary
+from ..domain.vocabulary import InterviewVocabulary, PromptForm, Vocabulary
 from ..domain.wer import corpus_wer, word_errors
 from ..speech.live import FIRST_WORDS_S, LiveConfig, LiveTranscription, feed_array, uses_short_window
 from ..speech.protocols import SAMPLE_RATE, AudioArray
@@ -184,6 +184,7 @@ def run_bench(
     transcriber: WhisperTranscriber | None = None,
     pass_beside: bool = True,
     vocabulary: Vocabulary | None = None,
+    prompt_form: PromptForm | None = None,
 ) -> dict[str, Any]:
     """The live pipeline is measured first, so `peak_rss_mb` is its own peak; the stock full passes it is
     compared with run afterwards (a full pass over 183 s alone peaks near 520 MB)."""
@@ -196,6 +197,7 @@ def run_bench(
         "pass_beside": pass_beside,
         "beam_size": LiveConfig().beam_size,
         "vocabulary_terms": len(vocabulary.terms) if vocabulary is not None else 0,
+        "prompt_form": prompt_form or "app default",
     }
     model = transcriber or WhisperTranscriber(model_name, model_cache)
     began = time.perf_counter()
@@ -224,7 +226,7 @@ def run_bench(
                 short_window=short_window,
                 # With a vocabulary the latency answers take the app's own prompt path (the spoken set
                 # measures recall; this measures what the prompt costs at a stop).
-                live=LiveConfig(pass_beside=pass_beside, vocabulary=vocabulary),
+                live=LiveConfig(pass_beside=pass_beside, vocabulary=vocabulary, prompt_form=prompt_form),
             )
             row = _answer_row(audio, reference, live)
             rows[seconds].append(row)
@@ -318,4 +320,6 @@ LATENCY_QUESTION = "How would you find and fix a slow endpoint in a Django servi
 
 
 def latency_vocabulary() -> Vocabulary:
-    return InterviewVocabulary.build(job_text=LATENCY_JOB, role="Backend engineer").for_question(LATENCY_QUESTION)
+    return InterviewVocabulary.build(job_text=LATENCY_JOB, role="Backend engineer").for_question(
+        LATENCY_QUESTION
+    )

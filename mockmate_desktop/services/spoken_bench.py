@@ -17,7 +17,7 @@ from ..domain.end_of_turn import EndOfTurnConfig
 from ..domain.segmentation import EndReason, SegmenterConfig
 from ..domain.skills import extract_skills
 from ..domain.stream_core import StreamConfig
-from ..domain.vocabulary import InterviewVocabulary, Vocabulary, canonicalise
+from ..domain.vocabulary import InterviewVocabulary, PromptForm, Vocabulary, canonicalise
 from ..domain.wer import corpus_wer
 from ..speech.live import LiveConfig, LiveTranscription, feed_array
 from ..speech.protocols import SAMPLE_RATE, AudioArray
@@ -84,6 +84,7 @@ def streamed_text(
     mode: VocabularyMode,
     prompt: str | None = None,
     reheard_s: float | None = None,
+    prompt_form: PromptForm | None = None,
 ) -> str:
     """The streamed pipeline, one pass per stretch (as when audio comes in real time), stopped at the end."""
     stream = StreamConfig(merge_backlog=False, speculate=False)
@@ -97,6 +98,7 @@ def streamed_text(
             vocabulary=vocabulary,
             vocabulary_mode=mode,
             prompt=prompt,
+            prompt_form=prompt_form,
         ),
     )
     live.start()
@@ -126,7 +128,9 @@ def run_spoken(
     progress: Callable[[str], None],
     pauses: bool = True,
     set_file: Path | None = None,
+    prompt_form: PromptForm | None = None,
 ) -> dict[str, Any]:
+    """`prompt_form`: how the vocabulary is written for the streamed passes; None: as the app writes it."""
     every = [a for a in (load_set(set_file) if set_file else load_set()) if split in ("all", a.split)]
     answers = [a for a in every if a.language == "en"]
     audio = {a.id: read_wav_16k_mono(synthesize(a, cache_dir)) for a in answers}
@@ -136,6 +140,7 @@ def run_spoken(
         "answers": len(answers),
         "audio_s": round(sum(len(x) for x in audio.values()) / SAMPLE_RATE, 1),
         "voices": sorted({f"{a.voice}@{a.rate}" for a in answers}),
+        "prompt_form": prompt_form or "app default",
     }
     progress(f"spoken set: {len(answers)} {split} answers, {result['audio_s']} s of espeak-ng speech")
 
@@ -166,20 +171,28 @@ def run_spoken(
     parity: dict[str, Any] = {}
     for label, mode in (("none", None), ("prompt", "prompt")):
         pairs, found, total, inserted = [], 0, 0, 0
+        rows: list[dict[str, Any]] = []
         for a in answers:
             text = streamed_text(
-                model, audio[a.id], vocabulary=vocab[a.id] if mode else None, mode=mode or "prompt"
+                model,
+                audio[a.id],
+                vocabulary=vocab[a.id] if mode else None,
+                mode=mode or "prompt",
+                prompt_form=prompt_form,
             )
             f, t = term_hits(a.reference, text, vocab[a.id])
-            found, total = found + f, total + t
-            inserted += term_insertions(a.reference, text, vocab[a.id])
+            added = term_insertions(a.reference, text, vocab[a.id])
+            found, total, inserted = found + f, total + t, inserted + added
             pairs.append((a.reference, text))
+            # Kept so a figure can be traced to the answers behind it (which terms, which insertions).
+            rows.append({"id": a.id, "text": text, "terms_found": f"{f}/{t}", "inserted": added})
         parity[label] = {
             "wer_streamed_pct": round(100 * corpus_wer(pairs), 2),
             "wer_full_pct": recall[label]["wer_pct"],
             "term_recall_streamed_pct": round(100 * found / max(1, total), 1),
             "term_found_streamed": f"{found}/{total}",
             "false_insertions_streamed": inserted,
+            "answers": rows,
         }
         progress(f"streamed, vocabulary {label}: WER {parity[label]['wer_streamed_pct']} %")
     result["streamed_vs_full"] = parity
