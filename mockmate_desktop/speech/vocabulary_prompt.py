@@ -44,10 +44,13 @@ def whisper_prompt(
 
 
 def live_prompt_form(short_window: bool) -> PromptForm:
-    """The list, for now, everywhere. The sentence raised tune recall on base's short-window English live
-    passes (issue-15d.md), but fed in real time with a prompt that did not match the speech, 2 of 16 streamed
-    answers went badly wrong (29 and 55 % WER), and one CI run's terminal interview lost words. Until that is
-    explained, live passes keep the form they were measured safe with. `short_window` is where a sentence
-    would apply."""
-    del short_window
-    return "list"
+    """The sentence where it was measured to help: live passes with short windows (base, English). Full passes
+    and the other languages keep the list (`Vocabulary.prompt`).
+
+    On the spoken set's tune split (streamed, the app's path) the sentence heard 75 of 82 job terms against the
+    list's 73, with as few insertions (3). It was withdrawn once because 2 of 16 real-time answers went badly
+    wrong with it; the cause was faster-whisper sampling with the prompt after a failed greedy decode (a
+    "Go forward 10 meters" loop, a prompt echo), which happened with the list as well. Since such a window is
+    decoded greedily without the prompt (speech/whisper_fallback.py), 8 of 8 real-time answers stayed at
+    3-6 % WER with the sentence, where the code before gave 29.8 % once in 8 (docs/issue-notes/issue-15e.md)."""
+    return "sentence" if short_window else "list"
