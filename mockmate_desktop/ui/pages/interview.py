@@ -32,8 +32,12 @@ from ..widgets.transcript_view import TranscriptView
 if TYPE_CHECKING:
     from ..main_window import MainWindow
 
-_COUNTDOWN_STYLE = "color:#b06000; font-weight:600; font-size:15px"  # amber: reads on the light and the dark theme
+_COUNTDOWN_STYLE = (
+    "color:#b06000; font-weight:600; font-size:15px"  # amber: reads on the light and the dark theme
+)
 _READING = (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel)
+# Next to the heading, in the words of the heading ("Q2 relance (sur 5)").
+_FOLLOW_UP_TAG = {Language.EN: "Follow-up", Language.HI: "अनुवर्ती प्रश्न", Language.FR: "Relance"}
 _BUSY = {Phase.PREPARING, Phase.LOADING, Phase.SPEAKING, Phase.TRANSCRIBING, Phase.THINKING, Phase.REPORTING}
 
 
@@ -163,7 +167,8 @@ class InterviewPage(QWidget):
         self.replay_key = QShortcut(QKeySequence(Qt.Key.Key_R), self, self._r_key)
         self.replay_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.enter_keys = [
-            QShortcut(QKeySequence(key), self, c.accept_answer) for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            QShortcut(QKeySequence(key), self, c.accept_answer)
+            for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         ]
         for shortcut in self.enter_keys:
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -214,7 +219,9 @@ class InterviewPage(QWidget):
         position = known.get(question.id) or QuestionNumber(number, 1 if follow_up else 0)
         language = session.config.language if session is not None else Language.EN
         self.progress_label.setText(progress_label(position, total, language))
-        self.kind_label.setText("Follow-up" if follow_up else "")
+        self.kind_label.setText(_FOLLOW_UP_TAG.get(language, "Follow-up") if follow_up else "")
+        # The clock restarts when the answer opens; until then it showed the last answer's time.
+        self.elapsed_label.setText("0:00")
         self.kind_label.setStyleSheet("color:#b06000; font-weight:600" if follow_up else "")
         self.question_label.setText(question.text)
         self.transcript.set_text("", "")
