@@ -11,9 +11,10 @@ from ...domain import answer_features as fx
 from ...domain.delivery import DeliveryMetrics
 from ...domain.delivery_bands import read_bands
 from ...domain.enums import Language
+from ...domain.report_headings import metric_name
 from ...domain.scoring import AnswerScore
 from . import texts
-from .feedback_texts import METRIC_NAMES, say
+from .feedback_texts import say
 
 _SHORT_WORDS = 25
 
@@ -102,7 +103,7 @@ def _delivery(delivery: DeliveryMetrics | None, language: Language) -> tuple[lis
     went: list[str] = []
     improve: list[str] = []
     for reading in read_bands(delivery, language.value):
-        metric = METRIC_NAMES[reading.metric].get(language.value) or METRIC_NAMES[reading.metric]["en"]
+        metric = metric_name(reading.metric, language)
         line = say(
             "band_ok" if reading.within else "band_out",
             language,
