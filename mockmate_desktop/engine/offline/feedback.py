@@ -8,6 +8,7 @@ is never a strength; an answer that missed the question gets no content strength
 from __future__ import annotations
 
 from ...domain import answer_features as fx
+from ...domain import scoring_texts
 from ...domain.delivery import DeliveryMetrics
 from ...domain.delivery_bands import read_bands
 from ...domain.enums import Language
@@ -84,7 +85,7 @@ def _content_improvements(
                 language,
                 n=total - len(score.missing_points),
                 total=total,
-                points="; ".join(score.missing_points[:3]),
+                points=scoring_texts.say("separator", language.value).join(score.missing_points[:3]),
             )
         )
     if score.word_count >= 5 and not score.numbers and not score.tools and not score.dont_know:
