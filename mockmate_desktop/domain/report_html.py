@@ -276,6 +276,8 @@ def _delivery(session: InterviewSession, lang: Language) -> str:
         + _made_by(d, lang)
         + charts
         + f"<table class='metrics' cellspacing='0' cellpadding='4'><tr>{head}</tr>{body}</table>"
+        # Qt's printer sets a heading right against a table's bottom edge: an empty line keeps them apart.
+        + "<p>&nbsp;</p>"
         + (section(heading("guidance", lang), f"<ul>{''.join(bands)}</ul>") if bands else "")
     )
 
@@ -305,7 +307,6 @@ h3 { font-size: 11pt; margin-top: 8pt; margin-bottom: 2pt; }
 p.made { color: #5f6368; font-style: italic; }
 p.demo { background: #fff3cd; color: #6b4e00; font-weight: bold; padding: 4pt; }
 p.meta { color: #5f6368; }
-table.metrics { margin-bottom: 10pt; }
 table.metrics th { background: #eef1f6; text-align: left; }
 table.metrics td, table.metrics th { border: 1px solid #c0c8d8; }
 """
