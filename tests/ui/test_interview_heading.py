@@ -27,3 +27,13 @@ def test_a_french_follow_up_is_headed_in_french_and_the_clock_starts_again(windo
     session.config.language = Language.EN
     page._on_question(session.questions[2], 2, 5)
     assert (page.progress_label.text(), page.kind_label.text()) == ("Q2 follow-up (of 5)", "Follow-up")
+
+
+def test_the_keys_line_names_the_keys_of_the_answer_being_given(window) -> None:  # type: ignore[no-untyped-def]
+    # Seen while typing answers on a real display: the line under the buttons still said "Space stops the
+    # answer · R replays the question", keys that type into the answer box there.
+    page = window.interview
+    page._on_phase("typing")
+    assert page.keys_hint.text().startswith("Ctrl+Enter submits the answer")
+    page._on_phase("listening")
+    assert page.keys_hint.text().startswith("Space stops the answer")
