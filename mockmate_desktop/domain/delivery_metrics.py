@@ -194,24 +194,64 @@ _PACE_SOURCE = (
 )
 
 
-def guidance_bands(language: str) -> list[GuidanceBand]:
-    """Ranges shown next to the figures as guidance, never as pass/fail."""
-    lang = _lang(language)
-    pace_note = {
+# The bands' notes in the interview's language (English where there is no translation yet: Hindi). A French
+# report showed its French feedback above English notes ("French is spoken with more syllables...").
+_NOTES: dict[str, dict[str, str]] = {
+    "words_per_minute": {
         "en": "Comfortable interview pace; faster can sound rushed, slower can sound hesitant.",
         "hi": "No published Hindi norm is applied: the English band is shown as a rough guide.",
-        "fr": "French is spoken with more syllables per second; the English band is a rough guide.",
-    }[lang]
+        "fr": "Le français se dit avec plus de syllabes par seconde ; la plage anglaise n'est qu'un repère approximatif.",
+    },
+    "fillers_per_minute": {
+        "en": "A few fillers are normal in spontaneous speech; under about 5 a minute rarely distracts.",
+        "fr": "Quelques mots de remplissage sont normaux à l'oral spontané ; sous 5 par minute environ, ils gênent rarement.",
+    },
+    "fillers_per_100_words": {
+        "en": "Around 6 disfluencies per 100 words is typical of conversation.",
+        "fr": "Environ 6 disfluences pour 100 mots, c'est l'ordinaire d'une conversation.",
+    },
+    "long_pauses": {
+        "en": "A short pause to think reads well; several long silences can read as lost thread.",
+        "fr": "Une courte pause pour réfléchir passe bien ; plusieurs longs silences font penser que le fil est perdu.",
+    },
+    "time_to_first_word_s": {
+        "en": "Taking a moment is fine; saying a first sentence within ~3 s keeps the conversation going.",
+        "fr": "Prendre un instant est normal ; dire une première phrase en 3 s environ garde la conversation vivante.",
+    },
+    "hedging_count": {
+        "en": "Some hedging is honest; frequent 'I think / maybe' can undersell your work.",
+        "fr": "Un peu de prudence est honnête ; des « je pense » ou « peut-être » fréquents dévalorisent votre travail.",
+    },
+}
+_HEURISTIC = {
+    "en": "MockMate heuristic (no single published norm)",
+    "fr": "heuristique de MockMate, sans norme publiée",
+}
+
+
+def _note(metric: str, lang: str) -> str:
+    return _NOTES[metric].get(lang) or _NOTES[metric]["en"]
+
+
+def guidance_bands(language: str) -> list[GuidanceBand]:
+    """Ranges shown next to the figures as guidance, never as pass/fail; notes in `language`."""
+    lang = _lang(language)
+    heuristic = _HEURISTIC.get(lang) or _HEURISTIC["en"]
     return [
         GuidanceBand(
-            metric="words_per_minute", low=100, high=165, unit="wpm", note=pace_note, source=_PACE_SOURCE
+            metric="words_per_minute",
+            low=100,
+            high=165,
+            unit="wpm",
+            note=_note("words_per_minute", lang),
+            source=_PACE_SOURCE,
         ),
         GuidanceBand(
             metric="fillers_per_minute",
             low=None,
             high=5,
             unit="per minute",
-            note="A few fillers are normal in spontaneous speech; under about 5 a minute rarely distracts.",
+            note=_note("fillers_per_minute", lang),
             source="Clark & Fox Tree (2002), 'Using uh and um in spontaneous speaking', Cognition 84(1); MockMate guidance",
         ),
         GuidanceBand(
@@ -219,7 +259,7 @@ def guidance_bands(language: str) -> list[GuidanceBand]:
             low=None,
             high=6,
             unit="per 100 words",
-            note="Around 6 disfluencies per 100 words is typical of conversation.",
+            note=_note("fillers_per_100_words", lang),
             source="Bortfeld et al. (2001), 'Disfluency rates in conversation', Language and Speech 44(2)",
         ),
         GuidanceBand(
@@ -227,23 +267,23 @@ def guidance_bands(language: str) -> list[GuidanceBand]:
             low=None,
             high=2,
             unit="pauses of 2 s or more",
-            note="A short pause to think reads well; several long silences can read as lost thread.",
-            source="MockMate heuristic (no single published norm)",
+            note=_note("long_pauses", lang),
+            source=heuristic,
         ),
         GuidanceBand(
             metric="time_to_first_word_s",
             low=None,
             high=3,
             unit="seconds",
-            note="Taking a moment is fine; saying a first sentence within ~3 s keeps the conversation going.",
-            source="MockMate heuristic (no single published norm)",
+            note=_note("time_to_first_word_s", lang),
+            source=heuristic,
         ),
         GuidanceBand(
             metric="hedging_count",
             low=None,
             high=3,
             unit="per answer",
-            note="Some hedging is honest; frequent 'I think / maybe' can undersell your work.",
-            source="MockMate heuristic (no single published norm)",
+            note=_note("hedging_count", lang),
+            source=heuristic,
         ),
     ]

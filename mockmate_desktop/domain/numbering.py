@@ -14,6 +14,17 @@ from .enums import Language, QuestionKind
 from .interview import InterviewSession, Question
 
 _FOLLOW_UP = {Language.EN: "follow-up", Language.HI: "अनुवर्ती", Language.FR: "relance"}
+# "Q3 of 5" around a label in the interview's language: a French heading read "Q2 relance (of 5)".
+_OF = {
+    Language.EN: "{label} of {total}",
+    Language.HI: "{label} ({total} में से)",
+    Language.FR: "{label} sur {total}",
+}
+_OF_FOLLOW_UP = {
+    Language.EN: "{label} (of {total})",
+    Language.HI: "{label} ({total} में से)",
+    Language.FR: "{label} (sur {total})",
+}
 
 
 @dataclass(frozen=True)
@@ -56,11 +67,10 @@ def main_question_count(questions: Sequence[Question]) -> int:
 
 
 def progress_label(number: QuestionNumber, planned_main: int, language: Language = Language.EN) -> str:
-    """The interview page's heading: "Q3 of 5" or "Q3 follow-up (of 5)"."""
+    """The interview page's heading: "Q3 of 5" or "Q3 follow-up (of 5)", in the interview's language."""
     total = max(planned_main, number.main)
-    if number.follow_up:
-        return f"{number.label(language)} (of {total})"
-    return f"{number.label(language)} of {total}"
+    pattern = (_OF_FOLLOW_UP if number.follow_up else _OF).get(language) or _OF[Language.EN]
+    return pattern.format(label=number.label(language), total=total)
 
 
 def labels_for(

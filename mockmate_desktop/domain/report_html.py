@@ -16,9 +16,11 @@ from .delivery import DeliveryMetrics, GuidanceBand
 from .enums import Language
 from .interview import InterviewSession
 from .numbering import delivery_labels, feedback_labels
+from .report_headings import colon, heading, labelled, metric_name, short_date
 from .report_text import category_name, label
 from .report_words import meta_words, provenance_sentences, selection_word, source_label, word
 from .reports import EngineMade, PerformanceReport, QuestionFeedback
+from .scoring_texts import band as band_words
 from .scoring_texts import part as star_part
 
 CATEGORIES = (
@@ -90,20 +92,21 @@ def delivery_charts(session: InterviewSession) -> tuple[ChartData, ...]:
     report = session.reports.delivery
     if report is None or not report.per_answer:
         return ()
+    lang = session.config.language
     labels = tuple(delivery_labels(session))
     pace = find_band(report.bands, "pace", "words_per_minute", "wpm")
     fillers = find_band(report.bands, "filler")
     return (
         ChartData(
             "chart-pace",
-            "Pace (words per minute)",
+            heading("chart_pace", lang),
             labels,
             tuple(i.metrics.words_per_minute for i in report.per_answer),
             band_range(pace),
         ),
         ChartData(
             "chart-fillers",
-            "Fillers per minute",
+            heading("chart_fillers", lang),
             labels,
             tuple(i.metrics.fillers_per_minute for i in report.per_answer),
             band_range(fillers),
@@ -111,20 +114,30 @@ def delivery_charts(session: InterviewSession) -> tuple[ChartData, ...]:
     )
 
 
-def category_chart(report: PerformanceReport) -> ChartData:
+def category_names(lang: Language) -> tuple[str, ...]:
+    """The five categories as the report names them: the window's English names, else the language's."""
+    return tuple(english if lang is Language.EN else category_name(key, lang) for key, english in CATEGORIES)
+
+
+def category_chart(report: PerformanceReport, lang: Language = Language.EN) -> ChartData:
     return ChartData(
         "chart-categories",
-        "Category scores (0-10)",
-        tuple(name for _key, name in CATEGORIES),
+        heading("chart_categories", lang),
+        category_names(lang),
         tuple(getattr(report.category_scores, key).score for key, _name in CATEGORIES),
         fixed_max=10.0,
         horizontal=True,
     )
 
 
-def _made_by(part: EngineMade, lang: Language) -> str:
+def made_by_text(part: EngineMade, lang: Language) -> str:
+    """ "Made by: Offline engine (heuristic) · offline-rubric-v1", in the interview's language."""
     model = f" · {part.model_name}" if part.model_name else ""
-    return f"<p class='made'>{esc(label('made_by', lang))}: {esc(source_label(part.source, lang))}{esc(model)}</p>"
+    return labelled(label("made_by", lang), source_label(part.source, lang) + model, lang)
+
+
+def _made_by(part: EngineMade, lang: Language) -> str:
+    return f"<p class='made'>{esc(made_by_text(part, lang))}</p>"
 
 
 def _missing(lang: Language) -> str:
@@ -139,8 +152,8 @@ def _summary(session: InterviewSession, lang: Language) -> str:
     return (
         out
         + _made_by(s, lang)
-        + f"<p class='score'>{esc(label('overall', lang))}: <b>{s.overall_score}/100</b> · "
-        f"{esc(label('selection', lang))}: <b>{s.selection_probability} %</b> "
+        + f"<p class='score'>{esc(label('overall', lang) + colon(lang))}<b>{s.overall_score}/100</b> · "
+        f"{esc(label('selection', lang) + colon(lang))}<b>{s.selection_probability} %</b> "
         f"({esc(selection_word(s.selection_label, lang))})</p>"
         + para(s.snapshot)
         + section(label("strengths", lang), bullets(s.top_strengths, word("none_noted", lang)))
@@ -154,13 +167,14 @@ def _performance(session: InterviewSession, lang: Language) -> str:
     if p is None:
         return out + _missing(lang)
     rows = []
-    for key, english in CATEGORIES:
+    for (key, _english), name in zip(CATEGORIES, category_names(lang), strict=True):
         item = getattr(p.category_scores, key)
-        name = english if lang is Language.EN else category_name(key, lang)
         quote = f"<br><i>“{esc(item.evidence)}”</i>" if item.evidence else ""
-        rows.append(f"<li><b>{esc(name)}: {item.score:g}/10.</b> {esc(item.comment)}{quote}</li>")
+        rows.append(
+            f"<li><b>{esc(labelled(name, f'{item.score:g}/10.', lang))}</b> {esc(item.comment)}{quote}</li>"
+        )
     comparative = "".join(
-        f"<li><b>{esc(name)}:</b> {esc(text)}</li>"
+        f"<li><b>{esc(name + colon(lang).rstrip())}</b> {esc(text)}</li>"
         for name, text in (
             (word("approach", lang), p.comparative_analysis.approach),
             (word("complexity", lang), p.comparative_analysis.complexity),
@@ -216,8 +230,8 @@ def feedback_html(item: QuestionFeedback, number: str, lang: Language, *, headin
         section(label("evidence", lang), bullets(f"“{e}”" for e in item.evidence)) if item.evidence else ""
     )
     return (
-        f"<{heading}>{esc(number)}: {esc(item.question)}</{heading}>"
-        f"<p>{esc(label('score', lang))}: <b>{item.score:g}/10</b> · {esc(source_label(item.source, lang))}</p>"
+        f"<{heading}>{esc(labelled(number, item.question, lang))}</{heading}>"
+        f"<p>{esc(label('score', lang) + colon(lang))}<b>{item.score:g}/10</b> · {esc(source_label(item.source, lang))}</p>"
         + section(label("answer", lang), para(item.answer_transcript or label("no_answer", lang)))
         + section(label("went_well", lang), bullets(item.went_well, word("none_noted", lang)))
         + section(label("improvements", lang), bullets(item.to_improve, word("none_noted", lang)))
@@ -247,25 +261,30 @@ def _delivery(session: InterviewSession, lang: Language) -> str:
     if d is None:
         return out + _missing(lang)
     charts = "".join(f"<p><img src='{c.key}' width='560'></p>" for c in delivery_charts(session))
-    head = "".join(f"<th>{esc(h)}</th>" for h in ("", "Duration", "Words/min", "Fillers", "Long pauses"))
-    rows = [("Whole interview", d.overall)]
+    columns = ("col_duration", "col_wpm", "col_fillers", "col_long_pauses")
+    head = "<th></th>" + "".join(f"<th>{esc(heading(h, lang))}</th>" for h in columns)
+    rows = [(heading("whole_interview", lang), d.overall)]
     rows += list(zip(delivery_labels(session), (i.metrics for i in d.per_answer), strict=True))
     body = "".join(
         f"<tr><td>{esc(name)}</td><td>{m.duration_s:.0f} s</td><td>{m.words_per_minute:.0f}</td>"
         f"<td>{m.filler_count}</td><td>{len(m.long_pauses)}</td></tr>"
         for name, m in rows
     )
-    bands = [f"<li>{esc(_band_text(b))}</li>" for b in d.bands]
+    bands = [f"<li>{esc(band_text(b, lang))}</li>" for b in d.bands]
     return (
         out
         + _made_by(d, lang)
         + charts
         + f"<table class='metrics' cellspacing='0' cellpadding='4'><tr>{head}</tr>{body}</table>"
-        + (section("Guidance (ranges, not verdicts)", f"<ul>{''.join(bands)}</ul>") if bands else "")
+        # Qt's printer sets a heading right against a table's bottom edge: an empty line keeps them apart.
+        + "<p>&nbsp;</p>"
+        + (section(heading("guidance", lang), f"<ul>{''.join(bands)}</ul>") if bands else "")
     )
 
 
-def band_span(band: GuidanceBand) -> str:
+def band_span(band: GuidanceBand, lang: Language = Language.EN) -> str:
+    if lang is not Language.EN:  # the scorer's wording of a band, so the feedback and the guidance agree
+        return band_words(band.metric, band.low, band.high, band.unit, lang.value)
     if band.low is not None and band.high is not None:
         return f"{band.low:g}–{band.high:g} {band.unit}"
     if band.high is not None:
@@ -275,8 +294,9 @@ def band_span(band: GuidanceBand) -> str:
     return band.unit
 
 
-def _band_text(band: GuidanceBand) -> str:
-    return f"{band.metric.replace('_', ' ').capitalize()}: {band_span(band)}. {band.note} ({band.source})"
+def band_text(band: GuidanceBand, lang: Language = Language.EN) -> str:
+    name = metric_name(band.metric, lang)
+    return f"{labelled(name, band_span(band, lang), lang)}. {band.note} ({band.source})"
 
 
 _STYLE = """
@@ -296,15 +316,15 @@ def report_document(session: InterviewSession) -> ReportDocument:
     """The whole report (summary, performance, every question, delivery) and its charts."""
     lang = session.config.language
     config = session.config
-    title = f"{label('title', lang)}: {config.job_title}"
-    when = (session.started_at or session.created_at).strftime("%d %b %Y")
+    title = labelled(label("title", lang), config.job_title, lang)
+    when = short_date(session.started_at or session.created_at, lang)
     demo = f"<p class='demo'>{esc(label('demo', lang))}</p>" if session.is_demo else ""
     meta = " · ".join(
         [*meta_words(config.interview_type.value, config.difficulty.value, lang, session.status, lang), when]
     )
     charts = list(delivery_charts(session))
     if session.reports.performance is not None:
-        charts.insert(0, category_chart(session.reports.performance))
+        charts.insert(0, category_chart(session.reports.performance, lang))
     body = (
         f"<h1>{esc(title)}</h1>{demo}<p class='meta'>{esc(meta)}</p><p>{esc(provenance_text(session))}</p>"
         + _summary(session, lang)

@@ -28,6 +28,12 @@ _WORDS: dict[str, dict[str, str]] = {
         "hi": "Gemini: Google के Gemini model द्वारा लिखा गया।",
         "fr": "Gemini : rédigé par le modèle Gemini de Google.",
     },
+    # The delivery report's model name: its figures are measured from the recordings, on this computer.
+    "measured_locally": {
+        "en": "measured locally",
+        "hi": "इसी कंप्यूटर पर मापा गया",
+        "fr": "mesuré sur cet ordinateur",
+    },
     "very low": {"en": "very low", "hi": "बहुत कम", "fr": "très faible"},
     "low": {"en": "low", "hi": "कम", "fr": "faible"},
     "moderate": {"en": "moderate", "hi": "मध्यम", "fr": "moyenne"},

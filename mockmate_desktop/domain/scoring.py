@@ -199,7 +199,7 @@ def _completeness(
         language,
         covered=len(covered),
         total=len(data.expected_points),
-        missing="; ".join(missing[:3]),
+        missing=wording.say("separator", language).join(missing[:3]),
     )
     return (
         Criterion(

@@ -34,6 +34,15 @@ _ENGLISH_READING = {
     "Spring": r"\s+(?:\d{2,4}|semester|term|break)\b",
     "Swift": r"\s+(?:and|to|response|delivery)\b",
 }  # longer input is cut: a resume or JD is far shorter, and matching is linear
+# Skills that are also everyday French words, with the words before and after them that give the French
+# reading away: "un tableau de bord" is a dashboard, not the Tableau software (a French answer about one was
+# credited with a named tool, and its report listed "Tableau" among the tools cited).
+_FRENCH_READING: dict[str, tuple[tuple[str, ...], str]] = {
+    "Tableau": (
+        ("un", "le", "ce", "mon", "notre", "votre", "leur", "du", "au", "chaque", "nouveau"),
+        r"\s+(?:(?:de|des|du|à|croisé|récapitulatif)(?!\w)|d['’])",
+    ),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +107,9 @@ def _alias_pattern(alias: _Alias) -> str:
             body += r"(?!\.\s*[A-Z])"  # "John R. Smith": an initial, not the language
     if alias.exact_case and alias.text in _ENGLISH_READING:
         body += f"(?!{_ENGLISH_READING[alias.text]})"
+    if alias.text in _FRENCH_READING:
+        before, after = _FRENCH_READING[alias.text]
+        body = "".join(rf"(?<!\b{word}\s)" for word in before) + body + f"(?!{after})"
     return body if alias.exact_case else f"(?i:{body})"
 
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from .delivery import WordTiming
 from .end_of_turn import EndOfTurnPolicy
 from .segmentation import EndReason, Segmenter, SegmenterConfig, Stretch
-from .transcript import Transcript
+from .transcript import Transcript, join_words
 
 
 @dataclass(frozen=True)
@@ -286,7 +286,7 @@ class StreamCore:
     def tentative_text(self) -> str:
         held = _join(self._held)
         cover = self._cover.text if self._cover else ""
-        return " ".join(t for t in (held, cover) if t)
+        return join_words((held, cover))
 
     def words_so_far(self) -> list[WordTiming]:
         """Committed, held and speculative words: the best account of what has been said."""
@@ -482,4 +482,4 @@ def _norm(word: str) -> str:
 
 
 def _join(words: list[WordTiming]) -> str:
-    return " ".join(w.word for w in words if w.word)
+    return join_words(w.word for w in words)

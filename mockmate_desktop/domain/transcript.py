@@ -2,10 +2,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from pydantic import Field
 
 from .delivery import WordTiming
 from .records import Model
+
+# Whisper splits a word at an apostrophe or hyphen that does not follow a space ("j'ai" -> "j" + "'ai",
+# "faites-vous" -> "faites" + "-vous"), and a word's text comes without its leading space: a piece that starts
+# with one of these continues the word before it. French elides all the time (l', d', qu', c'est), so joining
+# every piece with a space wrote "j 'ai" and "c 'est" into French transcripts and reports.
+_CONTINUES = ("'", "’", "-")
+
+
+def continues_word(piece: str) -> bool:
+    """Whether `piece` ("'ai", "-vous") is the rest of the word before it; a lone "-" or "'" is not."""
+    return len(piece) > 1 and piece.startswith(_CONTINUES)
+
+
+def join_words(pieces: Iterable[str]) -> str:
+    """Words (or runs of words) as one text: a space between them, none before a piece that continues the
+    word before it."""
+    text = ""
+    for piece in pieces:
+        if not piece:
+            continue
+        gap = "" if not text or continues_word(piece) else " "
+        text = f"{text}{gap}{piece}"
+    return text
 
 
 class Transcript(Model):

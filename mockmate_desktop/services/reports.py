@@ -17,6 +17,7 @@ from uuid import UUID
 from ..domain.delivery_metrics import combine, guidance_bands
 from ..domain.enums import Source
 from ..domain.interview import InterviewSession
+from ..domain.report_words import word
 from ..domain.reports import AnswerDelivery, DeliveryReport
 from ..domain.scoring import RUBRIC_VERSION
 from ..engine.protocols import EngineError, InterviewEngine
@@ -45,7 +46,7 @@ def delivery_report(session: InterviewSession) -> DeliveryReport:
     ]
     return DeliveryReport(
         source=Source.OFFLINE,
-        model_name=f"{RUBRIC_VERSION} (measured locally)",
+        model_name=f"{RUBRIC_VERSION} ({word('measured_locally', session.config.language)})",
         overall=combine([d.metrics for d in per_answer]),
         per_answer=per_answer,
         bands=guidance_bands(session.config.language.value),

@@ -66,6 +66,13 @@ def test_progress_label_counts_main_questions() -> None:
     assert progress_label(QuestionNumber(6), 5) == "Q6 of 6"
 
 
+def test_progress_label_is_worded_in_the_interview_language() -> None:
+    # Seen on a real display: a French interview's heading read "Q2 relance (of 5)".
+    assert progress_label(QuestionNumber(2), 5, Language.FR) == "Q2 sur 5"
+    assert progress_label(QuestionNumber(2, 1), 5, Language.FR) == "Q2 relance (sur 5)"
+    assert progress_label(QuestionNumber(2, 2), 5, Language.HI) == "Q2 अनुवर्ती 2 (5 में से)"
+
+
 def test_report_rows_markdown_and_delivery_use_the_same_labels() -> None:
     session = with_follow_up(complete_session(Source.OFFLINE))
     assert feedback_labels(session) == ["Q1", "Q2", "Q2 follow-up"]

@@ -52,3 +52,19 @@ def test_bands_keep_their_english_wording_and_are_translated_elsewhere() -> None
 
 def test_an_unknown_language_falls_back_to_english() -> None:
     assert scoring_texts.say("cap_no_answer", "de") == scoring_texts.say("cap_no_answer", "en")
+
+
+def test_missing_points_are_listed_with_the_languages_own_separator() -> None:
+    # Seen in a French report: "manquants : Un cas réel; Des outils" (French sets a space before ";").
+    from mockmate_desktop.domain.scoring import score_answer
+    from mockmate_desktop.domain.scoring_models import ScoringInput
+
+    data = ScoringInput(
+        question="Décrivez un échec.",
+        expected_points=["Un vrai échec", "Sa propre part", "Enseignement tiré"],
+        transcript="Je ne sais pas trop quoi dire sur ce sujet aujourd'hui.",
+    )
+    french = score_answer(data, "fr").criterion("completeness")
+    english = score_answer(data, "en").criterion("completeness")
+    assert french is not None and "Un vrai échec ; Sa propre part ; Enseignement tiré" in french.explanation
+    assert english is not None and "Un vrai échec; Sa propre part; Enseignement tiré" in english.explanation

@@ -138,7 +138,9 @@ class AppUnderTest:
         answer = self.ask({"op": "wait", "widget": {"name": name, **wanted}, "timeout": timeout}, timeout)
         if not answer["ok"]:
             self.shot("FAILED-widget")
-            raise JourneyError(f"waited {timeout} s for {name} {wanted}; found {answer['state'].get('widget')}")
+            raise JourneyError(
+                f"waited {timeout} s for {name} {wanted}; found {answer['state'].get('widget')}"
+            )
         return dict(answer["state"]["widget"])
 
     # steps ----------------------------------------------------------------------------------------------
@@ -197,6 +199,21 @@ class AppUnderTest:
             self.shot("FAILED-menu")
             raise JourneyError(f"menu {menu} is not open or has no {action}")
         self.x.click(found["x"] + found["w"] // 2, found["y"] + found["h"] // 2)
+
+    def choose(self, combo: str, text: str) -> None:
+        """Choose `text` in the drop-down list `combo` as a person does: a click opens the list, a click on
+        the entry chooses it."""
+        self.click(combo)
+        self.wait_state(popup="list")
+        found = self.ask({"op": "combo_item", "widget": combo, "text": text})
+        if not found["found"]:
+            self.shot("FAILED-choose")
+            raise JourneyError(f"no {text!r} in the list of {combo}: {found}")
+        self.x.click(found["x"] + min(found["w"] // 2, 80), found["y"] + found["h"] // 2)
+        self.wait_state(popup=None)
+        chosen = self.widget(combo)
+        if chosen.get("text") != text:
+            raise JourneyError(f"{combo} shows {chosen.get('text')!r} after choosing {text!r}")
 
     def click_at_fraction(self, name: str, fraction: float) -> None:
         """Click along a widget's width (a slider's groove, say)."""

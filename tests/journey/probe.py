@@ -6,6 +6,7 @@ One JSON request per line on a local socket, one JSON answer per line:
     {"op": "tab", "widget": "reportTabs", "text": "Delivery"} -> geometry of that tab
     {"op": "row", "widget": "sessionsTable", "row": 0}       -> geometry of a list/table row
     {"op": "action", "menu": "reportExportMenu", "name": "export-pdf"} -> geometry of a menu entry
+    {"op": "combo_item", "widget": "setup.language", "text": "French"} -> geometry of an open list's entry
     {"op": "state"}                                           -> page, report tab, focus, modal dialog, stalls
     {"op": "wait", "state": {...}, "widget": {...}, "timeout": 20} -> the state once it matches (or an error)
     {"op": "events"}                                          -> the interview's timed events since last asked
@@ -29,7 +30,9 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractScrollArea,
+    QAbstractSpinBox,
     QApplication,
+    QComboBox,
     QLabel,
     QLineEdit,
     QMenu,
@@ -40,8 +43,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mockmate_desktop.domain.transcript import join_words
 from mockmate_desktop.ui.main_window import MainWindow
 
+from .probe_choices import combo_item, popup_state
 from .probe_coaching import chart_point, coaching_state
 from .probe_processes import processes_state
 
@@ -83,6 +88,10 @@ def _describe(widget: QWidget | None) -> dict[str, Any]:
     text = ""
     if isinstance(widget, (QAbstractButton, QLabel, QLineEdit)):
         text = widget.text()
+    elif isinstance(widget, QComboBox):
+        text = widget.currentText()
+    elif isinstance(widget, QAbstractSpinBox):
+        text = widget.text()
     elif isinstance(widget, (QPlainTextEdit, QTextEdit)):
         text = widget.toPlainText()
     center = widget.rect().center()
@@ -118,7 +127,7 @@ def _holds(state: dict[str, Any], key: str, wanted: Any) -> bool:
 
 def _live_transcript(window: MainWindow) -> str:
     view = window.interview.transcript
-    return " ".join(part for part in (view.committed, view.tentative) if part)
+    return join_words((view.committed, view.tentative))
 
 
 def _saved_answers(controller: Any) -> dict[str, Any]:
@@ -223,6 +232,8 @@ class Probe(QObject):
         if op == "events":
             events, self.events = self.events, []
             return {"events": events, "now": time.monotonic()}
+        if op == "combo_item":
+            return combo_item(_find(str(request["widget"]), self.window), str(request["text"]))
         if op == "chart_point":
             return chart_point(str(request["widget"]), int(request["index"]))
         if op == "processes":
@@ -300,6 +311,7 @@ class Probe(QObject):
             "max_stall_ms": round(self.heartbeat.max_gap_ms, 1),
             "speech_model_ready": w.speech_status.transcriber is not None,
             **coaching_state(),
+            **popup_state(),
         }
 
     def _matches(self, request: dict[str, Any]) -> tuple[bool, dict[str, Any]]:

@@ -128,3 +128,19 @@ def test_large_text_is_matched_in_linear_time() -> None:
     elapsed = time.perf_counter() - started
     assert len(hits) == 6 * 4000
     assert elapsed < 5.0, f"{elapsed:.2f}s for {len(text)} characters"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("J'ai créé un tableau de bord en SQL", ["SQL"]),  # a dashboard: not the Tableau software
+        ("Tableau de bord des ventes, refait le tableau en deux semaines", []),
+        ("Tableau d'indicateurs", []),
+        ("J'ai utilisé Tableau et Power BI", ["Tableau", "Power BI"]),
+        ("Experience with tableau and Looker", ["Tableau", "Looker"]),
+        ("Tableau Desktop dashboards", ["Tableau", "Dashboards"]),
+    ],
+)
+def test_the_french_word_tableau_is_not_the_software(text: str, found: list[str]) -> None:
+    # Seen in a French interview's report: "un tableau de bord" counted as the tool Tableau.
+    assert [hit.skill for hit in extract_skills(text)] == found

@@ -8,7 +8,7 @@ from pathlib import Path
 from mockmate_desktop.domain.config import InterviewConfig
 from mockmate_desktop.domain.delivery import WordTiming
 from mockmate_desktop.domain.delivery_metrics import compute_delivery
-from mockmate_desktop.domain.enums import Source
+from mockmate_desktop.domain.enums import Language, Source
 from mockmate_desktop.domain.interview import Answer, InterviewSession
 from mockmate_desktop.domain.reports import PerformanceReport, QuestionsReport, SummaryReport
 from mockmate_desktop.engine.offline.engine import OfflineEngine
@@ -137,3 +137,15 @@ def test_delivery_report_combines_the_measured_answers(store: SqliteStore, test_
     assert len(report.per_answer) == len(measured) == 3
     assert report.overall.word_count == sum(m.word_count for m in measured)
     assert report.bands and report.source is Source.OFFLINE
+    assert report.model_name.endswith("(measured locally)")
+
+
+def test_a_french_delivery_report_says_where_it_was_measured_in_french(
+    store: SqliteStore, test_assets: Path
+) -> None:
+    # Seen in a French PDF: "Produit par : Moteur hors ligne (heuristique) · offline-rubric-v1 (measured locally)".
+    session = _answered_session(store)
+    session.config.language = Language.FR
+    report = delivery_report(session)
+    assert report.model_name.endswith("(mesuré sur cet ordinateur)")
+    assert report.bands[0].note.startswith("Le français")

@@ -4,6 +4,7 @@ follows the position, fillers marked, seek), and the Practise-again hook hidden 
 from __future__ import annotations
 
 import shutil
+from uuid import uuid4
 
 from mockmate_desktop.domain.delivery import WordTiming
 from mockmate_desktop.domain.enums import Source
@@ -34,7 +35,9 @@ def test_replay_follows_the_position_and_marks_fillers(qtbot, window) -> None:
         window.open_report(session.id)
     tab = window.report.questions
     assert [tab.list.item(i).text().split("  ")[0] for i in range(tab.list.count())] == [
-        "Q1", "Q2", "Q2 follow-up"
+        "Q1",
+        "Q2",
+        "Q2 follow-up",
     ]
     replay = tab.replay
     assert filler_indices(session.answers[0], "en") == {0, 1, 5, 6}  # "so" before "um", "um", "you know"
@@ -71,3 +74,30 @@ def test_practise_again_shows_only_while_a_coaching_hook_is_set(qtbot, window) -
     assert asked == [(str(session.id), session.questions[1].text)]
     tab.practise_again_hook = None
     assert not tab.practise_button.isVisible()
+
+
+def test_the_replay_keeps_french_elisions_whole() -> None:
+    """Seen on a real display in a French interview: "J 'ai prévenu l 'équipe" under the player."""
+    from mockmate_desktop.domain.enums import AnswerMode
+    from mockmate_desktop.domain.interview import Answer
+    from mockmate_desktop.ui.report.replay import transcript_html
+
+    pieces = ["J", "'ai", "prévenu", "l", "'équipe", ":", "faites", "-vous", "-", "vite"]
+    answer = Answer(
+        question_id=uuid4(),
+        mode=AnswerMode.VOICE,
+        words=[WordTiming(word=w, start=i * 0.5, end=i * 0.5 + 0.4) for i, w in enumerate(pieces)],
+    )
+    html = transcript_html(answer, set(), current=1)
+    assert ">J<span" in html and "prévenu l'équipe : faites-vous - vite" in html.replace("&#x27;", "'")
+
+
+def test_the_length_of_a_recording_shows_before_it_is_played(qtbot, window) -> None:
+    # It said "0:00 / 0:00" next to a 14 s recording until that was played.
+    session = _session_with_recording(window)
+    with qtbot.waitSignal(window.report.loaded, timeout=10_000):
+        window.open_report(session.id)
+    tab = window.report.questions
+    assert tab.replay.time_label.text() == "0:00 / 0:12"
+    tab.list.setCurrentRow(1)  # typed: no recording, whatever time the typing took
+    assert tab.replay.time_label.text() == "0:00 / 0:00"

@@ -71,9 +71,19 @@ def score_turn(
         parent_points = list(entry.points_in(language))
     transcript = "" if answer is None or answer.skipped else answer.transcript
     context = ""
+    # What the answer is measured against by meaning. A follow-up ("make that concrete: one real case?")
+    # digs into its main question, so the answer is on topic when it fits that one: measured against the
+    # follow-up alone, a concrete answer about window functions "fitted another question of the bank better"
+    # (the main question itself) and was scored as off topic.
+    asked = question.text
+    not_rivals: tuple[str, ...] = ()
     if question.kind is QuestionKind.FOLLOW_UP and question.parent_id is not None:
         earlier = session.answer_for(question.parent_id)
         context = earlier.transcript if earlier is not None and not earlier.skipped else ""
+        main = next((q for q in session.questions if q.id == question.parent_id), None)
+        if main is not None:
+            asked = f"{main.text} {question.text}"
+        not_rivals = (entry.id,) if entry is not None else ()
     reference = (
         entry.scoring_reference(language) if entry is not None and question.kind is QuestionKind.MAIN else ""
     )
@@ -88,11 +98,12 @@ def score_turn(
             context=context,
             reference=reference,
             meaning=meaning_of(
-                question.text,
+                asked,
                 transcript,
                 parent_points,
                 reference,
                 entry.english_points_for(language, parent_points) if entry is not None else (),
+                not_rivals=not_rivals,
             ),
         ),
         language.value,
@@ -106,6 +117,8 @@ def meaning_of(
     points: list[str],
     reference: str,
     english_points: Sequence[str] = (),
+    *,
+    not_rivals: Sequence[str] = (),
 ) -> MeaningSignals | None:
     """Similarities by meaning, or None (keyword scoring) when the model cannot run here. `english_points`:
     the English wording of translated `points`, also matched (see `measure`)."""
@@ -114,7 +127,15 @@ def meaning_of(
     embedder = shared_loader().get(MODEL_WAIT_S)
     if embedder is None:
         return None
-    return measure(embedder, question, transcript, points, reference, english_points=english_points)
+    return measure(
+        embedder,
+        question,
+        transcript,
+        points,
+        reference,
+        english_points=english_points,
+        not_rivals=not_rivals,
+    )
 
 
 def assess(session: InterviewSession, bank: QuestionBank) -> list[Turn]:

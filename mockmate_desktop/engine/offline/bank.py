@@ -101,11 +101,32 @@ def _template_regex(template: str) -> str:
     pieces: list[str] = []
     last = 0
     for match in _PLACEHOLDER.finditer(template):
-        pieces.append(re.escape(template[last : match.start()]))
+        literal = template[last : match.start()]
+        elided = _ELIDABLE.search(literal)
+        if elided is None:
+            pieces.append(re.escape(literal))
+        else:  # "poste de {role}" was filled as "poste d'analyste" (see `fill_role`)
+            word = elided.group(1)
+            pieces.append(re.escape(literal[: elided.start(1)]) + f"(?:{word} |{word[:-1]}['’])")
         pieces.append(".+?")
         last = match.end()
     pieces.append(re.escape(template[last:]))
     return "".join(pieces)
+
+
+# French elides "de" and "que" before a vowel: "ce poste d'analyste", "en tant qu'ingénieur". A job title
+# dropped into "poste de {role}" read "poste de Analyste de données".
+_ELIDABLE = re.compile(r"\b(de|que) $")
+_ELIDED_ROLE = re.compile(r"\b(de|que) \{role\}")
+_VOWELS = "aeiouyàâäéèêëîïôöùûüœæ"
+
+
+def fill_role(template: str, role: str, language: Language) -> str:
+    """The question with `{role}` filled by the job title, elided in French as a person would say it."""
+    role = role.strip()
+    if language is Language.FR and role[:1].lower() in _VOWELS:
+        template = _ELIDED_ROLE.sub(lambda m: f"{m.group(1)[:-1]}'{{role}}", template)
+    return template.replace("{role}", role)
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,14 @@ is never a strength; an answer that missed the question gets no content strength
 from __future__ import annotations
 
 from ...domain import answer_features as fx
+from ...domain import scoring_texts
 from ...domain.delivery import DeliveryMetrics
 from ...domain.delivery_bands import read_bands
 from ...domain.enums import Language
+from ...domain.report_headings import metric_name
 from ...domain.scoring import AnswerScore
 from . import texts
-from .feedback_texts import METRIC_NAMES, say
+from .feedback_texts import say
 
 _SHORT_WORDS = 25
 
@@ -83,7 +85,7 @@ def _content_improvements(
                 language,
                 n=total - len(score.missing_points),
                 total=total,
-                points="; ".join(score.missing_points[:3]),
+                points=scoring_texts.say("separator", language.value).join(score.missing_points[:3]),
             )
         )
     if score.word_count >= 5 and not score.numbers and not score.tools and not score.dont_know:
@@ -102,7 +104,7 @@ def _delivery(delivery: DeliveryMetrics | None, language: Language) -> tuple[lis
     went: list[str] = []
     improve: list[str] = []
     for reading in read_bands(delivery, language.value):
-        metric = METRIC_NAMES[reading.metric].get(language.value) or METRIC_NAMES[reading.metric]["en"]
+        metric = metric_name(reading.metric, language)
         line = say(
             "band_ok" if reading.within else "band_out",
             language,

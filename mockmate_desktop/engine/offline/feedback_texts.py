@@ -104,16 +104,6 @@ MODEL_ANSWER: dict[str, dict[str, str]] = {
     },
 }
 
-METRIC_NAMES: dict[str, dict[str, str]] = {
-    "words_per_minute": {"en": "Pace", "hi": "गति", "fr": "Débit"},
-    "fillers_per_100_words": {
-        "en": "Fillers per 100 words",
-        "hi": "प्रति 100 शब्द filler",
-        "fr": "Mots de remplissage pour 100 mots",
-    },
-    "long_pauses": {"en": "Long pauses", "hi": "लंबे ठहराव", "fr": "Longues pauses"},
-}
-
 
 def say(key: str, language: Language, **values: object) -> str:
     table = FEEDBACK[key]

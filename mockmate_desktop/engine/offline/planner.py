@@ -33,7 +33,7 @@ from ...domain.resume_claims import ResumeClaim, extract_claims
 from ...domain.skill_relations import IMPLIED_BY
 from ...domain.skills import default_lexicon
 from . import plan_texts
-from .bank import BankEntry, BankError, QuestionBank
+from .bank import BankEntry, BankError, QuestionBank, fill_role
 from .claim_questions import CLAIM_VARIANTS, claim_points, claim_question
 
 _LEVELS = list(Difficulty)
@@ -143,7 +143,7 @@ class _State:
         return 0 if ago is None else 1
 
     def render(self, entry: BankEntry) -> str:
-        return (entry.text_in(self.language) or "").replace("{role}", self.config.job_title.strip())
+        return fill_role(entry.text_in(self.language) or "", self.config.job_title, self.language)
 
     def allowed(self, entry: BankEntry, kind: str) -> bool:
         if entry.id in self.used_ids or entry.type != kind or entry.text_in(self.language) is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ...domain import scoring_texts
 from ...domain.delivery_bands import read_bands
 from ...domain.delivery_metrics import combine
 from ...domain.enums import Language, QuestionKind, SelectionLabel, Source
@@ -146,15 +147,20 @@ def summary(session: InterviewSession, turns: Sequence[Turn], model_name: str) -
     )
 
 
+def _listed(points: Sequence[str], language: Language) -> str:
+    """Expected points in a sentence: "a; b" in English, "a ; b" in French (its own punctuation)."""
+    return scoring_texts.say("separator", language.value).join(points)
+
+
 def _model_answer(turn: Turn, language: Language) -> str:
     if turn.question.kind is QuestionKind.FOLLOW_UP:
-        what = "; ".join(turn.question.expected_points) or turn.question.text
+        what = _listed(turn.question.expected_points, language) or turn.question.text
         return texts.text("model_follow_up", language, what=what)
     written = turn.entry.model_answer_in(language) if turn.entry is not None else ""
     if written:
         return written
-    points = "; ".join(
-        turn.question.expected_points or (turn.entry.points_in(language) if turn.entry else ())
+    points = _listed(
+        turn.question.expected_points or (turn.entry.points_in(language) if turn.entry else ()), language
     )
     if language is not Language.EN:
         # A question without a model answer in this language (not translated, or from an older session): the

@@ -35,13 +35,17 @@ def measure(
     bank: BankVectors | object | None = _USE_SHIPPED,
     *,
     english_points: Sequence[str] = (),
+    not_rivals: Sequence[str] = (),
 ) -> MeaningSignals | None:
     """None when there is nothing to compare (an empty answer). `bank` defaults to the shipped bank vectors
     of this model (None: relevance is read against the fixed distractor questions only).
 
     `english_points`: the same points in English when `expected_points` are a translation. A point then
     counts as covered by whichever wording the answer comes closer to, and so do the rival questions' points:
-    Hindi answers mix in English technical words, and a translated label can miss them."""
+    Hindi answers mix in English technical words, and a translated label can miss them.
+
+    `not_rivals`: ids of bank entries the answer may fit without missing the question (a follow-up's own
+    main question: the follow-up digs into it)."""
     if len(english_points) != len(expected_points):
         english_points = ()
     sentences = fx.sentences(transcript)[:MAX_SENTENCES]
@@ -97,6 +101,7 @@ def measure(
             point_sims,
             ref_vec,
             both_wordings=bool(len(other_vecs)),
+            not_rivals=not_rivals,
         )
         if isinstance(vectors, BankVectors)
         else None
@@ -142,6 +147,7 @@ def bank_fit(
     ref_vec: np.ndarray | None,
     *,
     both_wordings: bool = False,
+    not_rivals: Sequence[str] = (),
 ) -> tuple[float, str, float] | None:
     """How much better the answer fits the question asked than the best-fitting other question of the bank
     (negative: another bank question fits it better), that other question's text, and how far the fit to the
@@ -149,7 +155,10 @@ def bank_fit(
 
     Only the parts the question asked has (points, model answer) are compared, on both sides alike."""
     texts, questions = bank.questions.get(language, bank.questions["en"])
-    others = np.flatnonzero(questions @ q_vec < _SAME_BANK_QUESTION)
+    distinct = questions @ q_vec < _SAME_BANK_QUESTION
+    if not_rivals:
+        distinct &= np.array([entry_id not in not_rivals for entry_id in bank.ids])
+    others = np.flatnonzero(distinct)
     if not len(others):
         return None
     w = FIT_WEIGHTS

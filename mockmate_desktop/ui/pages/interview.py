@@ -32,8 +32,21 @@ from ..widgets.transcript_view import TranscriptView
 if TYPE_CHECKING:
     from ..main_window import MainWindow
 
-_COUNTDOWN_STYLE = "color:#b06000; font-weight:600; font-size:15px"  # amber: reads on the light and the dark theme
+_COUNTDOWN_STYLE = (
+    "color:#b06000; font-weight:600; font-size:15px"  # amber: reads on the light and the dark theme
+)
 _READING = (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel)
+# The keys of the answer being given: a typed answer has no Space, R or pauses (the spoken keys were shown).
+_SPOKEN_KEYS = (
+    "Space stops the answer · R replays the question · The answer also ends by itself after a pause (a "
+    "countdown shows it coming; keep talking to go on) · Then check the text: Space or Enter goes on, R "
+    "re-records."
+)
+_TYPED_KEYS = (
+    "Ctrl+Enter submits the answer · Replay question reads it again · Speak instead opens the microphone."
+)
+# Next to the heading, in the words of the heading ("Q2 relance (sur 5)").
+_FOLLOW_UP_TAG = {Language.EN: "Follow-up", Language.HI: "अनुवर्ती प्रश्न", Language.FR: "Relance"}
 _BUSY = {Phase.PREPARING, Phase.LOADING, Phase.SPEAKING, Phase.TRANSCRIBING, Phase.THINKING, Phase.REPORTING}
 
 
@@ -140,13 +153,9 @@ class InterviewPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.end_button)
         layout.addLayout(buttons)
-        layout.addWidget(
-            hint(
-                "Space stops the answer · R replays the question · The answer also ends by itself after "
-                "a pause (a countdown shows it coming; keep talking to go on) · Then check the text: "
-                "Space or Enter goes on, R re-records."
-            )
-        )
+        self.keys_hint = hint(_SPOKEN_KEYS)
+        self.keys_hint.setObjectName("interviewKeys")
+        layout.addWidget(self.keys_hint)
 
         self.replay_button.clicked.connect(c.ask)
         self.stop_button.clicked.connect(c.stop_answer)
@@ -163,7 +172,8 @@ class InterviewPage(QWidget):
         self.replay_key = QShortcut(QKeySequence(Qt.Key.Key_R), self, self._r_key)
         self.replay_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.enter_keys = [
-            QShortcut(QKeySequence(key), self, c.accept_answer) for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            QShortcut(QKeySequence(key), self, c.accept_answer)
+            for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         ]
         for shortcut in self.enter_keys:
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -214,7 +224,9 @@ class InterviewPage(QWidget):
         position = known.get(question.id) or QuestionNumber(number, 1 if follow_up else 0)
         language = session.config.language if session is not None else Language.EN
         self.progress_label.setText(progress_label(position, total, language))
-        self.kind_label.setText("Follow-up" if follow_up else "")
+        self.kind_label.setText(_FOLLOW_UP_TAG.get(language, "Follow-up") if follow_up else "")
+        # The clock restarts when the answer opens; until then it showed the last answer's time.
+        self.elapsed_label.setText("0:00")
         self.kind_label.setStyleSheet("color:#b06000; font-weight:600" if follow_up else "")
         self.question_label.setText(question.text)
         self.transcript.set_text("", "")
@@ -237,6 +249,7 @@ class InterviewPage(QWidget):
         self.replay_key.setEnabled(phase in (Phase.LISTENING, Phase.SPEAKING, Phase.REVIEW))
         self.submit_button.setVisible(typing)
         self.typed.setVisible(typing)
+        self.keys_hint.setText(_TYPED_KEYS if typing else _SPOKEN_KEYS)
         self.transcript.setVisible(not typing and not reviewing)
         self.final_transcript.setVisible(reviewing)
         self.meter.setVisible(not typing and not reviewing)

@@ -1,4 +1,5 @@
-"""Delivery tab: pace, fillers and pauses per answer, as charts with their guidance bands and a table."""
+"""Delivery tab: pace, fillers and pauses per answer, as charts with their guidance bands and a table, worded
+in the interview's language like the rest of its report."""
 
 from __future__ import annotations
 
@@ -13,31 +14,24 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.delivery import DeliveryMetrics, GuidanceBand
+from ...domain.enums import Language
 from ...domain.interview import InterviewSession
 from ...domain.numbering import delivery_labels
+from ...domain.report_headings import colon, heading, labelled, metric_name
 from ...domain.report_html import band_span, delivery_charts
 from ..widgets.charts import banded_bar_chart
 from ..widgets.common import scrolling_body
 from .text import esc, para, section
 
-METRIC_NAMES = {
-    "words_per_minute": "Pace",
-    "fillers_per_minute": "Fillers per minute",
-    "fillers_per_100_words": "Fillers per 100 words",
-    "long_pauses": "Long pauses",
-    "time_to_first_word_s": "Time to first word",
-    "hedging_count": "Hedging phrases",
-}
-
 _COLUMNS = (
-    "Answer",
-    "Duration",
-    "Words/min",
-    "Fillers",
-    "Fillers/min",
-    "Pauses",
-    "Long pauses",
-    "First word",
+    "col_answer",
+    "col_duration",
+    "col_wpm",
+    "col_fillers",
+    "col_fillers_min",
+    "col_pauses",
+    "col_long_pauses",
+    "col_first_word",
 )
 
 
@@ -62,7 +56,7 @@ class DeliveryTab(QWidget):
         self.charts_row = QHBoxLayout()
         self._layout.addLayout(self.charts_row)
         self.table = QTableWidget(0, len(_COLUMNS))
-        self.table.setHorizontalHeaderLabels(list(_COLUMNS))
+        self.table.setHorizontalHeaderLabels([heading(c, Language.EN) for c in _COLUMNS])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -77,17 +71,19 @@ class DeliveryTab(QWidget):
             chart.setParent(None)
             chart.deleteLater()
         self.charts = []
+        lang = session.config.language
+        self.table.setHorizontalHeaderLabels([heading(c, lang) for c in _COLUMNS])
         report = session.reports.delivery
         if report is None:
             self.table.setRowCount(0)
-            self.text.setHtml(para("Delivery analytics are not ready yet (typed answers have none)."))
+            self.text.setHtml(para(heading("delivery_missing", lang)))
             return
         labels = delivery_labels(session)
         for data in delivery_charts(session):
             chart = banded_bar_chart(data.title, list(data.labels), list(data.values), data.band)
             self.charts.append(chart)
             self.charts_row.addWidget(chart, 1)
-        rows = [_metrics_row("Whole interview", report.overall)]
+        rows = [_metrics_row(heading("whole_interview", lang), report.overall)]
         rows += [
             _metrics_row(label, item.metrics) for label, item in zip(labels, report.per_answer, strict=True)
         ]
@@ -100,29 +96,28 @@ class DeliveryTab(QWidget):
             + 4
             + sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
         )
-        intro = (
-            ""
-            if report.per_answer
-            else para(
-                "No spoken answers in this interview (typed or skipped), so there is nothing to measure here."
-            )
-        )
-        self.text.setHtml(intro + _guidance_html(report.bands, report.overall))
+        intro = "" if report.per_answer else para(heading("no_spoken_answers", lang))
+        self.text.setHtml(intro + _guidance_html(report.bands, report.overall, lang))
 
 
-def _guidance_html(bands: list[GuidanceBand], overall: DeliveryMetrics) -> str:
+def _guidance_html(bands: list[GuidanceBand], overall: DeliveryMetrics, lang: Language) -> str:
     items = []
     for band in bands:
-        span = band_span(band)
+        name = esc(metric_name(band.metric, lang) + colon(lang).rstrip())
+        source = esc(labelled(heading("source", lang), band.source, lang))
         items.append(
-            f"<li><b>{esc(METRIC_NAMES.get(band.metric, band.metric.replace('_', ' ').capitalize()))}:</b> {esc(span)}. {esc(band.note)} <i>(source: {esc(band.source)})</i></li>"
+            f"<li><b>{name}</b> {esc(band_span(band, lang))}. {esc(band.note)} <i>({source})</i></li>"
         )
-    fillers = ", ".join(f"{esc(t.term)} ×{t.count}" for t in overall.fillers) or "none detected"
-    hedges = ", ".join(f"{esc(t.term)} ×{t.count}" for t in overall.hedges) or "none detected"
+    none = esc(heading("none_detected", lang))
+    fillers = ", ".join(f"{esc(t.term)} ×{t.count}" for t in overall.fillers) or none
+    hedges = ", ".join(f"{esc(t.term)} ×{t.count}" for t in overall.hedges) or none
     repeated = ", ".join(f"{esc(t.term)} ×{t.count}" for t in overall.most_repeated) or "—"
-    return section(
-        "Guidance (ranges, not verdicts)", f"<ul>{''.join(items)}</ul>" if items else para("")
-    ) + section(
-        "Words",
-        f"<p>Fillers: {fillers}<br>Hedging phrases: {hedges}<br>Most repeated words: {repeated}</p>",
+    lines = (
+        (heading("fillers", lang), fillers),
+        (heading("hedges", lang), hedges),
+        (heading("most_repeated", lang), repeated),
+    )
+    words = "<br>".join(esc(name + colon(lang)) + value for name, value in lines)
+    return section(heading("guidance", lang), f"<ul>{''.join(items)}</ul>" if items else para("")) + section(
+        heading("words", lang), f"<p>{words}</p>"
     )

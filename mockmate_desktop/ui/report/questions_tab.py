@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.interview import InterviewSession
 from ...domain.numbering import feedback_labels
+from ...domain.report_headings import heading, labelled
 from ...domain.report_html import feedback_html, para
 from ...domain.reports import QuestionFeedback
 from .replay import AnswerReplay
@@ -131,7 +132,7 @@ class QuestionsTab(QWidget):
         language = self.session.config.language
         number = self.labels[row]
         self.detail.setHtml(feedback_html(item, number, language, heading="h2"))
-        self.answer_title.setText(f"{number}: your answer")
+        self.answer_title.setText(labelled(number, heading("your_answer", language), language))
         self.replay.set_answer(self.session.answer_for(item.question_id), language.value)
         self.practise_button.setVisible(self._practise_hook is not None)
 

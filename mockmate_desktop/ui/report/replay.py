@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ...domain.delivery_metrics import find_fillers
 from ...domain.interview import Answer
 from ...domain.report_html import esc
+from ...domain.transcript import continues_word
 
 if TYPE_CHECKING:
     from ..main_window import MainWindow
@@ -48,16 +49,17 @@ def filler_indices(answer: Answer, language: str) -> set[int]:
 def transcript_html(answer: Answer, fillers: set[int], current: int | None) -> str:
     if not answer.words:
         return f"<p>{esc(answer.transcript) or '<i>(no answer)</i>'}</p>"
-    spans = []
+    spans: list[str] = []
     for index, word in enumerate(answer.words):
-        text = esc(word.word.strip())
+        raw = word.word.strip()
+        text = esc(raw)
         if index == current:
-            spans.append(f"<span style='{_WORD_STYLE}'>{text}</span>")
+            text = f"<span style='{_WORD_STYLE}'>{text}</span>"
         elif index in fillers:
-            spans.append(f"<span style='{_FILLER_STYLE}'>{text}</span>")
-        else:
-            spans.append(text)
-    return "<p style='line-height:140%'>" + " ".join(spans) + "</p>"
+            text = f"<span style='{_FILLER_STYLE}'>{text}</span>"
+        # Whisper's "'ai" and "-vous" go on with the word before them: "j'ai", not "j 'ai".
+        spans.append(text if not spans or continues_word(raw) else f" {text}")
+    return "<p style='line-height:140%'>" + "".join(spans) + "</p>"
 
 
 def clock(seconds: float) -> str:
@@ -157,6 +159,8 @@ class AnswerReplay(QWidget):
         self.seek.setValue(0)
         self.seek.blockSignals(False)
         self.legend.setVisible(bool(self.fillers) or bool(self._starts))
+        # The recording's length before it is played; a typed answer has none (its duration is typing time).
+        self.time_label.setText(f"{clock(0)} / {clock(self.duration_s if has_audio else 0)}")
         self._render()
 
     def word_at(self, seconds: float) -> int | None:

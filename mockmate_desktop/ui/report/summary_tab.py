@@ -1,10 +1,15 @@
-"""Summary tab: the score gauge, the selection probability and the snapshot."""
+"""Summary tab: the score gauge, the selection probability and the snapshot, worded in the interview's
+language like the report they show (the PDF says the same)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QTextBrowser, QVBoxLayout, QWidget
 
 from ...domain.interview import InterviewSession
+from ...domain.report_headings import heading, labelled
+from ...domain.report_html import made_by_text
+from ...domain.report_text import label
+from ...domain.report_words import selection_word, word
 from ..widgets.score_gauge import ScoreGauge
 from .text import bullets, para, section
 
@@ -17,6 +22,7 @@ class SummaryTab(QWidget):
         self.gauge = ScoreGauge()
         left.addWidget(self.gauge)
         self.probability_label = QLabel("Selection probability")
+        self.probability_label.setWordWrap(True)
         left.addWidget(self.probability_label)
         self.probability = QProgressBar()
         self.probability.setRange(0, 100)
@@ -32,23 +38,28 @@ class SummaryTab(QWidget):
         layout.addWidget(self.text, 1)
 
     def set_session(self, session: InterviewSession) -> None:
+        lang = session.config.language
         summary = session.reports.summary
+        self.gauge.set_caption(label("overall", lang))
         if summary is None:
             self.gauge.set_score(None)
             self.probability.setValue(0)
-            self.probability_label.setText("Selection probability: not available")
-            self.text.setHtml(para("The summary is not ready yet."))
+            self.probability_label.setText(
+                labelled(label("selection", lang), heading("not_available", lang), lang)
+            )
+            self.source_label.setText("")
+            self.text.setHtml(para(heading("summary_missing", lang)))
             return
         self.gauge.set_score(summary.overall_score)
         self.probability.setValue(summary.selection_probability)
+        band = selection_word(summary.selection_label, lang)
         self.probability_label.setText(
-            f"Selection probability: {summary.selection_probability} % ({summary.selection_label.value})"
+            labelled(label("selection", lang), f"{summary.selection_probability} % ({band})", lang)
         )
-        self.source_label.setText(
-            f"Made by: {summary.source.label}" + (f" · {summary.model_name}" if summary.model_name else "")
-        )
+        self.source_label.setText(made_by_text(summary, lang))
+        none = word("none_noted", lang)
         self.text.setHtml(
-            section("Snapshot", para(summary.snapshot))
-            + section("Top strengths", bullets(summary.top_strengths))
-            + section("Top things to improve", bullets(summary.top_improvements))
+            section(heading("snapshot", lang), para(summary.snapshot, word("not_available", lang)))
+            + section(heading("top_strengths", lang), bullets(summary.top_strengths, none))
+            + section(heading("top_improvements", lang), bullets(summary.top_improvements, none))
         )

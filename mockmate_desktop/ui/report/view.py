@@ -10,6 +10,7 @@ from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from ...domain.interview import InterviewSession
+from ...domain.report_headings import short_date
 from ...domain.report_html import provenance_text
 from ...services.report_export import ExportFormat
 from ..widgets.badges import EngineBadge
@@ -49,7 +50,9 @@ class ReportPage(QWidget):
         # The coaching loop: drills from this report, ticked off by re-answers (ui/plan_dialog.py).
         self.plan_button = QPushButton("Practice plan…")
         self.plan_button.setObjectName("reportPlan")
-        self.plan_button.setToolTip("3-5 drills built from this report, ticked off by your measured re-answers")
+        self.plan_button.setToolTip(
+            "3-5 drills built from this report, ticked off by your measured re-answers"
+        )
         self.plan_button.clicked.connect(lambda _checked=False: self._open_plan())
         self.plan_button.setEnabled(False)
         header.addWidget(self.plan_button)
@@ -116,7 +119,7 @@ class ReportPage(QWidget):
     def show_session(self, session: InterviewSession) -> None:
         self.busy.hide()
         self.session = session
-        when = (session.started_at or session.created_at).astimezone().strftime("%d %b %Y")
+        when = short_date((session.started_at or session.created_at).astimezone(), session.config.language)
         demo = " (demo)" if session.is_demo else ""
         self.title.setText(f"{session.config.job_title}{demo} — {when}")
         self.badge.set_sources(session.sources, demo=session.is_demo)

@@ -68,7 +68,11 @@ def _view(chart: QChart, parent: QWidget | None) -> QChartView:
 
 
 def category_chart(
-    labels: Sequence[str], scores: Sequence[float], parent: QWidget | None = None
+    labels: Sequence[str],
+    scores: Sequence[float],
+    parent: QWidget | None = None,
+    *,
+    title: str = "Category scores (0-10)",
 ) -> QChartView:
     """Horizontal bars on a fixed 0-10 axis so charts of different sessions compare at a glance."""
     bars = QBarSet("Score")
@@ -90,7 +94,7 @@ def category_chart(
     chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(categories)
     series.attachAxis(values)
-    chart.setTitle("Category scores (0-10)")
+    chart.setTitle(title)
     return _view(chart, parent)
 
 

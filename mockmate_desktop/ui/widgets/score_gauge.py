@@ -24,6 +24,12 @@ class ScoreGauge(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(caption)
 
+    def set_caption(self, caption: str) -> None:
+        """The words under the score ("Overall score", "Note globale"): a report's own language."""
+        self.caption = caption
+        self.setAccessibleName(caption)
+        self.update()
+
     def set_score(self, score: float | None) -> None:
         self.score = score
         self.setAccessibleDescription("no score" if score is None else f"{score:.0f} out of 100")

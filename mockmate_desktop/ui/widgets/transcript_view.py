@@ -6,6 +6,8 @@ import html
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from ...domain.transcript import continues_word
+
 
 class TranscriptView(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -17,9 +19,11 @@ class TranscriptView(QTextBrowser):
 
     def set_text(self, committed: str, tentative: str) -> None:
         self.committed, self.tentative = committed, tentative
-        parts = [html.escape(committed)]
+        text = html.escape(committed)
         if tentative:
-            parts.append(f"<span style='color:#8a8f98; font-style:italic'>{html.escape(tentative)}</span>")
-        self.setHtml(f"<p style='font-size:15px; line-height:140%'>{' '.join(p for p in parts if p)}</p>")
+            # No space where the grey words go on with the last black one ("j" + "'ai").
+            gap = "" if not committed or continues_word(tentative) else " "
+            text += f"{gap}<span style='color:#8a8f98; font-style:italic'>{html.escape(tentative)}</span>"
+        self.setHtml(f"<p style='font-size:15px; line-height:140%'>{text}</p>")
         bar = self.verticalScrollBar()
         bar.setValue(bar.maximum())

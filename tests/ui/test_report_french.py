@@ -1,0 +1,116 @@
+"""A French interview's report reads in French in the window and the PDF: headings, labels, charts, the
+delivery table and its guidance, the date, around the engine's French sentences.
+
+Seen on a real display (tests/journey/test_french_journey.py): French feedback under "Top strengths",
+"Category scores", "Guidance (ranges, not verdicts)", "Whole interview", "Made by: Offline engine
+(heuristic)" and "02 Dec 2026", while the line above the tabs said "Moteur hors ligne : ...".
+"""
+
+from __future__ import annotations
+
+import html
+
+from mockmate_desktop.domain.delivery_metrics import guidance_bands
+from mockmate_desktop.domain.enums import Language, Source
+from mockmate_desktop.domain.interview import InterviewSession
+from mockmate_desktop.domain.report_html import report_document
+from tests.support.ui_sessions import complete_session
+
+NBSP = "\u00a0"
+ENGLISH_HEADINGS = (
+    "Snapshot",
+    "Top strengths",
+    "Top things to improve",
+    "Category scores",
+    "Strong skills",
+    "Skill gaps",
+    "Final remarks",
+    "Guidance",
+    "Whole interview",
+    "Made by",
+    "Selection probability",
+    "Duration",
+    "Words/min",
+    "Pace",
+    "Fillers per minute",
+    "your answer",
+    "none detected",
+    "source:",
+)
+
+
+def french_session() -> InterviewSession:
+    session = complete_session(Source.OFFLINE, job_title="Analyste de données")
+    session.config.language = Language.FR
+    assert session.reports.delivery is not None
+    session.reports.delivery.bands = guidance_bands("fr")
+    return session
+
+
+def _english_left(text: str) -> list[str]:
+    return [h for h in ENGLISH_HEADINGS if h in text]
+
+
+def test_every_tab_of_a_french_report_is_headed_in_french(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    session = french_session()
+    window.services.store.save_session(session)
+    with qtbot.waitSignal(window.report.loaded, timeout=10_000):
+        window.open_report(session.id)
+    page = window.report
+    assert page.title.text() == "Analyste de données — 20 nov. 2026"
+
+    summary = page.summary
+    assert summary.gauge.caption == "Note globale"
+    assert summary.probability_label.text() == f"Probabilité de sélection{NBSP}: 62 % (élevée)"
+    assert summary.source_label.text().startswith(f"Produit par{NBSP}: Moteur hors ligne (heuristique)")
+    text = summary.text.toPlainText()
+    assert "En bref" in text and "Principaux points forts" in text and "Principaux points à améliorer" in text
+
+    performance = page.performance
+    assert performance.chart is not None and performance.chart.chart().title() == "Notes par catégorie (0-10)"
+    text = performance.text.toPlainText()
+    for heading in ("Notes par catégorie", "Connaissances techniques", "Compétences solides", "Lacunes"):
+        assert heading in text, heading
+
+    delivery = page.delivery
+    headers = [delivery.table.horizontalHeaderItem(c).text() for c in range(delivery.table.columnCount())]
+    assert headers[:3] == ["Réponse", "Durée", "Mots/min"]
+    assert delivery.table.item(0, 0).text() == "Tout l'entretien"
+    text = delivery.text.toPlainText()  # Qt gives a non-breaking space back as a plain one
+    assert "Repères (des plages, pas des verdicts)" in text and "Débit : 100-165 mots/min." in text
+    assert "Le français se dit avec plus de syllabes" in text
+
+    assert page.questions.answer_title.text() == f"Q1{NBSP}: votre réponse"
+    shown = " ".join(
+        [page.title.text(), summary.probability_label.text(), summary.source_label.text(), *headers]
+        + [w.toPlainText() for w in (summary.text, performance.text, delivery.text, page.questions.detail)]
+    )
+    assert not _english_left(shown), _english_left(shown)
+
+
+def test_the_printed_french_report_has_no_english_headings() -> None:
+    document = report_document(french_session())
+    printed = html.unescape(document.html)
+    assert document.title == f"Rapport d'entretien{NBSP}: Analyste de données"
+    titles = {chart.key: chart.title for chart in document.charts}
+    assert titles == {
+        "chart-categories": "Notes par catégorie (0-10)",
+        "chart-pace": "Débit (mots par minute)",
+        "chart-fillers": "Mots de remplissage par minute",
+    }
+    assert document.charts[0].labels[1] == "Connaissances techniques"
+    for words in ("20 nov. 2026", "Tout l'entretien", "Repères", "Durée", f"Note globale{NBSP}:"):
+        assert words in printed, words
+    assert not _english_left(printed), _english_left(printed)
+
+
+def test_an_english_report_keeps_its_words() -> None:
+    document = report_document(complete_session(Source.OFFLINE))
+    assert document.title == "Interview report: Backend Engineer"
+    for words in (
+        "20 Nov 2026",
+        "Whole interview",
+        "Guidance (ranges, not verdicts)",
+        "Category scores (0-10)",
+    ):
+        assert words in document.html or words in {c.title for c in document.charts}, words
