@@ -10,6 +10,7 @@ from .delivery import DeliveryMetrics
 from .enums import Language
 from .interview import InterviewSession
 from .numbering import delivery_labels, feedback_labels
+from .report_headings import colon
 from .report_words import meta_words, selection_word, source_label, word
 from .reports import CategoryScore, EngineMade, ReportSet
 
@@ -41,7 +42,7 @@ _LABELS: dict[str, dict[str, str]] = {
     "went_well": {"en": "Went well", "hi": "अच्छा रहा", "fr": "Réussi"},
     "model_answer": {"en": "Model answer", "hi": "मॉडल उत्तर", "fr": "Réponse modèle"},
     "criteria": {"en": "Criteria", "hi": "मापदंड", "fr": "Critères"},
-    "expected_points": {"en": "Expected points", "hi": "अपेक्षित points", "fr": "Points attendus"},
+    "expected_points": {"en": "Expected points", "hi": "अपेक्षित बिंदु", "fr": "Points attendus"},
     "covered": {"en": "covered", "hi": "पूरा", "fr": "couvert"},
     "partly": {"en": "partly", "hi": "आंशिक", "fr": "en partie"},
     "point_missing": {"en": "missing", "hi": "छूटा", "fr": "manquant"},
@@ -84,7 +85,7 @@ def label(key: str, language: Language) -> str:
 
 def _made_by(report: EngineMade, language: Language) -> str:
     name = f" · {report.model_name}" if report.model_name else ""
-    return f"_{label('made_by', language)}: {source_label(report.source, language)}{name}_"
+    return f"_{label('made_by', language)}{colon(language)}{source_label(report.source, language)}{name}_"
 
 
 def _bullets(items: list[str]) -> list[str]:
@@ -93,9 +94,9 @@ def _bullets(items: list[str]) -> list[str]:
 
 def _delivery_line(metrics: DeliveryMetrics, language: Language) -> str:
     return (
-        f"{label('words', language)}: {metrics.word_count} · {label('pace', language)}: "
-        f"{metrics.words_per_minute:.0f} wpm · {label('fillers', language)}: {metrics.filler_count} · "
-        f"{label('pauses', language)}: {len(metrics.long_pauses)}"
+        f"{label('words', language)}{colon(language)}{metrics.word_count} · {label('pace', language)}{colon(language)}"
+        f"{metrics.words_per_minute:.0f} wpm · {label('fillers', language)}{colon(language)}{metrics.filler_count} · "
+        f"{label('pauses', language)}{colon(language)}{len(metrics.long_pauses)}"
     )
 
 
@@ -107,7 +108,7 @@ def _summary(reports: ReportSet, lang: Language) -> list[str]:
     out += [
         _made_by(s, lang),
         "",
-        f"**{label('overall', lang)}: {s.overall_score}/100** · {label('selection', lang)}: "
+        f"**{label('overall', lang)}{colon(lang)}{s.overall_score}/100** · {label('selection', lang)}{colon(lang)}"
         f"{s.selection_probability}% ({selection_word(s.selection_label, lang)})",
         "",
         s.snapshot,
@@ -128,7 +129,7 @@ def category_name(key: str, lang: Language) -> str:
 
 def _category(name: str, score: CategoryScore, lang: Language) -> list[str]:
     title = category_name(name, lang)
-    line = [f"- **{title}: {score.score:g}/10**: {score.comment}"]
+    line = [f"- **{title}{colon(lang)}{score.score:g}/10**{colon(lang)}{score.comment}"]
     if score.evidence:
         line.append(f'  > "{score.evidence}"')
     return line
@@ -140,15 +141,15 @@ def _performance(reports: ReportSet, lang: Language) -> list[str]:
     if p is None:
         return [*out, label("missing", lang), ""]
     out += [_made_by(p, lang), "", f"**{label('strengths', lang)}**", *_bullets(p.strengths), ""]
-    out += [f"**{label('strong_skills', lang)}**: {', '.join(p.strong_skills) or '—'}", ""]
-    out += [f"**{label('skill_gaps', lang)}**: {', '.join(p.skill_gaps) or '—'}", ""]
+    out += [f"**{label('strong_skills', lang)}**{colon(lang)}{', '.join(p.strong_skills) or '—'}", ""]
+    out += [f"**{label('skill_gaps', lang)}**{colon(lang)}{', '.join(p.skill_gaps) or '—'}", ""]
     out += [f"### {label('categories', lang)}", ""]
     for name in _CATEGORY_NAMES:
         out += _category(name, getattr(p.category_scores, name), lang)
     comp = p.comparative_analysis
     out += ["", f"### {label('comparative', lang)}", ""]
     out += [
-        f"- {k.capitalize() if lang is Language.EN else word(k, lang)}: {v}"
+        f"- {k.capitalize() if lang is Language.EN else word(k, lang)}{colon(lang)}{v}"
         for k, v in comp.model_dump().items()
         if v
     ]
@@ -170,9 +171,12 @@ def _questions(session: InterviewSession, lang: Language) -> list[str]:
     out += [_made_by(q, lang), ""]
     labels = feedback_labels(session)
     for item, number in zip(q.items, labels, strict=True):
-        out += [f"### {number}: {item.question}", ""]
-        out += [f"**{label('answer', lang)}**: {item.answer_transcript or label('no_answer', lang)}", ""]
-        out += [f"**{label('score', lang)}: {item.score:g}/10**", ""]
+        out += [f"### {number}{colon(lang)}{item.question}", ""]
+        out += [
+            f"**{label('answer', lang)}**{colon(lang)}{item.answer_transcript or label('no_answer', lang)}",
+            "",
+        ]
+        out += [f"**{label('score', lang)}{colon(lang)}{item.score:g}/10**", ""]
         if item.star is not None:
             parts = " ".join(f"{k[0].upper()}{'✓' if v else '✗'}" for k, v in item.star.model_dump().items())
             out += [f"STAR: {parts}", ""]
@@ -184,7 +188,7 @@ def _questions(session: InterviewSession, lang: Language) -> list[str]:
             out += [f"**{label('evidence', lang)}**", *[f'> "{e}"' for e in item.evidence], ""]
         if item.delivery is not None:
             out += [_delivery_line(item.delivery, lang), ""]
-        out += [f"**{label('model_answer', lang)}**: {item.model_answer}", ""]
+        out += [f"**{label('model_answer', lang)}**{colon(lang)}{item.model_answer}", ""]
     return out
 
 
@@ -208,7 +212,7 @@ def _delivery(session: InterviewSession, lang: Language) -> list[str]:
 def render_markdown(session: InterviewSession) -> str:
     lang = session.config.language
     config = session.config
-    out = [f"# {label('title', lang)}: {config.job_title}", ""]
+    out = [f"# {label('title', lang)}{colon(lang)}{config.job_title}", ""]
     if session.is_demo:
         out += [f"> **{label('demo', lang)}**", ""]
     out += [

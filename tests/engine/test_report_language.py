@@ -69,3 +69,14 @@ def test_an_english_report_keeps_its_words() -> None:
     ):
         assert expected in html, expected
     assert "None noted." in html
+
+
+def test_a_french_markdown_report_sets_a_space_before_its_colons_and_english_keeps_none() -> None:
+    """The French PDF and window already wrote "Produit par : …"; the Markdown export wrote "Note globale:"."""
+    french = render_markdown(_session("fr"))
+    assert "Note globale\u00a0: " in french and "Produit par\u00a0: " in french
+    assert not re.search(r"\w: ", french.replace("http://", "").replace("https://", "")), re.findall(
+        r".{20}\w: .{10}", french
+    )
+    english = render_markdown(_session("en"))
+    assert "Overall score: " in english and "\u00a0:" not in english

@@ -9,6 +9,7 @@ from ...domain import answer_features as fx
 from ...domain.enums import Language, Source
 from ...domain.interview import InterviewSession
 from ...domain.jd_requirements import required_first, requirement_groups, unmet
+from ...domain.report_headings import colon
 from ...domain.reports import CategoryScore, CategoryScores, ComparativeAnalysis, PerformanceReport
 from . import texts
 from .analysis_texts import say
@@ -178,7 +179,7 @@ def _quantitative(turns: Sequence[Turn], language: Language) -> str:
         asked=len(turns),
         follow_ups=sum(1 for t in turns if t.question.parent_id is not None),
         answered=len(answered),
-        scores=", ".join(f"{t.label}: {t.score.score:g}" for t in turns),
+        scores=", ".join(f"{t.label}{colon(language)}{t.score.score:g}" for t in turns),
         words=sum(t.score.word_count for t in answered),
         pace=pace,
         fillers=sum(m.filler_count for m in metrics),
