@@ -1,0 +1,60 @@
+"""A Hindi interview's report reads in Hindi in the window and the PDF: headings, the delivery table and its
+guidance notes (English under Hindi headings before), the date, around the engine's Hindi sentences.
+
+Seen on a real display (tests/journey/test_hindi_journey.py); English technical words in Latin script
+("filler", "heuristic") are how Indian offices say them and are allowed.
+"""
+
+from __future__ import annotations
+
+import html
+
+from mockmate_desktop.domain.delivery_metrics import guidance_bands
+from mockmate_desktop.domain.enums import Language, Source
+from mockmate_desktop.domain.interview import InterviewSession
+from mockmate_desktop.domain.report_html import report_document
+from tests.support.ui_sessions import complete_session
+from tests.ui.test_report_french import ENGLISH_HEADINGS
+
+# The English guidance notes' words, none of which belongs in a Hindi report.
+ENGLISH_NOTES = ("rough guide", "spontaneous speech", "typical of conversation", "lost thread", "undersell")
+
+
+def hindi_session() -> InterviewSession:
+    session = complete_session(Source.OFFLINE, job_title="डेटा एनालिस्ट")
+    session.config.language = Language.HI
+    assert session.reports.delivery is not None
+    session.reports.delivery.bands = guidance_bands("hi")
+    return session
+
+
+def _english_left(text: str) -> list[str]:
+    return [words for words in (*ENGLISH_HEADINGS, *ENGLISH_NOTES) if words in text]
+
+
+def test_the_delivery_tab_of_a_hindi_report_is_in_hindi(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    session = hindi_session()
+    window.services.store.save_session(session)
+    with qtbot.waitSignal(window.report.loaded, timeout=10_000):
+        window.open_report(session.id)
+    page = window.report
+    assert page.title.text() == "डेटा एनालिस्ट — 20 नवंबर 2026"
+    delivery = page.delivery
+    headers = [delivery.table.horizontalHeaderItem(c).text() for c in range(delivery.table.columnCount())]
+    assert headers[:3] == ["उत्तर", "अवधि", "शब्द/मिनट"]
+    assert delivery.table.item(0, 0).text() == "पूरा इंटरव्यू"
+    text = delivery.text.toPlainText()
+    assert "मार्गदर्शन (सीमाएँ, फ़ैसले नहीं)" in text
+    assert "हिंदी की बोलने की गति का कोई प्रकाशित मानक नहीं है" in text
+    assert "MockMate का अपना अनुमान" in text
+    shown = " ".join(
+        [page.title.text(), *headers, delivery.text.toPlainText(), page.summary.text.toPlainText()]
+    )
+    assert not _english_left(shown), _english_left(shown)
+
+
+def test_the_printed_hindi_report_has_hindi_guidance() -> None:
+    printed = html.unescape(report_document(hindi_session()).html)
+    for words in ("20 नवंबर 2026", "पूरा इंटरव्यू", "मार्गदर्शन", "बात का सिरा छूट गया", "कुल स्कोर: "):
+        assert words in printed, words
+    assert not _english_left(printed), _english_left(printed)
