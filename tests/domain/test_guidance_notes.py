@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 from mockmate_desktop.domain.delivery_metrics import guidance_bands
+from mockmate_desktop.domain.enums import Language
+from mockmate_desktop.domain.report_html import band_span
 
 
 def test_french_guidance_notes_are_french_and_the_figures_do_not_change() -> None:
@@ -33,3 +35,9 @@ def test_hindi_guidance_notes_are_hindi_and_the_figures_do_not_change() -> None:
 
 def test_unknown_languages_keep_the_english_notes() -> None:
     assert guidance_bands("xx") == guidance_bands("en")
+
+
+def test_the_hindi_long_pauses_band_reads_as_a_count_of_pauses() -> None:
+    # "अधिकतम 2 दो सेकंड या उससे लंबे ठहराव" read "at most 2 two seconds or longer pauses".
+    long_pauses = next(b for b in guidance_bands("hi") if b.metric == "long_pauses")
+    assert band_span(long_pauses, Language.HI) == "अधिकतम 2 ठहराव (2 सेकंड या उससे लंबे)"
