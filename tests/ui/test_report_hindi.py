@@ -13,6 +13,7 @@ from mockmate_desktop.domain.delivery_metrics import guidance_bands
 from mockmate_desktop.domain.enums import Language, Source
 from mockmate_desktop.domain.interview import InterviewSession
 from mockmate_desktop.domain.report_html import report_document
+from mockmate_desktop.domain.report_text import render_markdown
 from tests.support.ui_sessions import complete_session
 from tests.ui.test_report_french import ENGLISH_HEADINGS
 
@@ -58,3 +59,20 @@ def test_the_printed_hindi_report_has_hindi_guidance() -> None:
     for words in ("20 नवंबर 2026", "पूरा इंटरव्यू", "मार्गदर्शन", "बात का सिरा छूट गया", "कुल स्कोर: "):
         assert words in printed, words
     assert not _english_left(printed), _english_left(printed)
+
+
+def test_the_hindi_markdown_export_words_its_delivery_in_hindi() -> None:
+    # It listed "words_per_minute: 100–165 wpm" and "गति: 120 wpm" under the Hindi notes.
+    markdown = render_markdown(hindi_session())
+    delivery = markdown.split("## प्रस्तुति", 1)[1]
+    assert "गति: 120 शब्द/मिनट" in delivery
+    assert "- गति: 100-165 शब्द/मिनट. हिंदी की बोलने की गति" in delivery
+    assert "- लंबे ठहराव: अधिकतम 2 ठहराव (2 सेकंड या उससे लंबे)." in delivery
+    for english in ("wpm ·", "words_per_minute", "per minute", "per answer", "pauses of"):
+        assert english not in delivery, english
+
+
+def test_the_english_markdown_export_keeps_its_delivery_lines() -> None:
+    markdown = render_markdown(complete_session(Source.OFFLINE))
+    assert "Pace: 120 wpm" in markdown
+    assert "- Pace: 100–165 words/min. Conversational pace. (Speech-rate studies)" in markdown
