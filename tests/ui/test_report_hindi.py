@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFont, QFontMetrics
+
 from mockmate_desktop.domain.delivery_metrics import guidance_bands
 from mockmate_desktop.domain.enums import Language, Source
 from mockmate_desktop.domain.interview import InterviewSession
 from mockmate_desktop.domain.report_html import report_document
 from mockmate_desktop.domain.report_text import render_markdown
+from mockmate_desktop.ui.fonts import register_bundled_fonts
 from tests.support.ui_sessions import complete_session
 from tests.ui.test_report_french import ENGLISH_HEADINGS
 
@@ -76,3 +80,32 @@ def test_the_english_markdown_export_keeps_its_delivery_lines() -> None:
     markdown = render_markdown(complete_session(Source.OFFLINE))
     assert "Pace: 120 wpm" in markdown
     assert "- Pace: 100–165 words/min. Conversational pace. (Speech-rate studies)" in markdown
+
+
+QUESTIONS = (
+    "मान लीजिए आपको एहसास होता है कि आपके नेतृत्व वाला project अपनी deadline से दो हफ़्ते पीछे रहेगा। आप क्या करेंगे?",
+    "ऐसी workplace के बारे में बताइए जहाँ आपने अपना सबसे अच्छा काम किया। वहाँ आपके लिए क्या अच्छा था?",
+    "पिछले हफ़्ते किसी key metric में गिरावट क्यों आई, इसका analysis आप कैसे करेंगे?",
+)
+
+
+def test_hindi_question_rows_are_tall_enough_for_their_wrapped_lines(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    # Rows were sized with the Latin font's line height: one was cut to a line with "…", the next drawn over
+    # its neighbour. Each row must hold its label and question as the Devanagari font wraps them.
+    assert "Noto Sans Devanagari" in register_bundled_fonts()
+    session = hindi_session()
+    assert session.reports.questions is not None
+    items = session.reports.questions.items
+    for question, item, text in zip(session.questions[: len(items)], items, QUESTIONS, strict=True):
+        question.text = item.question = text
+    window.resize(1180, 760)
+    window.services.store.save_session(session)
+    with qtbot.waitSignal(window.report.loaded, timeout=10_000):
+        window.open_report(session.id)
+    rows = window.report.questions.list
+    metrics = QFontMetrics(QFont("Noto Sans Devanagari", rows.font().pointSize()))
+    width = rows.viewport().width() - 8  # the item's text margins
+    for row in range(rows.count()):
+        text = rows.item(row).text()
+        needed = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text).height()
+        assert rows.visualItemRect(rows.item(row)).height() >= needed, (row, text)
