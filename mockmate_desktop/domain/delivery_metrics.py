@@ -194,37 +194,44 @@ _PACE_SOURCE = (
 )
 
 
-# The bands' notes in the interview's language (English where there is no translation yet: Hindi). A French
-# report showed its French feedback above English notes ("French is spoken with more syllables...").
+# The bands' notes in the interview's language. A French report showed its French feedback above English notes
+# ("French is spoken with more syllables..."), and a Hindi one its Hindi headings above English notes. Hindi
+# keeps the English words Indian offices use ("filler"); the sources stay as published.
 _NOTES: dict[str, dict[str, str]] = {
     "words_per_minute": {
         "en": "Comfortable interview pace; faster can sound rushed, slower can sound hesitant.",
-        "hi": "No published Hindi norm is applied: the English band is shown as a rough guide.",
+        "hi": "हिंदी की बोलने की गति का कोई प्रकाशित मानक नहीं है: अंग्रेज़ी की सीमा सिर्फ़ मोटे अंदाज़े के लिए दी गई है।",
         "fr": "Le français se dit avec plus de syllabes par seconde ; la plage anglaise n'est qu'un repère approximatif.",
     },
     "fillers_per_minute": {
         "en": "A few fillers are normal in spontaneous speech; under about 5 a minute rarely distracts.",
+        "hi": "बिना तैयारी के बोलने में कुछ filler शब्द ('मतलब', 'तो') आम हैं; मिनट में 5 से कम हों तो शायद ही खटकते हैं।",
         "fr": "Quelques mots de remplissage sont normaux à l'oral spontané ; sous 5 par minute environ, ils gênent rarement.",
     },
     "fillers_per_100_words": {
         "en": "Around 6 disfluencies per 100 words is typical of conversation.",
+        "hi": "आम बातचीत में हर 100 शब्दों में लगभग 6 बार अटकना या filler आना सामान्य है।",
         "fr": "Environ 6 disfluences pour 100 mots, c'est l'ordinaire d'une conversation.",
     },
     "long_pauses": {
         "en": "A short pause to think reads well; several long silences can read as lost thread.",
+        "hi": "सोचने के लिए छोटा ठहराव अच्छा लगता है; कई लंबी चुप्पियों से लग सकता है कि बात का सिरा छूट गया।",
         "fr": "Une courte pause pour réfléchir passe bien ; plusieurs longs silences font penser que le fil est perdu.",
     },
     "time_to_first_word_s": {
         "en": "Taking a moment is fine; saying a first sentence within ~3 s keeps the conversation going.",
+        "hi": "एक पल सोचना ठीक है; लगभग 3 सेकंड में पहला वाक्य बोलने से बातचीत चलती रहती है।",
         "fr": "Prendre un instant est normal ; dire une première phrase en 3 s environ garde la conversation vivante.",
     },
     "hedging_count": {
         "en": "Some hedging is honest; frequent 'I think / maybe' can undersell your work.",
+        "hi": "थोड़ी सावधानी ईमानदारी दिखाती है; बार-बार 'मुझे लगता है' या 'शायद' कहने से आपका काम कम आँका जा सकता है।",
         "fr": "Un peu de prudence est honnête ; des « je pense » ou « peut-être » fréquents dévalorisent votre travail.",
     },
 }
 _HEURISTIC = {
     "en": "MockMate heuristic (no single published norm)",
+    "hi": "MockMate का अपना अनुमान, कोई प्रकाशित मानक नहीं",
     "fr": "heuristique de MockMate, sans norme publiée",
 }
 

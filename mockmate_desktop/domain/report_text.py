@@ -6,13 +6,15 @@ as the engine wrote them. Every part says which engine made it; demo content say
 
 from __future__ import annotations
 
-from .delivery import DeliveryMetrics
+from .delivery import DeliveryMetrics, GuidanceBand
 from .enums import Language
 from .interview import InterviewSession
 from .numbering import delivery_labels, feedback_labels
-from .report_headings import colon
+from .report_headings import colon, labelled, metric_name
 from .report_words import meta_words, selection_word, source_label, word
 from .reports import CategoryScore, EngineMade, ReportSet
+from .scoring_texts import band as band_words
+from .scoring_texts import unit
 
 _LABELS: dict[str, dict[str, str]] = {
     "title": {"en": "Interview report", "hi": "इंटरव्यू रिपोर्ट", "fr": "Rapport d'entretien"},
@@ -95,7 +97,7 @@ def _bullets(items: list[str]) -> list[str]:
 def _delivery_line(metrics: DeliveryMetrics, language: Language) -> str:
     return (
         f"{label('words', language)}{colon(language)}{metrics.word_count} · {label('pace', language)}{colon(language)}"
-        f"{metrics.words_per_minute:.0f} wpm · {label('fillers', language)}{colon(language)}{metrics.filler_count} · "
+        f"{metrics.words_per_minute:.0f} {unit('words_per_minute', 'wpm', language.value)} · {label('fillers', language)}{colon(language)}{metrics.filler_count} · "
         f"{label('pauses', language)}{colon(language)}{len(metrics.long_pauses)}"
     )
 
@@ -202,11 +204,19 @@ def _delivery(session: InterviewSession, lang: Language) -> list[str]:
         out.append(f"- {number}: {_delivery_line(item.metrics, lang)}")
     if d.per_answer:
         out.append("")
-    for band in d.bands:
+    out += [f"- {_band_line(band, lang)}" for band in d.bands]
+    return [*out, ""]
+
+
+def _band_line(band: GuidanceBand, lang: Language) -> str:
+    if lang is Language.EN:  # what the English Markdown has always said
         low = "" if band.low is None else f"{band.low:g}"
         high = "" if band.high is None else f"{band.high:g}"
-        out.append(f"- {band.metric}: {low}–{high} {band.unit}. {band.note} ({band.source})")
-    return [*out, ""]
+        return f"{band.metric}: {low}–{high} {band.unit}. {band.note} ({band.source})"
+    # In the interview's language, as the window and the PDF word it: a Hindi or French export listed
+    # "words_per_minute: 100–165 wpm" and "–5 per minute" under its Hindi or French notes.
+    span = band_words(band.metric, band.low, band.high, band.unit, lang.value)
+    return f"{labelled(metric_name(band.metric, lang), span, lang)}. {band.note} ({band.source})"
 
 
 def render_markdown(session: InterviewSession) -> str:

@@ -297,7 +297,8 @@ UNITS: dict[str, dict[str, str]] = {
     "words_per_minute": {"hi": "शब्द/मिनट", "fr": "mots/min"},
     "fillers_per_minute": {"hi": "प्रति मिनट", "fr": "par minute"},
     "fillers_per_100_words": {"hi": "प्रति 100 शब्द", "fr": "pour 100 mots"},
-    "long_pauses": {"hi": "दो सेकंड या उससे लंबे ठहराव", "fr": "pauses de 2 s ou plus"},
+    # After the count: "अधिकतम 2 ठहराव (...)"; "दो सेकंड ..." there read "2 दो सेकंड", "2 two seconds".
+    "long_pauses": {"hi": "ठहराव (2 सेकंड या उससे लंबे)", "fr": "pauses de 2 s ou plus"},
     "time_to_first_word_s": {"hi": "सेकंड", "fr": "secondes"},
     "hedging_count": {"hi": "प्रति उत्तर", "fr": "par réponse"},
 }

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.enums import Language
 from ...domain.interview import InterviewSession
 from ...domain.numbering import feedback_labels
 from ...domain.report_headings import heading, labelled
@@ -34,6 +36,12 @@ if TYPE_CHECKING:
 
 # Called with the session and the chosen question's feedback when the candidate asks to practise it again.
 PractiseAgainHook = Callable[[InterviewSession, QuestionFeedback], None]
+
+# The bundled Devanagari font (ui/fonts.py). Qt sizes a wrapped list row with the line height of the list's first
+# font, while Devanagari is drawn by the fallback font with taller lines: Hindi rows were cut to one line with
+# "…" or drawn over the next row (seen in the Hindi journey). With it first, rows are measured as drawn; it has
+# Latin letters too, for the English words of a Hindi question. A machine without it falls back as before.
+_DEVANAGARI_FIRST = "Noto Sans Devanagari"
 
 
 class QuestionsTab(QWidget):
@@ -52,6 +60,7 @@ class QuestionsTab(QWidget):
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setWordWrap(True)
         self.list.setMinimumWidth(260)
+        self._list_font = QFont(self.list.font())
         self.list.currentRowChanged.connect(self._show)
         splitter.addWidget(self.list)
 
@@ -98,11 +107,19 @@ class QuestionsTab(QWidget):
             self._practise_hook(self.session, item)
 
     # content ----------------------------------------------------------------------------------------
+    def _fit_rows_to(self, language: Language) -> None:
+        font = QFont(self._list_font)
+        if language is Language.HI:
+            font.setFamilies([_DEVANAGARI_FIRST, *font.families()])
+        self.list.setFont(font)
+        self.list.setSpacing(2 if language is Language.HI else 0)  # rows measured exactly need a gap
+
     def set_session(self, session: InterviewSession) -> None:
         self.session = session
         self.list.blockSignals(True)
         self.list.clear()
         self.list.blockSignals(False)
+        self._fit_rows_to(session.config.language)
         report = session.reports.questions
         items = report.items if report is not None else []
         self.labels = feedback_labels(session)
