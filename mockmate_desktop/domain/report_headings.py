@@ -149,8 +149,9 @@ def labelled(name: str, value: str, language: Language) -> str:
 
 
 def short_date(when: datetime, language: Language) -> str:
-    """ "02 Dec 2026" in English (what the report said before), "02 déc. 2026" in French."""
+    """ "02 Dec 2026" in English (what the report said before); "2 déc. 2026" in French and "2 दिसंबर 2026" in
+    Hindi, which write the day without a leading zero."""
     months = _MONTHS.get(language.value)
     if months is None:
         return when.strftime("%d %b %Y")
-    return f"{when.day:02d} {months[when.month - 1]} {when.year}"
+    return f"{when.day} {months[when.month - 1]} {when.year}"
