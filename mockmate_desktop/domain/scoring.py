@@ -146,9 +146,9 @@ def _specificity(transcript: str, tools: list[str], language: str) -> tuple[Crit
         "kw_specificity",
         language,
         numbers=len(numbers),
-        number_list=wording.listing(numbers[:5], language),
+        number_list=wording.listing(numbers, language, shown=5),
         tools=len(tools),
-        tool_list=wording.listing(tools[:5], language),
+        tool_list=wording.listing(tools, language, shown=5),
         actions=len(actions),
     )
     return (

@@ -80,9 +80,9 @@ def _specificity(f: MeaningFeatures, model: MeaningModel, language: str) -> Crit
         "specificity_stuffed" if f.quality.stuffed else "specificity",
         language,
         numbers=len(s.numbers),
-        number_list=wording.listing(s.numbers[:4], language),
+        number_list=wording.listing(s.numbers, language, shown=4),
         tools=len(s.tools),
-        tool_list=wording.listing(s.tools[:4], language),
+        tool_list=wording.listing(s.tools, language, shown=4),
         actions=s.actions,
     )
     evidence = [s.quote] if s.quote else []

@@ -58,14 +58,14 @@ _T: dict[str, dict[str, str]] = {
         "fr": "Couvre {covered} des {total} points attendus, {partly} en partie ; manquants : {missing}.",
     },
     "specificity": {
-        "en": "{numbers} figures ({number_list}), {tools} named tools ({tool_list}), {actions} sentences with your own actions.",
-        "hi": "आँकड़े: {numbers} ({number_list}), tools के नाम: {tools} ({tool_list}), आपके अपने कदमों वाले वाक्य: {actions}।",
-        "fr": "Chiffres : {numbers} ({number_list}) ; outils cités : {tools} ({tool_list}) ; phrases sur vos propres actions : {actions}.",
+        "en": "{numbers} figures ({number_list}), {tools} named tools or skills ({tool_list}), {actions} sentences with your own actions.",
+        "hi": "आँकड़े: {numbers} ({number_list}), tools या skills के नाम: {tools} ({tool_list}), आपके अपने कदमों वाले वाक्य: {actions}।",
+        "fr": "Chiffres : {numbers} ({number_list}) ; outils ou compétences cités : {tools} ({tool_list}) ; phrases sur vos propres actions : {actions}.",
     },
     "specificity_stuffed": {
-        "en": "{numbers} figures ({number_list}), {tools} named tools ({tool_list}), {actions} sentences with your own actions; a list of keywords counts for nothing.",
-        "hi": "आँकड़े: {numbers} ({number_list}), tools के नाम: {tools} ({tool_list}), आपके अपने कदमों वाले वाक्य: {actions}; keywords की सूची का कोई मूल्य नहीं।",
-        "fr": "Chiffres : {numbers} ({number_list}) ; outils cités : {tools} ({tool_list}) ; phrases sur vos propres actions : {actions} ; une liste de mots-clés ne compte pour rien.",
+        "en": "{numbers} figures ({number_list}), {tools} named tools or skills ({tool_list}), {actions} sentences with your own actions; a list of keywords counts for nothing.",
+        "hi": "आँकड़े: {numbers} ({number_list}), tools या skills के नाम: {tools} ({tool_list}), आपके अपने कदमों वाले वाक्य: {actions}; keywords की सूची का कोई मूल्य नहीं।",
+        "fr": "Chiffres : {numbers} ({number_list}) ; outils ou compétences cités : {tools} ({tool_list}) ; phrases sur vos propres actions : {actions} ; une liste de mots-clés ne compte pour rien.",
     },
     # `told` is "" or " (situation, action)", built by `told`.
     "star_meaning": {
@@ -317,9 +317,13 @@ def part(name: str, language: str) -> str:
     return PARTS[name][_lang(language)]
 
 
-def listing(items: Iterable[str], language: str) -> str:
-    """Items joined by commas, or the word for "none"."""
-    return ", ".join(items) or part("none", language)
+def listing(items: Iterable[str], language: str, shown: int | None = None) -> str:
+    """Items joined by commas, or the word for "none". With `shown`, only that many, then "…" when there
+    were more: "5 named tools (Sales, SQL, Data cleaning, Python)" read as a miscount."""
+    every = list(items)
+    kept = every if shown is None else every[:shown]
+    more = ", …" if len(kept) < len(every) else ""
+    return (", ".join(kept) + more) or part("none", language)
 
 
 def told(parts: Iterable[str], language: str) -> str:

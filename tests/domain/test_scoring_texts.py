@@ -8,6 +8,7 @@ import pytest
 
 from mockmate_desktop.domain import scoring_texts
 from mockmate_desktop.domain.delivery_bands import BandReading
+from mockmate_desktop.domain.scoring_texts import listing
 
 DEVANAGARI = re.compile(r"[\u0900-\u097F]")
 # Messages with no words of their own: the same in every language.
@@ -68,3 +69,11 @@ def test_missing_points_are_listed_with_the_languages_own_separator() -> None:
     english = score_answer(data, "en").criterion("completeness")
     assert french is not None and "Un vrai échec ; Sa propre part ; Enseignement tiré" in french.explanation
     assert english is not None and "Un vrai échec; Sa propre part; Enseignement tiré" in english.explanation
+
+
+def test_a_shortened_list_says_there_were_more() -> None:
+    """ "5 named tools (Sales, SQL, Data cleaning, Python)" read as a miscount."""
+    tools = ["Sales", "SQL", "Data cleaning", "Python", "Power BI"]
+    assert listing(tools, "en", shown=4) == "Sales, SQL, Data cleaning, Python, …"
+    assert listing(tools, "en", shown=5) == "Sales, SQL, Data cleaning, Python, Power BI"
+    assert listing([], "en", shown=4) == listing([], "en")
