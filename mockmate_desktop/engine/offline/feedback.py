@@ -18,6 +18,11 @@ from . import texts
 from .feedback_texts import say
 
 _SHORT_WORDS = 25
+# Relevance (0-10) from which "Answers the question asked" is said. At 7, 8 of 36 right answers to the wrong
+# question in the scoring set's training part were praised so, and a sales-report story under "Tell me about a
+# time you disagreed with a teammate" (relevance 7.5); at 8, 2 of 36, while 34 of 36 excellent answers keep
+# the praise (36 at 7). Figures on the held-out part: docs/issue-notes/issue-13e.md.
+_ON_QUESTION_PRAISE = 8.0
 
 
 def _first_sentence(transcript: str) -> str:
@@ -34,7 +39,7 @@ def _content_strengths(
 ) -> list[str]:
     went: list[str] = []
     relevance = score.criterion("relevance")
-    if relevance is not None and relevance.score >= 7 and relevance.evidence:
+    if relevance is not None and relevance.score >= _ON_QUESTION_PRAISE and relevance.evidence:
         went.append(say("on_question", language, quote=relevance.evidence[0]))
     covered = [p for p in score.points if p.status == "covered" and p.quote]
     if covered and len(covered) * 2 >= len(score.points):
