@@ -24,10 +24,10 @@ from typing import Any
 import pytest
 
 from tests.support.pulse import VirtualMic
-from tests.ui.test_report_french import ENGLISH_HEADINGS
 
 from .conftest import StartApp
 from .driver import AppUnderTest, JourneyError
+from .report_language import english_in, keyboard_layout, report_texts, squashed
 from .test_person_journey import TITLE, _pdf_text, _save_as
 from .voice import accept_answer, speak, words_shown_at
 from .xsession import XSession
@@ -112,13 +112,8 @@ def french_keyboard(x_display: XSession) -> Iterator[None]:
     """The X keyboard set to the French (AZERTY) layout, as on a French user's laptop: é, è, à, ç and ù have
     keys of their own. (With a US layout xdotool rebinds a spare key for each accented letter, and a window
     busy at that moment read some of them with the next binding: "données" arrived as "donnes".)"""
-    before = x_display.run("setxkbmap", "-query")
-    layout = next((line.split()[-1] for line in before.splitlines() if line.startswith("layout:")), "us")
-    x_display.run("setxkbmap", "fr")
-    try:
+    with keyboard_layout(x_display, "fr"):
         yield
-    finally:
-        x_display.run("setxkbmap", layout)
 
 
 def _looks_french(text: str) -> bool:
@@ -187,33 +182,6 @@ def _answer_typed(app: AppUnderTest, state: dict[str, Any], main_topic: str | No
     return answer
 
 
-def _squashed(text: str) -> str:
-    """Without spaces and hyphens: the PDF breaks lines anywhere, and pdftotext joins "vous-" + "même"."""
-    return re.sub(r"[\s\-‐]", "", text)
-
-
-def _report_texts(app: AppUnderTest) -> dict[str, str]:
-    """What the report page shows in words, part by part (labels and the tabs' text)."""
-    parts = (
-        "report.title",
-        "report.provenance",
-        "report.summary.probability_label",
-        "report.summary.source_label",
-        "report.summary.text",
-        "report.performance.text",
-        "report.delivery.text",
-        "report.questions.answer_title",
-        "report.questions.detail",
-    )
-    return {name: app.widget(name)["text"] for name in parts}
-
-
-def _english_in(texts: dict[str, str]) -> dict[str, list[str]]:
-    return {
-        name: found for name, text in texts.items() if (found := [h for h in ENGLISH_HEADINGS if h in text])
-    }
-
-
 def test_a_french_interview_from_setup_to_report(
     start_app: StartApp,
     microphone: VirtualMic,
@@ -272,8 +240,8 @@ def test_a_french_interview_from_setup_to_report(
         app.click_tab("reportTabs", tab)
         app.wait_state(page="report", report_tab=tab)
         app.shot(f"report-{tab.lower().replace(' ', '-')}")
-    texts = _report_texts(app)
-    assert not _english_in(texts), _english_in(texts)
+    texts = report_texts(app)
+    assert not english_in(texts), english_in(texts)
     assert texts["report.title"].startswith(f"{JOB_TITLE} — ") and re.search(MONTHS_FR, texts["report.title"])
     # Which engine made it, in French, in the header and in the summary.
     assert texts["report.provenance"].startswith("Moteur hors ligne")
@@ -294,7 +262,7 @@ def test_a_french_interview_from_setup_to_report(
         title = app.wait_widget("report.questions.answer_title", text=f"{number}\u00a0: votre réponse")
         detail = app.widget("questionDetail")["text"]
         assert detail.startswith(number) and "Réponse modèle" in detail, (title, detail)
-        assert not _english_in({"detail": detail}), _english_in({"detail": detail})
+        assert not english_in({"detail": detail}), english_in({"detail": detail})
         if row in (0, 2):
             app.shot(f"report-question-row{row + 1}")
     assert app.state()["page"] == "report"
@@ -308,7 +276,7 @@ def test_a_french_interview_from_setup_to_report(
     app.wait_state(**{"banner~": f"Exported to {pdf}"}, timeout=60)
     app.shot("exported-pdf")
     assert pdf.stat().st_size > 0
-    text = _squashed(_pdf_text(pdf))
+    text = squashed(_pdf_text(pdf))
     for words in (
         f"Rapport d'entretien : {JOB_TITLE}",
         "Produit par : Moteur hors ligne (heuristique)",
@@ -320,8 +288,8 @@ def test_a_french_interview_from_setup_to_report(
         first["interview_question"],
         *(answer.split(". ")[0] for answer in typed),  # what was typed, accents and elisions whole
     ):
-        assert _squashed(words) in text, f"{words!r} is not in the PDF"
-    assert not _english_in({"pdf": _pdf_text(pdf)}), _english_in({"pdf": _pdf_text(pdf)})
+        assert squashed(words) in text, f"{words!r} is not in the PDF"
+    assert not english_in({"pdf": _pdf_text(pdf)}), english_in({"pdf": _pdf_text(pdf)})
 
     # Home, then the report again with a double click on its row.
     app.click("reportBack")

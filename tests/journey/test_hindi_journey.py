@@ -29,10 +29,10 @@ from typing import Any
 import pytest
 
 from tests.support.pulse import VirtualMic
-from tests.ui.test_report_french import ENGLISH_HEADINGS
 
 from .conftest import StartApp
 from .driver import AppUnderTest, JourneyError
+from .report_language import english_in, keyboard_layout, report_texts, squashed
 from .test_person_journey import TITLE, _pdf_text, _save_as
 from .xsession import XSession
 
@@ -63,13 +63,8 @@ MONTHS_HI = r"(जनवरी|फ़रवरी|मार्च|अप्र�
 @pytest.fixture
 def hindi_keyboard(x_display: XSession) -> Iterator[None]:
     """US and Indian (Devanagari) layouts, the way an Indian laptop is usually set up."""
-    before = x_display.run("setxkbmap", "-query")
-    layout = next((line.split()[-1] for line in before.splitlines() if line.startswith("layout:")), "us")
-    x_display.run("setxkbmap", "-layout", "us,in", "-variant", ",deva")
-    try:
+    with keyboard_layout(x_display, "-layout", "us,in", "-variant", ",deva"):
         yield
-    finally:
-        x_display.run("setxkbmap", "-layout", layout)
 
 
 def _type(app: AppUnderTest, text: str) -> None:
@@ -115,32 +110,6 @@ def _answer_typed(app: AppUnderTest, state: dict[str, Any], shot: bool) -> str:
     return answer
 
 
-def _squashed(text: str) -> str:
-    """Without spaces and hyphens: the PDF breaks lines anywhere."""
-    return re.sub(r"[\s\-‐]", "", text)
-
-
-def _report_texts(app: AppUnderTest) -> dict[str, str]:
-    parts = (
-        "report.title",
-        "report.provenance",
-        "report.summary.probability_label",
-        "report.summary.source_label",
-        "report.summary.text",
-        "report.performance.text",
-        "report.delivery.text",
-        "report.questions.answer_title",
-        "report.questions.detail",
-    )
-    return {name: app.widget(name)["text"] for name in parts}
-
-
-def _english_in(texts: dict[str, str]) -> dict[str, list[str]]:
-    return {
-        name: found for name, text in texts.items() if (found := [h for h in ENGLISH_HEADINGS if h in text])
-    }
-
-
 def test_a_hindi_interview_from_setup_to_report(
     start_app: StartApp, microphone: VirtualMic, hindi_keyboard: None, record_property: Any
 ) -> None:
@@ -177,8 +146,8 @@ def test_a_hindi_interview_from_setup_to_report(
         app.click_tab("reportTabs", tab)
         app.wait_state(page="report", report_tab=tab)
         app.shot(f"report-{tab.lower().replace(' ', '-')}")
-    texts = _report_texts(app)
-    assert not _english_in(texts), _english_in(texts)
+    texts = report_texts(app)
+    assert not english_in(texts), english_in(texts)
     assert texts["report.title"].startswith(f"{JOB_TITLE} — ") and re.search(MONTHS_HI, texts["report.title"])
     assert DEVANAGARI.search(texts["report.provenance"]), texts["report.provenance"]
     assert texts["report.summary.source_label"].startswith("द्वारा बनाया गया: "), texts
@@ -196,7 +165,7 @@ def test_a_hindi_interview_from_setup_to_report(
         title = app.wait_widget("report.questions.answer_title", text=f"{number}: आपका उत्तर")
         detail = app.widget("questionDetail")["text"]
         assert detail.startswith(number) and "मॉडल उत्तर" in detail, (title, detail)
-        assert not _english_in({"detail": detail}), _english_in({"detail": detail})
+        assert not english_in({"detail": detail}), english_in({"detail": detail})
         if row in (0, 2):
             app.shot(f"report-question-row{row + 1}")
     assert app.state()["page"] == "report"
@@ -217,7 +186,7 @@ def test_a_hindi_interview_from_setup_to_report(
     assert "NotoSansDevanagari" in fonts, fonts
     raw = _pdf_text(pdf)
     (app.shots / "report.txt").write_text(raw)
-    text = _squashed(raw)
+    text = squashed(raw)
     for words in (
         "डेटा एना",  # the job title up to its conjunct
         "सारांश",
@@ -228,9 +197,9 @@ def test_a_hindi_interview_from_setup_to_report(
         "weekly report",
         "Python से data cleaning automate",
     ):
-        assert _squashed(words) in text, f"{words!r} is not in the PDF"
+        assert squashed(words) in text, f"{words!r} is not in the PDF"
     assert len(DEVANAGARI.findall(raw)) > len(raw) // 3, "the PDF's text is not mostly Devanagari"
-    assert not _english_in({"pdf": raw}), _english_in({"pdf": raw})
+    assert not english_in({"pdf": raw}), english_in({"pdf": raw})
 
     # Home, then the report again with a double click on its row.
     app.click("reportBack")
