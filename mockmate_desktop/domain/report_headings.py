@@ -53,11 +53,6 @@ _HEADINGS: dict[str, dict[str, str]] = {
         "hi": "गति (शब्द प्रति मिनट)",
         "fr": "Débit (mots par minute)",
     },
-    "chart_fillers": {
-        "en": "Fillers per minute",
-        "hi": "प्रति मिनट भराव शब्द",
-        "fr": "Mots de remplissage par minute",
-    },
     "col_answer": {"en": "Answer", "hi": "उत्तर", "fr": "Réponse"},
     "col_duration": {"en": "Duration", "hi": "अवधि", "fr": "Durée"},
     "col_wpm": {"en": "Words/min", "hi": "शब्द/मिनट", "fr": "Mots/min"},
@@ -73,9 +68,6 @@ _HEADINGS: dict[str, dict[str, str]] = {
         "fr": "Repères (des plages, pas des verdicts)",
     },
     "source": {"en": "source", "hi": "स्रोत", "fr": "source"},
-    "words": {"en": "Words", "hi": "शब्द", "fr": "Mots"},
-    "fillers": {"en": "Fillers", "hi": "भराव शब्द", "fr": "Mots de remplissage"},
-    "hedges": {"en": "Hedging phrases", "hi": "झिझक वाले वाक्यांश", "fr": "Précautions oratoires"},
     "most_repeated": {
         "en": "Most repeated words",
         "hi": "सबसे ज़्यादा दोहराए गए शब्द",
@@ -84,17 +76,19 @@ _HEADINGS: dict[str, dict[str, str]] = {
     "none_detected": {"en": "none detected", "hi": "कोई नहीं मिला", "fr": "aucun"},
 }
 
-# Names of the delivery metrics (the guidance bands' `metric`), in the window, the PDF and the feedback.
+# Names of the delivery metrics (the guidance bands' `metric`), in the window, the PDF and the feedback; the
+# fillers chart and the hedging line are titled with them too. Fillers are "भराव शब्द" in Hindi, as in the
+# report's other delivery words (report_text's labels).
 METRIC_NAMES: dict[str, dict[str, str]] = {
     "words_per_minute": {"en": "Pace", "hi": "गति", "fr": "Débit"},
     "fillers_per_minute": {
         "en": "Fillers per minute",
-        "hi": "प्रति मिनट filler",
+        "hi": "प्रति मिनट भराव शब्द",
         "fr": "Mots de remplissage par minute",
     },
     "fillers_per_100_words": {
         "en": "Fillers per 100 words",
-        "hi": "प्रति 100 शब्द filler",
+        "hi": "प्रति 100 शब्दों में भराव शब्द",
         "fr": "Mots de remplissage pour 100 mots",
     },
     "long_pauses": {"en": "Long pauses", "hi": "लंबे ठहराव", "fr": "Longues pauses"},

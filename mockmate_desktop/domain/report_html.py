@@ -106,7 +106,7 @@ def delivery_charts(session: InterviewSession) -> tuple[ChartData, ...]:
         ),
         ChartData(
             "chart-fillers",
-            heading("chart_fillers", lang),
+            metric_name("fillers_per_minute", lang),
             labels,
             tuple(i.metrics.fillers_per_minute for i in report.per_answer),
             band_range(fillers),

@@ -19,6 +19,7 @@ from ...domain.interview import InterviewSession
 from ...domain.numbering import delivery_labels
 from ...domain.report_headings import colon, heading, labelled, metric_name
 from ...domain.report_html import band_span, delivery_charts
+from ...domain.report_text import label
 from ..widgets.charts import banded_bar_chart
 from ..widgets.common import scrolling_body
 from .text import esc, para, section
@@ -113,11 +114,11 @@ def _guidance_html(bands: list[GuidanceBand], overall: DeliveryMetrics, lang: La
     hedges = ", ".join(f"{esc(t.term)} ×{t.count}" for t in overall.hedges) or none
     repeated = ", ".join(f"{esc(t.term)} ×{t.count}" for t in overall.most_repeated) or "—"
     lines = (
-        (heading("fillers", lang), fillers),
-        (heading("hedges", lang), hedges),
+        (label("fillers", lang), fillers),
+        (metric_name("hedging_count", lang), hedges),
         (heading("most_repeated", lang), repeated),
     )
     words = "<br>".join(esc(name + colon(lang)) + value for name, value in lines)
     return section(heading("guidance", lang), f"<ul>{''.join(items)}</ul>" if items else para("")) + section(
-        heading("words", lang), f"<p>{words}</p>"
+        label("words", lang), f"<p>{words}</p>"
     )
