@@ -199,7 +199,7 @@ def _completeness(
         language,
         covered=len(covered),
         total=len(data.expected_points),
-        missing=wording.say("separator", language).join(missing[:3]),
+        missing=wording.joined(missing[:3], language),
     )
     return (
         Criterion(
@@ -250,7 +250,7 @@ def delivery_criterion(delivery: DeliveryMetrics | None, language: str = "en") -
         name="delivery",
         score=_clamp(score),
         weight=WEIGHTS["delivery"],
-        explanation=wording.say("delivery", language, notes=wording.say("separator", language).join(notes)),
+        explanation=wording.say("delivery", language, notes=wording.joined(notes, language)),
     )
 
 

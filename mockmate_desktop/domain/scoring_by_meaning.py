@@ -58,7 +58,7 @@ def _completeness(f: MeaningFeatures, model: MeaningModel, language: str) -> Cri
         covered=counts["covered"],
         total=len(f.points),
         partly=counts["partly"],
-        missing=wording.say("separator", language).join(missing[:3]),
+        missing=wording.joined(missing[:3], language),
     )
     return Criterion(
         name="completeness",

@@ -317,6 +317,11 @@ def part(name: str, language: str) -> str:
     return PARTS[name][_lang(language)]
 
 
+def joined(items: Iterable[str], language: str) -> str:
+    """Items in a sentence, with the language's own separator ("a; b", in French "a ; b")."""
+    return say("separator", language).join(items)
+
+
 def listing(items: Iterable[str], language: str, shown: int | None = None) -> str:
     """Items joined by commas, or the word for "none". With `shown`, only that many, then "…" when there
     were more: "5 named tools (Sales, SQL, Data cleaning, Python)" read as a miscount."""

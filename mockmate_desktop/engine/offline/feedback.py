@@ -90,7 +90,7 @@ def _content_improvements(
                 language,
                 n=total - len(score.missing_points),
                 total=total,
-                points=scoring_texts.say("separator", language.value).join(score.missing_points[:3]),
+                points=scoring_texts.joined(score.missing_points[:3], language.value),
             )
         )
     if score.word_count >= 5 and not score.numbers and not score.tools and not score.dont_know:

@@ -147,20 +147,16 @@ def summary(session: InterviewSession, turns: Sequence[Turn], model_name: str) -
     )
 
 
-def _listed(points: Sequence[str], language: Language) -> str:
-    """Expected points in a sentence: "a; b" in English, "a ; b" in French (its own punctuation)."""
-    return scoring_texts.say("separator", language.value).join(points)
-
-
 def _model_answer(turn: Turn, language: Language) -> str:
     if turn.question.kind is QuestionKind.FOLLOW_UP:
-        what = _listed(turn.question.expected_points, language) or turn.question.text
+        what = scoring_texts.joined(turn.question.expected_points, language.value) or turn.question.text
         return texts.text("model_follow_up", language, what=what)
     written = turn.entry.model_answer_in(language) if turn.entry is not None else ""
     if written:
         return written
-    points = _listed(
-        turn.question.expected_points or (turn.entry.points_in(language) if turn.entry else ()), language
+    points = scoring_texts.joined(
+        turn.question.expected_points or (turn.entry.points_in(language) if turn.entry else ()),
+        language.value,
     )
     if language is not Language.EN:
         # A question without a model answer in this language (not translated, or from an older session): the
