@@ -21,6 +21,7 @@ from ...domain.config import InterviewConfig
 from ...domain.enums import Language, QuestionKind
 from ...domain.interview import Question
 from ...domain.numbering import QuestionNumber, number_questions, progress_label
+from ...domain.report_text import label
 from ...domain.resume import ResumeProfile
 from ..errors import describe
 from ..interview_controller import PHASE_TEXT, InterviewController, Phase
@@ -45,8 +46,6 @@ _SPOKEN_KEYS = (
 _TYPED_KEYS = (
     "Ctrl+Enter submits the answer · Replay question reads it again · Speak instead opens the microphone."
 )
-# Next to the heading, in the words of the heading ("Q2 relance (sur 5)").
-_FOLLOW_UP_TAG = {Language.EN: "Follow-up", Language.HI: "अनुवर्ती प्रश्न", Language.FR: "Relance"}
 _BUSY = {Phase.PREPARING, Phase.LOADING, Phase.SPEAKING, Phase.TRANSCRIBING, Phase.THINKING, Phase.REPORTING}
 
 
@@ -224,7 +223,8 @@ class InterviewPage(QWidget):
         position = known.get(question.id) or QuestionNumber(number, 1 if follow_up else 0)
         language = session.config.language if session is not None else Language.EN
         self.progress_label.setText(progress_label(position, total, language))
-        self.kind_label.setText(_FOLLOW_UP_TAG.get(language, "Follow-up") if follow_up else "")
+        # Next to the heading, in the heading's language ("Q2 relance (sur 5)"): the report's own word.
+        self.kind_label.setText(label("follow_up", language) if follow_up else "")
         # The clock restarts when the answer opens; until then it showed the last answer's time.
         self.elapsed_label.setText("0:00")
         self.kind_label.setStyleSheet("color:#b06000; font-weight:600" if follow_up else "")
