@@ -21,15 +21,19 @@ def continues_word(piece: str) -> bool:
     return len(piece) > 1 and piece.startswith(_CONTINUES)
 
 
+def space_before(piece: str, *, after_text: bool) -> str:
+    """What goes between the text so far and `piece`: a space, or nothing at the start or where `piece`
+    continues the word before it. Plain text and the replay's and live view's HTML use the same rule."""
+    return " " if after_text and not continues_word(piece) else ""
+
+
 def join_words(pieces: Iterable[str]) -> str:
     """Words (or runs of words) as one text: a space between them, none before a piece that continues the
     word before it."""
     text = ""
     for piece in pieces:
-        if not piece:
-            continue
-        gap = "" if not text or continues_word(piece) else " "
-        text = f"{text}{gap}{piece}"
+        if piece:
+            text += space_before(piece, after_text=bool(text)) + piece
     return text
 
 

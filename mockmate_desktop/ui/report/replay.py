@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from ...domain.delivery_metrics import find_fillers
 from ...domain.interview import Answer
 from ...domain.report_html import esc
-from ...domain.transcript import continues_word
+from ...domain.transcript import space_before
 
 if TYPE_CHECKING:
     from ..main_window import MainWindow
@@ -58,7 +58,7 @@ def transcript_html(answer: Answer, fillers: set[int], current: int | None) -> s
         elif index in fillers:
             text = f"<span style='{_FILLER_STYLE}'>{text}</span>"
         # Whisper's "'ai" and "-vous" go on with the word before them: "j'ai", not "j 'ai".
-        spans.append(text if not spans or continues_word(raw) else f" {text}")
+        spans.append(space_before(raw, after_text=bool(spans)) + text)
     return "<p style='line-height:140%'>" + "".join(spans) + "</p>"
 
 

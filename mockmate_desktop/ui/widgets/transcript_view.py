@@ -6,7 +6,7 @@ import html
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from ...domain.transcript import continues_word
+from ...domain.transcript import space_before
 
 
 class TranscriptView(QTextBrowser):
@@ -22,7 +22,7 @@ class TranscriptView(QTextBrowser):
         text = html.escape(committed)
         if tentative:
             # No space where the grey words go on with the last black one ("j" + "'ai").
-            gap = "" if not committed or continues_word(tentative) else " "
+            gap = space_before(tentative, after_text=bool(committed))
             text += f"{gap}<span style='color:#8a8f98; font-style:italic'>{html.escape(tentative)}</span>"
         self.setHtml(f"<p style='font-size:15px; line-height:140%'>{text}</p>")
         bar = self.verticalScrollBar()
