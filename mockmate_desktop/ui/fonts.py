@@ -15,6 +15,7 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 FONT_PACKAGES = ("fontpkg_noto_sans_devanagari",)
+DEVANAGARI_FAMILY = "Noto Sans Devanagari"  # the family that package registers (tests/ui/test_fonts.py)
 _registered: list[str] = []
 
 

@@ -29,6 +29,7 @@ from ...domain.numbering import feedback_labels
 from ...domain.report_headings import heading, labelled
 from ...domain.report_html import feedback_html, para
 from ...domain.reports import QuestionFeedback
+from ..fonts import DEVANAGARI_FAMILY
 from .replay import AnswerReplay
 
 if TYPE_CHECKING:
@@ -36,12 +37,6 @@ if TYPE_CHECKING:
 
 # Called with the session and the chosen question's feedback when the candidate asks to practise it again.
 PractiseAgainHook = Callable[[InterviewSession, QuestionFeedback], None]
-
-# The bundled Devanagari font (ui/fonts.py). Qt sizes a wrapped list row with the line height of the list's first
-# font, while Devanagari is drawn by the fallback font with taller lines: Hindi rows were cut to one line with
-# "…" or drawn over the next row (seen in the Hindi journey). With it first, rows are measured as drawn; it has
-# Latin letters too, for the English words of a Hindi question. A machine without it falls back as before.
-_DEVANAGARI_FIRST = "Noto Sans Devanagari"
 
 
 class QuestionsTab(QWidget):
@@ -108,9 +103,14 @@ class QuestionsTab(QWidget):
 
     # content ----------------------------------------------------------------------------------------
     def _fit_rows_to(self, language: Language) -> None:
+        """Hindi rows in the bundled Devanagari font first (ui/fonts.py). Qt sizes a wrapped list row with the
+        line height of the list's first font, while Devanagari is drawn by the fallback font with taller lines:
+        Hindi rows were cut to one line with "…" or drawn over the next row (seen in the Hindi journey). With it
+        first, rows are measured as drawn; it has Latin letters too, for the English words of a Hindi question.
+        A machine without it falls back as before."""
         font = QFont(self._list_font)
         if language is Language.HI:
-            font.setFamilies([_DEVANAGARI_FIRST, *font.families()])
+            font.setFamilies([DEVANAGARI_FAMILY, *font.families()])
         self.list.setFont(font)
         self.list.setSpacing(2 if language is Language.HI else 0)  # rows measured exactly need a gap
 
