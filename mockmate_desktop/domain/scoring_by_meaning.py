@@ -13,7 +13,7 @@ from . import answer_features as fx
 from . import scoring_texts as wording
 from .meaning import STAR_PARTS, MeaningSignals
 from .reports import StarPresence
-from .scoring_learned import DEFAULT_LEARNED, LearnedModel, inputs
+from .scoring_learned import CLEARLY_ON_QUESTION, DEFAULT_LEARNED, LearnedModel, inputs
 from .scoring_meaning import DEFAULT_MODEL, MeaningFeatures, MeaningModel, features
 from .scoring_models import AnswerScore, Criterion, ScoringInput
 from .skills import extract_skills, unique_skills
@@ -23,7 +23,25 @@ def _clamp(value: float) -> float:
     return round(max(0.0, min(10.0, value)), 1)
 
 
-def _relevance(f: MeaningFeatures, model: MeaningModel, signals: MeaningSignals, language: str) -> Criterion:
+def partly_on_question(f: MeaningFeatures, on_question: float | None) -> bool:
+    """Not held down as off the question, yet not clearly on it by the learned reading either."""
+    return (
+        not f.off_topic
+        and not f.quality.dont_know
+        and on_question is not None
+        and on_question < CLEARLY_ON_QUESTION
+    )
+
+
+def _relevance(
+    f: MeaningFeatures,
+    model: MeaningModel,
+    signals: MeaningSignals,
+    language: str,
+    on_question: float | None = None,
+) -> Criterion:
+    """`on_question`: the learned probability, once known. The text must agree with it, since it multiplies
+    the score: an answer it doubts is not said to address the question."""
     best = max(range(len(signals.sentences)), key=lambda i: (signals.question_by_sentence[i], -i))
     if f.other_question:
         text = wording.say("relevance_other", language, rival=signals.bank_rival, fit=signals.bank_margin)
@@ -31,6 +49,11 @@ def _relevance(f: MeaningFeatures, model: MeaningModel, signals: MeaningSignals,
         text = wording.say("relevance_weak", language, z=f.margin)
     elif f.off_topic:
         text = wording.say("relevance_off", language, z=f.margin)
+    elif f.quality.dont_know:
+        text = wording.say("relevance_dont_know", language)
+    elif partly_on_question(f, on_question):
+        key = "relevance_partly" if signals.bank_rival else "relevance_partly_plain"
+        text = wording.say(key, language, z=f.margin, rival=signals.bank_rival)
     else:
         text = wording.say("relevance_on", language, z=f.margin)
     return Criterion(
@@ -265,6 +288,9 @@ def score_by_meaning(
     criteria, star = criteria_for(data, f, signals, model, language=language)
     raw = inputs(signals, f, {c.name: c.score for c in criteria})
     content, on_question, quality = learned.score(signals.language, raw)
+    # Relevance is worded again now that the learned reading is known (the other criteria do not depend on it).
+    relevance = _relevance(f, model, signals, language, on_question)
+    criteria = [relevance if c.name == "relevance" else c for c in criteria]
     criteria = _explained(criteria, learned, on_question, quality, language=language)
     if delivery is not None:
         criteria.append(delivery.model_copy(update={"weight": learned.delivery_share}))
@@ -302,6 +328,7 @@ def score_by_meaning(
         relevance_margin=f.margin,
         wrong_question=f.off_topic and not q.dont_know and count >= 25,
         loosely_related=f.off_topic_weak and not q.dont_know,
+        partly_on_question=partly_on_question(f, on_question),
         dont_know=q.dont_know,
         stuffed=q.stuffed,
         padded=q.padded,

@@ -55,6 +55,11 @@ class AnswerScore(Model):
         description="held down as off the question because it is only loosely tied to it and covers no expected "
         "point, not because another question fits it better",
     )
+    partly_on_question: bool = Field(
+        default=False,
+        description="not held down as off the question, but the learned reading puts it on the question asked "
+        "with a probability below scoring_learned.CLEARLY_ON_QUESTION, which lowers its score",
+    )
     dont_know: bool = False
     stuffed: bool = Field(default=False, description="a list of keywords or STAR labels, not a story")
     padded: bool = Field(default=False, description="repeated or filler text")

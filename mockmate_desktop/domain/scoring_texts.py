@@ -36,6 +36,21 @@ _T: dict[str, dict[str, str]] = {
         "hi": "अर्थ के हिसाब से उत्तर पूछे गए प्रश्न का ही है (दूसरे प्रश्नों के मुक़ाबले z {z:+.2f})।",
         "fr": "Par le sens, la réponse traite bien la question posée (z {z:+.2f} face aux autres questions).",
     },
+    "relevance_dont_know": {
+        "en": "The answer says it does not know, so there is nothing to match with the question.",
+        "hi": "उत्तर कहता है कि जानकारी नहीं है, इसलिए प्रश्न से मिलाने को कुछ नहीं है।",
+        "fr": "La réponse dit ne pas savoir : il n'y a rien à rapprocher de la question.",
+    },
+    "relevance_partly": {
+        "en": 'By meaning the answer is only partly tied to the question asked (z {z:+.2f} against other questions); the closest other question is "{rival}".',
+        "hi": 'अर्थ के हिसाब से उत्तर पूछे गए प्रश्न से बस आंशिक रूप से जुड़ा है (दूसरे प्रश्नों के मुक़ाबले z {z:+.2f}); सबसे क़रीबी दूसरा प्रश्न "{rival}" है।',
+        "fr": "Par le sens, la réponse n'est que partiellement liée à la question posée (z {z:+.2f} face aux autres questions) ; l'autre question la plus proche est « {rival} ».",
+    },
+    "relevance_partly_plain": {
+        "en": "By meaning the answer is only partly tied to the question asked (z {z:+.2f} against other questions).",
+        "hi": "अर्थ के हिसाब से उत्तर पूछे गए प्रश्न से बस आंशिक रूप से जुड़ा है (दूसरे प्रश्नों के मुक़ाबले z {z:+.2f})।",
+        "fr": "Par le sens, la réponse n'est que partiellement liée à la question posée (z {z:+.2f} face aux autres questions).",
+    },
     "on_question": {
         "en": "On the question asked with probability {p:.0%}; the answer's quality ({quality:.1f}/10) is multiplied by it.",
         "hi": "पूछे गए प्रश्न पर होने की संभावना {p:.0%}; उत्तर की गुणवत्ता ({quality:.1f}/10) को इससे गुणा किया जाता है।",
@@ -58,12 +73,12 @@ _T: dict[str, dict[str, str]] = {
         "fr": "Couvre {covered} des {total} points attendus, {partly} en partie ; manquants : {missing}.",
     },
     "specificity": {
-        "en": "{numbers} figures ({number_list}), {tools} named tools or skills ({tool_list}), {actions} sentences with your own actions.",
+        "en": "Figures: {numbers} ({number_list}); named tools or skills: {tools} ({tool_list}); sentences with your own actions: {actions}.",
         "hi": "आँकड़े: {numbers} ({number_list}), tools या skills के नाम: {tools} ({tool_list}), आपके अपने कदमों वाले वाक्य: {actions}।",
         "fr": "Chiffres : {numbers} ({number_list}) ; outils ou compétences cités : {tools} ({tool_list}) ; phrases sur vos propres actions : {actions}.",
     },
     "specificity_stuffed": {
-        "en": "{numbers} figures ({number_list}), {tools} named tools or skills ({tool_list}), {actions} sentences with your own actions; a list of keywords counts for nothing.",
+        "en": "Figures: {numbers} ({number_list}); named tools or skills: {tools} ({tool_list}); sentences with your own actions: {actions}; a list of keywords counts for nothing.",
         "hi": "आँकड़े: {numbers} ({number_list}), tools या skills के नाम: {tools} ({tool_list}), आपके अपने कदमों वाले वाक्य: {actions}; keywords की सूची का कोई मूल्य नहीं।",
         "fr": "Chiffres : {numbers} ({number_list}) ; outils ou compétences cités : {tools} ({tool_list}) ; phrases sur vos propres actions : {actions} ; une liste de mots-clés ne compte pour rien.",
     },
@@ -84,12 +99,12 @@ _T: dict[str, dict[str, str]] = {
         "fr": "Des intitulés STAR sans récit ({n}) ne rapportent rien.",
     },
     "reasoning": {
-        "en": "{n} sentences that explain something; reasoning words: {words}.",
+        "en": "Sentences that explain something: {n}; reasoning words: {words}.",
         "hi": "कुछ समझाने वाले वाक्य: {n}; तर्क के शब्द: {words}।",
         "fr": "Phrases qui expliquent quelque chose : {n} ; mots de raisonnement : {words}.",
     },
     "reasoning_none": {
-        "en": "{n} sentences that explain something; no reasoning words (because, first, then).",
+        "en": "Sentences that explain something: {n}; no reasoning words (because, first, then).",
         "hi": "कुछ समझाने वाले वाक्य: {n}; तर्क का कोई शब्द नहीं (क्योंकि, पहले, फिर)।",
         "fr": "Phrases qui expliquent quelque chose : {n} ; aucun mot de raisonnement (parce que, d'abord, ensuite).",
     },

@@ -1,4 +1,4 @@
-""" "Answers the question asked" is said only where the model is fairly sure of it (engine/offline/feedback.py):
+""" "Stays on the question asked" is said only where the model is fairly sure of it (engine/offline/feedback.py):
 a good story about something else is not praised for answering a question it never touches."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ SALES_STORY = (
     "SQL, automated the data cleaning with Python and showed the results to the team every Monday. As a result "
     "forecasts became 30% more accurate and the report took two hours instead of two days."
 )
-PRAISE = "Answers the question asked"
+PRAISE = "Stays on the question asked"
 
 
 def _went_well(question: str) -> list[str]:

@@ -7,9 +7,9 @@ from ...domain.enums import Language
 
 FEEDBACK: dict[str, dict[str, str]] = {
     "on_question": {
-        "en": 'Answers the question asked, for example: "{quote}"',
-        "hi": 'पूछे गए प्रश्न का उत्तर देता है, जैसे: "{quote}"',
-        "fr": "Répond à la question posée, par exemple : « {quote} »",
+        "en": 'Stays on the question asked, for example: "{quote}"',
+        "hi": 'पूछे गए प्रश्न पर ही टिका रहता है, जैसे: "{quote}"',
+        "fr": "Reste sur la question posée, par exemple : « {quote} »",
     },
     "points_covered": {
         "en": 'Covers {n} of {total} expected points; "{point}" is covered by: "{quote}"',
@@ -45,6 +45,11 @@ FEEDBACK: dict[str, dict[str, str]] = {
         "en": 'This is only loosely tied to the question (similarity z {z} to the one asked) and covers none of its expected points fully yet: it opens with "{quote}". Answer the question that was asked.',
         "hi": 'यह उत्तर प्रश्न से बस थोड़ा ही जुड़ा है (पूछे गए प्रश्न से समानता z {z}) और अभी उसके किसी अपेक्षित point को पूरी तरह नहीं करता: शुरुआत "{quote}" से होती है। जो पूछा गया उसका उत्तर दें।',
         "fr": "Cette réponse n'est que vaguement liée à la question (similarité z {z} avec celle posée) et n'en couvre encore entièrement aucun point attendu : elle commence par « {quote} ». Répondez à la question posée.",
+    },
+    "partly_on_question": {
+        "en": 'This is only partly tied to the question asked (on the question with probability {p:.0%}, which lowers the score): it opens with "{quote}". Say plainly how your example answers this question.',
+        "hi": 'यह उत्तर पूछे गए प्रश्न से बस आंशिक रूप से जुड़ा है (प्रश्न पर होने की संभावना {p:.0%}, जिससे score घटता है): शुरुआत "{quote}" से होती है। साफ़ बताइए कि आपका उदाहरण इस प्रश्न का उत्तर कैसे देता है।',
+        "fr": "Cette réponse n'est que partiellement liée à la question posée (probabilité {p:.0%} de porter sur elle, ce qui abaisse la note) : elle commence par « {quote} ». Dites clairement en quoi votre exemple répond à cette question.",
     },
     "dont_know": {
         "en": 'The answer says "{quote}": say what you do know, or how you would find out, step by step.',
