@@ -60,11 +60,17 @@ FIRST_PERSON_ACTION = re.compile(
 )
 
 
+# A keyword list has at least this many short fragments. "I don't know." or "Again, I prioritised." is short,
+# and is told so, but calling it "a list of keywords" would be advice about something it is not.
+MIN_LIST_ITEMS = 3
+
+
 @dataclass(frozen=True)
 class TextQuality:
     words: int
     unique_content: int = 0  # distinct content words: what length credit is based on
     list_share: float = 0.0  # share of words standing in fragments of at most 3 words (keyword lists)
+    list_items: int = 0  # how many such fragments: one short sentence ("I don't know.") is not a list
     labels: int = 0  # STAR headings used
     repetition: float = 0.0  # share of the text that repeats earlier text (0 = none)
     fillers: float = 0.0  # filler words per word
@@ -73,7 +79,8 @@ class TextQuality:
     @property
     def stuffed(self) -> bool:
         """A list of buzzwords or labels, not a story."""
-        return self.list_share >= 0.55 or (self.labels >= 2 and self.list_share >= 0.3)
+        listed = self.list_share >= 0.55 and self.list_items >= MIN_LIST_ITEMS
+        return listed or (self.labels >= 2 and self.list_share >= 0.3)
 
     @property
     def padded(self) -> bool:
@@ -94,12 +101,14 @@ def assess_text(text: str) -> TextQuality:
     if not tokens:
         return TextQuality(words=0)
     fragments = [fx.words(f) for f in _FRAGMENT_SPLIT.split(text)]
-    short = sum(len(f) for f in fragments if 0 < len(f) <= 3)
+    items = [f for f in fragments if 0 < len(f) <= 3]
+    short = sum(len(f) for f in items)
     content = {t for t in tokens if len(t) > 1 and t not in fx.STOP_WORDS}
     return TextQuality(
         words=len(tokens),
         unique_content=len(content),
         list_share=round(short / len(tokens), 3),
+        list_items=len(items),
         labels=len(STAR_LABEL.findall(text)),
         repetition=_repetition(tokens),
         fillers=round(sum(1 for t in tokens if t in _FILLER_WORDS) / len(tokens), 3),

@@ -10,7 +10,7 @@ from .delivery import DeliveryMetrics, GuidanceBand
 from .enums import Language
 from .interview import InterviewSession
 from .numbering import delivery_labels, feedback_labels
-from .report_headings import colon, labelled, metric_name
+from .report_headings import colon, heading, labelled, metric_name
 from .report_words import meta_words, selection_word, source_label, word
 from .reports import CategoryScore, EngineMade, ReportSet
 from .scoring_texts import band as band_words
@@ -199,7 +199,9 @@ def _delivery(session: InterviewSession, lang: Language) -> list[str]:
     d = session.reports.delivery
     if d is None:
         return [*out, label("missing", lang), ""]
-    out += [_made_by(d, lang), "", _delivery_line(d.overall, lang), ""]
+    # As the window says it: a typed interview has no figures, and "Pace: 0 wpm" would read as a measurement.
+    measured = _delivery_line(d.overall, lang) if d.per_answer else heading("no_spoken_answers", lang)
+    out += [_made_by(d, lang), "", measured, ""]
     for number, item in zip(delivery_labels(session), d.per_answer, strict=True):
         out.append(f"- {number}: {_delivery_line(item.metrics, lang)}")
     if d.per_answer:
@@ -209,12 +211,8 @@ def _delivery(session: InterviewSession, lang: Language) -> list[str]:
 
 
 def _band_line(band: GuidanceBand, lang: Language) -> str:
-    if lang is Language.EN:  # what the English Markdown has always said
-        low = "" if band.low is None else f"{band.low:g}"
-        high = "" if band.high is None else f"{band.high:g}"
-        return f"{band.metric}: {low}–{high} {band.unit}. {band.note} ({band.source})"
-    # In the interview's language, as the window and the PDF word it: a Hindi or French export listed
-    # "words_per_minute: 100–165 wpm" and "–5 per minute" under its Hindi or French notes.
+    # As the window and the PDF word it, in every language: the export listed "words_per_minute: 100–165 wpm"
+    # and "fillers_per_minute: –5 per minute" (for "at most 5").
     span = band_words(band.metric, band.low, band.high, band.unit, lang.value)
     return f"{labelled(metric_name(band.metric, lang), span, lang)}. {band.note} ({band.source})"
 

@@ -60,9 +60,14 @@ def strengths_and_improvements(turns: Sequence[Turn], language: Language) -> tup
     means = criterion_means(turns)
     delivery_ok = _delivery_side(turns)
     ranked = sorted(means.items(), key=lambda kv: (-kv[1], kv[0]))
+    missed = [t.label for t in turns if t.answered and (t.score.off_topic or t.score.stuffed)]
 
     def strong(name: str, value: float) -> bool:
-        return delivery_ok is True if name == "delivery" else value >= 6
+        if name == "delivery":
+            return delivery_ok is True
+        # "Answers stay on the question" beside "the answers to Q2, Q5 missed it" would contradict itself,
+        # however high the other answers pull the mean.
+        return value >= 6 and not (name == "relevance" and missed)
 
     strengths = [
         f"{texts.pick(texts.STRENGTH_OF, name, language)} ({value:.1f}/10)"
@@ -87,7 +92,6 @@ def strengths_and_improvements(turns: Sequence[Turn], language: Language) -> tup
     skipped = [t for t in turns if not t.answered]
     if skipped:
         improvements.insert(0, texts.text("skipped", language, n=len(skipped)))
-    missed = [t.label for t in turns if t.answered and (t.score.off_topic or t.score.stuffed)]
     if missed:
         improvements.insert(0, texts.text("missed_questions", language, numbers=", ".join(missed)))
     if not improvements and ranked:

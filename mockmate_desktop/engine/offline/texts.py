@@ -16,7 +16,7 @@ _TEXTS: dict[str, dict[str, str]] = {
         "fr": "Noté hors ligne par la grille de MockMate : le sens est comparé par un petit modèle de phrases multilingue sur cet ordinateur, avec les chiffres, les outils cités, la structure et l'élocution (pas une IA générative).",
     },
     "probability_note": {
-        "en": "Selection chance {p} % is an estimate, not a statistic: a logistic curve of your overall score that gives 50 % at {mark}/100 for a {difficulty} interview (higher for harder levels), kept between 1 and 99 %.",
+        "en": "Selection chance {p} % is an estimate, not a statistic: a logistic curve of your overall score that gives 50 % at {mark}/100 in an interview at {difficulty} level (higher for harder levels), kept between 1 and 99 %.",
         "hi": "चयन की संभावना {p} % एक अनुमान है, आँकड़ा नहीं: आपके कुल स्कोर का logistic वक्र, जो {difficulty} इंटरव्यू के लिए {mark}/100 पर 50 % देता है (कठिन स्तर पर ऊँचा), और 1 से 99 % के बीच रहता है।",
         "fr": "La probabilité de sélection de {p} % est une estimation, pas une statistique : une courbe logistique de votre note globale qui donne 50 % à {mark}/100 pour un entretien {difficulty} (plus haut pour les niveaux difficiles), bornée entre 1 et 99 %.",
     },

@@ -1,0 +1,90 @@
+"""The interview's summary and its Markdown export do not contradict themselves: a strength is never listed
+beside an improvement that says the opposite, a short sentence is not called a keyword list, and a typed
+interview's delivery section does not read as measured zeros."""
+
+from __future__ import annotations
+
+from mockmate_desktop.domain.answer_quality import assess_text
+from mockmate_desktop.domain.config import InterviewConfig
+from mockmate_desktop.domain.enums import AnswerMode, Language, SessionStatus, Source
+from mockmate_desktop.domain.interview import Answer, InterviewSession, Question
+from mockmate_desktop.domain.report_text import render_markdown
+from mockmate_desktop.domain.reports import ReportSet
+from mockmate_desktop.domain.scoring_models import AnswerScore, Criterion
+from mockmate_desktop.engine.offline import texts
+from mockmate_desktop.engine.offline.assess import Turn
+from mockmate_desktop.engine.offline.engine import OfflineEngine
+from mockmate_desktop.engine.offline.report_builder import strengths_and_improvements
+from mockmate_desktop.services.reports import delivery_report
+
+STAY_ON_QUESTION = texts.STRENGTH_OF["relevance"]["en"]
+
+
+def _turn(number: int, relevance: float, *, off_topic: bool = False) -> Turn:
+    question = Question(position=number - 1, text=f"Question {number}?", source=Source.OFFLINE)
+    criteria = [
+        Criterion(name=name, score=relevance if name == "relevance" else 7.0, weight=0.25, explanation="-")
+        for name in ("relevance", "structure", "specificity", "completeness")
+    ]
+    return Turn(
+        number=number,
+        label=f"Q{number}",
+        question=question,
+        answer=Answer(question_id=question.id, transcript="An answer that was given."),
+        entry=None,
+        behavioural=False,
+        score=AnswerScore(score=relevance / 2, criteria=criteria, off_topic=off_topic, word_count=5),
+    )
+
+
+def test_staying_on_the_question_is_no_strength_when_an_answer_missed_it() -> None:
+    turns = [_turn(1, 9.5), _turn(2, 9.5), _turn(3, 2.0, off_topic=True)]
+    strengths, improvements = strengths_and_improvements(turns, Language.EN)
+    assert any("Q3" in line and "missed it" in line for line in improvements), improvements
+    assert not any(STAY_ON_QUESTION in line for line in strengths), strengths
+
+
+def test_staying_on_the_question_is_a_strength_when_every_answer_did() -> None:
+    strengths, _ = strengths_and_improvements([_turn(1, 9.5), _turn(2, 8.0)], Language.EN)
+    assert any(STAY_ON_QUESTION in line for line in strengths), strengths
+
+
+def test_one_short_sentence_is_not_a_keyword_list_but_a_list_is() -> None:
+    for sentence in ("I don't know.", "Again, I prioritised.", "Je ne sais pas.", "मुझे नहीं पता।"):
+        assert not assess_text(sentence).stuffed, sentence
+    for listing in ("Python, SQL, Docker", "Situation: team. Task: deliver. Action: Agile, Scrum, Jira."):
+        assert assess_text(listing).stuffed, listing
+
+
+def _typed_session() -> InterviewSession:
+    config = InterviewConfig.model_validate(
+        {"job_title": "Backend", "job_description": "Python, PostgreSQL", "question_count": 5, "language": "en"}
+    )
+    engine = OfflineEngine()
+    session = InterviewSession(config=config, status=SessionStatus.COMPLETED)
+    session.questions = engine.plan_questions(config, None)
+    for question in session.questions:
+        session.answers.append(
+            Answer(
+                session_id=session.id,
+                question_id=question.id,
+                mode=AnswerMode.TYPED,
+                transcript="I would use PostgreSQL with an index and check the query plan first.",
+            )
+        )
+    session.reports = ReportSet(
+        summary=engine.summary_report(session),
+        delivery=delivery_report(session),
+    )
+    return session
+
+
+def test_a_typed_interview_exports_no_measured_zeros_and_names_its_bands() -> None:
+    markdown = render_markdown(_typed_session())
+    delivery = markdown.split("## Delivery", 1)[1]
+    assert "No spoken answers in this interview" in delivery
+    assert "Pace: 0" not in delivery and "Words: 0" not in delivery
+    # The bands are named as the window names them, not by their ids, and "at most 5" is not "–5".
+    assert "words_per_minute" not in delivery and "fillers_per_minute" not in delivery
+    assert "Pace: 100-165 wpm" in delivery and "at most 5 per minute" in delivery
+    assert "–5" not in delivery
