@@ -87,6 +87,16 @@ class ScoringInput(Model):
         description="the earlier answer a follow-up completes; counts for STAR parts, never quoted",
     )
     reference: str = Field(default="", description="the model answer, compared by meaning when available")
+    probe: str = Field(
+        default="",
+        description="for a follow-up, the probe whose rubric `expected_points` are (its key in the offline "
+        "follow-up texts): its points are also read from the reply's structure; empty for any other question",
+    )
+    topic: str = Field(
+        default="",
+        description="with `probe`: the main question and its answer, which a reply must be tied to for its "
+        "structure to count",
+    )
     meaning: MeaningSignals | None = Field(
         default=None, description="similarities from the embedding adapter; None scores by keywords"
     )
