@@ -8,8 +8,8 @@ is never recognised by its wording). tests/engine/test_probe_points.py checks th
 same shape.
 
 A reader only looks at sentences that tell something (`answer_quality.story_sentences`): a heading or a
-keyword list is never evidence. Whether a reply may be credited at all (not "I don't know", not stuffed, not
-off the question, tied to what the probe digs into: `tied_to`) is the scorer's call (`scoring_meaning.features`).
+keyword list is never evidence, and a reply is read at all only when `may_credit` allows it (both scorers,
+by meaning and by keywords, ask it before they read a probe's points).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import Literal
 
 from . import answer_features as fx
 from . import probe_cues as cue
-from .answer_quality import FIRST_PERSON_ACTION, story_sentences
+from .answer_quality import FIRST_PERSON_ACTION, TextQuality, story_sentences
 from .answer_signals import IMPROVEMENT, REFLECTION, TRADE_OFF
 from .skills import extract_skills
 
@@ -214,6 +214,14 @@ def tied_to(reply: str, topic: str, config: EvidenceConfig = DEFAULT_CONFIG) -> 
         return True
     shared = fx.content_stems(reply) & fx.content_stems(topic)
     return len({s for s in shared if len(s) > 2}) >= config.tie_words
+
+
+def may_credit(reply: str, topic: str, quality: TextQuality, *, off_topic: bool) -> bool:
+    """Whether a reply's structure may count at all. Never for one that a cap holds down ("I don't know", a
+    keyword list, padding, a few words: none shows a move of an answer), one off the question, or one about
+    something else than what the probe digs into."""
+    held_down = off_topic or quality.dont_know or quality.stuffed or quality.padded or quality.words < 5
+    return not held_down and tied_to(reply, topic)
 
 
 def probe_point_count(probe: str) -> int:

@@ -18,7 +18,7 @@ from . import answer_features as fx
 from .answer_quality import FIRST_PERSON_ACTION, TextQuality, assess_text, story_sentences
 from .answer_substance import Substance, substance
 from .meaning import STAR_PARTS, MeaningSignals
-from .probe_evidence import Evidence, probe_evidence, tied_to
+from .probe_evidence import Evidence, may_credit, probe_evidence
 from .records import Model
 
 CoverStatus = Literal["covered", "partly", "missing"]
@@ -240,11 +240,8 @@ def features(
             )
         )
     )
-    # Structure is read after the off-topic decision, which stays by meaning alone, and never credits a reply
-    # that a cap holds down ("I don't know", a keyword list, padding, a few words show no move of an answer)
-    # nor one about something else than what the probe digs into.
-    held_down = off_topic or quality.dont_know or quality.stuffed or quality.padded or quality.words < 5
-    if probe and not held_down and tied_to(transcript, topic):
+    # Structure is read after the off-topic decision, which stays by meaning alone.
+    if probe and may_credit(transcript, topic, quality, off_topic=off_topic):
         covered = with_structure(covered, probe_evidence(probe, signals.sentences))
     credit = {"covered": 1.0, "partly": 0.5, "missing": 0.0}
     coverage = sum(credit[p.status] for p in covered) / len(covered) if covered else 0.0

@@ -23,6 +23,7 @@ from mockmate_desktop.domain.probe_evidence import (
     tools_named,
     when_otherwise,
 )
+from mockmate_desktop.domain.scoring import AnswerScore, ScoringInput, score_answer
 from mockmate_desktop.domain.scoring_meaning import PointCoverage, with_structure
 
 CASE = {
@@ -214,3 +215,33 @@ def test_structure_raises_a_point_and_never_lowers_one() -> None:
     assert raised[1] == meaning[1] and raised[2] == meaning[2]
     # Evidence for another rubric (another number of points) is not applied.
     assert with_structure(meaning, shown[:2]) == meaning
+
+
+CONCRETE_POINTS = ["One real case", "Tools or methods named", "Their own actions"]
+WINDOW_TOPIC = "What are window functions in SQL?\nOVER with PARTITION BY and ORDER BY\nRunning total, rank"
+
+
+def _by_keywords(transcript: str, probe: str) -> AnswerScore:
+    return score_answer(
+        ScoringInput(
+            question="Can you make that concrete: take one real case, what did you do, and with what?",
+            expected_points=CONCRETE_POINTS,
+            transcript=transcript,
+            probe=probe,
+            topic=WINDOW_TOPIC,
+        )
+    )
+
+
+def test_without_the_sentence_model_the_keyword_scorer_reads_probe_points_by_structure_too() -> None:
+    reply = (
+        "At a retailer last year I ranked the stores of each region with RANK() OVER (PARTITION BY region) in "
+        "PostgreSQL. I replaced three old scripts with one query and I checked the totals."
+    )
+    assert "One real case" in _by_keywords(reply, "").missing_points  # keywords alone: no "real", no "case"
+    score = _by_keywords(reply, "concrete")
+    assert score.method == "keywords" and score.covered_points == CONCRETE_POINTS
+    completeness = score.criterion("completeness")
+    assert completeness is not None and completeness.evidence[0] in reply
+    for nothing in ("I don't know, I have never used them.", "Python, SQL, Docker, teamwork, results"):
+        assert _by_keywords(nothing, "concrete").covered_points == [], nothing
