@@ -102,6 +102,7 @@ FIRST_STEP = _cues(
     r"(?:सबसे पहले|पहले मैं|पहले हम|शुरुआत|शुरू करूँगा|शुरू करूंगा|शुरू करूँगी|शुरू करेंगे|पहला कदम)",
 )
 # Where and when a case took place: what makes "I ranked the stores" one real case rather than a habit.
+# "With the team" and "in the team" are how people describe every habit, so a team is no setting.
 SETTING = _cues(
     r"\b(?:at|for|in) (?:a|an|my|our|one) (?:[\w-]+ ){0,2}(?:company|retailer|bank|client|customer|"
     r"start-?up|employer|firm|agency|shop|store|hospital|school|university|project|job|role|internship|"

@@ -28,6 +28,9 @@ from .skills import extract_skills
 
 EvidenceStatus = Literal["covered", "partly"]
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# The STAR parts' words ("result", "situation", folded by `answer_features`) are in every behavioural rubric
+# and every story: sharing them ties a reply to nothing in particular.
+_STORY_WORDS = frozenset({"~situation", "~task", "~action", "~result"})
 
 
 @dataclass(frozen=True)
@@ -36,11 +39,13 @@ class EvidenceConfig:
     # they did. `answer_signals.own_steps` counts any first-person sentence, so "I always try my best. I work
     # with the team." would pass; only past actions count here.
     own_steps: int = 2
-    # Content words a reply shares with what the probe digs into (the main question and its answer) before
-    # its structure counts. Meaning alone let a story about baking croissants stand as a window-function
-    # case (the probe's own words, "one real case, what did you do", fit every story): one shared word can
-    # be chance ("data", "team"), two rarely are; a shared named tool ties the reply on its own.
-    tie_words: int = 2
+    # Content words a reply shares with what the probe digs into before its structure counts. Meaning alone
+    # let a story about baking croissants stand as a window-function case: the probe's own words ("one real
+    # case, what did you do") fit every story. A reply refers back to the candidate's own answer in few words
+    # ("in the end we shipped his design"): one shared word ties it. The question, its rubric and model
+    # answer are long enough to share one word with anything ("every"): two. A shared named tool always ties.
+    answer_words: int = 1
+    topic_words: int = 2
 
 
 DEFAULT_CONFIG = EvidenceConfig()
@@ -91,7 +96,8 @@ def _first(sentences: Sequence[str], pattern: re.Pattern[str], status: EvidenceS
 
 def real_case(sentences: Sequence[str], config: EvidenceConfig) -> Evidence | None:
     """One real case: something the speaker did, with what makes it one case (where or when, a figure, a
-    tool) in the same sentence; a past action alone is partly one."""
+    tool) in the same sentence, or a story whose setting is told in its own sentence ("Last year our payment
+    service went down.") beside something the speaker did. A past action alone is partly one."""
     done: Evidence | None = None
     for sentence in sentences:
         action = _past_action(sentence)
@@ -104,6 +110,11 @@ def real_case(sentences: Sequence[str], config: EvidenceConfig) -> Evidence | No
         if specific:
             return Evidence("covered", sentence, specific.strip())
         done = done or Evidence("partly", sentence, action)
+    if done is not None:
+        # A figure or a tool alone in another sentence is a detail, not the situation: only a setting counts.
+        told = _first(sentences, cue.SETTING, "covered")
+        if told is not None:
+            return told
     return done
 
 
@@ -205,23 +216,39 @@ READERS: Mapping[tuple[str, int], Reader] = MappingProxyType(
 )
 
 
-def tied_to(reply: str, topic: str, config: EvidenceConfig = DEFAULT_CONFIG) -> bool:
-    """Whether `reply` is about `topic` (the main question and its answer) in words a reader can check: a
-    named tool of the topic, or `config.tie_words` of its content words. No topic: nothing to hold it to."""
-    if not topic.strip():
-        return True
-    if _skills(reply) & _skills(topic):
-        return True
-    shared = fx.content_stems(reply) & fx.content_stems(topic)
-    return len({s for s in shared if len(s) > 2}) >= config.tie_words
+@dataclass(frozen=True)
+class ProbeReply:
+    """What the scorer knows of a reply to a follow-up probe besides its text."""
+
+    probe: str  # the probe's key in READERS
+    topic: str  # what the probe digs into: the main question, its rubric and model answer
+    answered: str = ""  # the candidate's answer to the main question
 
 
-def may_credit(reply: str, topic: str, quality: TextQuality, *, off_topic: bool) -> bool:
+def _topical(text: str) -> set[str]:
+    return {s for s in fx.content_stems(text) if len(s) > 2 and s not in _STORY_WORDS}
+
+
+def tied_to(reply: str, about: ProbeReply, config: EvidenceConfig = DEFAULT_CONFIG) -> bool:
+    """Whether `reply` is about what the probe digs into, in words a reader can check: a named tool of the
+    topic or of the candidate's answer, or enough of their content words. No topic: nothing to hold it to."""
+    if not (about.topic.strip() or about.answered.strip()):
+        return True
+    if _skills(reply) & (_skills(about.topic) | _skills(about.answered)):
+        return True
+    words = _topical(reply)
+    return (
+        len(words & _topical(about.answered)) >= config.answer_words
+        or len(words & _topical(about.topic)) >= config.topic_words
+    )
+
+
+def may_credit(reply: str, about: ProbeReply, quality: TextQuality, *, off_topic: bool) -> bool:
     """Whether a reply's structure may count at all. Never for one that a cap holds down ("I don't know", a
     keyword list, padding, a few words: none shows a move of an answer), one off the question, or one about
     something else than what the probe digs into."""
     held_down = off_topic or quality.dont_know or quality.stuffed or quality.padded or quality.words < 5
-    return not held_down and tied_to(reply, topic)
+    return not held_down and tied_to(reply, about)
 
 
 def probe_point_count(probe: str) -> int:

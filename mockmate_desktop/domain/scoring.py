@@ -292,9 +292,10 @@ def score_answer(data: ScoringInput, language: str = "en") -> AnswerScore:
     specificity, numbers, actions = _specificity(transcript, tools, language)
     star_parts = sum(1 for pattern in fx.STAR_CUES.values() if pattern.search(transcript)) if star else 0
     off_topic = count >= 5 and overlap <= 1 and not jd_used and star_parts < 2 and not tools
+    about = data.probe_reply
     shown = (
-        probe_evidence(data.probe, fx.sentences(transcript))
-        if data.probe and may_credit(transcript, data.topic, assess_text(transcript), off_topic=off_topic)
+        probe_evidence(about.probe, fx.sentences(transcript))
+        if about is not None and may_credit(transcript, about, assess_text(transcript), off_topic=off_topic)
         else []
     )
     completeness, covered, missing = _completeness(data, answer, count, star, language, shown)

@@ -4,6 +4,9 @@ lexical substance (figures, tools, first-person actions) and the anti-gaming sig
 The parameters in `MeaningModel` were fitted on four fifths of the graded development set
 (tests/data/scoring, split by question, seed recorded in its README); `mockmate bench scoring` reports the
 held-out fifth.
+
+The points of a follow-up probe ("One real case", "Names the alternative considered") name moves of the reply
+rather than topics: they are also read from its structure (`probe_evidence`), and the higher reading stands.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from . import answer_features as fx
 from .answer_quality import FIRST_PERSON_ACTION, TextQuality, assess_text, story_sentences
 from .answer_substance import Substance, substance
 from .meaning import STAR_PARTS, MeaningSignals
-from .probe_evidence import Evidence, may_credit, probe_evidence
+from .probe_evidence import Evidence, ProbeReply, may_credit, probe_evidence
 from .records import Model
 
 CoverStatus = Literal["covered", "partly", "missing"]
@@ -205,12 +208,10 @@ def features(
     points: list[str],
     model: MeaningModel = DEFAULT_MODEL,
     *,
-    probe: str = "",
-    topic: str = "",
+    probe: ProbeReply | None = None,
 ) -> MeaningFeatures:
-    """`probe`: the follow-up probe whose rubric `points` are (`probe_evidence.READERS`), "" for any other
-    question, whose points are read by meaning alone; `topic`: what that probe digs into (the main question
-    and its answer)."""
+    """`probe`: for a reply to a follow-up probe, the probe whose rubric `points` are and what it digs into;
+    None for any other question, whose points are read by meaning alone."""
     margin = (signals.question - signals.distractor_mean) / max(signals.distractor_spread, 0.005)
     other_question = signals.bank_margin is not None and signals.bank_margin < model.bank_off
     covered = point_coverage(signals, points, model)
@@ -241,8 +242,8 @@ def features(
         )
     )
     # Structure is read after the off-topic decision, which stays by meaning alone.
-    if probe and may_credit(transcript, topic, quality, off_topic=off_topic):
-        covered = with_structure(covered, probe_evidence(probe, signals.sentences))
+    if probe is not None and may_credit(transcript, probe, quality, off_topic=off_topic):
+        covered = with_structure(covered, probe_evidence(probe.probe, signals.sentences))
     credit = {"covered": 1.0, "partly": 0.5, "missing": 0.0}
     coverage = sum(credit[p.status] for p in covered) / len(covered) if covered else 0.0
     reference = (

@@ -10,6 +10,7 @@ from pydantic import Field
 
 from .delivery import DeliveryMetrics
 from .meaning import MeaningSignals
+from .probe_evidence import ProbeReply
 from .records import Model
 from .reports import StarPresence
 from .scoring_meaning import PointCoverage
@@ -84,7 +85,8 @@ class ScoringInput(Model):
     delivery: DeliveryMetrics | None = None
     context: str = Field(
         default="",
-        description="the earlier answer a follow-up completes; counts for STAR parts, never quoted",
+        description="the earlier answer a follow-up completes; counts for STAR parts and ties a probe's reply to "
+        "it, never quoted",
     )
     reference: str = Field(default="", description="the model answer, compared by meaning when available")
     probe: str = Field(
@@ -94,9 +96,17 @@ class ScoringInput(Model):
     )
     topic: str = Field(
         default="",
-        description="with `probe`: the main question and its answer, which a reply must be tied to for its "
-        "structure to count",
+        description="with `probe`: what it digs into (the main question, its rubric and model answer); the "
+        "reply must be tied to it or to `context` for its structure to count",
     )
+
+    @property
+    def probe_reply(self) -> ProbeReply | None:
+        """The probe this answer replies to, with what it digs into; None for any other question."""
+        if not self.probe:
+            return None
+        return ProbeReply(probe=self.probe, topic=self.topic, answered=self.context)
+
     meaning: MeaningSignals | None = Field(
         default=None, description="similarities from the embedding adapter; None scores by keywords"
     )

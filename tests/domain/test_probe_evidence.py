@@ -7,6 +7,7 @@ import pytest
 from mockmate_desktop.domain.probe_evidence import (
     DEFAULT_CONFIG,
     Evidence,
+    ProbeReply,
     alternative_named,
     change_named,
     cost_named,
@@ -38,6 +39,15 @@ def test_a_past_action_with_its_setting_is_one_real_case(language: str) -> None:
     found = real_case([CASE[language]], DEFAULT_CONFIG)
     assert found is not None and found.status == "covered" and found.quote == CASE[language]
     assert found.shown_by in CASE[language]
+
+
+def test_a_setting_told_in_its_own_sentence_makes_the_story_one_real_case() -> None:
+    story = ["Last year our payment service went down during a sale.", "I rolled back the release."]
+    assert real_case(story, DEFAULT_CONFIG) == Evidence("covered", story[0], "Last year")
+    # A setting with nothing done is a scene, not a case; a figure elsewhere is a detail, not a setting.
+    assert real_case(story[:1], DEFAULT_CONFIG) is None
+    detail = real_case(["I rolled back the release.", "It took 20 minutes."], DEFAULT_CONFIG)
+    assert detail is not None and detail.status == "partly"
 
 
 def test_a_past_action_without_a_setting_figure_or_tool_is_partly_a_case() -> None:
@@ -184,12 +194,22 @@ def test_each_point_in_rubric_order_and_nothing_for_an_unknown_probe() -> None:
     assert probe_evidence("bank", ["We picked Kafka rather than RabbitMQ because replays mattered."]) == []
 
 
-def test_a_reply_is_tied_to_its_topic_by_a_shared_tool_or_two_shared_words() -> None:
-    topic = "What are window functions in SQL?\nOVER with PARTITION BY and ORDER BY; running total, rank"
-    assert tied_to("I ranked the stores with RANK() OVER (PARTITION BY region) in Postgres.", topic)
-    assert tied_to("I moved it all to SQL.", "How do you index a SQL table?")  # a shared tool
-    assert not tied_to("At a bakery I baked two hundred croissants every morning.", topic)
-    assert tied_to("Anything at all.", "")  # nothing to hold it to
+def test_a_reply_is_tied_to_what_the_probe_digs_into() -> None:
+    window = ProbeReply("concrete", "What are window functions in SQL?\nPARTITION BY and ORDER BY; rank")
+    assert tied_to("I ranked the stores with RANK() OVER (PARTITION BY region) in Postgres.", window)
+    assert tied_to(
+        "I moved it all to SQL.", ProbeReply("concrete", "How do you index a SQL table?")
+    )  # a tool
+    # One word in common with a long rubric can be chance ("every"): two are needed there.
+    assert not tied_to("At a bakery I baked bread every morning.", ProbeReply("concrete", "Every row stays."))
+    # One word is enough with the candidate's own story, which a reply refers back to briefly.
+    story = ProbeReply(
+        "star_result", "Describe a disagreement.", "I disagreed with a teammate on the API design."
+    )
+    assert tied_to("In the end we shipped his design with my caching idea.", story)
+    # The words of every story ("the result") tie a reply to no story in particular.
+    assert not tied_to("The result was good for the bakery.", ProbeReply("star_result", "", "The result?"))
+    assert tied_to("Anything at all.", ProbeReply("more", ""))  # nothing to hold it to
 
 
 def _point(status: str, quote: str = "", similarity: float = 0.0) -> PointCoverage:
@@ -229,6 +249,7 @@ def _by_keywords(transcript: str, probe: str) -> AnswerScore:
             transcript=transcript,
             probe=probe,
             topic=WINDOW_TOPIC,
+            context="A window function computes over related rows: RANK with OVER and PARTITION BY.",
         )
     )
 

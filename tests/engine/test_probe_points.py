@@ -246,3 +246,46 @@ def test_the_follow_up_question_carries_its_probe_to_the_scorer(bank: QuestionBa
     from_bank = engine.decide_follow_up(session, second, answer)
     assert from_bank is not None and from_bank.text.endswith(entry.follow_ups_in(Language.EN)[0])
     assert from_bank.probe == ""  # its points are the bank's: read by meaning alone
+
+
+STORY = {
+    Language.EN: "In my last job I disagreed with a teammate about the API design. I set up a meeting and we "
+    "compared both designs on a small prototype.",
+    Language.FR: "Dans mon dernier poste, je n'étais pas d'accord avec un collègue sur la conception de l'API. "
+    "J'ai organisé une réunion et nous avons comparé les deux conceptions.",
+    Language.HI: "मेरी पिछली नौकरी में API design पर एक साथी से मेरी असहमति थी। मैंने meeting रखी और हमने दोनों "
+    "designs की तुलना की।",
+}
+# Refers back to the story in few words ("his design"), gives a figure and says how they knew.
+RESULT_REPLY = {
+    Language.EN: "In the end we shipped his design with my caching idea, and the p95 latency fell from 800 to "
+    "300 milliseconds. I knew because we tracked it on the Grafana dashboard for two weeks.",
+    Language.FR: "Au final, nous avons livré sa conception avec mon cache, et la latence est passée de 800 à 300 "
+    "millisecondes. Je l'ai su parce que nous l'avons suivie sur le tableau de bord Grafana pendant deux semaines.",
+    Language.HI: "आख़िर में हमने उसका design मेरे caching idea के साथ ship किया, और p95 latency 800 से घटकर 300 "
+    "milliseconds रह गई। यह हमें Grafana dashboard पर दो हफ़्ते देखने से पता चला।",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_result_with_a_figure_and_a_source_covers_the_star_result_probe(
+    bank: QuestionBank, language: Language
+) -> None:
+    entry = _entry(bank, "disagreement you had in a team")
+    reply = RESULT_REPLY[language]
+    score = _reply_score(bank, entry, language, "star_result", STORY[language], reply)
+    result, known = _point(score, "star_result", 0, language), _point(score, "star_result", 1, language)
+    assert result.status == "covered" and known.status == "covered", score.points
+    assert "800" in result.quote and result.quote in reply
+    assert known.quote in reply and known.shown_by in known.quote
+    if language is Language.EN:
+        assert known.shown_by == "tracked"
+    shrug = _reply_score(
+        bank,
+        entry,
+        Language.EN,
+        "star_result",
+        STORY[Language.EN],
+        "It was fine I think, everyone was happy with how things went with the design in general.",
+    )
+    assert all(p.status == "missing" for p in shrug.points), shrug.points

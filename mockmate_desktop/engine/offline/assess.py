@@ -71,7 +71,7 @@ def score_turn(
         parent_points = list(entry.points_in(language))
     transcript = "" if answer is None or answer.skipped else answer.transcript
     context = ""
-    topic = ""  # what a follow-up digs into: its main question, that question's rubric and its answer
+    topic = ""  # what a follow-up digs into besides the candidate's answer: its main question and rubric
     # What the answer is measured against by meaning. A follow-up ("make that concrete: one real case?")
     # digs into its main question, so the answer is on topic when it fits that one: measured against the
     # follow-up alone, a concrete answer about window functions "fitted another question of the bank better"
@@ -86,7 +86,7 @@ def score_turn(
             asked = f"{main.text} {question.text}"
             # The bank's points and model answer name the topic's own terms ("PARTITION BY", "running
             # total"), which a real case uses without repeating the question's words.
-            about = [main.text, *main.expected_points, context]
+            about = [main.text, *main.expected_points]
             if entry is not None:
                 about.append(entry.scoring_reference(language))
             topic = "\n".join(about)
