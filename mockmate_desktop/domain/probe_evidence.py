@@ -31,6 +31,12 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 # The STAR parts' words ("result", "situation", folded by `answer_features`) are in every behavioural rubric
 # and every story: sharing them ties a reply to nothing in particular.
 _STORY_WORDS = frozenset({"~situation", "~task", "~action", "~result"})
+# What `FIRST_PERSON_ACTION` reads as an act but is a need, a habit or a state: "I need" ends in -ed, and
+# "j'ai toujours aimé", "j'ai besoin de", "j'ai été" start like "j'ai classé".
+_NOT_DONE = re.compile(
+    r"(?:i|we)\s+(?:need|feed|proceed|succeed|exceed)|(?:j'ai|nous avons|on a|je l'ai)\s+(?:toujours|besoin|"
+    r"envie|souvent|été|jamais|l'habitude|du mal)"
+)
 
 
 @dataclass(frozen=True)
@@ -78,11 +84,15 @@ def _skills(text: str) -> set[str]:
 
 def _past_action(sentence: str) -> str:
     """The first-person past action in `sentence` ("I ranked", "j'ai classé", "मैंने"), or "". "I'd …" is a
-    plan, not something done."""
+    plan, and the habits and needs that `FIRST_PERSON_ACTION` also matches are nothing done (`_NOT_DONE`)."""
     for match in FIRST_PERSON_ACTION.finditer(sentence):
         said = match.group(0)
-        if not said.casefold().replace("’", "'").startswith("i'd"):
-            return said
+        folded = said.casefold().replace("’", "'")
+        if folded.startswith("i'd") or _NOT_DONE.fullmatch(folded):
+            continue
+        if folded.endswith(" used") and sentence[match.end() :].lstrip().startswith("to "):
+            continue  # "I used to like SQL": a habit
+        return said
     return ""
 
 

@@ -62,6 +62,10 @@ def test_a_past_action_without_a_setting_figure_or_tool_is_partly_a_case() -> No
         "J'essaie toujours de faire de mon mieux et je travaille avec l'équipe.",
         "मैं हमेशा अपनी पूरी कोशिश करता हूँ और टीम के साथ काम करता हूँ।",
         "I'd use PostgreSQL at a retailer for that.",  # a plan, not something done
+        "I need to work with the team at a company like ours.",  # a need, though "need" ends in -ed
+        "I used to like SQL a lot.",  # a habit
+        "J'ai toujours aimé le travail en équipe chez un client.",
+        "J'ai besoin de collègues motivés.",
     ],
 )
 def test_a_habit_or_a_plan_is_no_real_case_and_no_action(habit: str) -> None:
