@@ -28,6 +28,11 @@ class Question(Record):
         default="", description="the job requirement it probes, e.g. 'Kafka or RabbitMQ'"
     )
     rationale: str = Field(default="", description="one line on why this question was chosen")
+    probe: str = Field(
+        default="",
+        description="for an offline follow-up whose expected points are a probe's rubric, the probe's key "
+        "(follow_up_texts.PROBE_POINTS): the scorer also reads those points from the reply's structure",
+    )
 
 
 class Answer(Record):

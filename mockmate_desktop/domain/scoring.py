@@ -13,8 +13,10 @@ from collections.abc import Sequence
 
 from . import answer_features as fx
 from . import scoring_texts as wording
+from .answer_quality import assess_text
 from .delivery import DeliveryMetrics
 from .delivery_bands import read_bands
+from .probe_evidence import Evidence, may_credit, probe_evidence
 from .reports import StarPresence
 from .scoring_models import AnswerScore, Criterion, ScoringInput
 
@@ -165,8 +167,16 @@ def _specificity(transcript: str, tools: list[str], language: str) -> tuple[Crit
 
 
 def _completeness(
-    data: ScoringInput, answer: set[str], word_count: int, star: StarPresence | None, language: str
+    data: ScoringInput,
+    answer: set[str],
+    word_count: int,
+    star: StarPresence | None,
+    language: str,
+    shown: Sequence[Evidence | None] = (),
 ) -> tuple[Criterion, list[str], list[str]]:
+    """`shown`: per point of a follow-up probe, the reply's structural evidence (`probe_evidence`); a point it
+    covers is covered here too, quoted with its sentence. Keywords have no "partly": partial evidence is not
+    enough."""
     if not data.expected_points:
         score = _clamp(word_count / 12)
         return (
@@ -181,7 +191,13 @@ def _completeness(
         )
     covered: list[str] = []
     evidence: list[str] = []
-    for point in data.expected_points:
+    by_structure = list(shown) if len(shown) == len(data.expected_points) else []
+    for i, point in enumerate(data.expected_points):
+        found = by_structure[i] if by_structure else None
+        if found is not None and found.status == "covered":
+            covered.append(point)
+            evidence.append(found.quote)
+            continue
         wanted = fx.content_stems(point)
         hit = wanted & answer
         star_part = next((p for p in _STAR_CONCEPTS if p in wanted), None)
@@ -274,7 +290,15 @@ def score_answer(data: ScoringInput, language: str = "en") -> AnswerScore:
     relevance, overlap = _relevance(data, answer, jd_used, language)
     structure, star = _structure(data, language)
     specificity, numbers, actions = _specificity(transcript, tools, language)
-    completeness, covered, missing = _completeness(data, answer, count, star, language)
+    star_parts = sum(1 for pattern in fx.STAR_CUES.values() if pattern.search(transcript)) if star else 0
+    off_topic = count >= 5 and overlap <= 1 and not jd_used and star_parts < 2 and not tools
+    about = data.probe_reply
+    shown = (
+        probe_evidence(about.probe, fx.sentences(transcript))
+        if about is not None and may_credit(transcript, about, assess_text(transcript), off_topic=off_topic)
+        else []
+    )
+    completeness, covered, missing = _completeness(data, answer, count, star, language, shown)
     criteria = [relevance, structure, specificity, completeness]
     delivery = delivery_criterion(data.delivery, language)
     if delivery is not None:
@@ -283,8 +307,6 @@ def score_answer(data: ScoringInput, language: str = "en") -> AnswerScore:
     score = sum(c.score * c.weight for c in criteria) / total_weight
 
     caps: list[str] = []
-    star_parts = sum(1 for pattern in fx.STAR_CUES.values() if pattern.search(transcript)) if star else 0
-    off_topic = count >= 5 and overlap <= 1 and not jd_used and star_parts < 2 and not tools
     if count == 0:
         score, caps = 0.0, [wording.say("cap_no_answer", language)]
     elif count < 5:

@@ -284,7 +284,7 @@ def score_by_meaning(
 ) -> AnswerScore:
     """`language` is the interview's, for the wording; `signals.language` picks the learned scales."""
     transcript = data.transcript.strip()
-    f = features(signals, transcript, list(data.expected_points), model)
+    f = features(signals, transcript, list(data.expected_points), model, probe=data.probe_reply)
     criteria, star = criteria_for(data, f, signals, model, language=language)
     raw = inputs(signals, f, {c.name: c.score for c in criteria})
     content, on_question, quality = learned.score(signals.language, raw)

@@ -4,6 +4,9 @@ lexical substance (figures, tools, first-person actions) and the anti-gaming sig
 The parameters in `MeaningModel` were fitted on four fifths of the graded development set
 (tests/data/scoring, split by question, seed recorded in its README); `mockmate bench scoring` reports the
 held-out fifth.
+
+The points of a follow-up probe ("One real case", "Names the alternative considered") name moves of the reply
+rather than topics: they are also read from its structure (`probe_evidence`), and the higher reading stands.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from . import answer_features as fx
 from .answer_quality import FIRST_PERSON_ACTION, TextQuality, assess_text, story_sentences
 from .answer_substance import Substance, substance
 from .meaning import STAR_PARTS, MeaningSignals
+from .probe_evidence import Evidence, ProbeReply, may_credit, probe_evidence
 from .records import Model
 
 CoverStatus = Literal["covered", "partly", "missing"]
@@ -28,6 +32,14 @@ class PointCoverage(Model):
     status: CoverStatus
     similarity: float = Field(description="z of the best sentence's cosine to the point over its baseline")
     quote: str = ""
+    basis: Literal["meaning", "structure"] = Field(
+        default="meaning",
+        description="what decided the status: the sentence's meaning, or the reply's structure for a follow-up "
+        "probe's point (`probe_evidence`)",
+    )
+    shown_by: str = Field(
+        default="", description="with structure: the figure, tool or cue phrase in the quote"
+    )
 
 
 @dataclass(frozen=True)
@@ -165,19 +177,44 @@ def _relevance(signals: MeaningSignals, margin: float, model: MeaningModel) -> f
     return model.bank_share * by_bank + (1.0 - model.bank_share) * by_z
 
 
+def with_structure(found: list[PointCoverage], evidence: list[Evidence | None]) -> list[PointCoverage]:
+    """Each point at the higher of its meaning and structural readings; a point the structure raises is
+    quoted with the sentence that shows it. A point with no structural reader keeps its meaning reading, and
+    `evidence` for another number of points than `found` is ignored (the rubric was not the probe's)."""
+    if len(evidence) != len(found):
+        return found
+    rank = {"missing": 0, "partly": 1, "covered": 2}
+    raised: list[PointCoverage] = []
+    for point, shown in zip(found, evidence, strict=True):
+        if shown is None or rank[shown.status] <= rank[point.status]:
+            raised.append(point)
+            continue
+        raised.append(
+            point.model_copy(
+                update={
+                    "status": shown.status,
+                    "quote": shown.quote,
+                    "basis": "structure",
+                    "shown_by": shown.shown_by,
+                }
+            )
+        )
+    return raised
+
+
 def features(
-    signals: MeaningSignals, transcript: str, points: list[str], model: MeaningModel = DEFAULT_MODEL
+    signals: MeaningSignals,
+    transcript: str,
+    points: list[str],
+    model: MeaningModel = DEFAULT_MODEL,
+    *,
+    probe: ProbeReply | None = None,
 ) -> MeaningFeatures:
+    """`probe`: for a reply to a follow-up probe, the probe whose rubric `points` are and what it digs into;
+    None for any other question, whose points are read by meaning alone."""
     margin = (signals.question - signals.distractor_mean) / max(signals.distractor_spread, 0.005)
     other_question = signals.bank_margin is not None and signals.bank_margin < model.bank_off
     covered = point_coverage(signals, points, model)
-    credit = {"covered": 1.0, "partly": 0.5, "missing": 0.0}
-    coverage = sum(credit[p.status] for p in covered) / len(covered) if covered else 0.0
-    reference = (
-        _clip((signals.reference - model.reference_floor) / model.reference_span)
-        if signals.reference is not None
-        else coverage
-    )
     quality = assess_text(transcript)
     bar = model.claim_min.get(signals.language, model.claim_min["en"])
     claims = [s for s, v in zip(signals.sentences, signals.claims, strict=False) if v >= bar]
@@ -203,6 +240,16 @@ def features(
                 )
             )
         )
+    )
+    # Structure is read after the off-topic decision, which stays by meaning alone.
+    if probe is not None and may_credit(transcript, probe, quality, off_topic=off_topic):
+        covered = with_structure(covered, probe_evidence(probe.probe, signals.sentences))
+    credit = {"covered": 1.0, "partly": 0.5, "missing": 0.0}
+    coverage = sum(credit[p.status] for p in covered) / len(covered) if covered else 0.0
+    reference = (
+        _clip((signals.reference - model.reference_floor) / model.reference_span)
+        if signals.reference is not None
+        else coverage
     )
     return MeaningFeatures(
         relevance=_relevance(signals, margin, model),

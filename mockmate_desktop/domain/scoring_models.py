@@ -10,6 +10,7 @@ from pydantic import Field
 
 from .delivery import DeliveryMetrics
 from .meaning import MeaningSignals
+from .probe_evidence import ProbeReply
 from .records import Model
 from .reports import StarPresence
 from .scoring_meaning import PointCoverage
@@ -89,9 +90,28 @@ class ScoringInput(Model):
     delivery: DeliveryMetrics | None = None
     context: str = Field(
         default="",
-        description="the earlier answer a follow-up completes; counts for STAR parts, never quoted",
+        description="the earlier answer a follow-up completes; counts for STAR parts and ties a probe's reply to "
+        "it, never quoted",
     )
     reference: str = Field(default="", description="the model answer, compared by meaning when available")
+    probe: str = Field(
+        default="",
+        description="for a follow-up, the probe whose rubric `expected_points` are (its key in the offline "
+        "follow-up texts): its points are also read from the reply's structure; empty for any other question",
+    )
+    topic: str = Field(
+        default="",
+        description="with `probe`: what it digs into (the main question, its rubric and model answer); the "
+        "reply must be tied to it or to `context` for its structure to count",
+    )
+
+    @property
+    def probe_reply(self) -> ProbeReply | None:
+        """The probe this answer replies to, with what it digs into; None for any other question."""
+        if not self.probe:
+            return None
+        return ProbeReply(probe=self.probe, topic=self.topic, answered=self.context)
+
     meaning: MeaningSignals | None = Field(
         default=None, description="similarities from the embedding adapter; None scores by keywords"
     )

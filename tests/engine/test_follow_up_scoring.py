@@ -71,6 +71,7 @@ def test_a_concrete_answer_to_a_follow_up_is_on_its_main_questions_topic(languag
     relevance = score.criterion("relevance")
     assert not score.off_topic and not score.wrong_question, relevance
     assert relevance is not None and relevance.score >= 6, relevance
-    # Before: capped as another question's answer (2/10 in French, 0.8 in English). The points of a probe
-    # ("One real case", "Tools or methods named") are still judged strictly by meaning: not asserted here.
+    # Before: capped as another question's answer (2/10 in French, 0.8 in English). The probe's points ("One
+    # real case", "Tools or methods named") are read by structure once the question carries its probe key:
+    # tests/engine/test_probe_points.py.
     assert score.score >= 4, [(c.name, c.score, c.explanation) for c in score.criteria]

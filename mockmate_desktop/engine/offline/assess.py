@@ -71,6 +71,7 @@ def score_turn(
         parent_points = list(entry.points_in(language))
     transcript = "" if answer is None or answer.skipped else answer.transcript
     context = ""
+    topic = ""  # what a follow-up digs into besides the candidate's answer: its main question and rubric
     # What the answer is measured against by meaning. A follow-up ("make that concrete: one real case?")
     # digs into its main question, so the answer is on topic when it fits that one: measured against the
     # follow-up alone, a concrete answer about window functions "fitted another question of the bank better"
@@ -83,10 +84,19 @@ def score_turn(
         main = next((q for q in session.questions if q.id == question.parent_id), None)
         if main is not None:
             asked = f"{main.text} {question.text}"
+            # The bank's points and model answer name the topic's own terms ("PARTITION BY", "running
+            # total"), which a real case uses without repeating the question's words.
+            about = [main.text, *main.expected_points]
+            if entry is not None:
+                about.append(entry.scoring_reference(language))
+            topic = "\n".join(about)
         not_rivals = (entry.id,) if entry is not None else ()
     reference = (
         entry.scoring_reference(language) if entry is not None and question.kind is QuestionKind.MAIN else ""
     )
+    # A probe's rubric ("One real case") names moves of the reply, not topics: the scorer reads those points
+    # from its structure too. Only while the follow-up still carries that rubric (not its parent's points).
+    probe = question.probe if question.kind is QuestionKind.FOLLOW_UP and question.expected_points else ""
     result = score_answer(
         ScoringInput(
             question=question.text,
@@ -97,6 +107,8 @@ def score_turn(
             delivery=answer.delivery if answer is not None and not answer.skipped else None,
             context=context,
             reference=reference,
+            probe=probe,
+            topic=topic,
             meaning=meaning_of(
                 asked,
                 transcript,

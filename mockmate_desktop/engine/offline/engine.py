@@ -107,6 +107,7 @@ class OfflineEngine:
             parent_id=question.id,
             competency=question.competency,
             expected_points=found.expected_points,
+            probe=found.probe,
             source=self.source,
             model_name=self.model_name,
         )

@@ -42,6 +42,9 @@ class FollowUpPlan:
     reason: str  # the probe's key in follow_up_texts.PROBES, or "off_topic" or "bank"
     text: str
     expected_points: list[str]
+    # The key of follow_up_texts.PROBE_POINTS when `expected_points` are that probe's rubric, so the scorer
+    # reads them from the reply's structure too (domain/probe_evidence.py); "" when they are the bank's points.
+    probe: str = ""
 
 
 @dataclass(frozen=True)
@@ -113,14 +116,19 @@ def plan_follow_up(score: AnswerScore, turn: Turn, entry: BankEntry | None) -> F
         )
     if key == "approach":
         return FollowUpPlan(
-            reason=key, text=say.probe(key, language), expected_points=say.probe_points(key, language)
+            reason=key,
+            text=say.probe(key, language),
+            expected_points=say.probe_points(key, language),
+            probe=key,
         )
     warm = score.score >= STRONG_SCORE and key in ("trade_off", "differently", "bank", "quantify", "why")
     acknowledgement = say.ack("warm" if warm else "neutral", language, _seed(turn.transcript))
     if key == "bank" and entry is not None:
         probe = entry.follow_ups_in(language)[0]
         points = score.missing_points[:4] or list(entry.points_in(language))[:3]
+        rubric = ""
     else:
         probe = say.probe(key, language)
         points = say.probe_points(key, language)
-    return FollowUpPlan(reason=key, text=f"{acknowledgement} {probe}", expected_points=points)
+        rubric = key
+    return FollowUpPlan(reason=key, text=f"{acknowledgement} {probe}", expected_points=points, probe=rubric)
