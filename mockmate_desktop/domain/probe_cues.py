@@ -121,11 +121,11 @@ SETTING = _cues(
 RESULT = _cues(
     r"\b(?:as a result|in the end|the result|the outcome|it worked|went live|on time|delivered|shipped|finished|"
     r"launched|dropped|fell|rose|grew|doubled|halved|reduced|cut|saved|improved|increased|decreased|went (?:from|"
-    r"down|up)|(?:is|was|runs|ran) now|now (?:runs|takes|costs)|no (?:more )?(?:incidents?|complaints|errors)|"
-    r"zero)\b",
+    r"down|up)|(?:is|was|runs|ran) now|now (?:runs|takes|costs)|no (?:more )?(?:incidents?|complaints|errors|"
+    r"issues|problems)|zero|passed|succeeded|approved|renewed)\b",
     r"\b(?:résultat|au final|finalement|a fonctionné|livrée?|terminée?|à temps|réussi|obtenu|sans incident|"
     r"(?:est|sont) passée?s?|a baissé|a augmenté|a diminué|réduite?s?|divisée?s?|doublée?s?|améliorée?s?|"
-    r"économisée?s?|tourne (?:en|désormais|maintenant))",
+    r"économisée?s?|tourne (?:en|désormais|maintenant)|validée?s?|approuvée?s?|sans (?:problème|souci))",
     r"(?:नतीजा|नतीजे|परिणाम|आख़िर में|आखिर में|अंत में|समय पर|घटकर|बढ़कर|कम हो गया|कम हो गई|कम हुआ|कम हुई|"
-    r"बढ़ गया|बढ़ गई|रह गया|रह गई|सफल|ठीक चला)",
+    r"बढ़ गया|बढ़ गई|रह गया|रह गई|सफल|ठीक चला|पास हो (?:गया|गई)|मंज़ूर)",
 )

@@ -138,6 +138,20 @@ def test_a_result_with_a_figure_is_covered_and_without_one_partly() -> None:
 
 
 @pytest.mark.parametrize(
+    "ending",
+    [
+        "He agreed, we fixed both findings, and the audit later passed with no issues.",
+        "L'audit a été validé sans problème.",
+        "दो हफ़्ते बाद audit पास हो गया।",
+    ],
+)
+def test_an_audit_that_passed_is_a_result(ending: str) -> None:
+    # The report's STAR chips showed the result told while the follow-up's "The result" point was missing.
+    found = result(["I showed him the two open findings.", ending], DEFAULT_CONFIG)
+    assert found is not None and found.quote == ending
+
+
+@pytest.mark.parametrize(
     "said",
     [
         "I checked the totals against the finance report.",

@@ -76,10 +76,12 @@ def test_the_hindi_markdown_export_words_its_delivery_in_hindi() -> None:
         assert english not in delivery, english
 
 
-def test_the_english_markdown_export_keeps_its_delivery_lines() -> None:
+def test_the_english_markdown_export_words_its_bands_as_the_window_does() -> None:
+    # English listed the bands as "Fillers: –5 per min" (for "at most 5"); it now words them as every language.
     markdown = render_markdown(complete_session(Source.OFFLINE))
     assert "Pace: 120 wpm" in markdown
-    assert "- Pace: 100–165 words/min. Conversational pace. (Speech-rate studies)" in markdown
+    assert "- Pace: 100-165 words/min. Conversational pace. (Speech-rate studies)" in markdown
+    assert "- Fillers: at most 5 per min. A few are natural." in markdown
 
 
 QUESTIONS = (
