@@ -51,9 +51,9 @@ _TEXTS: dict[str, dict[str, str]] = {
         "fr": "Réponse solide à {n} ({s}/10) : « {quote} »",
     },
     "missed_questions": {
-        "en": "Answer the question that is asked: the answers to {numbers} missed it (off topic or a list of keywords)",
-        "hi": "जो पूछा जाए उसी का उत्तर दें: {numbers} के उत्तर प्रश्न से हट गए (विषय से बाहर या केवल keywords की सूची)",
-        "fr": "Répondez à la question posée : les réponses à {numbers} l'ont manquée (hors sujet ou liste de mots-clés)",
+        "en": "Answer the question that is asked: the answers to {numbers} missed it (off topic, \"I don't know\" or a list of keywords)",
+        "hi": "जो पूछा जाए उसी का उत्तर दें: {numbers} के उत्तर प्रश्न से हट गए (विषय से बाहर, \"पता नहीं\" या केवल keywords की सूची)",
+        "fr": "Répondez à la question posée : les réponses à {numbers} l'ont manquée (hors sujet, « je ne sais pas » ou liste de mots-clés)",
     },
     "model_follow_up": {
         "en": "A strong reply adds what was missing: {what}. Give one concrete example with your own actions and a measurable result.",
