@@ -11,12 +11,9 @@ from __future__ import annotations
 
 import pytest
 
-from mockmate_desktop.domain.config import InterviewConfig
-from mockmate_desktop.domain.enums import Language, QuestionKind, Source
-from mockmate_desktop.domain.interview import Answer, InterviewSession, Question
-from mockmate_desktop.engine.offline.assess import score_turn
+from mockmate_desktop.domain.enums import Language
 from mockmate_desktop.engine.offline.bank import load_bank
-from mockmate_desktop.engine.offline.follow_up_texts import probe, probe_points
+from tests.support.follow_up_replies import score_probe_reply
 
 CASES = {
     Language.EN: (
@@ -41,31 +38,7 @@ def test_a_concrete_answer_to_a_follow_up_is_on_its_main_questions_topic(languag
     bank = load_bank()
     entry = next(e for e in bank.entries if "window function" in e.text[Language.EN].lower())
     first, concrete = CASES[language]
-    config = InterviewConfig(job_title="Data Analyst", question_count=5, language=language)
-    session = InterviewSession(config=config)
-    main = Question(
-        session_id=session.id,
-        position=0,
-        text=entry.text_in(language) or "",
-        source=Source.OFFLINE,
-        kind=QuestionKind.MAIN,
-        expected_points=list(entry.points_in(language)),
-    )
-    follow = Question(
-        session_id=session.id,
-        position=1,
-        text=probe("concrete", language),
-        source=Source.OFFLINE,
-        kind=QuestionKind.FOLLOW_UP,
-        parent_id=main.id,
-        expected_points=probe_points("concrete", language),
-    )
-    session.questions = [main, follow]
-    session.answers = [
-        Answer(session_id=session.id, question_id=main.id, transcript=first),
-        Answer(session_id=session.id, question_id=follow.id, transcript=concrete),
-    ]
-    _entry, _behavioural, score = score_turn(session, bank, follow, session.answers[1], [])
+    score = score_probe_reply(bank, entry, language, "concrete", first, concrete)
     if score.method != "meaning":
         pytest.skip("the sentence model does not load here: this is about scoring by meaning")
     relevance = score.criterion("relevance")

@@ -14,7 +14,7 @@ from uuid import uuid4
 import pytest
 
 from mockmate_desktop.domain.config import InterviewConfig
-from mockmate_desktop.domain.enums import Language, QuestionKind, Source
+from mockmate_desktop.domain.enums import Language, Source
 from mockmate_desktop.domain.interview import Answer, InterviewSession, Question
 from mockmate_desktop.domain.probe_evidence import READERS, probe_point_count
 from mockmate_desktop.domain.scoring import AnswerScore
@@ -23,6 +23,7 @@ from mockmate_desktop.engine.offline.assess import score_turn
 from mockmate_desktop.engine.offline.bank import BankEntry, QuestionBank, load_bank
 from mockmate_desktop.engine.offline.engine import OfflineEngine
 from mockmate_desktop.engine.offline.follow_up_texts import PROBE_POINTS, probe, probe_points
+from tests.support.follow_up_replies import score_probe_reply
 
 WINDOW_ANSWER = {
     Language.EN: "A window function computes a value over rows related to the current row without grouping "
@@ -67,32 +68,7 @@ def _entry(bank: QuestionBank, words: str) -> BankEntry:
 def _reply_score(
     bank: QuestionBank, entry: BankEntry, language: Language, key: str, first: str, reply: str
 ) -> AnswerScore:
-    """The reply to probe `key` scored through the interview's own path (`score_turn`)."""
-    config = InterviewConfig(job_title="Data Analyst", question_count=5, language=language)
-    session = InterviewSession(config=config)
-    main = Question(
-        session_id=session.id,
-        position=0,
-        text=entry.text_in(language) or "",
-        source=Source.OFFLINE,
-        expected_points=list(entry.points_in(language)),
-    )
-    follow = Question(
-        session_id=session.id,
-        position=1,
-        text=probe(key, language),
-        source=Source.OFFLINE,
-        kind=QuestionKind.FOLLOW_UP,
-        parent_id=main.id,
-        expected_points=probe_points(key, language),
-        probe=key,
-    )
-    session.questions = [main, follow]
-    session.answers = [
-        Answer(session_id=session.id, question_id=main.id, transcript=first),
-        Answer(session_id=session.id, question_id=follow.id, transcript=reply),
-    ]
-    _entry, _behavioural, score = score_turn(session, bank, follow, session.answers[1], [])
+    score = score_probe_reply(bank, entry, language, key, first, reply)
     assert score.method == "meaning", "the sentence model is installed: these replies are read by meaning"
     return score
 

@@ -5,17 +5,16 @@ interview's delivery section does not read as measured zeros."""
 from __future__ import annotations
 
 from mockmate_desktop.domain.answer_quality import assess_text
-from mockmate_desktop.domain.config import InterviewConfig
-from mockmate_desktop.domain.enums import AnswerMode, Language, SessionStatus, Source
+from mockmate_desktop.domain.enums import AnswerMode, Language, Source
 from mockmate_desktop.domain.interview import Answer, InterviewSession, Question
 from mockmate_desktop.domain.report_text import render_markdown
 from mockmate_desktop.domain.reports import ReportSet
 from mockmate_desktop.domain.scoring_models import AnswerScore, Criterion
 from mockmate_desktop.engine.offline import texts
 from mockmate_desktop.engine.offline.assess import Turn
-from mockmate_desktop.engine.offline.engine import OfflineEngine
 from mockmate_desktop.engine.offline.report_builder import strengths_and_improvements
 from mockmate_desktop.services.reports import delivery_report
+from tests.support.offline_sessions import answered_session
 
 STAY_ON_QUESTION = texts.STRENGTH_OF["relevance"]["en"]
 
@@ -57,25 +56,12 @@ def test_one_short_sentence_is_not_a_keyword_list_but_a_list_is() -> None:
 
 
 def _typed_session() -> InterviewSession:
-    config = InterviewConfig.model_validate(
-        {"job_title": "Backend", "job_description": "Python, PostgreSQL", "question_count": 5, "language": "en"}
+    session, engine = answered_session(
+        {"job_title": "Backend", "job_description": "Python, PostgreSQL", "language": "en"},
+        "I would use PostgreSQL with an index and check the query plan first.",
+        AnswerMode.TYPED,
     )
-    engine = OfflineEngine()
-    session = InterviewSession(config=config, status=SessionStatus.COMPLETED)
-    session.questions = engine.plan_questions(config, None)
-    for question in session.questions:
-        session.answers.append(
-            Answer(
-                session_id=session.id,
-                question_id=question.id,
-                mode=AnswerMode.TYPED,
-                transcript="I would use PostgreSQL with an index and check the query plan first.",
-            )
-        )
-    session.reports = ReportSet(
-        summary=engine.summary_report(session),
-        delivery=delivery_report(session),
-    )
+    session.reports = ReportSet(summary=engine.summary_report(session), delivery=delivery_report(session))
     return session
 
 

@@ -8,13 +8,11 @@ import re
 
 import pytest
 
-from mockmate_desktop.domain.config import InterviewConfig
-from mockmate_desktop.domain.enums import SessionStatus
-from mockmate_desktop.domain.interview import Answer, InterviewSession
+from mockmate_desktop.domain.interview import InterviewSession
 from mockmate_desktop.domain.report_html import report_document
 from mockmate_desktop.domain.report_text import render_markdown
 from mockmate_desktop.domain.reports import ReportSet
-from mockmate_desktop.engine.offline.engine import OfflineEngine
+from tests.support.offline_sessions import answered_session
 
 ANSWERS = {"en": "I don't know.", "fr": "Je ne sais pas.", "hi": "मुझे नहीं पता।"}
 ENGLISH = re.compile(
@@ -24,23 +22,16 @@ ENGLISH = re.compile(
 
 
 def _session(language: str) -> InterviewSession:
-    config = InterviewConfig.model_validate(
+    session, engine = answered_session(
         {
             "job_title": "Backend",
             "job_description": "Python, PostgreSQL, Redis",
-            "question_count": 5,
             "language": language,
             "interview_type": "technical",
             "difficulty": "intermediate",
-        }
+        },
+        ANSWERS[language],
     )
-    engine = OfflineEngine()
-    session = InterviewSession(config=config, status=SessionStatus.COMPLETED)
-    session.questions = engine.plan_questions(config, None)
-    for question in session.questions:
-        session.answers.append(
-            Answer(session_id=session.id, question_id=question.id, transcript=ANSWERS[language])
-        )
     session.reports = ReportSet(
         summary=engine.summary_report(session),
         performance=engine.performance_report(session),

@@ -8,13 +8,10 @@ import io
 from pypdf import PdfReader
 from PySide6.QtGui import QFontDatabase, QRawFont
 
-from mockmate_desktop.domain.config import InterviewConfig
-from mockmate_desktop.domain.enums import SessionStatus
-from mockmate_desktop.domain.interview import Answer, InterviewSession
 from mockmate_desktop.domain.reports import ReportSet
-from mockmate_desktop.engine.offline.engine import OfflineEngine
 from mockmate_desktop.ui.fonts import bundled_font_files, register_bundled_fonts
 from mockmate_desktop.ui.report.pdf import pdf_bytes
+from tests.support.offline_sessions import answered_session
 
 
 def test_the_shipped_devanagari_font_is_registered_and_covers_hindi(qapp) -> None:  # type: ignore[no-untyped-def]
@@ -28,16 +25,9 @@ def test_the_shipped_devanagari_font_is_registered_and_covers_hindi(qapp) -> Non
 
 
 def test_a_hindi_report_exports_with_the_devanagari_font_embedded(qapp) -> None:  # type: ignore[no-untyped-def]
-    config = InterviewConfig.model_validate(
-        {"job_title": "Backend", "job_description": "Python", "question_count": 5, "language": "hi"}
+    session, engine = answered_session(
+        {"job_title": "Backend", "job_description": "Python", "language": "hi"}, "मुझे नहीं पता।"
     )
-    engine = OfflineEngine()
-    session = InterviewSession(config=config, status=SessionStatus.COMPLETED)
-    session.questions = engine.plan_questions(config, None)
-    for question in session.questions:
-        session.answers.append(
-            Answer(session_id=session.id, question_id=question.id, transcript="मुझे नहीं पता।")
-        )
     session.reports = ReportSet(
         summary=engine.summary_report(session), questions=engine.questions_report(session)
     )
