@@ -1,6 +1,7 @@
 """The interview's summary and its Markdown export do not contradict themselves: a strength is never listed
 beside an improvement that says the opposite, a short sentence is not called a keyword list, and a typed
-interview's delivery section does not read as measured zeros."""
+interview's delivery section does not read as measured zeros, and the weakest part of an answer comes with what
+to do about it."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from mockmate_desktop.domain.reports import ReportSet
 from mockmate_desktop.domain.scoring_models import AnswerScore, Criterion
 from mockmate_desktop.engine.offline import texts
 from mockmate_desktop.engine.offline.assess import Turn
+from mockmate_desktop.engine.offline.feedback_texts import weakest_hint
 from mockmate_desktop.engine.offline.report_builder import strengths_and_improvements
+from mockmate_desktop.services.practice import PracticeRequest, practise_offline
 from mockmate_desktop.services.reports import delivery_report
 from tests.support.offline_sessions import answered_session
 
@@ -74,3 +77,28 @@ def test_a_typed_interview_exports_no_measured_zeros_and_names_its_bands() -> No
     assert "words_per_minute" not in delivery and "fillers_per_minute" not in delivery
     assert "Pace: 100-165 wpm" in delivery and "at most 5 per minute" in delivery
     assert "–5" not in delivery
+
+
+def test_the_weakest_part_comes_with_what_to_do_about_it() -> None:
+    """An answer that needs nothing else was told only "Structure 7.3/10 is the weakest part of this answer"."""
+    result = practise_offline(
+        PracticeRequest(
+            question="How did you make a slow API endpoint faster?",
+            answer=(
+                "Last year our checkout API got slow at peak. I profiled it and found an N plus one query in the "
+                "order history endpoint. I rewrote it with a join and added an index on customer id, then cached "
+                "the hot results in Redis for sixty seconds. The slowest five percent went from eight seconds to "
+                "400 milliseconds, and the error budget stopped burning."
+            ),
+            language=Language.EN,
+            question_type="technical",  # type: ignore[arg-type]
+        )
+    )
+    assert result.to_improve == [
+        "Structure 7.3/10 is the weakest part of this answer: give the steps in order and say why "
+        "(first…, then…, because…)"
+    ], result.to_improve
+    for language in Language:
+        for criterion in ("relevance", "structure", "specificity", "completeness", "delivery"):
+            assert weakest_hint(criterion, language, behavioural=False)
+        assert weakest_hint("structure", language, True) != weakest_hint("structure", language, False)

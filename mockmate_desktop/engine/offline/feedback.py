@@ -16,7 +16,7 @@ from ...domain.report_headings import metric_name
 from ...domain.scoring import AnswerScore
 from ...domain.scoring_learned import CLEARLY_ON_QUESTION
 from . import texts
-from .feedback_texts import say
+from .feedback_texts import say, weakest_hint
 
 _SHORT_WORDS = 25
 # Relevance (0-10) from which "Stays on the question asked" is said: the band where the learned reading is
@@ -147,5 +147,6 @@ def answer_feedback(
     if not improve and score.criteria:
         weakest = min(score.criteria, key=lambda c: (c.score, c.name))
         label = texts.pick(texts.CRITERION_LABELS, weakest.name, language)
-        improve.append(say("weakest", language, label=label, score=f"{weakest.score:g}"))
+        hint = weakest_hint(weakest.name, language, behavioural)
+        improve.append(say("weakest", language, label=label, score=f"{weakest.score:g}", hint=hint))
     return went, improve

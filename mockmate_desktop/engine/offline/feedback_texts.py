@@ -87,9 +87,9 @@ FEEDBACK: dict[str, dict[str, str]] = {
         "fr": "Seulement {words} mots : développez avec un exemple",
     },
     "weakest": {
-        "en": "{label} {score}/10 is the weakest part of this answer",
-        "hi": "{label} {score}/10 इस उत्तर का सबसे कमज़ोर हिस्सा है",
-        "fr": "{label} {score}/10 est le point le plus faible de cette réponse",
+        "en": "{label} {score}/10 is the weakest part of this answer: {hint}",
+        "hi": "{label} {score}/10 इस उत्तर का सबसे कमज़ोर हिस्सा है: {hint}",
+        "fr": "{label} {score}/10 est le point le plus faible de cette réponse : {hint}",
     },
     "skipped": {
         "en": "No answer was given (0 words).",
@@ -113,3 +113,45 @@ MODEL_ANSWER: dict[str, dict[str, str]] = {
 def say(key: str, language: Language, **values: object) -> str:
     table = FEEDBACK[key]
     return (table.get(language.value) or table["en"]).format(**values)
+
+
+# What lifts the weakest criterion of an answer that needs nothing else: a figure alone ("Structure 7.3/10 is
+# the weakest part") told the candidate where, not what to do.
+WEAKEST_HINTS: dict[str, dict[str, str]] = {
+    "relevance": {
+        "en": "tie each part of the answer to the question asked",
+        "hi": "उत्तर के हर हिस्से को पूछे गए प्रश्न से जोड़िए",
+        "fr": "reliez chaque partie de la réponse à la question posée",
+    },
+    "structure": {
+        "en": "give the steps in order and say why (first…, then…, because…)",
+        "hi": "कदम क्रम से बताइए और उनकी वजह भी (पहले…, फिर…, क्योंकि…)",
+        "fr": "donnez les étapes dans l'ordre et dites pourquoi (d'abord…, ensuite…, parce que…)",
+    },
+    "structure_star": {
+        "en": "tell it as situation, task, your own actions and the result",
+        "hi": "इसे स्थिति, काम, अपने खुद के कदम और नतीजे के क्रम में बताइए",
+        "fr": "racontez-la dans l'ordre : situation, mission, vos propres actions et résultat",
+    },
+    "specificity": {
+        "en": "name the tools you used and give one figure",
+        "hi": "जिन tools का इस्तेमाल किया उनके नाम और एक आँकड़ा दीजिए",
+        "fr": "nommez les outils utilisés et donnez un chiffre",
+    },
+    "completeness": {
+        "en": "cover the points a strong answer needs (see the model answer)",
+        "hi": "अच्छे उत्तर के ज़रूरी बिंदु शामिल कीजिए (मॉडल उत्तर देखें)",
+        "fr": "couvrez les points qu'une bonne réponse aborde (voir la réponse modèle)",
+    },
+    "delivery": {
+        "en": "keep pace, fillers and pauses inside their bands",
+        "hi": "गति, भराव शब्द और ठहराव को उनकी सीमाओं में रखिए",
+        "fr": "gardez le débit, les mots de remplissage et les pauses dans leurs plages",
+    },
+}
+
+
+def weakest_hint(criterion: str, language: Language, behavioural: bool) -> str:
+    key = "structure_star" if criterion == "structure" and behavioural else criterion
+    table = WEAKEST_HINTS.get(key) or WEAKEST_HINTS["completeness"]
+    return table.get(language.value) or table["en"]
