@@ -21,6 +21,9 @@ class Substance:
     story: int  # sentences that tell something
     sentences: int
     quote: str = ""  # the first story sentence with a figure or a named tool
+    # Each of `tools` as the answer said it ("error budget" for Site reliability engineering): the evidence a
+    # candidate can find in their own words, where the canonical name is what they are matched on.
+    tools_said: tuple[str, ...] = ()
 
 
 def substance(sentences: list[str]) -> Substance:
@@ -28,11 +31,19 @@ def substance(sentences: list[str]) -> Substance:
     told = [s for s, ok in zip(sentences, flags, strict=True) if ok]
     text = " ".join(told)
     numbers = list(dict.fromkeys(fx.find_all(fx.NUMBER, text)))
-    tools = unique_skills(h for h in extract_skills(text) if h.kind == "technical")
+    hits = [h for h in extract_skills(text) if h.kind == "technical"]
+    tools = unique_skills(hits)
+    first_said = {h.skill: h.matched for h in reversed(hits)}
     actions = sum(1 for s in told if FIRST_PERSON_ACTION.search(s))
     quote = next((s for s in told if fx.NUMBER.search(s)), "") or next(
         (s for s in told if extract_skills(s)), ""
     )
     return Substance(
-        numbers=numbers, tools=tools, actions=actions, story=len(told), sentences=len(sentences), quote=quote
+        numbers=numbers,
+        tools=tools,
+        actions=actions,
+        story=len(told),
+        sentences=len(sentences),
+        quote=quote,
+        tools_said=tuple(first_said[t] for t in tools),
     )

@@ -105,7 +105,7 @@ def _specificity(f: MeaningFeatures, model: MeaningModel, language: str) -> Crit
         numbers=len(s.numbers),
         number_list=wording.listing(s.numbers, language, shown=4),
         tools=len(s.tools),
-        tool_list=wording.listing(s.tools, language, shown=4),
+        tool_list=wording.listing(list(s.tools_said) or s.tools, language, shown=4),
         actions=s.actions,
     )
     evidence = [s.quote] if s.quote else []

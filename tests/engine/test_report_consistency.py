@@ -102,3 +102,22 @@ def test_the_weakest_part_comes_with_what_to_do_about_it() -> None:
         for criterion in ("relevance", "structure", "specificity", "completeness", "delivery"):
             assert weakest_hint(criterion, language, behavioural=False)
         assert weakest_hint("structure", language, True) != weakest_hint("structure", language, False)
+
+
+def test_named_tools_are_listed_in_the_answers_own_words() -> None:
+    """"named tools or skills: (Caching, Redis, Site reliability engineering)" named a skill the candidate
+    never said; the evidence is now what they said."""
+    result = practise_offline(
+        PracticeRequest(
+            question="How did you make a slow API endpoint faster?",
+            answer=(
+                "I profiled the endpoint, cached the hot results in Redis for sixty seconds, and the error budget "
+                "stopped burning within a week."
+            ),
+            language=Language.EN,
+            question_type="technical",  # type: ignore[arg-type]
+        )
+    )
+    specificity = next(c for c in result.criteria if c["name"] == "specificity")
+    assert "(cached, Redis, error budget)" in str(specificity["explanation"]), specificity
+    assert "Site reliability engineering" not in str(specificity["explanation"])
