@@ -273,3 +273,18 @@ def probe_evidence(
     (verbatim, as the scorer split them), or None where the reply does not show that point."""
     told = [s for s, ok in zip(sentences, story_sentences(list(sentences)), strict=True) if ok]
     return [READERS[(probe, i)](told, config) for i in range(probe_point_count(probe))]
+
+
+def credited_evidence(
+    about: ProbeReply | None,
+    reply: str,
+    sentences: Sequence[str],
+    quality: TextQuality,
+    *,
+    off_topic: bool,
+) -> list[Evidence | None]:
+    """What both scorers read of a reply's structure: `probe_evidence` where `may_credit` allows it, else
+    nothing (no reply to a probe, or one held down)."""
+    if about is None or not may_credit(reply, about, quality, off_topic=off_topic):
+        return []
+    return probe_evidence(about.probe, sentences)

@@ -16,7 +16,7 @@ from . import scoring_texts as wording
 from .answer_quality import assess_text
 from .delivery import DeliveryMetrics
 from .delivery_bands import read_bands
-from .probe_evidence import Evidence, may_credit, probe_evidence
+from .probe_evidence import Evidence, credited_evidence
 from .reports import StarPresence
 from .scoring_models import AnswerScore, Criterion, ScoringInput
 
@@ -292,11 +292,8 @@ def score_answer(data: ScoringInput, language: str = "en") -> AnswerScore:
     specificity, numbers, actions = _specificity(transcript, tools, language)
     star_parts = sum(1 for pattern in fx.STAR_CUES.values() if pattern.search(transcript)) if star else 0
     off_topic = count >= 5 and overlap <= 1 and not jd_used and star_parts < 2 and not tools
-    about = data.probe_reply
-    shown = (
-        probe_evidence(about.probe, fx.sentences(transcript))
-        if about is not None and may_credit(transcript, about, assess_text(transcript), off_topic=off_topic)
-        else []
+    shown = credited_evidence(
+        data.probe_reply, transcript, fx.sentences(transcript), assess_text(transcript), off_topic=off_topic
     )
     completeness, covered, missing = _completeness(data, answer, count, star, language, shown)
     criteria = [relevance, structure, specificity, completeness]

@@ -21,7 +21,7 @@ from . import answer_features as fx
 from .answer_quality import FIRST_PERSON_ACTION, TextQuality, assess_text, story_sentences
 from .answer_substance import Substance, substance
 from .meaning import STAR_PARTS, MeaningSignals
-from .probe_evidence import Evidence, ProbeReply, may_credit, probe_evidence
+from .probe_evidence import Evidence, ProbeReply, credited_evidence
 from .records import Model
 
 CoverStatus = Literal["covered", "partly", "missing"]
@@ -242,8 +242,9 @@ def features(
         )
     )
     # Structure is read after the off-topic decision, which stays by meaning alone.
-    if probe is not None and may_credit(transcript, probe, quality, off_topic=off_topic):
-        covered = with_structure(covered, probe_evidence(probe.probe, signals.sentences))
+    covered = with_structure(
+        covered, credited_evidence(probe, transcript, signals.sentences, quality, off_topic=off_topic)
+    )
     credit = {"covered": 1.0, "partly": 0.5, "missing": 0.0}
     coverage = sum(credit[p.status] for p in covered) / len(covered) if covered else 0.0
     reference = (

@@ -42,8 +42,12 @@ def _content_strengths(
     went: list[str] = []
     relevance = score.criterion("relevance")
     # The relevance score is rounded to a tenth, so the flag, not the rounded figure, rules out a doubted answer.
-    clearly_on = relevance is not None and relevance.score >= _ON_QUESTION_PRAISE and not score.partly_on_question
-    if relevance is not None and clearly_on and relevance.evidence:
+    if (
+        relevance is not None
+        and relevance.evidence
+        and relevance.score >= _ON_QUESTION_PRAISE
+        and not score.partly_on_question
+    ):
         went.append(say("on_question", language, quote=relevance.evidence[0]))
     covered = [p for p in score.points if p.status == "covered" and p.quote]
     if covered and len(covered) * 2 >= len(score.points):
