@@ -181,7 +181,7 @@ def _questions(session: InterviewSession, lang: Language) -> list[str]:
         out += [f"**{label('score', lang)}{colon(lang)}{item.score:g}/10**", ""]
         if item.star is not None:
             parts = " ".join(f"{k[0].upper()}{'✓' if v else '✗'}" for k, v in item.star.model_dump().items())
-            out += [f"STAR: {parts}", ""]
+            out += [f"STAR{colon(lang)}{parts}", ""]
         if item.went_well:
             out += [f"**{label('went_well', lang)}**", *_bullets(item.went_well), ""]
         if item.to_improve:
@@ -203,7 +203,7 @@ def _delivery(session: InterviewSession, lang: Language) -> list[str]:
     measured = _delivery_line(d.overall, lang) if d.per_answer else heading("no_spoken_answers", lang)
     out += [_made_by(d, lang), "", measured, ""]
     for number, item in zip(delivery_labels(session), d.per_answer, strict=True):
-        out.append(f"- {number}: {_delivery_line(item.metrics, lang)}")
+        out.append(f"- {number}{colon(lang)}{_delivery_line(item.metrics, lang)}")
     if d.per_answer:
         out.append("")
     out += [f"- {_band_line(band, lang)}" for band in d.bands]

@@ -9,46 +9,20 @@ Seen on a real display (tests/journey/test_french_journey.py): French feedback u
 from __future__ import annotations
 
 import html
+import re
 
-from mockmate_desktop.domain.delivery_metrics import guidance_bands
 from mockmate_desktop.domain.enums import Language, Source
 from mockmate_desktop.domain.interview import InterviewSession
 from mockmate_desktop.domain.report_html import report_document
-from tests.support.ui_sessions import complete_session
+from mockmate_desktop.domain.report_text import render_markdown
+from tests.support.report_english import english_left
+from tests.support.ui_sessions import complete_session, session_in
 
 NBSP = "\u00a0"
-ENGLISH_HEADINGS = (
-    "Snapshot",
-    "Top strengths",
-    "Top things to improve",
-    "Category scores",
-    "Strong skills",
-    "Skill gaps",
-    "Final remarks",
-    "Guidance",
-    "Whole interview",
-    "Made by",
-    "Selection probability",
-    "Duration",
-    "Words/min",
-    "Pace",
-    "Fillers per minute",
-    "your answer",
-    "none detected",
-    "source:",
-)
 
 
 def french_session() -> InterviewSession:
-    session = complete_session(Source.OFFLINE, job_title="Analyste de données")
-    session.config.language = Language.FR
-    assert session.reports.delivery is not None
-    session.reports.delivery.bands = guidance_bands("fr")
-    return session
-
-
-def _english_left(text: str) -> list[str]:
-    return [h for h in ENGLISH_HEADINGS if h in text]
+    return session_in(Language.FR, "Analyste de données")
 
 
 def test_every_tab_of_a_french_report_is_headed_in_french(qtbot, window) -> None:  # type: ignore[no-untyped-def]
@@ -85,7 +59,7 @@ def test_every_tab_of_a_french_report_is_headed_in_french(qtbot, window) -> None
         [page.title.text(), summary.probability_label.text(), summary.source_label.text(), *headers]
         + [w.toPlainText() for w in (summary.text, performance.text, delivery.text, page.questions.detail)]
     )
-    assert not _english_left(shown), _english_left(shown)
+    assert not english_left(shown), english_left(shown)
 
 
 def test_the_printed_french_report_has_no_english_headings() -> None:
@@ -101,7 +75,7 @@ def test_the_printed_french_report_has_no_english_headings() -> None:
     assert document.charts[0].labels[1] == "Connaissances techniques"
     for words in ("20 nov. 2026", "Tout l'entretien", "Repères", "Durée", f"Note globale{NBSP}:"):
         assert words in printed, words
-    assert not _english_left(printed), _english_left(printed)
+    assert not english_left(printed), english_left(printed)
 
 
 def test_an_english_report_keeps_its_words() -> None:
@@ -114,3 +88,10 @@ def test_an_english_report_keeps_its_words() -> None:
         "Category scores (0-10)",
     ):
         assert words in document.html or words in {c.title for c in document.charts}, words
+
+
+def test_the_french_markdown_export_sets_a_space_before_every_colon() -> None:
+    # The STAR line and the per-answer delivery lines still wrote "STAR: " and "- Q1: ".
+    markdown = render_markdown(french_session())
+    assert f"STAR{NBSP}: " in markdown and f"- Q1{NBSP}: " in markdown
+    assert not re.search(r"\w: ", markdown), re.findall(r".{15}\w: .{10}", markdown)
