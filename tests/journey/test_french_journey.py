@@ -27,8 +27,16 @@ from tests.support.pulse import VirtualMic
 
 from .conftest import StartApp
 from .driver import AppUnderTest, JourneyError
-from .report_language import english_in, keyboard_layout, report_texts, squashed
-from .test_person_journey import TITLE, _pdf_text, _save_as
+from .report_language import (
+    english_in,
+    export_pdf,
+    home_and_back,
+    keyboard_layout,
+    squashed,
+    walk_question_rows,
+    walk_report_tabs,
+)
+from .test_person_journey import _pdf_text
 from .voice import accept_answer, speak, words_shown_at
 from .xsession import XSession
 
@@ -101,7 +109,6 @@ FOLLOW_UP = (
     "J'ai choisi cette approche parce qu'elle était la plus simple à maintenir pour l'équipe."
 )
 MONTHS_FR = r"\b(janv\.|févr\.|mars|avr\.|mai|juin|juil\.|août|sept\.|oct\.|nov\.|déc\.) \d{4}$"
-REPORT_TABS = ("Summary", "Performance Analysis", "Question by Question", "Delivery")
 # Words that give an English sentence away; none belongs in a French question or report heading.
 ENGLISH = re.compile(r"\b(the|your|you|what|how|which|would|tell me|about|with|and|of)\b", re.IGNORECASE)
 FRENCH = re.compile(r"\b(vous|votre|vos|le|la|les|des|une?|quel(le)?s?|comment|pour|avec)\b", re.IGNORECASE)
@@ -231,17 +238,7 @@ def test_a_french_interview_from_setup_to_report(
     assert sum(" sur 5" in label for label in asked) == 5, asked
     interviewed = time.monotonic() - started
 
-    # The report opens by itself and stays: every tab by a real click, nothing jumps to Home.
-    state = app.wait_state(page="report", report_tab="Summary", timeout=180)
-    session_id = state["report_session"]
-    app.wait_state(active_window=TITLE, modal=None)
-    assert app.state()["page"] == "report"
-    for tab in REPORT_TABS:
-        app.click_tab("reportTabs", tab)
-        app.wait_state(page="report", report_tab=tab)
-        app.shot(f"report-{tab.lower().replace(' ', '-')}")
-    texts = report_texts(app)
-    assert not english_in(texts), english_in(texts)
+    session_id, texts = walk_report_tabs(app)
     assert texts["report.title"].startswith(f"{JOB_TITLE} — ") and re.search(MONTHS_FR, texts["report.title"])
     # Which engine made it, in French, in the header and in the summary.
     assert texts["report.provenance"].startswith("Moteur hors ligne")
@@ -253,29 +250,12 @@ def test_a_french_interview_from_setup_to_report(
     assert "Repères" in texts["report.delivery.text"]
 
     # Each question's feedback, by clicking its row: French headings under every one.
-    app.click_tab("reportTabs", "Question by Question")
-    app.wait_state(page="report", report_tab="Question by Question")
-    for row in range(len(asked)):
-        app.click_row("questionList", row)
-        # The row's click shows its feedback at once (on the click's event-loop pass).
-        number = asked[row].split(" (")[0].removesuffix(" sur 5")
-        title = app.wait_widget("report.questions.answer_title", text=f"{number}\u00a0: votre réponse")
-        detail = app.widget("questionDetail")["text"]
-        assert detail.startswith(number) and "Réponse modèle" in detail, (title, detail)
-        assert not english_in({"detail": detail}), english_in({"detail": detail})
-        if row in (0, 2):
-            app.shot(f"report-question-row{row + 1}")
-    assert app.state()["page"] == "report"
+    numbers = [label.split(" (")[0].removesuffix(" sur 5") for label in asked]
+    walk_question_rows(app, numbers, "\u00a0: votre réponse", "Réponse modèle")
 
     # Export as PDF: pdftotext reads the French back, accents and headings intact.
     pdf = app.shots / "rapport.pdf"  # kept beside the screenshots, to be looked at
-    pdf.unlink(missing_ok=True)
-    app.click("reportExport")
-    app.click_menu_action("reportExportMenu", "export-pdf")
-    _save_as(app, pdf)
-    app.wait_state(**{"banner~": f"Exported to {pdf}"}, timeout=60)
-    app.shot("exported-pdf")
-    assert pdf.stat().st_size > 0
+    export_pdf(app, pdf)
     text = squashed(_pdf_text(pdf))
     for words in (
         f"Rapport d'entretien : {JOB_TITLE}",
@@ -291,15 +271,7 @@ def test_a_french_interview_from_setup_to_report(
         assert squashed(words) in text, f"{words!r} is not in the PDF"
     assert not english_in({"pdf": _pdf_text(pdf)}), english_in({"pdf": _pdf_text(pdf)})
 
-    # Home, then the report again with a double click on its row.
-    app.click("reportBack")
-    app.wait_state(page="home", home_rows=1)
-    app.shot("home")
-    app.click_row("sessionsTable", 0, double=True)
-    app.wait_state(page="report", report_session=session_id)
-    app.wait_state(active_window=TITLE, modal=None)
-    assert app.state()["page"] == "report"
-    app.shot("report-reopened")
+    home_and_back(app, session_id)
 
     steps = {k: v for k, v in app.stalls_ms.items() if not k.startswith("01-")}
     record_property("event_loop_stall_ms_by_step", steps)

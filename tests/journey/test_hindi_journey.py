@@ -32,8 +32,16 @@ from tests.support.pulse import VirtualMic
 
 from .conftest import StartApp
 from .driver import AppUnderTest, JourneyError
-from .report_language import english_in, keyboard_layout, report_texts, squashed
-from .test_person_journey import TITLE, _pdf_text, _save_as
+from .report_language import (
+    english_in,
+    export_pdf,
+    home_and_back,
+    keyboard_layout,
+    squashed,
+    walk_question_rows,
+    walk_report_tabs,
+)
+from .test_person_journey import _pdf_text
 from .xsession import XSession
 
 pytestmark = pytest.mark.slow
@@ -53,7 +61,6 @@ FOLLOW_UP = (
     "मैंने पहले और बाद में नतीजा मापा: report बनाने का समय दो दिन से घटकर दो घंटे रह गया। मैंने यह तरीका "
     "इसलिए चुना क्योंकि team के लिए इसे संभालना सबसे आसान था, और मैंने सबको एक छोटी training भी दी।"
 )
-REPORT_TABS = ("Summary", "Performance Analysis", "Question by Question", "Delivery")
 DEVANAGARI = re.compile(r"[\u0900-\u097F]")
 # English words that give an English sentence away; none belongs in a Hindi question or report text.
 ENGLISH = re.compile(r"\b(the|your|you|what|how|which|would|tell me|about|with|and|of)\b", re.IGNORECASE)
@@ -137,17 +144,7 @@ def test_a_hindi_interview_from_setup_to_report(
     assert sum("अनुवर्ती" not in label for label in asked) == 5, asked
     interviewed = time.monotonic() - started
 
-    # The report opens by itself and stays: every tab by a real click, nothing jumps to Home.
-    state = app.wait_state(page="report", report_tab="Summary", timeout=180)
-    session_id = state["report_session"]
-    app.wait_state(active_window=TITLE, modal=None)
-    assert app.state()["page"] == "report"
-    for tab in REPORT_TABS:
-        app.click_tab("reportTabs", tab)
-        app.wait_state(page="report", report_tab=tab)
-        app.shot(f"report-{tab.lower().replace(' ', '-')}")
-    texts = report_texts(app)
-    assert not english_in(texts), english_in(texts)
+    session_id, texts = walk_report_tabs(app)
     assert texts["report.title"].startswith(f"{JOB_TITLE} — ") and re.search(MONTHS_HI, texts["report.title"])
     assert DEVANAGARI.search(texts["report.provenance"]), texts["report.provenance"]
     assert texts["report.summary.source_label"].startswith("द्वारा बनाया गया: "), texts
@@ -157,18 +154,7 @@ def test_a_hindi_interview_from_setup_to_report(
     assert "श्रेणी स्कोर" in texts["report.performance.text"]
 
     # Each question's feedback, by clicking its row: Hindi headings under every one.
-    app.click_tab("reportTabs", "Question by Question")
-    app.wait_state(page="report", report_tab="Question by Question")
-    for row in range(len(asked)):
-        app.click_row("questionList", row)
-        number = asked[row].split(" (")[0]
-        title = app.wait_widget("report.questions.answer_title", text=f"{number}: आपका उत्तर")
-        detail = app.widget("questionDetail")["text"]
-        assert detail.startswith(number) and "मॉडल उत्तर" in detail, (title, detail)
-        assert not english_in({"detail": detail}), english_in({"detail": detail})
-        if row in (0, 2):
-            app.shot(f"report-question-row{row + 1}")
-    assert app.state()["page"] == "report"
+    walk_question_rows(app, [label.split(" (")[0] for label in asked], ": आपका उत्तर", "मॉडल उत्तर")
 
     # Export as PDF. The pages show the Devanagari shaped (the bundled Noto Sans Devanagari is embedded), and
     # pdftotext reads Devanagari back, but not all of it: Qt's PDF writer gives each glyph one character, so
@@ -176,12 +162,7 @@ def test_a_hindi_interview_from_setup_to_report(
     # रिपोर्ट" reads "इंटर ू रपोट", "में" reads "म"; see report.txt beside the screenshots). Checked here: the font, Devanagari words without
     # conjuncts or that matra, and the Latin words of the typed answers.
     pdf = app.shots / "report.pdf"  # kept beside the screenshots, to be looked at
-    pdf.unlink(missing_ok=True)
-    app.click("reportExport")
-    app.click_menu_action("reportExportMenu", "export-pdf")
-    _save_as(app, pdf)
-    app.wait_state(**{"banner~": f"Exported to {pdf}"}, timeout=60)
-    app.shot("exported-pdf")
+    export_pdf(app, pdf)
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert "NotoSansDevanagari" in fonts, fonts
     raw = _pdf_text(pdf)
@@ -201,15 +182,7 @@ def test_a_hindi_interview_from_setup_to_report(
     assert len(DEVANAGARI.findall(raw)) > len(raw) // 3, "the PDF's text is not mostly Devanagari"
     assert not english_in({"pdf": raw}), english_in({"pdf": raw})
 
-    # Home, then the report again with a double click on its row.
-    app.click("reportBack")
-    app.wait_state(page="home", home_rows=1)
-    app.shot("home")
-    app.click_row("sessionsTable", 0, double=True)
-    app.wait_state(page="report", report_session=session_id)
-    app.wait_state(active_window=TITLE, modal=None)
-    assert app.state()["page"] == "report"
-    app.shot("report-reopened")
+    home_and_back(app, session_id)
 
     print(
         f"hindi journey (load {os.getloadavg()[0]:.1f}): {len(asked)} answers in {interviewed:.0f} s, "

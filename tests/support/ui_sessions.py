@@ -10,8 +10,10 @@ from datetime import UTC, datetime
 
 from mockmate_desktop.domain.config import InterviewConfig
 from mockmate_desktop.domain.delivery import CountedTerm, DeliveryMetrics, GuidanceBand, Pause
+from mockmate_desktop.domain.delivery_metrics import guidance_bands
 from mockmate_desktop.domain.enums import (
     InterviewType,
+    Language,
     QuestionKind,
     SelectionLabel,
     SessionStatus,
@@ -105,4 +107,13 @@ def complete_session(source: Source = Source.OFFLINE, *, demo: bool = False, job
                        GuidanceBand(metric="Fillers", high=5, unit="per min", note="A few are natural.",
                                     source="Public-speaking guidance")]),
         )
+    return session
+
+
+def session_in(language: Language, job_title: str) -> InterviewSession:
+    """`complete_session` as an interview in `language`: its delivery bands carry that language's notes."""
+    session = complete_session(Source.OFFLINE, job_title=job_title)
+    session.config.language = language
+    assert session.reports.delivery is not None
+    session.reports.delivery.bands = guidance_bands(language.value)
     return session

@@ -12,29 +12,24 @@ import html
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 
-from mockmate_desktop.domain.delivery_metrics import guidance_bands
 from mockmate_desktop.domain.enums import Language, Source
 from mockmate_desktop.domain.interview import InterviewSession
 from mockmate_desktop.domain.report_html import report_document
 from mockmate_desktop.domain.report_text import render_markdown
 from mockmate_desktop.ui.fonts import register_bundled_fonts
-from tests.support.ui_sessions import complete_session
-from tests.ui.test_report_french import ENGLISH_HEADINGS
+from tests.support.report_english import ENGLISH_HEADINGS, english_left
+from tests.support.ui_sessions import complete_session, session_in
 
 # The English guidance notes' words, none of which belongs in a Hindi report.
 ENGLISH_NOTES = ("rough guide", "spontaneous speech", "typical of conversation", "lost thread", "undersell")
 
 
 def hindi_session() -> InterviewSession:
-    session = complete_session(Source.OFFLINE, job_title="डेटा एनालिस्ट")
-    session.config.language = Language.HI
-    assert session.reports.delivery is not None
-    session.reports.delivery.bands = guidance_bands("hi")
-    return session
+    return session_in(Language.HI, "डेटा एनालिस्ट")
 
 
 def _english_left(text: str) -> list[str]:
-    return [words for words in (*ENGLISH_HEADINGS, *ENGLISH_NOTES) if words in text]
+    return english_left(text, (*ENGLISH_HEADINGS, *ENGLISH_NOTES))
 
 
 def test_the_delivery_tab_of_a_hindi_report_is_in_hindi(qtbot, window) -> None:  # type: ignore[no-untyped-def]
