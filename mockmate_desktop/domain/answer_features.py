@@ -230,8 +230,12 @@ REASONING = _cues(
     r"\binstead\b",
     r"\bit depends\b",
     r"\bon the other hand\b",
-    r"\bparce que\b|\bd'abord\b|\bensuite\b|\bpar exemple\b|\bcependant\b",
-    r"क्योंकि|पहले|फिर|उदाहरण",
+    # The English cues' equivalents (then, so that, finally, instead, which means, it depends, on the other hand),
+    # so the same reasoning told in French or Hindi earns the same structure.
+    r"\bparce que\b|\bcar\b|\bd'abord\b|\bensuite\b|\bpuis\b|\benfin\b|\bpar exemple\b|\bcependant\b"
+    r"|\bpour que\b|\bafin que\b|\bau lieu de\b|\bc'est-à-dire\b|\bce qui signifie\b|\bça dépend\b"
+    r"|\bcela dépend\b|\ben revanche\b|\bcompromis\b",
+    r"क्योंकि|पहले|फिर|उदाहरण|ताकि|अंत में|आख़िर में|लेकिन|हालाँकि|इसका मतलब|के बजाय|की जगह|निर्भर करता",
 )
 
 TEAMWORK = _cues(
@@ -244,8 +248,9 @@ TEAMWORK = _cues(
     r"\btogether\b",
     r"\bhelp(?:ed)?\b",
     r"\bfeedback\b",
-    r"\b(?:équipe|collègues?|ensemble)\b",
-    r"टीम|साथ",
+    # The English cues' equivalents, so a French or Hindi story of teamwork is counted like an English one.
+    r"\b(?:équipe|collègues?|ensemble|nous|clients?|manager|responsable|parties prenantes|aid(?:é|er|ais)|retours?)\b",
+    r"टीम|साथ|हम|सहकर्मी|ग्राहक|मैनेजर|मदद|फ़ीडबैक|फीडबैक",
 )
 
 

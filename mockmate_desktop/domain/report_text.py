@@ -151,7 +151,7 @@ def _performance(reports: ReportSet, lang: Language) -> list[str]:
     comp = p.comparative_analysis
     out += ["", f"### {label('comparative', lang)}", ""]
     out += [
-        f"- {k.capitalize() if lang is Language.EN else word(k, lang)}{colon(lang)}{v}"
+        f"- {word(k, lang)}{colon(lang)}{v}"
         for k, v in comp.model_dump().items()
         if v
     ]

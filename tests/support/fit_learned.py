@@ -130,12 +130,13 @@ def _pooled(rows: Sequence[LearnRow], groups: Sequence[set[str]], choice: Choice
 def choose(rows: Sequence[LearnRow], groups: Sequence[set[str]]) -> tuple[float, Choice]:
     """The penalties and floor with the best pooled Spearman over `groups` (each group scored by a fit
     without it), read to three decimals; among equals the smaller floor, which holds answers to another
-    question lower."""
+    question lower, then the larger penalties: the smoother model, rather than whichever the grid lists
+    first."""
     found = []
     for choice in itertools.product(ON_PENALTIES, QUALITY_PENALTIES, ON_FLOORS):
         rho = spearman(_pooled(rows, groups, choice), [r.answer.grade for r in rows])
         found.append((round(rho, 3), -choice[2], choice))
-    rho, _, best = max(found, key=lambda item: (item[0], item[1]))
+    rho, _, best = max(found, key=lambda item: (item[0], item[1], item[2][0], item[2][1]))
     return rho, best
 
 

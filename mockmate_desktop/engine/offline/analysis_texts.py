@@ -25,9 +25,14 @@ _T: dict[str, dict[str, str]] = {
         "fr": "chiffres, outils nommés, actions concrètes et raisonnement",
     },
     "cat_fit": {
-        "en": "STAR stories and {n} mentions of team, colleagues or customers",
-        "hi": "STAR उदाहरण और टीम, सहकर्मियों या ग्राहकों के {n} उल्लेख",
-        "fr": "récits STAR et {n} mentions de l'équipe, des collègues ou des clients",
+        "en": "how complete the STAR parts of the behavioural stories are",
+        "hi": "व्यवहार संबंधी उदाहरणों के STAR हिस्से कितने पूरे हैं",
+        "fr": "à quel point les parties STAR des récits comportementaux sont complètes",
+    },
+    "cat_fit_mentions": {
+        "en": "no behavioural stories, so only the {n} mentions of team, colleagues or customers",
+        "hi": "कोई व्यवहार संबंधी उदाहरण नहीं, इसलिए केवल टीम, सहकर्मियों या ग्राहकों के {n} उल्लेख",
+        "fr": "aucun récit comportemental, donc seulement les {n} mentions de l'équipe, des collègues ou des clients",
     },
     "cat_voice": {
         "en": "pace, fillers, pauses and hedging",
@@ -40,9 +45,9 @@ _T: dict[str, dict[str, str]] = {
         "fr": "réponses tapées : longueur seulement",
     },
     "approach": {
-        "en": "Step-by-step reasoning (because, first/then, for example, trade-offs) in {a} of {b} technical answers.",
-        "hi": "{b} में से {a} तकनीकी उत्तरों में क्रमबद्ध तर्क (क्योंकि, पहले/फिर, उदाहरण, trade-offs)।",
-        "fr": "Raisonnement étape par étape (parce que, d'abord/ensuite, par exemple, compromis) dans {a} réponses techniques sur {b}.",
+        "en": "Reasoning words (because, first/then, for example, trade-offs) in {a} of {b} technical answers.",
+        "hi": "{b} में से {a} तकनीकी उत्तरों में तर्क के शब्द (क्योंकि, पहले/फिर, उदाहरण, trade-offs)।",
+        "fr": "Mots de raisonnement (parce que, d'abord/ensuite, par exemple, compromis) dans {a} réponses techniques sur {b}.",
     },
     "complexity": {
         "en": "Complexity, scale or trade-offs discussed in {a} of {b} technical answers.",
@@ -117,9 +122,14 @@ _T: dict[str, dict[str, str]] = {
         "fr": "Les réponses à {numbers} étaient hors sujet.",
     },
     "fit": {
-        "en": "Cultural fit is judged from behavioural stories and mentions of working with others: {s}/10 over {n} behavioural answers.",
-        "hi": "सांस्कृतिक तालमेल व्यवहार संबंधी उदाहरणों और दूसरों के साथ काम करने के उल्लेखों से आँका गया: {n} उत्तरों पर {s}/10।",
-        "fr": "L'adéquation culturelle est estimée d'après les récits comportementaux et les mentions du travail avec les autres : {s}/10 sur {n} réponses comportementales.",
+        "en": "Cultural fit is read from your {n} behavioural stories, by how complete each STAR story is: {s}/10.",
+        "hi": "सांस्कृतिक तालमेल आपके {n} व्यवहार संबंधी उदाहरणों से आँका गया, हर STAR उदाहरण कितना पूरा है इससे: {s}/10।",
+        "fr": "L'adéquation culturelle est estimée d'après vos {n} récits comportementaux, selon la complétude de chaque récit STAR : {s}/10.",
+    },
+    "fit_mentions": {
+        "en": "This interview had no behavioural stories, so cultural fit is read only from your {m} mentions of working with others: {s}/10.",
+        "hi": "इस इंटरव्यू में कोई व्यवहार संबंधी उदाहरण नहीं था, इसलिए सांस्कृतिक तालमेल केवल दूसरों के साथ काम करने के आपके {m} उल्लेखों से आँका गया: {s}/10।",
+        "fr": "Cet entretien ne comportait aucun récit comportemental : l'adéquation culturelle est estimée seulement d'après vos {m} mentions du travail avec les autres : {s}/10.",
     },
     "fit_example": {
         "en": ' For example: "{quote}"',

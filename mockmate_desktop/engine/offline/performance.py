@@ -15,10 +15,18 @@ from . import texts
 from .analysis_texts import say
 from .assess import Turn
 
+# The same ideas in each interview language: an English-only list read every French and Hindi answer as
+# never discussing complexity, while the same answer in English did.
 _COMPLEXITY = re.compile(
-    r"\b(?:complexity|big o|o\(n|scal\w*|trade-?offs?|latency|throughput|memory|performance|edge cases?)\b",
+    r"\b(?:complexity|big o|o\(n|scal\w*|trade-?offs?|latency|throughput|memory|performance|edge cases?)\b"
+    r"|\b(?:complexité|montée en charge|passage à l'échelle|compromis|latence|débit|mémoire|performances?"
+    r"|cas limites?)\b"
+    r"|जटिलता|स्केल|लेटेंसी|देरी|मेमोरी|प्रदर्शन|परफ़ॉर्मेंस|ट्रेड-ऑफ",
     re.IGNORECASE,
 )
+# Competencies that are also this report's category scores ("technical knowledge", "problem solving"): they
+# are scored there, and listed among skill gaps they read as a skill the job asked for.
+_CATEGORY_COMPETENCIES = frozenset({"technical knowledge", "problem solving", "communication", "cultural fit"})
 
 
 def _mean(values: Sequence[float]) -> float:
@@ -27,6 +35,10 @@ def _mean(values: Sequence[float]) -> float:
 
 def _criterion(turns: Sequence[Turn], name: str) -> list[float]:
     return [c.score for t in turns for c in t.score.criteria if c.name == name]
+
+
+def _mentions(turns: Sequence[Turn]) -> int:
+    return sum(len(fx.find_all(fx.TEAMWORK, t.answer.transcript)) for t in turns if t.answered and t.answer)
 
 
 def _first_quote(turns: Sequence[Turn], pattern: re.Pattern[str]) -> str:
@@ -68,9 +80,11 @@ def _categories(turns: Sequence[Turn], language: Language) -> CategoryScores:
     comm = _mean([*_criterion(answered, "structure"), *_criterion(answered, "relevance"), *pad])
     tech = _mean([*_criterion(technical, "completeness"), *_criterion(technical, "relevance"), *pad])
     solve = _mean([*_criterion(technical, "specificity"), *_criterion(technical, "structure"), *pad])
-    teamwork = sum(len(fx.find_all(fx.TEAMWORK, t.answer.transcript)) for t in answered if t.answer)
+    teamwork = _mentions(answered)
     star_done = [sum(t.score.star.model_dump().values()) for t in behavioural if t.score.star]
+    # Without stories the only evidence is how often the candidate speaks of working with others.
     fit = _mean([2.5 * s for s in star_done] or [min(10.0, 4.0 + teamwork)]) if n else 0.0
+    fit_detail = say("cat_fit", language) if star_done else say("cat_fit_mentions", language, n=teamwork)
     delivery = _criterion(answered, "delivery")
     clarity = _mean(delivery) if delivery else _mean([min(10.0, t.score.word_count / 10) for t in answered])
     clarity = round(clarity * n / len(turns), 1) if turns else 0.0
@@ -100,7 +114,7 @@ def _categories(turns: Sequence[Turn], language: Language) -> CategoryScores:
         cultural_fit=_category(
             fit,
             n,
-            say("cat_fit", language, n=teamwork),
+            fit_detail,
             _first_quote(answered, fx.TEAMWORK),
             language,
         ),
@@ -128,7 +142,9 @@ def _skills(
         {
             texts.competency_name(t.question.competency, language)
             for t in turns
-            if t.question.competency and t.score.score < 5
+            if t.question.competency
+            and t.question.competency.casefold() not in _CATEGORY_COMPETENCIES
+            and t.score.score < 5
         }
     )
     return strong[:8], [*gaps[:6], *weak[:4]]
@@ -138,7 +154,8 @@ def _comparative(turns: Sequence[Turn], language: Language) -> ComparativeAnalys
     answered = [t for t in turns if t.answered]
     technical = [t for t in answered if not t.behavioural]
     behavioural = [t for t in answered if t.behavioural]
-    reasoned = [t for t in technical if any(c.name == "structure" and c.score >= 4 for c in t.score.criteria)]
+    # The same reading as each answer's structure line ("reasoning words: …"), so the two never disagree.
+    reasoned = [t for t in technical if t.answer and fx.find_all(fx.REASONING, t.answer.transcript)]
     complexity = [t for t in technical if t.answer and _COMPLEXITY.search(t.answer.transcript)]
     tools = list(dict.fromkeys(s for t in answered for s in t.score.tools))
     complete = [t for t in behavioural if t.score.star and not t.score.star_missing]
@@ -220,7 +237,13 @@ def performance(
     categories = _categories(turns, language)
     behavioural = [t for t in turns if t.answered and t.behavioural]
     teamwork_quote = categories.cultural_fit.evidence
-    fit = say("fit", language, s=f"{categories.cultural_fit.score:g}", n=len(behavioural))
+    fit_score = f"{categories.cultural_fit.score:g}"
+    stories = [t for t in behavioural if t.score.star]
+    fit = (
+        say("fit", language, s=fit_score, n=len(stories))
+        if stories
+        else say("fit_mentions", language, s=fit_score, m=_mentions(turns))
+    )
     fit += say("fit_example", language, quote=teamwork_quote) if teamwork_quote else ""
     return PerformanceReport(
         source=Source.OFFLINE,

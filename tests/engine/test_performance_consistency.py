@@ -1,0 +1,140 @@
+"""The offline performance report agrees with itself and reads French and Hindi answers as it reads English
+ones: a category is not listed as a skill gap, cultural fit says what it was read from, the "approach" line
+counts the reasoning words each answer's structure line reports, and the complexity, reasoning and teamwork
+cues find the same ideas in every interview language."""
+
+from __future__ import annotations
+
+import pytest
+
+from mockmate_desktop.domain import answer_features as fx
+from mockmate_desktop.domain import scoring_texts
+from mockmate_desktop.domain.enums import Language
+from mockmate_desktop.domain.report_text import render_markdown
+from mockmate_desktop.domain.reports import PerformanceReport, ReportSet
+from mockmate_desktop.engine.offline.analysis_texts import say
+from mockmate_desktop.engine.offline.assess import assess
+from tests.support.offline_sessions import answered_session
+
+JD = "Backend engineer: Python, PostgreSQL, Redis, REST APIs, Kubernetes."
+SAME_ANSWER = {
+    "en": "In my last role I cut our API latency from 800 ms to 120 ms by adding a Redis cache and indexing "
+    "PostgreSQL queries. I measured with traces, then rolled out gradually on Kubernetes.",
+    "fr": "Dans mon dernier poste, j'ai réduit la latence de notre API de 800 ms à 120 ms avec un cache Redis et "
+    "des index PostgreSQL. J'ai mesuré avec des traces, puis j'ai déployé progressivement sur Kubernetes.",
+    "hi": "मेरी पिछली नौकरी में मैंने Redis कैश और PostgreSQL इंडेक्स से API की लेटेंसी 800 ms से 120 ms कर दी। "
+    "मैंने traces से मापा, फिर Kubernetes पर धीरे-धीरे डिप्लॉय किया।",
+}
+
+
+def _performance(language: str, transcript: str, interview_type: str = "technical") -> PerformanceReport:
+    session, engine = answered_session(
+        {
+            "job_title": "Backend engineer",
+            "job_description": JD,
+            "language": language,
+            "interview_type": interview_type,
+        },
+        transcript,
+    )
+    return engine.performance_report(session)
+
+
+def test_a_category_is_not_listed_as_a_skill_gap() -> None:
+    report = _performance("en", "I don't know.")
+    # Every answer is weak, so before this the generic competency was appended to the JD's gaps.
+    assert "technical knowledge" not in report.skill_gaps, report.skill_gaps
+    assert "Python" in report.skill_gaps
+
+
+def test_cultural_fit_without_stories_says_what_it_was_read_from() -> None:
+    report = _performance("en", SAME_ANSWER["en"])
+    assert "no behavioural stories" in report.cultural_fit, report.cultural_fit
+    assert "over 0 behavioural answers" not in report.cultural_fit
+    assert "no behavioural stories" in report.category_scores.cultural_fit.comment
+    assert "STAR stories and" not in report.category_scores.cultural_fit.comment
+
+
+def test_cultural_fit_with_stories_is_read_from_them() -> None:
+    story = (
+        "When our release slipped, I was responsible for the plan. I met the team, split the work and we "
+        "shipped two days early, so the customer kept the launch date."
+    )
+    report = _performance("en", story, interview_type="behavioural")
+    assert "behavioural stories, by how complete each STAR story is" in report.cultural_fit, (
+        report.cultural_fit
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "plain"),
+    [
+        ("en", "I added an index to the orders table and the query got faster."),
+        ("fr", "J'ai ajouté un index à la table des commandes et la requête est devenue plus rapide."),
+        ("hi", "मैंने orders table में इंडेक्स जोड़ा और query तेज़ हो गई।"),
+    ],
+)
+def test_the_approach_line_counts_what_the_structure_lines_report(language: str, plain: str) -> None:
+    session, engine = answered_session(
+        {"job_title": "Backend engineer", "job_description": JD, "language": language}, plain
+    )
+    session.answers[0].transcript = SAME_ANSWER[language]
+    turns = assess(session, engine.bank)
+    no_words = {scoring_texts.say("reasoning_none", language, n=n) for n in range(20)}
+    told = [
+        t.label
+        for t in turns
+        if not t.behavioural
+        for c in t.score.criteria
+        if c.name == "structure" and c.explanation not in no_words
+    ]
+    # Only the first answer names a reasoning word ("then", "puis", "फिर"); structure scores of 4+ without
+    # one were counted as "step-by-step reasoning" before.
+    assert told == ["Q1"], [
+        (t.label, [c.explanation for c in t.score.criteria if c.name == "structure"]) for t in turns
+    ]
+    technical = [t for t in turns if t.answered and not t.behavioural]
+    approach = engine.performance_report(session).comparative_analysis.approach
+    assert approach == say("approach", Language(language), a=1, b=len(technical)), approach
+
+
+@pytest.mark.parametrize("language", ["fr", "hi"])
+def test_complexity_is_heard_in_every_language(language: str) -> None:
+    english = _performance("en", SAME_ANSWER["en"]).comparative_analysis.complexity
+    other = _performance(language, SAME_ANSWER[language]).comparative_analysis.complexity
+    assert english.startswith("Complexity, scale or trade-offs discussed in 5 of 5"), english
+    assert "5" in other.replace("sur 5", "").replace("5 में से", ""), other
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("J'ai d'abord mesuré, puis j'ai ajouté un index, car la requête lisait toute la table.", 2),
+        ("मैंने पहले मापा, ताकि असली वजह मिले; अंत में इंडेक्स जोड़ा।", 3),
+    ],
+)
+def test_french_and_hindi_reasoning_words_count_like_english_ones(text: str, expected: int) -> None:
+    assert len(fx.find_all(fx.REASONING, text)) >= expected, fx.find_all(fx.REASONING, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nous avons livré avec le client et j'ai aidé un collègue.",
+        "हमने ग्राहक के साथ मिलकर काम किया और मदद की।",
+    ],
+)
+def test_teamwork_is_heard_in_french_and_hindi(text: str) -> None:
+    assert len(fx.find_all(fx.TEAMWORK, text)) >= 3, fx.find_all(fx.TEAMWORK, text)
+
+
+def test_the_english_export_names_star_in_capitals() -> None:
+    story = "When our release slipped, I split the work and we shipped two days early."
+    session, engine = answered_session(
+        {"job_title": "Backend engineer", "job_description": JD, "interview_type": "behavioural"}, story
+    )
+    session.reports = ReportSet(
+        summary=engine.summary_report(session), performance=engine.performance_report(session)
+    )
+    markdown = render_markdown(session)
+    assert "- STAR: " in markdown and "- Star:" not in markdown
