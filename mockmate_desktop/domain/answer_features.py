@@ -167,6 +167,11 @@ STAR_CUES: dict[str, re.Pattern[str]] = {
         r"\bi was working\b",
         r"\bwhile (?:working|at)\b",
         r"\bin (?:19|20)\d\d\b",
+        # A story that opens on a "when…" clause in the past sets its scene whoever the subject is ("When a
+        # colleague and I disagreed…"); the subject-bound cues above only saw "when I" and "when we". The past
+        # tense keeps out the platitude "When there is a conflict, I listen".
+        r"^\s*(?:when|while|during)\b[^,.;]*\b(?:was|were|had|did|\w{3,}ed|lost|took|got|made|ran|went|broke|came|began|found|left|told|gave|became|chose)\b",
+        r"^\s*(?:quand|lorsque|pendant que|alors que)\b[^,.;]*\b(?:\w+(?:ait|aient|ions|iez)|(?<!\by )a|ont|avons|avez)\b",
         r"\b(?:lorsque|quand (?:je|nous))\b",
         r"\bdans mon (?:dernier|précédent|ancien) (?:poste|emploi|stage)\b",
         r"जब|पिछली (?:नौकरी|कंपनी)",

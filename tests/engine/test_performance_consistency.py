@@ -138,3 +138,28 @@ def test_the_english_export_names_star_in_capitals() -> None:
     )
     markdown = render_markdown(session)
     assert "- STAR: " in markdown and "- Star:" not in markdown
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "When a colleague and I disagreed about which database to pick, I suggested a benchmark.",
+        "While my manager was away, our release slipped by a week.",
+        "Quand un collègue et moi n'étions pas d'accord sur la base de données, j'ai proposé un test.",
+        "Lorsque mon chef m'a demandé un rapport urgent, je l'ai écrit le soir même.",
+    ],
+)
+def test_a_story_opening_on_a_past_when_clause_sets_its_situation(opening: str) -> None:
+    assert fx.STAR_CUES["situation"].search(opening), opening
+
+
+@pytest.mark.parametrize(
+    "platitude",
+    [
+        "When there is a conflict, I listen first.",
+        "When you have a disagreement, talk it through.",
+        "Quand il y a un conflit, j'écoute d'abord.",
+    ],
+)
+def test_a_general_when_clause_is_no_situation(platitude: str) -> None:
+    assert not fx.STAR_CUES["situation"].search(platitude), platitude
