@@ -220,7 +220,12 @@ _NUMBER_WORDS = (
     r"seventy|eighty|ninety|hundred|thousand|million|billion|half|double|twice|dozen|"
     r"deux|trois|quatre|cinq|dix|vingt|cent|mille|moitié"
 )
-NUMBER = re.compile(rf"\b\d+(?:[.,]\d+)?\s*(?:%|percent\b)?|\b(?:{_NUMBER_WORDS})\b|\d+\s*%", re.IGNORECASE)
+# The unit stays with its figure in every language ("30 percent", "30 pour cent", "30 प्रतिशत"), so the
+# figure a report quotes back is the one the candidate said.
+NUMBER = re.compile(
+    rf"\b\d+(?:[.,]\d+)?\s*(?:%|percent\b|pour cent\b|प्रतिशत)?|\b(?:{_NUMBER_WORDS})\b|\d+\s*%",
+    re.IGNORECASE,
+)
 
 REASONING = _cues(
     r"\bbecause\b",

@@ -163,3 +163,8 @@ def test_a_story_opening_on_a_past_when_clause_sets_its_situation(opening: str) 
 )
 def test_a_general_when_clause_is_no_situation(platitude: str) -> None:
     assert not fx.STAR_CUES["situation"].search(platitude), platitude
+
+
+def test_a_percentage_keeps_its_unit_in_every_language() -> None:
+    said = "30 percent faster, 40 pour cent de moins, वह 30 प्रतिशत तेज़ था"
+    assert fx.find_all(fx.NUMBER, said) == ["30 percent", "40 pour cent", "30 प्रतिशत"]
