@@ -110,3 +110,22 @@ def test_feedback_is_in_the_interview_language() -> None:
     _, hi = answer_feedback(result, ANSWER, None, Language.HI, behavioural=False)
     assert "Répondez à la question posée" in fr[0]
     assert "जो पूछा गया उसका उत्तर दें" in hi[0]
+
+
+def test_an_answer_to_another_question_is_not_said_to_touch_its_points() -> None:
+    # Its sentences sit near the first point by meaning (0.95), yet the answer is to another question: before,
+    # "Touches 1 of 2 expected points" stood under "This answers a different question".
+    result = _score(0.70)
+    assert result.off_topic
+    _, improve = answer_feedback(result, ANSWER, None, Language.EN, behavioural=False)
+    assert not any("Touches" in line or "Covers" in line for line in improve), improve
+    assert any(
+        line.startswith("A good answer to this question covers these 2 points: Merge adds a merge commit")
+        for line in improve
+    ), improve
+
+
+def test_the_french_interviewer_puts_the_same_question_again_without_calling_it_rephrased() -> None:
+    from mockmate_desktop.engine.offline.follow_up_texts import OFF_TOPIC
+
+    assert "reformule" not in OFF_TOPIC["fr"] and "repose la question" in OFF_TOPIC["fr"]

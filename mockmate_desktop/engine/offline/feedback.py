@@ -50,7 +50,9 @@ def _content_strengths(
     ):
         went.append(say("on_question", language, quote=relevance.evidence[0]))
     covered = [p for p in score.points if p.status == "covered" and p.quote]
-    if covered and len(covered) * 2 >= len(score.points):
+    # An answer to another question can sit near a point by meaning; saying it covers the point contradicts
+    # the line that says it missed the question.
+    if covered and len(covered) * 2 >= len(score.points) and not _missed(score):
         went.append(
             say(
                 "points_covered",
@@ -95,7 +97,19 @@ def _content_improvements(
             say("padded", language, share=f"{score.repeated_share:.0%}", fillers=f"{score.filler_share:.0%}")
         )
     total = len(score.points) or len(score.covered_points) + len(score.missing_points)
-    if score.missing_points and not score.dont_know:
+    if _missed(score) and not score.stuffed:
+        # Its nearness to the points is no coverage: name what an answer to this question needs instead.
+        wanted = [p.point for p in score.points] or [*score.covered_points, *score.missing_points]
+        if wanted:
+            improve.append(
+                say(
+                    "points_to_cover",
+                    language,
+                    n=len(wanted[:4]),
+                    points=scoring_texts.joined(wanted[:4], language.value),
+                )
+            )
+    elif score.missing_points:
         improve.append(
             say(
                 "missing_points",

@@ -71,6 +71,11 @@ FEEDBACK: dict[str, dict[str, str]] = {
         "hi": "{total} में से {n} अपेक्षित बिंदु पूरे या आंशिक रूप से शामिल; छूटे हुए: {points}",
         "fr": "Aborde {n} des {total} points attendus, entièrement ou en partie ; manquent : {points}",
     },
+    "points_to_cover": {
+        "en": "A good answer to this question covers these {n} points: {points}",
+        "hi": "इस प्रश्न के अच्छे उत्तर में ये {n} बातें होती हैं: {points}",
+        "fr": "Une bonne réponse à cette question couvre ces {n} points : {points}",
+    },
     "no_figures": {
         "en": "No figure or named tool inside a told sentence ({words} words): add a number that shows the result",
         "hi": "किसी बताए गए वाक्य में कोई आँकड़ा या tool का नाम नहीं ({words} शब्द): नतीजा दिखाने वाला एक आँकड़ा जोड़ें",

@@ -92,7 +92,8 @@ PROBES: dict[str, dict[str, str]] = {
 OFF_TOPIC: dict[str, str] = {
     "en": "That's not quite what I asked. Let me put the question again: {question}",
     "hi": "यह ठीक वह नहीं है जो मैंने पूछा था। प्रश्न फिर से: {question}",
-    "fr": "Ce n'est pas tout à fait ce que je demandais. Je reformule la question : {question}",
+    # Said as the English says it: the same question is put again, not rephrased.
+    "fr": "Ce n'est pas tout à fait ce que je demandais. Je vous repose la question : {question}",
 }
 
 # What the reply to each probe should contain: the scorer's rubric for it, never said to the candidate but
