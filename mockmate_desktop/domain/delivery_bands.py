@@ -13,7 +13,6 @@ from typing import Literal
 from . import numbers, scoring_texts
 from .delivery import DeliveryMetrics
 from .delivery_metrics import guidance_bands
-from .enums import Language
 
 Side = Literal["low", "within", "high"]
 
