@@ -37,6 +37,11 @@ def test_a_french_report_window_writes_decimal_commas_and_a_no_break_space_befor
     assert page.questions.list.item(0).text().startswith("Q1  (7,5/10)")
     assert page.questions.list.item(1).text().startswith("Q2  (6,5/10)")
     assert "7,5/10" in page.questions.detail.toPlainText()
+    # QtCharts writes the figures on the bars and axes itself: in the French locale, with a decimal comma.
+    charts = [page.performance.chart, *page.delivery.charts]
+    assert len(charts) == 3
+    for view in charts:
+        assert view.chart().localizeNumbers() and view.chart().locale().decimalPoint() == ","  # type: ignore[attr-defined]
     cells = _cells(page)
     assert "0,8 s" in cells
     assert [c for c in cells if "." in c] == []
@@ -51,3 +56,4 @@ def test_an_english_report_window_writes_percent_without_a_space(qtbot, window) 
     assert "7.8/10" in page.performance.text.toPlainText()
     assert page.questions.list.item(0).text().startswith("Q1  (7.5/10)")
     assert "0.8 s" in _cells(page)
+    assert page.performance.chart is not None and not page.performance.chart.chart().localizeNumbers()

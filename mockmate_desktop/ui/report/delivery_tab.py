@@ -82,7 +82,7 @@ class DeliveryTab(QWidget):
             return
         labels = delivery_labels(session)
         for data in delivery_charts(session):
-            chart = banded_bar_chart(data.title, list(data.labels), list(data.values), data.band)
+            chart = banded_bar_chart(data.title, list(data.labels), list(data.values), data.band, language=lang)
             self.charts.append(chart)
             self.charts_row.addWidget(chart, 1)
         rows = [_metrics_row(heading("whole_interview", lang), report.overall, lang)]

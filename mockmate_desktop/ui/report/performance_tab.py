@@ -40,7 +40,7 @@ class PerformanceTab(QWidget):
             return
         data = category_chart(report, lang)
         # Bars read top to bottom in the same order as the list below them.
-        self.chart = category_chart_view(data.labels[::-1], data.values[::-1], title=data.title)
+        self.chart = category_chart_view(data.labels[::-1], data.values[::-1], title=data.title, language=lang)
         self.splitter.insertWidget(0, self.chart)
         self.splitter.setSizes([260, 400])
         self.text.setHtml(_html(report, lang, data.labels))
