@@ -14,7 +14,9 @@ NBSP = "\u00a0"
 
 @pytest.mark.parametrize("value", [0.0, 0.04, 1.0, 4.55, 4.6, 6.95, 10.0, -0.99, 123.456])
 @pytest.mark.parametrize("places", [0, 1, 2])
-def test_english_and_hindi_are_byte_identical_to_the_f_strings_they_replace(value: float, places: int) -> None:
+def test_english_and_hindi_are_byte_identical_to_the_f_strings_they_replace(
+    value: float, places: int
+) -> None:
     for language in (EN, HI):
         assert numbers.decimal(value, language, places) == f"{value:.{places}f}"
         assert numbers.general(value, language) == f"{value:g}"
