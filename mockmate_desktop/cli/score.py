@@ -47,6 +47,7 @@ def _read(path: Path, what: str) -> str:
 
 
 def run(args: argparse.Namespace, ctx: CommandContext) -> int:
+    from ..domain import numbers
     from ..domain.enums import Difficulty, Language
     from ..engine.protocols import EngineError
     from ..services.practice import PracticeError, PracticeRequest, practise
@@ -70,9 +71,9 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     if args.json:
         print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
         return 0
-    print(f"{result.heading('score')}: {result.score:g}/10  [{result.engine}]")
+    print(f"{result.heading('score')}: {numbers.out_of(result.score, 10, result.language)}  [{result.engine}]")
     for c in result.criteria:
-        print(f"  {result.criterion_label(c):<13} {c['score']:>4g}/10  {c['explanation']}")
+        print(f"  {result.criterion_label(c):<13} {numbers.general(c['score'], result.language):>4}/10  {c['explanation']}")
     for cap in result.caps:
         print(f"  ! {cap}")
     if result.points:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from . import scoring_texts
+from . import numbers, scoring_texts
 from .delivery import DeliveryMetrics
 from .delivery_metrics import guidance_bands
 
@@ -31,9 +31,8 @@ class BandReading:
         return self.side == "within"
 
     def figure(self, language: str = "en") -> str:
-        shown = (
-            f"{self.value:.0f}" if self.value >= 10 or self.value == int(self.value) else f"{self.value:.1f}"
-        )
+        places = 0 if self.value >= 10 or self.value == int(self.value) else 1
+        shown = numbers.decimal(self.value, scoring_texts.known(language), places)
         return f"{shown} {scoring_texts.unit(self.metric, self.unit, language)}"
 
     def band(self, language: str = "en") -> str:

@@ -12,6 +12,7 @@ import html
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from . import numbers
 from .delivery import DeliveryMetrics, GuidanceBand
 from .enums import Language
 from .interview import InterviewSession
@@ -153,7 +154,7 @@ def _summary(session: InterviewSession, lang: Language) -> str:
         out
         + _made_by(s, lang)
         + f"<p class='score'>{esc(label('overall', lang) + colon(lang))}<b>{s.overall_score}/100</b> · "
-        f"{esc(label('selection', lang) + colon(lang))}<b>{s.selection_probability} %</b> "
+        f"{esc(label('selection', lang) + colon(lang))}<b>{numbers.percent(s.selection_probability, lang)}</b> "
         f"({esc(selection_word(s.selection_label, lang))})</p>"
         + para(s.snapshot)
         + section(label("strengths", lang), bullets(s.top_strengths, word("none_noted", lang)))
@@ -171,7 +172,7 @@ def _performance(session: InterviewSession, lang: Language) -> str:
         item = getattr(p.category_scores, key)
         quote = f"<br><i>“{esc(item.evidence)}”</i>" if item.evidence else ""
         rows.append(
-            f"<li><b>{esc(labelled(name, f'{item.score:g}/10.', lang))}</b> {esc(item.comment)}{quote}</li>"
+            f"<li><b>{esc(labelled(name, numbers.out_of(item.score, 10, lang) + '.', lang))}</b> {esc(item.comment)}{quote}</li>"
         )
     comparative = "".join(
         f"<li><b>{esc(name + colon(lang).rstrip())}</b> {esc(text)}</li>"
@@ -201,10 +202,10 @@ def _performance(session: InterviewSession, lang: Language) -> str:
 
 def delivery_line(metrics: DeliveryMetrics, lang: Language = Language.EN) -> str:
     return word("delivery_line", lang).format(
-        wpm=f"{metrics.words_per_minute:.0f}",
+        wpm=numbers.decimal(metrics.words_per_minute, lang, 0),
         fillers=metrics.filler_count,
         pauses=metrics.pause_count,
-        seconds=f"{metrics.duration_s:.0f}",
+        seconds=numbers.decimal(metrics.duration_s, lang, 0),
     )
 
 
@@ -231,7 +232,7 @@ def feedback_html(item: QuestionFeedback, number: str, lang: Language, *, headin
     )
     return (
         f"<{heading}>{esc(labelled(number, item.question, lang))}</{heading}>"
-        f"<p>{esc(label('score', lang) + colon(lang))}<b>{item.score:g}/10</b> · {esc(source_label(item.source, lang))}</p>"
+        f"<p>{esc(label('score', lang) + colon(lang))}<b>{numbers.out_of(item.score, 10, lang)}</b> · {esc(source_label(item.source, lang))}</p>"
         + section(label("answer", lang), para(item.answer_transcript or label("no_answer", lang)))
         + section(label("went_well", lang), bullets(item.went_well, word("none_noted", lang)))
         + section(label("improvements", lang), bullets(item.to_improve, word("none_noted", lang)))
@@ -247,11 +248,11 @@ def _questions(session: InterviewSession, lang: Language) -> str:
     out = f"<h2>{esc(label('questions', lang))}</h2>"
     if q is None:
         return out + _missing(lang)
-    numbers = feedback_labels(session)
+    labels = feedback_labels(session)
     return (
         out
         + _made_by(q, lang)
-        + "".join(feedback_html(item, number, lang) for item, number in zip(q.items, numbers, strict=True))
+        + "".join(feedback_html(item, number, lang) for item, number in zip(q.items, labels, strict=True))
     )
 
 
@@ -266,7 +267,7 @@ def _delivery(session: InterviewSession, lang: Language) -> str:
     rows = [(heading("whole_interview", lang), d.overall)]
     rows += list(zip(delivery_labels(session), (i.metrics for i in d.per_answer), strict=True))
     body = "".join(
-        f"<tr><td>{esc(name)}</td><td>{m.duration_s:.0f} s</td><td>{m.words_per_minute:.0f}</td>"
+        f"<tr><td>{esc(name)}</td><td>{numbers.decimal(m.duration_s, lang, 0)} s</td><td>{numbers.decimal(m.words_per_minute, lang, 0)}</td>"
         f"<td>{m.filler_count}</td><td>{len(m.long_pauses)}</td></tr>"
         for name, m in rows
     )

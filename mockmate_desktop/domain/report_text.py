@@ -6,6 +6,7 @@ as the engine wrote them. Every part says which engine made it; demo content say
 
 from __future__ import annotations
 
+from . import numbers
 from .delivery import DeliveryMetrics, GuidanceBand
 from .enums import Language
 from .interview import InterviewSession
@@ -97,7 +98,7 @@ def _bullets(items: list[str]) -> list[str]:
 def _delivery_line(metrics: DeliveryMetrics, language: Language) -> str:
     return (
         f"{label('words', language)}{colon(language)}{metrics.word_count} · {label('pace', language)}{colon(language)}"
-        f"{metrics.words_per_minute:.0f} {unit('words_per_minute', 'wpm', language.value)} · {label('fillers', language)}{colon(language)}{metrics.filler_count} · "
+        f"{numbers.decimal(metrics.words_per_minute, language, 0)} {unit('words_per_minute', 'wpm', language.value)} · {label('fillers', language)}{colon(language)}{metrics.filler_count} · "
         f"{label('pauses', language)}{colon(language)}{len(metrics.long_pauses)}"
     )
 
@@ -111,7 +112,7 @@ def _summary(reports: ReportSet, lang: Language) -> list[str]:
         _made_by(s, lang),
         "",
         f"**{label('overall', lang)}{colon(lang)}{s.overall_score}/100** · {label('selection', lang)}{colon(lang)}"
-        f"{s.selection_probability}% ({selection_word(s.selection_label, lang)})",
+        f"{numbers.percent(s.selection_probability, lang)} ({selection_word(s.selection_label, lang)})",
         "",
         s.snapshot,
         "",
@@ -131,7 +132,7 @@ def category_name(key: str, lang: Language) -> str:
 
 def _category(name: str, score: CategoryScore, lang: Language) -> list[str]:
     title = category_name(name, lang)
-    line = [f"- **{title}{colon(lang)}{score.score:g}/10**{colon(lang)}{score.comment}"]
+    line = [f"- **{title}{colon(lang)}{numbers.out_of(score.score, 10, lang)}**{colon(lang)}{score.comment}"]
     if score.evidence:
         line.append(f'  > "{score.evidence}"')
     return line
@@ -178,7 +179,7 @@ def _questions(session: InterviewSession, lang: Language) -> list[str]:
             f"**{label('answer', lang)}**{colon(lang)}{item.answer_transcript or label('no_answer', lang)}",
             "",
         ]
-        out += [f"**{label('score', lang)}{colon(lang)}{item.score:g}/10**", ""]
+        out += [f"**{label('score', lang)}{colon(lang)}{numbers.out_of(item.score, 10, lang)}**", ""]
         if item.star is not None:
             parts = " ".join(f"{k[0].upper()}{'✓' if v else '✗'}" for k, v in item.star.model_dump().items())
             out += [f"STAR{colon(lang)}{parts}", ""]

@@ -1,9 +1,9 @@
 """Wording of the offline scorer's explanations and caps in the interview's language (English, Hindi, French).
 
-The language here only picks words: it never changes a figure. It is the interview's language, which is not
-always `MeaningSignals.language` (that one picks the learned model's per-language scales). Figures keep the
-format of the English text (62%, z +0.35, 4.5/10); quoted expected points come in the bank's language and
-quotes of the candidate's answer stay verbatim. Every message exists in every language with the same
+The language picks the words and how a figure is written, never its value. It is the interview's language,
+which is not always `MeaningSignals.language` (that one picks the learned model's per-language scales).
+Figures are written by `numbers` (62%, z +0.35, 4.5/10; in French 62\u00a0%, z +0,35, 4,5/10); quoted
+expected points come in the bank's language and quotes of the candidate's answer stay verbatim. Every message exists in every language with the same
 placeholders (tests/domain/test_scoring_texts.py).
 """
 
@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import string
 from collections.abc import Iterable
+
+from mockmate_desktop.domain import numbers
+from mockmate_desktop.domain.enums import Language
 
 LANGUAGES = ("en", "hi", "fr")
 
@@ -323,9 +326,14 @@ def _lang(language: str) -> str:
     return language if language in LANGUAGES else "en"
 
 
+def known(language: str) -> Language:
+    """`language` as a `Language`, English for one the texts do not have."""
+    return Language(_lang(language))
+
+
 def say(key: str, language: str, **values: object) -> str:
     """Message `key` in `language` (English for an unknown one), its placeholders filled from `values`."""
-    return _T[key][_lang(language)].format(**values)
+    return numbers.fill(_T[key][_lang(language)], known(language), **values)
 
 
 def part(name: str, language: str) -> str:

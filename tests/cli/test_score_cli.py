@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from tests.cli.conftest import RunCli
@@ -108,3 +109,24 @@ def test_a_french_bank_question_is_judged_and_answered_in_french(run_cli: RunCli
     assert text.returncode == 0, text.stderr
     assert text.stdout.startswith("Note: ") and "Points attendus:" in text.stdout
     assert f"Réponse modèle: {french['model_answer']}" in text.stdout
+
+
+def test_french_text_output_writes_french_figures(run_cli: RunCli, tmp_path: Path) -> None:
+    """The score, each criterion and the feedback in one convention: "6,4/10", never "6.4/10" or "61%"."""
+    answer = tmp_path / "reponse.txt"
+    answer.write_text(
+        "J'ai piloté la migration de notre base de facturation vers PostgreSQL. J'ai préparé la bascule pour un "
+        "dimanche soir, écrit la procédure et l'ai répétée deux fois sur une copie de la production. La bascule "
+        "a pris 40 minutes au lieu de deux heures et aucune facture n'a été perdue.",
+        encoding="utf-8",
+    )
+    question = "Parlez-moi d'un changement technique risqué que vous avez mené."
+    done = run_cli(
+        "score", "--question", question, "--answer-file", str(answer), "--language", "fr", home=tmp_path / "home"
+    )
+    assert done.returncode == 0, done.stderr
+    score_line = done.stdout.splitlines()[0]
+    assert re.fullmatch(r"Note: (10|\d(,\d)?)/10  \[offline .*\]", score_line), score_line
+    shown = re.sub(r"\[offline [^\]]*\]", "", done.stdout)  # the engine's version number is not a figure
+    assert re.findall(r"\d\.\d|\d%", shown) == []
+    assert re.search(r"\d,\d", shown), shown

@@ -54,6 +54,7 @@ def test_a_french_practice_result_is_shown_in_french() -> None:
     ):
         assert shown in html, shown
     assert "Réponse modèle" in html and "Rien pour l'instant" in html
+    assert "<b>6,5/10</b>" in html and "Complétude</b> 5/10" in html and "6.5" not in html
     assert not any(
         english in html for english in ("Criteria", "Expected points", "To improve", "Model answer")
     )

@@ -35,7 +35,7 @@ def test_every_tab_of_a_french_report_is_headed_in_french(qtbot, window) -> None
 
     summary = page.summary
     assert summary.gauge.caption == "Note globale"
-    assert summary.probability_label.text() == f"Probabilité de sélection{NBSP}: 62 % (élevée)"
+    assert summary.probability_label.text() == f"Probabilité de sélection{NBSP}: 62{NBSP}% (élevée)"
     assert summary.source_label.text().startswith(f"Produit par{NBSP}: Moteur hors ligne (heuristique)")
     text = summary.text.toPlainText()
     assert "En bref" in text and "Principaux points forts" in text and "Principaux points à améliorer" in text

@@ -8,7 +8,7 @@ is never a strength; an answer that missed the question gets no content strength
 from __future__ import annotations
 
 from ...domain import answer_features as fx
-from ...domain import scoring_texts
+from ...domain import numbers, scoring_texts
 from ...domain.delivery import DeliveryMetrics
 from ...domain.delivery_bands import read_bands
 from ...domain.enums import Language
@@ -83,7 +83,7 @@ def _content_improvements(
     if score.dont_know:
         improve.append(say("dont_know", language, quote=_first_sentence(transcript)))
     elif score.off_topic:
-        z = f"{score.relevance_margin:+.2f}" if score.relevance_margin is not None else "-"
+        z = numbers.signed(score.relevance_margin, language) if score.relevance_margin is not None else "-"
         key = "loosely_related" if score.loosely_related else "wrong_question"
         improve.append(say(key, language, z=z, quote=_first_sentence(transcript)))
     elif score.partly_on_question and not score.stuffed:
@@ -91,10 +91,10 @@ def _content_improvements(
         p = relevance.score / 10 if relevance is not None else 0.0
         improve.append(say("partly_on_question", language, p=p, quote=_first_sentence(transcript)))
     if score.stuffed:
-        improve.append(say("stuffed", language, share=f"{score.keyword_share:.0%}", labels=score.star_labels))
+        improve.append(say("stuffed", language, share=numbers.share(score.keyword_share, language), labels=score.star_labels))
     if score.padded:
         improve.append(
-            say("padded", language, share=f"{score.repeated_share:.0%}", fillers=f"{score.filler_share:.0%}")
+            say("padded", language, share=numbers.share(score.repeated_share, language), fillers=numbers.share(score.filler_share, language))
         )
     total = len(score.points) or len(score.covered_points) + len(score.missing_points)
     if _missed(score) and not score.stuffed:
@@ -166,5 +166,5 @@ def answer_feedback(
         weakest = min(score.criteria, key=lambda c: (c.score, c.name))
         label = texts.pick(texts.CRITERION_LABELS, weakest.name, language)
         hint = weakest_hint(weakest.name, language, behavioural)
-        improve.append(say("weakest", language, label=label, score=f"{weakest.score:g}", hint=hint))
+        improve.append(say("weakest", language, label=label, score=numbers.general(weakest.score, language), hint=hint))
     return went, improve

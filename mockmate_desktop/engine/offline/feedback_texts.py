@@ -3,6 +3,7 @@ evidence: a quote from the answer ({quote}) or a figure ({n}, {value}, {band})."
 
 from __future__ import annotations
 
+from ...domain import numbers
 from ...domain.enums import Language
 
 FEEDBACK: dict[str, dict[str, str]] = {
@@ -117,7 +118,7 @@ MODEL_ANSWER: dict[str, dict[str, str]] = {
 
 def say(key: str, language: Language, **values: object) -> str:
     table = FEEDBACK[key]
-    return (table.get(language.value) or table["en"]).format(**values)
+    return numbers.fill(table.get(language.value) or table["en"], language, **values)
 
 
 # What lifts the weakest criterion of an answer that needs nothing else: a figure alone ("Structure 7.3/10 is

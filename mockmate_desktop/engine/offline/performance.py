@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from ...domain import answer_features as fx
+from ...domain import numbers
 from ...domain.enums import Language, Source
 from ...domain.interview import InterviewSession
 from ...domain.jd_requirements import required_first, requirement_groups, unmet
@@ -186,7 +187,7 @@ def _quantitative(turns: Sequence[Turn], language: Language) -> str:
     speaking = sum(m.speaking_time_s for m in metrics)
     spoken_words = sum(m.word_count for m in metrics)
     pace = (
-        say("pace", language, wpm=f"{60 * spoken_words / speaking:.0f}")
+        say("pace", language, wpm=numbers.decimal(60 * spoken_words / speaking, language, 0))
         if speaking > 0
         else say("pace_typed", language)
     )
@@ -196,7 +197,7 @@ def _quantitative(turns: Sequence[Turn], language: Language) -> str:
         asked=len(turns),
         follow_ups=sum(1 for t in turns if t.question.parent_id is not None),
         answered=len(answered),
-        scores=", ".join(f"{t.label}{colon(language)}{t.score.score:g}" for t in turns),
+        scores=", ".join(f"{t.label}{colon(language)}{numbers.general(t.score.score, language)}" for t in turns),
         words=sum(t.score.word_count for t in answered),
         pace=pace,
         fillers=sum(m.filler_count for m in metrics),
@@ -212,11 +213,11 @@ def _qualitative(turns: Sequence[Turn], language: Language) -> str:
         return say("qual_none", language)
     best, worst = answered[0], answered[-1]
     parts = [
-        say("qual_best", language, n=best.label, s=f"{best.score.score:g}"),
+        say("qual_best", language, n=best.label, s=numbers.general(best.score.score, language)),
         " ".join(c.explanation for c in best.score.criteria[:2]),
     ]
     if worst is not best:
-        parts.append(say("qual_worst", language, n=worst.label, s=f"{worst.score.score:g}"))
+        parts.append(say("qual_worst", language, n=worst.label, s=numbers.general(worst.score.score, language)))
         parts.append(
             " ".join(worst.score.caps or [c.explanation for c in worst.score.criteria if c.score < 5][:2])
         )
@@ -237,7 +238,7 @@ def performance(
     categories = _categories(turns, language)
     behavioural = [t for t in turns if t.answered and t.behavioural]
     teamwork_quote = categories.cultural_fit.evidence
-    fit_score = f"{categories.cultural_fit.score:g}"
+    fit_score = numbers.general(categories.cultural_fit.score, language)
     stories = [t for t in behavioural if t.score.star]
     fit = (
         say("fit", language, s=fit_score, n=len(stories))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...domain import numbers
 from ...domain.enums import Language
 
 _RATIONALE: dict[str, dict[str, str]] = {
@@ -98,7 +99,7 @@ def rationale(key: str, language: Language, **values: object) -> str:
     table = _RATIONALE[key]
     if isinstance(values.get("competency"), str):
         values["competency"] = competency_name(str(values["competency"]), language)
-    text = (table.get(language.value) or table["en"]).format(**values)
+    text = numbers.fill(table.get(language.value) or table["en"], language, **values)
     return text[:1].upper() + text[1:]
 
 

@@ -22,6 +22,7 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ...domain import numbers
 from ...domain.config import InterviewConfig
 from ...domain.enums import Difficulty, InterviewType, Language, QuestionKind, Source
 from ...domain.interview import Question
@@ -275,7 +276,7 @@ def _general_rationale(state: _State, entry: BankEntry, kind: str) -> str:
     weak = state.history.weakness(competency.casefold())
     language = state.language
     if weak is not None:
-        return plan_texts.rationale("weak", language, competency=competency, score=f"{weak:g}")
+        return plan_texts.rationale("weak", language, competency=competency, score=numbers.general(weak, language))
     if kind == "behavioural":
         return plan_texts.rationale("behavioural", language, competency=competency)
     if kind == "overall":

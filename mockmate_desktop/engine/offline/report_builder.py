@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ...domain import scoring_texts
+from ...domain import numbers, scoring_texts
 from ...domain.delivery_bands import read_bands
 from ...domain.delivery_metrics import combine
 from ...domain.enums import Language, QuestionKind, SelectionLabel, Source
@@ -12,7 +12,7 @@ from ...domain.interview import InterviewSession
 from ...domain.report_words import word
 from ...domain.reports import QuestionFeedback, QuestionsReport, SummaryReport
 from ...domain.scoring import WEIGHTS
-from ...domain.selection import PASS_MARK, selection_probability
+from ...domain.selection import CEILING, FLOOR, PASS_MARK, selection_probability
 from . import texts
 from .assess import Turn
 from .feedback import answer_feedback
@@ -43,7 +43,7 @@ def criterion_means(turns: Sequence[Turn]) -> dict[str, float]:
 def describe_turn(turn: Turn, language: Language) -> str:
     named = texts.competency_name(turn.question.competency, language)
     competency = f" ({named})" if turn.question.competency else ""
-    return f"{turn.label}{competency}, {turn.score.score:g}/10"
+    return f"{turn.label}{competency}, {numbers.out_of(turn.score.score, 10, language)}"
 
 
 def _delivery_side(turns: Sequence[Turn]) -> bool | None:
@@ -70,7 +70,7 @@ def strengths_and_improvements(turns: Sequence[Turn], language: Language) -> tup
         return value >= 6 and not (name == "relevance" and missed)
 
     strengths = [
-        f"{texts.pick(texts.STRENGTH_OF, name, language)} ({value:.1f}/10)"
+        f"{texts.pick(texts.STRENGTH_OF, name, language)} ({numbers.decimal(value, language)}/10)"
         for name, value in ranked
         if strong(name, value)
     ][:3]
@@ -82,10 +82,10 @@ def strengths_and_improvements(turns: Sequence[Turn], language: Language) -> tup
         # A strong answer is a strength even when weak ones pull the averages down; it cites its quote.
         quote = next(iter(turn.score.evidence), "")
         strengths.append(
-            texts.text("strong_answer", language, n=turn.label, s=f"{turn.score.score:g}", quote=quote)
+            texts.text("strong_answer", language, n=turn.label, s=numbers.general(turn.score.score, language), quote=quote)
         )
     improvements = [
-        f"{texts.pick(texts.IMPROVE_OF, name, language)} ({value:.1f}/10)"
+        f"{texts.pick(texts.IMPROVE_OF, name, language)} ({numbers.decimal(value, language)}/10)"
         for name, value in reversed(ranked)
         if (delivery_ok is False if name == "delivery" else value < 6)
     ][:3]
@@ -97,7 +97,7 @@ def strengths_and_improvements(turns: Sequence[Turn], language: Language) -> tup
     if not improvements and ranked:
         # Even a strong interview has a weakest area; an empty list reads as if nothing was assessed.
         name, value = ranked[-1]
-        improvements.append(f"{texts.pick(texts.IMPROVE_OF, name, language)} ({value:.1f}/10)")
+        improvements.append(f"{texts.pick(texts.IMPROVE_OF, name, language)} ({numbers.decimal(value, language)}/10)")
     return strengths, improvements[:3]
 
 
@@ -126,7 +126,7 @@ def summary(session: InterviewSession, turns: Sequence[Turn], model_name: str) -
             itype=word(config.interview_type.value, language),
             answered=len(answered),
             total=len(mains),
-            avg=f"{average:.1f}",
+            avg=numbers.decimal(average, language),
             best=best,
             worst=worst,
         )
@@ -134,8 +134,11 @@ def summary(session: InterviewSession, turns: Sequence[Turn], model_name: str) -
     snapshot += " " + texts.text(
         "probability_note",
         language,
-        p=probability,
-        mark=f"{PASS_MARK[config.difficulty]:g}",
+        p=numbers.percent(probability, language),
+        even=numbers.percent(50, language),
+        floor=FLOOR,
+        ceiling=numbers.percent(CEILING, language),
+        mark=numbers.general(PASS_MARK[config.difficulty], language),
         difficulty=word(config.difficulty.value, language),
     )
     strengths, improvements = strengths_and_improvements(turns, language)

@@ -7,6 +7,7 @@ verbatim.
 
 from __future__ import annotations
 
+from ...domain import numbers
 from ...domain.enums import Language
 
 _TEXTS: dict[str, dict[str, str]] = {
@@ -16,9 +17,9 @@ _TEXTS: dict[str, dict[str, str]] = {
         "fr": "Noté hors ligne par la grille de MockMate : le sens est comparé par un petit modèle de phrases multilingue sur cet ordinateur, avec les chiffres, les outils cités, la structure et l'élocution (pas une IA générative).",
     },
     "probability_note": {
-        "en": "Selection chance {p} % is an estimate, not a statistic: a logistic curve of your overall score that gives 50 % at {mark}/100 in an interview at {difficulty} level (higher for harder levels), kept between 1 and 99 %.",
-        "hi": "चयन की संभावना {p} % एक अनुमान है, आँकड़ा नहीं: आपके कुल स्कोर का logistic वक्र, जो {difficulty} इंटरव्यू के लिए {mark}/100 पर 50 % देता है (कठिन स्तर पर ऊँचा), और 1 से 99 % के बीच रहता है।",
-        "fr": "La probabilité de sélection de {p} % est une estimation, pas une statistique : une courbe logistique de votre note globale qui donne 50 % à {mark}/100 pour un entretien {difficulty} (plus haut pour les niveaux difficiles), bornée entre 1 et 99 %.",
+        "en": "Selection chance {p} is an estimate, not a statistic: a logistic curve of your overall score that gives {even} at {mark}/100 in an interview at {difficulty} level (higher for harder levels), kept between {floor} and {ceiling}.",
+        "hi": "चयन की संभावना {p} एक अनुमान है, आँकड़ा नहीं: आपके कुल स्कोर का logistic वक्र, जो {difficulty} इंटरव्यू के लिए {mark}/100 पर {even} देता है (कठिन स्तर पर ऊँचा), और {floor} से {ceiling} के बीच रहता है।",
+        "fr": "La probabilité de sélection de {p} est une estimation, pas une statistique : une courbe logistique de votre note globale qui donne {even} à {mark}/100 pour un entretien {difficulty} (plus haut pour les niveaux difficiles), bornée entre {floor} et {ceiling}.",
     },
     "snapshot": {
         "en": "Overall {score}/100 for {role} ({difficulty}, {itype}): {answered} of {total} questions answered, average {avg}/10. Best: {best}. Weakest: {worst}.",
@@ -154,7 +155,7 @@ IMPROVE_OF: dict[str, dict[str, str]] = {
 def text(key: str, language: Language, **values: object) -> str:
     table = _TEXTS[key]
     template = table.get(language.value) or table["en"]
-    return template.format(**values)
+    return numbers.fill(template, language, **values)
 
 
 def pick(table: dict[str, dict[str, str]], key: str, language: Language) -> str:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import numbers
 from ...domain.enums import Difficulty, Language
 from ...engine.semantic.loader import shared_loader
 from ...services.practice import PracticeRequest, PracticeResult, practise
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 def result_html(result: PracticeResult) -> str:
     # Headings, criterion names and point statuses in the practice's language, as its feedback is.
     criteria = "".join(
-        f"<li><b>{esc(result.criterion_label(c))}</b> {c['score']:g}/10: {esc(str(c['explanation']))}</li>"
+        f"<li><b>{esc(result.criterion_label(c))}</b> {numbers.out_of(c['score'], 10, result.language)}: {esc(str(c['explanation']))}</li>"
         for c in result.criteria
     )
     points = [
@@ -40,7 +41,7 @@ def result_html(result: PracticeResult) -> str:
         for p in result.points
     ]
     return (
-        f"<p>{esc(result.heading('score'))} <b>{result.score:g}/10</b> · {esc(result.engine)}</p>"
+        f"<p>{esc(result.heading('score'))} <b>{numbers.out_of(result.score, 10, result.language)}</b> · {esc(result.engine)}</p>"
         + "".join(para(f"⚠ {cap}") for cap in result.caps)
         + section(result.heading("criteria"), f"<ul>{criteria}</ul>")
         + (section(result.heading("expected_points"), bullets(points)) if points else "")

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import numbers
 from ...domain.delivery import DeliveryMetrics, GuidanceBand
 from ...domain.enums import Language
 from ...domain.interview import InterviewSession
@@ -36,14 +37,14 @@ _COLUMNS = (
 )
 
 
-def _metrics_row(label: str, m: DeliveryMetrics) -> list[str]:
-    first = "—" if m.time_to_first_word_s is None else f"{m.time_to_first_word_s:.1f} s"
+def _metrics_row(label: str, m: DeliveryMetrics, lang: Language) -> list[str]:
+    first = "—" if m.time_to_first_word_s is None else f"{numbers.decimal(m.time_to_first_word_s, lang)} s"
     return [
         label,
-        f"{m.duration_s:.0f} s",
-        f"{m.words_per_minute:.0f}",
+        f"{numbers.decimal(m.duration_s, lang, 0)} s",
+        numbers.decimal(m.words_per_minute, lang, 0),
         str(m.filler_count),
-        f"{m.fillers_per_minute:.1f}",
+        numbers.decimal(m.fillers_per_minute, lang),
         str(m.pause_count),
         str(len(m.long_pauses)),
         first,
@@ -81,12 +82,12 @@ class DeliveryTab(QWidget):
             return
         labels = delivery_labels(session)
         for data in delivery_charts(session):
-            chart = banded_bar_chart(data.title, list(data.labels), list(data.values), data.band)
+            chart = banded_bar_chart(data.title, list(data.labels), list(data.values), data.band, language=lang)
             self.charts.append(chart)
             self.charts_row.addWidget(chart, 1)
-        rows = [_metrics_row(heading("whole_interview", lang), report.overall)]
+        rows = [_metrics_row(heading("whole_interview", lang), report.overall, lang)]
         rows += [
-            _metrics_row(label, item.metrics) for label, item in zip(labels, report.per_answer, strict=True)
+            _metrics_row(label, item.metrics, lang) for label, item in zip(labels, report.per_answer, strict=True)
         ]
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):

@@ -24,6 +24,8 @@ from PySide6.QtGui import (
 )
 
 from ...core.files import atomic_write_bytes
+from ...domain import numbers
+from ...domain.enums import Language
 from ...domain.interview import InterviewSession
 from ...domain.report_html import ChartData, report_document
 from ..fonts import register_bundled_fonts
@@ -54,11 +56,11 @@ def _nice_max(value: float) -> float:
     return float(value)
 
 
-def _figure(value: float) -> str:
-    return f"{value:.0f}" if value >= 20 else f"{value:.1f}".removesuffix(".0")
+def _figure(value: float, lang: Language) -> str:
+    return numbers.decimal(value, lang, 0) if value >= 20 else numbers.general(round(value, 1), lang)
 
 
-def paint_chart(chart: ChartData) -> QImage:
+def paint_chart(chart: ChartData, lang: Language = Language.EN) -> QImage:
     width, height = _CHART_SIZE
     image = QImage(width, height, QImage.Format.Format_ARGB32)
     image.fill(QColor("white"))
@@ -78,15 +80,17 @@ def paint_chart(chart: ChartData) -> QImage:
     top = max([*chart.values, chart.band[1] or 0.0, chart.band[0] or 0.0])
     scale_max = chart.fixed_max or _nice_max(top * 1.1)
     if chart.horizontal:
-        _horizontal(painter, chart, metrics, scale_max, QRectF(0, 60, width, height - 60))
+        _horizontal(painter, chart, metrics, scale_max, QRectF(0, 60, width, height - 60), lang)
     else:
-        _vertical(painter, chart, metrics, scale_max, QRectF(0, 60, width, height - 60))
+        _vertical(painter, chart, metrics, scale_max, QRectF(0, 60, width, height - 60), lang)
     painter.end()
     return image
 
 
-def _vertical(painter: QPainter, chart: ChartData, fm: QFontMetricsF, top: float, area: QRectF) -> None:
-    left = area.left() + fm.horizontalAdvance(f"{top:g}") + 24
+def _vertical(
+    painter: QPainter, chart: ChartData, fm: QFontMetricsF, top: float, area: QRectF, lang: Language
+) -> None:
+    left = area.left() + fm.horizontalAdvance(numbers.general(top, lang)) + 24
     bottom = area.bottom() - 2.4 * fm.height() - 8  # room for two lines of labels ("Q3" / "follow-up")
     plot = QRectF(left, area.top() + 10, area.right() - left - 20, bottom - area.top() - 10)
 
@@ -101,7 +105,7 @@ def _vertical(painter: QPainter, chart: ChartData, fm: QFontMetricsF, top: float
         painter.drawText(
             QRectF(area.left(), y(value) - fm.height() / 2, left - area.left() - 8, fm.height()),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-            f"{value:g}",
+            numbers.general(value, lang),
         )
         painter.setPen(_GRID)
     low, high = chart.band
@@ -117,7 +121,7 @@ def _vertical(painter: QPainter, chart: ChartData, fm: QFontMetricsF, top: float
         painter.fillRect(bar, _BAR)
         painter.setPen(_INK)
         painter.drawText(
-            QRectF(x, y(value) - fm.height() - 2, slot, fm.height()), Qt.AlignmentFlag.AlignHCenter, _figure(value)
+            QRectF(x, y(value) - fm.height() - 2, slot, fm.height()), Qt.AlignmentFlag.AlignHCenter, _figure(value, lang)
         )
         # Labels wrap onto two lines rather than being clipped under narrow bars.
         painter.drawText(
@@ -127,7 +131,9 @@ def _vertical(painter: QPainter, chart: ChartData, fm: QFontMetricsF, top: float
         )
 
 
-def _horizontal(painter: QPainter, chart: ChartData, fm: QFontMetricsF, top: float, area: QRectF) -> None:
+def _horizontal(
+    painter: QPainter, chart: ChartData, fm: QFontMetricsF, top: float, area: QRectF, lang: Language
+) -> None:
     left = area.left() + max(fm.horizontalAdvance(label) for label in chart.labels) + 24
     plot = QRectF(left, area.top() + 10, area.right() - left - 40, area.height() - fm.height() - 30)
 
@@ -140,7 +146,7 @@ def _horizontal(painter: QPainter, chart: ChartData, fm: QFontMetricsF, top: flo
         painter.drawLine(QPointF(x(value), plot.top()), QPointF(x(value), plot.bottom()))
         painter.setPen(_INK)
         painter.drawText(
-            QRectF(x(value) - 40, plot.bottom() + 6, 80, fm.height()), Qt.AlignmentFlag.AlignHCenter, f"{value:g}"
+            QRectF(x(value) - 40, plot.bottom() + 6, 80, fm.height()), Qt.AlignmentFlag.AlignHCenter, numbers.general(value, lang)
         )
     slot = plot.height() / max(1, len(chart.values))
     for index, (label, value) in enumerate(zip(chart.labels, chart.values, strict=True)):
@@ -154,7 +160,7 @@ def _horizontal(painter: QPainter, chart: ChartData, fm: QFontMetricsF, top: flo
         bar = QRectF(plot.left(), y + slot * 0.2, x(value) - plot.left(), slot * 0.6)
         painter.fillRect(bar, _BAR)
         painter.drawText(
-            QRectF(bar.right() + 8, y, 80, slot), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, f"{value:g}"
+            QRectF(bar.right() + 8, y, 80, slot), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, numbers.general(value, lang)
         )
 
 
@@ -168,7 +174,7 @@ def pdf_bytes(session: InterviewSession) -> bytes:
     body.setFeature(QFont.Tag("liga"), 0)
     text.setDefaultFont(body)
     for chart in document.charts:
-        text.addResource(QTextDocument.ResourceType.ImageResource, QUrl(chart.key), paint_chart(chart))
+        text.addResource(QTextDocument.ResourceType.ImageResource, QUrl(chart.key), paint_chart(chart, session.config.language))
     text.setHtml(document.html)
     data = QByteArray()
     buffer = QBuffer(data)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
+from ...domain import numbers
 from ...domain.enums import Language
 from ...domain.interview import InterviewSession
 from ...domain.report_headings import colon, heading
@@ -39,7 +40,7 @@ class PerformanceTab(QWidget):
             return
         data = category_chart(report, lang)
         # Bars read top to bottom in the same order as the list below them.
-        self.chart = category_chart_view(data.labels[::-1], data.values[::-1], title=data.title)
+        self.chart = category_chart_view(data.labels[::-1], data.values[::-1], title=data.title, language=lang)
         self.splitter.insertWidget(0, self.chart)
         self.splitter.setSizes([260, 400])
         self.text.setHtml(_html(report, lang, data.labels))
@@ -50,7 +51,7 @@ def _html(report: PerformanceReport, lang: Language, names: tuple[str, ...]) -> 
     for (key, _english), name in zip(CATEGORIES, names, strict=True):
         item = getattr(report.category_scores, key)
         quote = f"<br><i>“{esc(item.evidence)}”</i>" if item.evidence else ""
-        rows.append(f"<li><b>{esc(name)} — {item.score:.1f}/10.</b> {esc(item.comment)}{quote}</li>")
+        rows.append(f"<li><b>{esc(name)} — {numbers.decimal(item.score, lang)}/10.</b> {esc(item.comment)}{quote}</li>")
     comparative = report.comparative_analysis
     compare = "".join(
         f"<li><b>{esc(word(key, lang) + colon(lang).rstrip())}</b> {esc(text)}</li>"

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import numbers
 from ...domain.enums import Language
 from ...domain.interview import InterviewSession
 from ...domain.numbering import feedback_labels
@@ -124,7 +125,7 @@ class QuestionsTab(QWidget):
         items = report.items if report is not None else []
         self.labels = feedback_labels(session)
         for number, item in zip(self.labels, items, strict=True):
-            row = QListWidgetItem(f"{number}  ({item.score:g}/10)\n{item.question}")
+            row = QListWidgetItem(f"{number}  ({numbers.out_of(item.score, 10, session.config.language)})\n{item.question}")
             row.setToolTip(para(item.question))  # escaped: tooltips render rich text too
             self.list.addItem(row)
         if items:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QTextBrowser, QVBoxLayout, QWidget
 
+from ...domain import numbers
 from ...domain.interview import InterviewSession
 from ...domain.report_headings import heading, labelled
 from ...domain.report_html import made_by_text
@@ -26,7 +27,7 @@ class SummaryTab(QWidget):
         left.addWidget(self.probability_label)
         self.probability = QProgressBar()
         self.probability.setRange(0, 100)
-        self.probability.setFormat("%p %")
+        self.probability.setFormat("%p%")
         left.addWidget(self.probability)
         self.source_label = QLabel()
         self.source_label.setWordWrap(True)
@@ -44,6 +45,7 @@ class SummaryTab(QWidget):
         if summary is None:
             self.gauge.set_score(None)
             self.probability.setValue(0)
+            self.probability.setFormat(numbers.percent(0, lang))
             self.probability_label.setText(
                 labelled(label("selection", lang), heading("not_available", lang), lang)
             )
@@ -52,9 +54,11 @@ class SummaryTab(QWidget):
             return
         self.gauge.set_score(summary.overall_score)
         self.probability.setValue(summary.selection_probability)
+        # The bar's own "%p" would print the English "15%" under a French "15\u00a0%"; it shows the same text.
+        self.probability.setFormat(numbers.percent(summary.selection_probability, lang))
         band = selection_word(summary.selection_label, lang)
         self.probability_label.setText(
-            labelled(label("selection", lang), f"{summary.selection_probability} % ({band})", lang)
+            labelled(label("selection", lang), f"{numbers.percent(summary.selection_probability, lang)} ({band})", lang)
         )
         self.source_label.setText(made_by_text(summary, lang))
         none = word("none_noted", lang)

@@ -16,10 +16,11 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QPointF, Qt
+from PySide6.QtCore import QLocale, QMargins, QPointF, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ...domain.enums import Language
 from ..theme import is_dark
 
 # QtCharts elides a bottom label well before it touches its neighbour (even when turned): "A10" under ten
@@ -46,12 +47,17 @@ def _values_above_bars(series: QAbstractBarSeries) -> None:
     series.setLabelsFormat("@value")
 
 
-def new_chart() -> QChart:
+def new_chart(language: Language = Language.EN) -> QChart:
     """A chart in the app's light or dark look; the theme goes first, as it resets series colours."""
     chart = QChart()
     if _dark():
         chart.setTheme(QChart.ChartTheme.ChartThemeDark)
         chart.setBackgroundBrush(QColor("#292a2d"))
+    if language is Language.FR:
+        # QtCharts writes its bar and axis figures itself; with the French locale they take the decimal
+        # comma the report's text has ("7,8/10" beside a bar labelled "7,8", as domain/numbers.py writes it).
+        chart.setLocale(QLocale(QLocale.Language.French, QLocale.Country.France))
+        chart.setLocalizeNumbers(True)
     return chart
 
 
@@ -73,6 +79,7 @@ def category_chart(
     parent: QWidget | None = None,
     *,
     title: str = "Category scores (0-10)",
+    language: Language = Language.EN,
 ) -> QChartView:
     """Horizontal bars on a fixed 0-10 axis so charts of different sessions compare at a glance."""
     bars = QBarSet("Score")
@@ -82,7 +89,7 @@ def category_chart(
     series = QHorizontalBarSeries()
     series.append(bars)
     _values_above_bars(series)
-    chart = new_chart()
+    chart = new_chart(language)
     chart.addSeries(series)
     categories = QBarCategoryAxis()
     categories.append(list(labels))
@@ -126,6 +133,8 @@ def banded_bar_chart(
     values: Sequence[float],
     band: tuple[float | None, float | None],
     parent: QWidget | None = None,
+    *,
+    language: Language = Language.EN,
 ) -> QChartView:
     """One bar per answer; the guidance band drawn as a shaded range behind the bars.
 
@@ -144,7 +153,7 @@ def banded_bar_chart(
     series: QAbstractBarSeries = QHorizontalBarSeries() if horizontal else QBarSeries()
     series.append(bars)
     _values_above_bars(series)
-    chart = new_chart()
+    chart = new_chart(language)
     low, high = band
     # Headroom beyond the longest bar for its value label.
     top = max([*values, high or 0.0, low or 0.0, 1.0]) * 1.2
