@@ -49,6 +49,7 @@ def _read(path: Path, what: str) -> str:
 def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     from ..domain import numbers
     from ..domain.enums import Difficulty, Language
+    from ..domain.report_headings import colon
     from ..engine.protocols import EngineError
     from ..services.practice import PracticeError, PracticeRequest, practise
 
@@ -71,22 +72,23 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     if args.json:
         print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
         return 0
-    print(f"{result.heading('score')}: {numbers.out_of(result.score, 10, result.language)}  [{result.engine}]")
+    sep = colon(result.language)
+    print(f"{result.heading('score')}{sep}{numbers.out_of(result.score, 10, result.language)}  [{result.engine}]")
     for c in result.criteria:
         print(f"  {result.criterion_label(c):<13} {numbers.general(c['score'], result.language):>4}/10  {c['explanation']}")
     for cap in result.caps:
         print(f"  ! {cap}")
     if result.points:
-        print(f"{result.heading('expected_points')}:")
+        print(f"{result.heading('expected_points')}{sep.rstrip()}")
         for p in result.points:
             quote = f'  "{p["quote"]}"' if p.get("quote") else ""
             print(f"  [{result.status(p['status']):<7}] {p['point']}{quote}")
-    print(f"{result.heading('went_well')}:")
+    print(f"{result.heading('went_well')}{sep.rstrip()}")
     for line in result.went_well or ["-"]:
         print(f"  + {line}")
-    print(f"{result.heading('improvements')}:")
+    print(f"{result.heading('improvements')}{sep.rstrip()}")
     for line in result.to_improve:
         print(f"  - {line}")
     if result.model_answer:
-        print(f"{result.heading('model_answer')}: {result.model_answer}")
+        print(f"{result.heading('model_answer')}{sep}{result.model_answer}")
     return 0

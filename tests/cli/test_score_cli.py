@@ -107,8 +107,8 @@ def test_a_french_bank_question_is_judged_and_answered_in_french(run_cli: RunCli
         home=tmp_path / "home",
     )
     assert text.returncode == 0, text.stderr
-    assert text.stdout.startswith("Note: ") and "Points attendus:" in text.stdout
-    assert f"Réponse modèle: {french['model_answer']}" in text.stdout
+    assert text.stdout.startswith("Note\u00a0: ") and "Points attendus\u00a0:" in text.stdout
+    assert f"Réponse modèle\u00a0: {french['model_answer']}" in text.stdout
 
 
 def test_french_text_output_writes_french_figures(run_cli: RunCli, tmp_path: Path) -> None:
@@ -126,7 +126,7 @@ def test_french_text_output_writes_french_figures(run_cli: RunCli, tmp_path: Pat
     )
     assert done.returncode == 0, done.stderr
     score_line = done.stdout.splitlines()[0]
-    assert re.fullmatch(r"Note: (10|\d(,\d)?)/10  \[offline .*\]", score_line), score_line
+    assert re.fullmatch(r"Note\u00a0: (10|\d(,\d)?)/10  \[offline .*\]", score_line), score_line
     shown = re.sub(r"\[offline [^\]]*\]", "", done.stdout)  # the engine's version number is not a figure
     assert re.findall(r"\d\.\d|\d%", shown) == []
     assert re.search(r"\d,\d", shown), shown
