@@ -156,7 +156,9 @@ class CoachingService:
             raise CoachingError("This interview has no reports yet; finish it to get a practice plan.")
         results = question_results(session)
         gaps = session.reports.performance.skill_gaps if session.reports.performance else []
-        overall = session.reports.delivery.overall if session.reports.delivery else None
+        delivery = session.reports.delivery
+        # A typed interview's delivery report holds zeros, not a pace of 0 wpm to raise.
+        overall = delivery.overall if delivery is not None and delivery.per_answer else None
         return build_plan(session.id, results, gaps, overall, guidance_bands(session.config.language.value))
 
     # progress -------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from mockmate_desktop.domain.delivery import DeliveryMetrics
 from mockmate_desktop.domain.delivery_metrics import guidance_bands
 from mockmate_desktop.domain.enums import AnswerMode, Source
 from mockmate_desktop.domain.practice_plan import delivery_targets
-from mockmate_desktop.domain.reports import DeliveryReport
+from mockmate_desktop.domain.reports import AnswerDelivery, DeliveryReport
 from mockmate_desktop.engine.offline.engine import OfflineEngine
 from mockmate_desktop.services.coaching import CoachingError, CoachingService, NewAttempt
 from mockmate_desktop.storage.sqlite_store import SqliteStore
@@ -26,8 +26,28 @@ FILLERY = DeliveryMetrics(
 
 def _with_fillery_delivery(engine: OfflineEngine):  # type: ignore[no-untyped-def]
     session = reported_session(engine)
-    session.reports.delivery = DeliveryReport(source=session.reports.summary.source, overall=FILLERY)  # type: ignore[union-attr]
+    spoken = [AnswerDelivery(question_id=a.question_id, metrics=FILLERY) for a in session.answers]
+    session.reports.delivery = DeliveryReport(
+        source=session.reports.summary.source,  # type: ignore[union-attr]
+        overall=FILLERY,
+        per_answer=spoken,
+    )
     return session
+
+
+def test_a_typed_interview_gets_no_delivery_target(
+    store: SqliteStore, engine: OfflineEngine, coaching: CoachingService
+) -> None:
+    session = reported_session(engine)
+    # What a typed interview's delivery report holds: zeros and no answer measured. Before, the plan asked
+    # for "words per minute between 100 and 165 wpm (was 0.0)".
+    session.reports.delivery = DeliveryReport(
+        source=session.reports.summary.source,  # type: ignore[union-attr]
+        overall=DeliveryMetrics(),
+    )
+    store.save_session(session)
+    plan = coaching.plan(session.id)
+    assert plan.drills and all(d.delivery_target is None for d in plan.drills), plan.drills
 
 
 def test_delivery_targets_come_from_the_guidance_bands() -> None:
