@@ -137,6 +137,15 @@ def colon(language: Language) -> str:
     return "\u00a0: " if language is Language.FR else ": "
 
 
+def quoted(text: str, language: Language, marks: tuple[str, str] = ("“", "”")) -> str:
+    """The candidate's words in the quotation marks of the report's language. French takes « » with no-break
+    spaces, as the engine's French sentences quote; other languages keep the marks of the place they appear
+    (`marks`: curly in the window and the PDF, straight in Markdown)."""
+    if language is Language.FR:
+        return f"«\u00a0{text}\u00a0»"
+    return f"{marks[0]}{text}{marks[1]}"
+
+
 def labelled(name: str, value: str, language: Language) -> str:
     """ "Made by: Offline engine" / "Produit par : Moteur hors ligne"."""
     return f"{name}{colon(language)}{value}"

@@ -17,7 +17,7 @@ from .delivery import DeliveryMetrics, GuidanceBand
 from .enums import Language
 from .interview import InterviewSession
 from .numbering import delivery_labels, feedback_labels
-from .report_headings import colon, heading, labelled, metric_name, short_date
+from .report_headings import colon, heading, labelled, metric_name, quoted, short_date
 from .report_text import category_name, label
 from .report_words import meta_words, provenance_sentences, selection_word, source_label, word
 from .reports import EngineMade, PerformanceReport, QuestionFeedback
@@ -170,7 +170,7 @@ def _performance(session: InterviewSession, lang: Language) -> str:
     rows = []
     for (key, _english), name in zip(CATEGORIES, category_names(lang), strict=True):
         item = getattr(p.category_scores, key)
-        quote = f"<br><i>“{esc(item.evidence)}”</i>" if item.evidence else ""
+        quote = f"<br><i>{quoted(esc(item.evidence), lang)}</i>" if item.evidence else ""
         rows.append(
             f"<li><b>{esc(labelled(name, numbers.out_of(item.score, 10, lang) + '.', lang))}</b> {esc(item.comment)}{quote}</li>"
         )
@@ -228,7 +228,7 @@ def feedback_html(item: QuestionFeedback, number: str, lang: Language, *, headin
         section(label("delivery", lang), para(delivery_line(item.delivery, lang))) if item.delivery else ""
     )
     evidence = (
-        section(label("evidence", lang), bullets(f"“{e}”" for e in item.evidence)) if item.evidence else ""
+        section(label("evidence", lang), bullets(quoted(e, lang) for e in item.evidence)) if item.evidence else ""
     )
     return (
         f"<{heading}>{esc(labelled(number, item.question, lang))}</{heading}>"

@@ -11,11 +11,14 @@ from .delivery import DeliveryMetrics, GuidanceBand
 from .enums import Language
 from .interview import InterviewSession
 from .numbering import delivery_labels, feedback_labels
-from .report_headings import colon, heading, labelled, metric_name
+from .report_headings import colon, heading, labelled, metric_name, quoted
 from .report_words import meta_words, selection_word, source_label, word
 from .reports import CategoryScore, EngineMade, ReportSet
 from .scoring_texts import band as band_words
 from .scoring_texts import unit
+
+# Markdown is plain text: straight quotation marks, as the engine's English sentences use.
+STRAIGHT = ('"', '"')
 
 _LABELS: dict[str, dict[str, str]] = {
     "title": {"en": "Interview report", "hi": "इंटरव्यू रिपोर्ट", "fr": "Rapport d'entretien"},
@@ -134,7 +137,7 @@ def _category(name: str, score: CategoryScore, lang: Language) -> list[str]:
     title = category_name(name, lang)
     line = [f"- **{title}{colon(lang)}{numbers.out_of(score.score, 10, lang)}**{colon(lang)}{score.comment}"]
     if score.evidence:
-        line.append(f'  > "{score.evidence}"')
+        line.append(f"  > {quoted(score.evidence, lang, STRAIGHT)}")
     return line
 
 
@@ -188,7 +191,7 @@ def _questions(session: InterviewSession, lang: Language) -> list[str]:
         if item.to_improve:
             out += [f"**{label('improvements', lang)}**", *_bullets(item.to_improve), ""]
         if item.evidence:
-            out += [f"**{label('evidence', lang)}**", *[f'> "{e}"' for e in item.evidence], ""]
+            out += [f"**{label('evidence', lang)}**", *[f"> {quoted(e, lang, STRAIGHT)}" for e in item.evidence], ""]
         if item.delivery is not None:
             out += [_delivery_line(item.delivery, lang), ""]
         out += [f"**{label('model_answer', lang)}**{colon(lang)}{item.model_answer}", ""]

@@ -95,3 +95,20 @@ def test_the_french_markdown_export_sets_a_space_before_every_colon() -> None:
     markdown = render_markdown(french_session())
     assert f"STAR{NBSP}: " in markdown and f"- Q1{NBSP}: " in markdown
     assert not re.search(r"\w: ", markdown), re.findall(r".{15}\w: .{10}", markdown)
+
+
+def test_a_french_report_quotes_the_candidate_in_french_quotation_marks(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    # The engine's French sentences quote with « », but the exports and the performance tab put the same
+    # words between English marks: '> "…"' in Markdown, “…” in the PDF and the window.
+    session = french_session()
+    markdown = render_markdown(session)
+    printed = html.unescape(report_document(session).html)
+    assert f"> «{NBSP}" in markdown and '> "' not in markdown
+    assert f"«{NBSP}" in printed and "“" not in printed
+    window.services.store.save_session(session)
+    with qtbot.waitSignal(window.report.loaded, timeout=10_000):
+        window.open_report(session.id)
+    performance = window.report.performance.text.toPlainText()
+    assert "« I profiled it »" in performance.replace(NBSP, " ") and "“" not in performance
+    english = render_markdown(complete_session(Source.OFFLINE))
+    assert '> "' in english and "«" not in english

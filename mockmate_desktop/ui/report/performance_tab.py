@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QSplitter, QTextBrowser, QVBoxLayout, QWidget
 from ...domain import numbers
 from ...domain.enums import Language
 from ...domain.interview import InterviewSession
-from ...domain.report_headings import colon, heading
+from ...domain.report_headings import colon, heading, quoted
 from ...domain.report_html import CATEGORIES, category_chart
 from ...domain.report_text import label
 from ...domain.report_words import word
@@ -50,7 +50,7 @@ def _html(report: PerformanceReport, lang: Language, names: tuple[str, ...]) -> 
     rows = []
     for (key, _english), name in zip(CATEGORIES, names, strict=True):
         item = getattr(report.category_scores, key)
-        quote = f"<br><i>“{esc(item.evidence)}”</i>" if item.evidence else ""
+        quote = f"<br><i>{quoted(esc(item.evidence), lang)}</i>" if item.evidence else ""
         rows.append(f"<li><b>{esc(name)} — {numbers.decimal(item.score, lang)}/10.</b> {esc(item.comment)}{quote}</li>")
     comparative = report.comparative_analysis
     compare = "".join(
