@@ -129,3 +129,19 @@ def story_sentences(sentences: list[str]) -> list[bool]:
         )
         flags.append(enough and long_parts >= 0.5 * max(1, len(fx.words(body))))
     return flags
+
+
+def context_star_parts(context: str, reply: str) -> list[str]:
+    """The STAR parts a follow-up's reply inherits from the earlier answer it completes: only parts that answer
+    told in sentences that tell something, as in the answer itself ("Situation: deadline." tells nothing), and
+    none for a reply that says it does not know, which completes nothing."""
+    if not context.strip() or assess_text(reply).dont_know:
+        return []
+    sentences = fx.sentences(context)
+    told = [s for s, ok in zip(sentences, story_sentences(sentences), strict=True) if ok]
+    # The action is read as in the answer itself: a cue, or any first-person action ("I interviewed…").
+    return [
+        part
+        for part, pattern in fx.STAR_CUES.items()
+        if any(pattern.search(s) or (part == "action" and FIRST_PERSON_ACTION.search(s)) for s in told)
+    ]

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from . import answer_features as fx
 from . import scoring_texts as wording
-from .answer_quality import assess_text
+from .answer_quality import assess_text, context_star_parts
 from .delivery import DeliveryMetrics
 from .delivery_bands import read_bands
 from .probe_evidence import Evidence, credited_evidence
@@ -86,11 +86,12 @@ def _star(transcript: str, context: str = "") -> tuple[StarPresence, dict[str, s
     """STAR parts present in the answer (or in the earlier answer it completes); quotes from this answer only."""
     quotes: dict[str, str] = {}
     present: dict[str, bool] = {}
+    inherited = context_star_parts(context, transcript)
     for part, pattern in fx.STAR_CUES.items():
         found = fx.sentence_with(transcript, pattern)
         if found:
             quotes[part] = found
-        present[part] = found is not None or fx.sentence_with(context, pattern) is not None
+        present[part] = found is not None or part in inherited
     return StarPresence(**present), quotes
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from . import answer_features as fx
 from . import scoring_texts as wording
+from .answer_quality import context_star_parts
 from .meaning import STAR_PARTS, MeaningSignals
 from .reports import StarPresence
 from .scoring_learned import CLEARLY_ON_QUESTION, DEFAULT_LEARNED, LearnedModel, inputs
@@ -123,8 +124,7 @@ def _structure(
 ) -> tuple[Criterion, StarPresence | None]:
     if data.behavioural:
         present = [p for p in STAR_PARTS if p in f.star]
-        if data.context.strip():
-            present = list(dict.fromkeys([*present, *_context_parts(data.context)]))
+        present = list(dict.fromkeys([*present, *context_star_parts(data.context, data.transcript)]))
         missing = [p for p in STAR_PARTS if p not in present]
         text = wording.say(
             "star_meaning_missing" if missing else "star_meaning",
@@ -157,10 +157,6 @@ def _structure(
         explanation=text,
         evidence=[quote] if quote else [],
     ), None
-
-
-def _context_parts(context: str) -> list[str]:
-    return [p for p, pattern in fx.STAR_CUES.items() if fx.sentence_with(context, pattern)]
 
 
 def combine(
