@@ -61,7 +61,7 @@ def test_cultural_fit_with_stories_is_read_from_them() -> None:
         "shipped two days early, so the customer kept the launch date."
     )
     report = _performance("en", story, interview_type="behavioural")
-    assert "behavioural stories, by how complete each STAR story is" in report.cultural_fit, (
+    assert "behavioural answers, by how complete each one's STAR story is" in report.cultural_fit, (
         report.cultural_fit
     )
 
@@ -168,3 +168,12 @@ def test_a_general_when_clause_is_no_situation(platitude: str) -> None:
 def test_a_percentage_keeps_its_unit_in_every_language() -> None:
     said = "30 percent faster, 40 pour cent de moins, वह 30 प्रतिशत तेज़ था"
     assert fx.find_all(fx.NUMBER, said) == ["30 percent", "40 pour cent", "30 प्रतिशत"]
+
+
+def test_a_behavioural_interview_lists_no_untested_job_skill_as_a_gap() -> None:
+    story = "When our release slipped, I split the work with the team and we shipped two days early."
+    behavioural = _performance("en", story, interview_type="behavioural")
+    # Stories alone never asked for Python or Kubernetes: "untested" is not "missing".
+    assert not {"Python", "Kubernetes", "PostgreSQL"} & set(behavioural.skill_gaps), behavioural.skill_gaps
+    technical = _performance("en", story)
+    assert "Python" in technical.skill_gaps

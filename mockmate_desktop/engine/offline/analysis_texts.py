@@ -122,9 +122,9 @@ _T: dict[str, dict[str, str]] = {
         "fr": "Les réponses à {numbers} étaient hors sujet.",
     },
     "fit": {
-        "en": "Cultural fit is read from your {n} behavioural stories, by how complete each STAR story is: {s}/10.",
-        "hi": "सांस्कृतिक तालमेल आपके {n} व्यवहार संबंधी उदाहरणों से आँका गया, हर STAR उदाहरण कितना पूरा है इससे: {s}/10।",
-        "fr": "L'adéquation culturelle est estimée d'après vos {n} récits comportementaux, selon la complétude de chaque récit STAR : {s}/10.",
+        "en": "Cultural fit is read from your {n} behavioural answers, by how complete each one's STAR story is: {s}/10.",
+        "hi": "सांस्कृतिक तालमेल आपके {n} व्यवहार संबंधी उत्तरों से आँका गया, हर उत्तर का STAR उदाहरण कितना पूरा है इससे: {s}/10।",
+        "fr": "L'adéquation culturelle est estimée d'après vos {n} réponses comportementales, selon la complétude du récit STAR de chacune : {s}/10.",
     },
     "fit_mentions": {
         "en": "This interview had no behavioural stories, so cultural fit is read only from your {m} mentions of working with others: {s}/10.",

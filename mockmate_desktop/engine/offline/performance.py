@@ -137,7 +137,10 @@ def _skills(
     # A gap is a requirement that neither an answer nor the resume shows; "Kafka or RabbitMQ" is met by either.
     shown = [*resume_skills, *(s for t in turns for s in t.score.tools)]
     groups = requirement_groups(session.config.job_description)
-    gaps = [g.label for g in required_first(unmet(groups, shown))]
+    # Only an interview that asked technical questions could have shown the job's skills: after stories
+    # alone, an unnamed skill is untested, not a gap.
+    asked_technical = any(not t.behavioural for t in turns)
+    gaps = [g.label for g in required_first(unmet(groups, shown))] if asked_technical else []
     language = session.config.language
     weak = sorted(
         {
