@@ -157,6 +157,12 @@ def test_probe_follows_what_the_answer_did() -> None:
         (_score(5, off_topic=True), _turn("I would use an index"), "off_topic"),
         (_score(5, off_topic=True), _turn("I just did my best."), "approach"),
         (_score(70, star=no_actions), _turn(long, behavioural=True), "star_action"),
+        # A general claim has no story to ask the result of: one specific time first.
+        (
+            _score(28, star=StarPresence(action=True), vague=True),
+            _turn("Honestly I always try to be a team player and communicate well with everyone. " * 2, True),
+            "star_example",
+        ),
         (
             _score(40, star=ALL_STAR),
             _turn("We improved latency a lot after I rewrote the cache layer in Go " * 3, True),

@@ -7,7 +7,8 @@ points) and the answer's own cues (`domain.answer_signals`), in this order:
 2. off-topic: "That's not quite what I asked", and the question again (not for "I did my best": filler is
    drawn out, never called off-topic);
 3. "I don't know" or a few words: how would they work it out (technical) or one specific time (behavioural);
-4. a story without its actions or its result: ask for exactly that part;
+4. a general claim with no scene (vague, no situation): one specific time; a story without its actions or its
+   result: ask for exactly that part;
 5. an improvement without a figure: by how much, measured how;
 6. a choice without a reason: why that over the alternative;
 7. vague (no tools, figures or actions): make it concrete;
@@ -74,7 +75,9 @@ def choose_probe(score: AnswerScore, turn: Turn, entry: BankEntry | None) -> str
     if signals.dont_know or signals.empty or score.word_count < FEW_WORDS:
         return "star_example" if turn.behavioural else "approach"
     missing_star = set(score.star_missing) if turn.behavioural else set()
-    if turn.behavioural and len(missing_star) == 4:
+    # A general claim with no scene ("I always try to be a team player") has no story yet: asking how it
+    # turned out, or what the candidate did, presumes one. Ask for one specific time first.
+    if turn.behavioural and (len(missing_star) == 4 or (score.vague and "situation" in missing_star)):
         return "star_example"
     # The scorer's STAR reading is confirmed by the answer's own words before a part is asked for: a story
     # that says "we shipped on Friday" has its result, whatever a keyword list found.
