@@ -207,3 +207,14 @@ def test_a_french_probe_carries_french_points() -> None:
     plan = plan_follow_up(_score(60, covered_points=["a", "b", "c"], tools=["Redis"]), turn, None)
     assert plan is not None and plan.reason == "trade_off"
     assert plan.expected_points == follow_up_texts.PROBE_POINTS["trade_off"]["fr"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"), [("en", "I don't know."), ("fr", "Je ne sais pas."), ("hi", "मुझे नहीं पता।")]
+)
+def test_not_knowing_is_met_with_reassurance_not_thanks(lang: str, said: str) -> None:
+    language = Language(lang)
+    turn = Turn("Tell me about a time you disagreed.", said, True, Difficulty.INTERMEDIATE, language)
+    plan = plan_follow_up(_score(3), turn, None)
+    assert plan is not None
+    assert any(plan.text.startswith(a) for a in follow_up_texts.ACKS["reassure"][lang]), plan.text

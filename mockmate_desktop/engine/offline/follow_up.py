@@ -125,7 +125,8 @@ def plan_follow_up(score: AnswerScore, turn: Turn, entry: BankEntry | None) -> F
             probe=key,
         )
     warm = score.score >= STRONG_SCORE and key in ("trade_off", "differently", "bank", "quantify", "why")
-    acknowledgement = say.ack("warm" if warm else "neutral", language, _seed(turn.transcript))
+    tone = "warm" if warm else "reassure" if read_signals(turn.transcript, False).dont_know else "neutral"
+    acknowledgement = say.ack(tone, language, _seed(turn.transcript))
     if key == "bank" and entry is not None:
         probe = entry.follow_ups_in(language)[0]
         points = score.missing_points[:4] or list(entry.points_in(language))[:3]

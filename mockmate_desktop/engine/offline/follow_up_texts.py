@@ -17,6 +17,12 @@ ACKS: dict[str, dict[str, tuple[str, ...]]] = {
         "hi": ("धन्यवाद।", "अच्छा।", "ठीक है, धन्यवाद।", "जी, ठीक है।"),
         "fr": ("Merci.", "Je vois.", "D'accord, merci.", "Entendu."),
     },
+    # After "I don't know": thanking the candidate for not knowing reads as sarcasm; a human reassures.
+    "reassure": {
+        "en": ("That's okay.", "No problem.", "That's fine."),
+        "hi": ("कोई बात नहीं।", "ठीक है, कोई बात नहीं।", "चलिए, कोई बात नहीं।"),
+        "fr": ("Ce n'est pas grave.", "Pas de souci.", "D'accord, pas de problème."),
+    },
     "warm": {
         "en": (
             "Thanks, that's a clear example.",
