@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from uuid import UUID
 
 from mockmate_desktop.domain.attempts import PracticeAttempt
 from mockmate_desktop.domain.delivery import DeliveryMetrics
@@ -39,6 +40,22 @@ def _spoken(engine: OfflineEngine, language: Language) -> InterviewSession:
         per_answer=[AnswerDelivery(question_id=a.question_id, metrics=FILLERY) for a in session.answers],
     )
     return session
+
+
+def _pass_spoken(store: SqliteStore, session_id: UUID, question_ids: list[UUID]) -> None:
+    """A spoken re-answer of each question at 8.2/10 with 1.5 fillers a minute: enough to tick a drill."""
+    for question_id in question_ids:
+        store.save_attempt(
+            PracticeAttempt(
+                session_id=session_id,
+                question_id=question_id,
+                mode=AnswerMode.VOICE,
+                transcript="measured attempt",
+                score=8.2,
+                delivery=DeliveryMetrics(fillers_per_minute=1.5),
+                source=Source.OFFLINE,
+            )
+        )
 
 
 def _plan_text(plan: PracticePlan) -> list[str]:
@@ -90,19 +107,7 @@ def test_a_french_gap_drill_and_its_tick_off_evidence(
     ), gap.reason
     assert gap.points[0] == "Un travail réel où vous avez utilisé Python, avec son résultat"
 
-    drill = plan.drills[0]
-    for question_id in drill.question_ids:
-        store.save_attempt(
-            PracticeAttempt(
-                session_id=session.id,
-                question_id=question_id,
-                mode=AnswerMode.VOICE,
-                transcript="measured attempt",
-                score=8.2,
-                delivery=DeliveryMetrics(fillers_per_minute=1.5),
-                source=Source.OFFLINE,
-            )
-        )
+    _pass_spoken(store, session.id, plan.drills[0].question_ids)
     ticked = coaching.plan(session.id).drills[0]
     assert ticked.done, ticked
     first = ticked.done_evidence.split("; ")[0]
@@ -170,7 +175,7 @@ def test_a_plan_stored_before_keeps_its_english_words(
     data = json.loads(old.model_dump_json())
     for drill in data["drills"]:
         if drill["delivery_target"] is not None:
-            del drill["delivery_target"]["language"]  # as a plan stored before the field existed
+            drill["delivery_target"].pop("language", None)  # as a plan stored before the field existed
     store.save_plan(old)
     with store._db.transaction() as conn:
         conn.execute(
@@ -181,3 +186,7 @@ def test_a_plan_stored_before_keeps_its_english_words(
     target = loaded.drills[0].delivery_target
     assert target is not None and target.language is Language.EN
     assert target.label == "fillers per minute at most 5 per minute"
+    _pass_spoken(store, session.id, loaded.drills[0].question_ids)
+    ticked = coaching.plan(session.id).drills[0]
+    assert ticked.done and ticked.title == old.drills[0].title
+    assert " reprise le " in ticked.done_evidence and "8,2/10 par la grille hors ligne" in ticked.done_evidence
