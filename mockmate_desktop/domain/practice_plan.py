@@ -173,7 +173,8 @@ def tick_off(
             latest = max(passing, key=lambda a: a.created_at)
             evidence.append(_evidence(ref, latest, drill.delivery_target, language))
         done = len(evidence) == len(drill.question_ids)
-        drills.append(drill.model_copy(update={"done": done, "done_evidence": "; ".join(evidence) if done else ""}))
+        joined = texts.say("evidence_separator", language).join(evidence) if done else ""
+        drills.append(drill.model_copy(update={"done": done, "done_evidence": joined}))
     return plan.model_copy(update={"drills": drills})
 
 

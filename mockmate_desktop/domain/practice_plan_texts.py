@@ -68,6 +68,8 @@ _TEXTS: dict[str, dict[str, str]] = {
         "hi": "{ref} का उत्तर {date} को दोबारा दिया: {scorer} से {score:.1f}/10",
         "fr": "{ref} reprise le {date} : {score:.1f}/10 par {scorer}",
     },
+    # Between the evidence of a drill's questions; French sets a space before a semicolon.
+    "evidence_separator": {"en": "; ", "hi": "; ", "fr": " ; "},
     "evidence_delivery": {
         "en": ", {name} {value:.1f} {unit}",
         "hi": ", {name} {value:.1f} {unit}",

@@ -110,7 +110,7 @@ def test_a_french_gap_drill_and_its_tick_off_evidence(
     _pass_spoken(store, session.id, plan.drills[0].question_ids)
     ticked = coaching.plan(session.id).drills[0]
     assert ticked.done, ticked
-    first = ticked.done_evidence.split("; ")[0]
+    first = ticked.done_evidence.split(" ; ")[0]
     assert re.fullmatch(
         r"Q\d( relance)? reprise le \d{4}-\d\d-\d\d : 8,2/10 par la grille hors ligne, "
         r"mots de remplissage par minute 1,5 par minute",
