@@ -2,7 +2,8 @@
 
 A drill names the question(s) to answer again, the points a strong answer covers, and, where the delivery
 was outside its guidance band, a delivery target taken from that same band. The plan has the same structure
-and the same tick-off rule whichever engine wrote its wording.
+and the same tick-off rule whichever engine wrote its wording. Its own sentences are in the interview's language
+(`practice_plan_texts`); a plan is stored whole, so one written before keeps the words it was written in.
 """
 
 from __future__ import annotations
@@ -16,10 +17,13 @@ from uuid import UUID
 
 from pydantic import Field
 
+from . import practice_plan_texts as texts
 from .attempts import PracticeAttempt
+from .competency_names import competency_name
 from .delivery import DeliveryMetrics, GuidanceBand
-from .enums import AnswerMode, QuestionKind, Source
+from .enums import AnswerMode, Language, Source
 from .interview import InterviewSession
+from .numbering import question_labels
 from .records import Model, Record
 
 
@@ -40,15 +44,12 @@ class DeliveryTarget(Model):
     low: float | None = None
     unit: str
     measured: float = Field(description="the interview's figure that put this target in the plan")
+    # English for a target stored before plans were worded in the interview's language: its label stays as read.
+    language: Language = Language.EN
 
     @property
     def label(self) -> str:
-        name = self.metric.replace("_", " ")
-        if self.low is not None and self.high is not None:
-            return f"{name} between {self.low:g} and {self.high:g} {self.unit}"
-        if self.high is not None:
-            return f"{name} at most {self.high:g} {self.unit}"
-        return f"{name} at least {self.low:g} {self.unit}"
+        return texts.target_label(self.metric, self.low, self.high, self.unit, self.language)
 
     def met_by(self, delivery: DeliveryMetrics) -> bool:
         value = _figure(delivery, self.metric)
@@ -88,25 +89,13 @@ class QuestionResult(Model):
     delivery: DeliveryMetrics | None = None
 
 
-def question_refs(session: InterviewSession) -> dict[UUID, str]:
-    """"Q3" for the third main question, "Q3 follow-up" for a follow-up to it."""
-    refs: dict[UUID, str] = {}
-    number = 0
-    for question in sorted(session.questions, key=lambda q: q.position):
-        if question.kind is QuestionKind.FOLLOW_UP and question.parent_id in refs:
-            refs[question.id] = f"{refs[question.parent_id]} follow-up"
-        else:
-            number += 1
-            refs[question.id] = f"Q{number}"
-    return refs
-
-
 def question_results(session: InterviewSession) -> list[QuestionResult]:
-    """Per-question results of a reported session, with the points its report says were missed."""
+    """Per-question results of a reported session, with the points its report says were missed; each
+    question labelled as its report labels it ("Q2 follow-up", in French "Q2 relance")."""
     report = session.reports.questions
     if report is None:
         return []
-    refs = question_refs(session)
+    refs = question_labels(session.questions, session.config.language)
     by_id = {q.id: q for q in session.questions}
     results: list[QuestionResult] = []
     for item in report.items:
@@ -136,23 +125,25 @@ def build_plan(
     bands: Sequence[GuidanceBand],
     rules: PlanRules = PlanRules(),
     source: Source = Source.OFFLINE,
+    language: Language = Language.EN,
 ) -> PracticePlan:
-    """Drills for the weakest competencies first, then skill gaps, then the next-weakest answers."""
-    targets = delivery_targets(overall_delivery, bands)
+    """Drills for the weakest competencies first, then skill gaps, then the next-weakest answers, worded in
+    `language` (the interview's)."""
+    targets = delivery_targets(overall_delivery, bands, language)
     drills: list[Drill] = []
     for competency, items in _weak_competencies(results, rules):
-        drills.append(_content_drill(competency, items, rules))
+        drills.append(_content_drill(competency, items, rules, language))
     for skill in skill_gaps:
         if len(drills) >= rules.max_drills - 1:
             break
-        drill = _gap_drill(skill, results, {q for d in drills for q in d.question_ids})
+        drill = _gap_drill(skill, results, {q for d in drills for q in d.question_ids}, language)
         if drill is not None:
             drills.append(drill)
     used = {q for d in drills for q in d.question_ids}
     for item in sorted((r for r in results if r.question_id not in used), key=lambda r: r.score):
         if len(drills) >= rules.min_drills:
             break
-        drills.append(_content_drill(item.competency, [item], rules, polish=True))
+        drills.append(_content_drill(item.competency, [item], rules, language, polish=True))
     drills = drills[: rules.max_drills]
     # The most pressing delivery targets ride on the drills in order: every spoken re-answer practises one.
     for drill, target in zip(drills, targets, strict=False):
@@ -160,9 +151,15 @@ def build_plan(
     return PracticePlan(session_id=session_id, drills=drills, source=source)
 
 
-def tick_off(plan: PracticePlan, attempts: Iterable[PracticeAttempt], rules: PlanRules = PlanRules()) -> PracticePlan:
+def tick_off(
+    plan: PracticePlan,
+    attempts: Iterable[PracticeAttempt],
+    rules: PlanRules = PlanRules(),
+    language: Language = Language.EN,
+) -> PracticePlan:
     """A drill is done when every question it names has an attempt at the pass score that also meets the
-    delivery target (spoken, so that delivery was measured). Clicking never ticks a drill."""
+    delivery target (spoken, so that delivery was measured). Clicking never ticks a drill. The evidence is
+    written in `language`."""
     best: dict[UUID, list[PracticeAttempt]] = defaultdict(list)
     for attempt in attempts:
         best[attempt.question_id].append(attempt)
@@ -174,13 +171,16 @@ def tick_off(plan: PracticePlan, attempts: Iterable[PracticeAttempt], rules: Pla
             if not passing:
                 break
             latest = max(passing, key=lambda a: a.created_at)
-            evidence.append(_evidence(ref, latest, drill.delivery_target))
+            evidence.append(_evidence(ref, latest, drill.delivery_target, language))
         done = len(evidence) == len(drill.question_ids)
-        drills.append(drill.model_copy(update={"done": done, "done_evidence": "; ".join(evidence) if done else ""}))
+        joined = texts.say("evidence_separator", language).join(evidence) if done else ""
+        drills.append(drill.model_copy(update={"done": done, "done_evidence": joined}))
     return plan.model_copy(update={"drills": drills})
 
 
-def delivery_targets(delivery: DeliveryMetrics | None, bands: Sequence[GuidanceBand]) -> list[DeliveryTarget]:
+def delivery_targets(
+    delivery: DeliveryMetrics | None, bands: Sequence[GuidanceBand], language: Language = Language.EN
+) -> list[DeliveryTarget]:
     """One target per guidance band the interview was outside of, furthest outside first."""
     if delivery is None:
         return []
@@ -193,7 +193,9 @@ def delivery_targets(delivery: DeliveryMetrics | None, bands: Sequence[GuidanceB
         under = (band.low - value) / band.low if band.low else 0.0
         if max(over, under) <= 0:
             continue
-        target = DeliveryTarget(metric=band.metric, high=band.high, low=band.low, unit=band.unit, measured=value)
+        target = DeliveryTarget(
+            metric=band.metric, high=band.high, low=band.low, unit=band.unit, measured=value, language=language
+        )
         found.append((max(over, under), target))
     return [t for _, t in sorted(found, key=lambda pair: -pair[0])]
 
@@ -217,14 +219,14 @@ def _weak_competencies(
 
 
 def _content_drill(
-    competency: str, items: Sequence[QuestionResult], rules: PlanRules, *, polish: bool = False
+    competency: str, items: Sequence[QuestionResult], rules: PlanRules, language: Language, *, polish: bool = False
 ) -> Drill:
     chosen = list(items[: rules.questions_per_drill])
-    scores = ", ".join(f"{i.ref} scored {i.score:.1f}/10" for i in chosen)
+    scores = texts.say("separator", language).join(_scored(i, language) for i in chosen)
     points = _unique(p for i in chosen for p in (i.points or i.improvements))
     return Drill(
         key=f"{'polish' if polish else 'competency'}:{competency}",
-        title=f"{'Polish' if polish else 'Strengthen'} your {competency} answers",
+        title=texts.say("polish" if polish else "strengthen", language, competency=competency_name(competency, language)),
         reason=scores,
         competency=competency,
         question_ids=[i.question_id for i in chosen],
@@ -242,7 +244,7 @@ def names_skill(text: str, skill: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(skill.strip())}(?!\w)", text, re.IGNORECASE) is not None
 
 
-def _gap_drill(skill: str, results: Sequence[QuestionResult], used: set[UUID]) -> Drill | None:
+def _gap_drill(skill: str, results: Sequence[QuestionResult], used: set[UUID], language: Language) -> Drill | None:
     """The question that comes closest to the missing skill, answered again with a concrete example of it."""
     free = [r for r in results if r.question_id not in used]
     if not free:
@@ -251,14 +253,18 @@ def _gap_drill(skill: str, results: Sequence[QuestionResult], used: set[UUID]) -
     item = (mentions or sorted(free, key=lambda r: r.score))[0]
     return Drill(
         key=f"{GAP_PREFIX}{skill}",
-        title=f"Show {skill} with a concrete example",
-        reason=f"The job asks for {skill} and the interview showed no evidence of it ({item.ref} scored {item.score:.1f}/10)",
+        title=texts.say("gap_title", language, skill=skill),
+        reason=texts.say("gap_reason", language, skill=skill, scored=_scored(item, language)),
         competency=item.competency,
         question_ids=[item.question_id],
         question_refs=[item.ref],
         question_texts=[item.text],
-        points=_unique([f"A real piece of work where you used {skill}, with its result", *item.points]),
+        points=_unique([texts.say("gap_point", language, skill=skill), *item.points]),
     )
+
+
+def _scored(item: QuestionResult, language: Language) -> str:
+    return texts.say("scored", language, ref=item.ref, score=item.score)
 
 
 def _passes(attempt: PracticeAttempt, drill: Drill, rules: PlanRules) -> bool:
@@ -273,11 +279,20 @@ def _passes(attempt: PracticeAttempt, drill: Drill, rules: PlanRules) -> bool:
     return drill.delivery_target.met_by(attempt.delivery)
 
 
-def _evidence(ref: str, attempt: PracticeAttempt, target: DeliveryTarget | None) -> str:
-    text = f"{ref} re-answered {attempt.created_at:%Y-%m-%d}: {attempt.score:.1f}/10 by {attempt.scored_by}"
+def _evidence(ref: str, attempt: PracticeAttempt, target: DeliveryTarget | None, language: Language) -> str:
+    scorer = texts.scorer_name(attempt.scored_by, attempt.source is not Source.GEMINI, language)
+    text = texts.say(
+        "evidence", language, ref=ref, date=f"{attempt.created_at:%Y-%m-%d}", score=attempt.score, scorer=scorer
+    )
     if target is not None and attempt.delivery is not None:
         value = _figure(attempt.delivery, target.metric)
-        text += f", {target.metric.replace('_', ' ')} {value:.1f} {target.unit}"
+        text += texts.say(
+            "evidence_delivery",
+            language,
+            name=texts.metric_words(target.metric, language),
+            value=value,
+            unit=texts.unit_words(target.metric, target.unit, language),
+        )
     return text
 
 

@@ -18,9 +18,10 @@ from uuid import UUID
 from ..domain.attempts import AttemptComparison, AttemptView, PracticeAttempt, compare_attempts
 from ..domain.delivery import DeliveryMetrics, WordTiming
 from ..domain.delivery_metrics import compute_delivery, guidance_bands
-from ..domain.enums import AnswerMode, InterviewType, SessionStatus
+from ..domain.enums import AnswerMode, InterviewType, Language, SessionStatus
 from ..domain.interview import InterviewSession, Question
-from ..domain.practice_plan import PracticePlan, build_plan, question_refs, question_results, tick_off
+from ..domain.numbering import question_labels
+from ..domain.practice_plan import PracticePlan, build_plan, question_results, tick_off
 from ..domain.progress import ProgressPoint, filter_points
 from .attempt_scoring import AnswerScorer, GeminiScorer, OfflineScorer, PairScorer, original_view
 
@@ -78,15 +79,17 @@ class CoachingService:
     # practise again -------------------------------------------------------------------------------------
 
     def find_question(self, session: InterviewSession, ref: str) -> Question:
-        """A question by its label ("Q3", "Q3 follow-up", case-insensitive) or by an id prefix."""
+        """A question by its label ("Q3", "Q3 follow-up", case-insensitive) or by an id prefix. The label may
+        also be the interview's own ("Q3 relance"), which its report and practice plan show."""
         wanted = " ".join(ref.split()).casefold()
-        for question_id, label in question_refs(session).items():
-            if label.casefold() == wanted:
-                return next(q for q in session.questions if q.id == question_id)
+        for language in (Language.EN, session.config.language):
+            for question_id, label in question_labels(session.questions, language).items():
+                if label.casefold() == wanted:
+                    return next(q for q in session.questions if q.id == question_id)
         matches = [q for q in session.questions if str(q.id).startswith(wanted)] if len(wanted) >= 4 else []
         if len(matches) == 1:
             return matches[0]
-        labels = ", ".join(question_refs(session).values())
+        labels = ", ".join(question_labels(session.questions).values())
         raise CoachingError(f"No question {ref!r} in this session; choose one of: {labels}.")
 
     def practise(self, session_id: UUID, question_id: UUID, new: NewAttempt) -> AttemptResult:
@@ -145,7 +148,8 @@ class CoachingService:
         plan = None if rebuild else self._store.get_plan(session_id)
         if plan is None:
             plan = self._build_plan(session)
-        ticked = tick_off(plan, self._store.list_attempts(session_id))
+        # Evidence is written as the drill ticks, so an older plan's new evidence is in the interview's language too.
+        ticked = tick_off(plan, self._store.list_attempts(session_id), language=session.config.language)
         if ticked != plan or self._store.get_plan(session_id) is None:
             ticked.touch()
             self._store.save_plan(ticked)
@@ -159,7 +163,8 @@ class CoachingService:
         delivery = session.reports.delivery
         # A typed interview's delivery report holds zeros, not a pace of 0 wpm to raise.
         overall = delivery.overall if delivery is not None and delivery.per_answer else None
-        return build_plan(session.id, results, gaps, overall, guidance_bands(session.config.language.value))
+        language = session.config.language
+        return build_plan(session.id, results, gaps, overall, guidance_bands(language.value), language=language)
 
     # progress -------------------------------------------------------------------------------------------
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.attempts import AttemptComparison
-from ..domain.practice_plan import question_refs
+from ..domain.numbering import question_labels
 from .practise_recorder import PractiseRecorder
 from .widgets.level_meter import LevelMeter
 
@@ -115,7 +115,7 @@ class PractiseDialog(QDialog):
 
     def _show_question(self) -> None:
         question = next(q for q in self._session.questions if q.id == self.question_id)
-        ref = question_refs(self._session)[question.id]
+        ref = question_labels(self._session.questions)[question.id]
         left = len(self._queue) - 1
         more = f"  ({left} more in this drill)" if left else ""
         self.heading.setText(f"{ref}: {question.text}{more}")

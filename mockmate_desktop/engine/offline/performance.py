@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from ...domain import answer_features as fx
 from ...domain import numbers
+from ...domain.competency_names import competency_name
 from ...domain.enums import Language, Source
 from ...domain.interview import InterviewSession
 from ...domain.jd_requirements import required_first, requirement_groups, unmet
@@ -144,7 +145,7 @@ def _skills(
     language = session.config.language
     weak = sorted(
         {
-            texts.competency_name(t.question.competency, language)
+            competency_name(t.question.competency, language)
             for t in turns
             if t.question.competency
             and t.question.competency.casefold() not in _CATEGORY_COMPETENCIES

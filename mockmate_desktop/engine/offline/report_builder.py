@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...domain import numbers, scoring_texts
+from ...domain.competency_names import competency_name
 from ...domain.delivery_bands import read_bands
 from ...domain.delivery_metrics import combine
 from ...domain.enums import Language, QuestionKind, SelectionLabel, Source
@@ -41,7 +42,7 @@ def criterion_means(turns: Sequence[Turn]) -> dict[str, float]:
 
 
 def describe_turn(turn: Turn, language: Language) -> str:
-    named = texts.competency_name(turn.question.competency, language)
+    named = competency_name(turn.question.competency, language)
     competency = f" ({named})" if turn.question.competency else ""
     return f"{turn.label}{competency}, {numbers.out_of(turn.score.score, 10, language)}"
 

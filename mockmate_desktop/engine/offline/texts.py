@@ -161,27 +161,3 @@ def text(key: str, language: Language, **values: object) -> str:
 def pick(table: dict[str, dict[str, str]], key: str, language: Language) -> str:
     entry = table[key]
     return entry.get(language.value) or entry["en"]
-
-
-# The bank's competencies as a report names them (the bank keeps one English id per competency).
-COMPETENCIES: dict[str, dict[str, str]] = {
-    "adaptability": {"hi": "बदलाव के साथ ढलना", "fr": "adaptabilité"},
-    "communication": {"hi": "संवाद", "fr": "communication"},
-    "conflict resolution": {"hi": "मतभेद सुलझाना", "fr": "résolution de conflits"},
-    "cultural fit": {"hi": "सांस्कृतिक तालमेल", "fr": "adéquation culturelle"},
-    "customer focus": {"hi": "customer पर ध्यान", "fr": "orientation client"},
-    "leadership": {"hi": "नेतृत्व", "fr": "leadership"},
-    "learning": {"hi": "सीखना", "fr": "apprentissage"},
-    "motivation": {"hi": "प्रेरणा", "fr": "motivation"},
-    "ownership": {"hi": "ज़िम्मेदारी लेना", "fr": "sens des responsabilités"},
-    "problem solving": {"hi": "समस्या समाधान", "fr": "résolution de problèmes"},
-    "system design": {"hi": "system design", "fr": "conception de systèmes"},
-    "teamwork": {"hi": "टीमवर्क", "fr": "travail d'équipe"},
-    "technical knowledge": {"hi": "तकनीकी ज्ञान", "fr": "connaissances techniques"},
-    "time management": {"hi": "समय का प्रबंधन", "fr": "gestion du temps"},
-}
-
-
-def competency_name(competency: str, language: Language) -> str:
-    """A competency in the report's language; one the table does not know (from Gemini) is kept as written."""
-    return COMPETENCIES.get(competency.casefold(), {}).get(language.value, competency)
