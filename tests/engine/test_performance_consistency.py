@@ -177,3 +177,21 @@ def test_a_behavioural_interview_lists_no_untested_job_skill_as_a_gap() -> None:
     assert not {"Python", "Kubernetes", "PostgreSQL"} & set(behavioural.skill_gaps), behavioural.skill_gaps
     technical = _performance("en", story)
     assert "Python" in technical.skill_gaps
+
+
+def test_a_business_field_named_in_passing_is_no_skill_shown() -> None:
+    story = (
+        "Our sales team made decisions without reliable data. I wrote SQL with RANK() OVER (PARTITION BY "
+        "region ORDER BY sales) and built a dashboard; the forecast got 30% more accurate."
+    )
+    analyst = _performance_for("Data analyst", "SQL, Python, dashboards.", story)
+    assert "Sales" not in analyst.comparative_analysis.stack and "SQL" in analyst.comparative_analysis.stack
+    seller = _performance_for("Sales manager", "B2B sales, CRM, negotiation.", story)
+    assert "Sales" in seller.comparative_analysis.stack
+
+
+def _performance_for(job_title: str, job_description: str, transcript: str) -> PerformanceReport:
+    session, engine = answered_session(
+        {"job_title": job_title, "job_description": job_description, "interview_type": "technical"}, transcript
+    )
+    return engine.performance_report(session)

@@ -13,6 +13,7 @@ from ...domain.interview import InterviewSession
 from ...domain.jd_requirements import required_first, requirement_groups, unmet
 from ...domain.report_headings import colon
 from ...domain.reports import CategoryScore, CategoryScores, ComparativeAnalysis, PerformanceReport
+from ...domain.skills import default_lexicon, extract_skills
 from . import texts
 from .analysis_texts import say
 from .assess import Turn
@@ -37,6 +38,20 @@ def _mean(values: Sequence[float]) -> float:
 
 def _criterion(turns: Sequence[Turn], name: str) -> list[float]:
     return [c.score for t in turns for c in t.score.criteria if c.name == name]
+
+
+def _shown_skills(session: InterviewSession, turns: Sequence[Turn], min_score: float = 0.0) -> list[str]:
+    """Skills the answers named, in order. A business field named in passing ("the sales team", "ORDER BY
+    sales") is the story's setting, not a skill the candidate showed, unless the job asks for it."""
+    asked = {h.skill.casefold() for h in extract_skills(session.config.job_description)}
+    lexicon = default_lexicon()
+
+    def counts(name: str) -> bool:
+        skill = lexicon.get(name)
+        return skill is None or skill.category != "business" or name.casefold() in asked
+
+    named = (s for t in turns if t.answered and t.score.score >= min_score for s in t.score.tools)
+    return [s for s in dict.fromkeys(named) if counts(s)]
 
 
 def _mentions(turns: Sequence[Turn]) -> int:
@@ -133,8 +148,7 @@ def _categories(turns: Sequence[Turn], language: Language) -> CategoryScores:
 def _skills(
     session: InterviewSession, turns: Sequence[Turn], resume_skills: Sequence[str] = ()
 ) -> tuple[list[str], list[str]]:
-    good = [s for t in turns if t.answered and t.score.score >= 6 for s in t.score.tools]
-    strong = list(dict.fromkeys(good))
+    strong = _shown_skills(session, turns, min_score=6)
     # A gap is a requirement that neither an answer nor the resume shows; "Kafka or RabbitMQ" is met by either.
     shown = [*resume_skills, *(s for t in turns for s in t.score.tools)]
     groups = requirement_groups(session.config.job_description)
@@ -155,14 +169,14 @@ def _skills(
     return strong[:8], [*gaps[:6], *weak[:4]]
 
 
-def _comparative(turns: Sequence[Turn], language: Language) -> ComparativeAnalysis:
+def _comparative(session: InterviewSession, turns: Sequence[Turn], language: Language) -> ComparativeAnalysis:
     answered = [t for t in turns if t.answered]
     technical = [t for t in answered if not t.behavioural]
     behavioural = [t for t in answered if t.behavioural]
     # The same reading as each answer's structure line ("reasoning words: …"), so the two never disagree.
     reasoned = [t for t in technical if t.answer and fx.find_all(fx.REASONING, t.answer.transcript)]
     complexity = [t for t in technical if t.answer and _COMPLEXITY.search(t.answer.transcript)]
-    tools = list(dict.fromkeys(s for t in answered for s in t.score.tools))
+    tools = _shown_skills(session, answered)
     complete = [t for t in behavioural if t.score.star and not t.score.star_missing]
     missing: dict[str, int] = {}
     for t in behavioural:
@@ -257,7 +271,7 @@ def performance(
         strong_skills=strong,
         skill_gaps=gaps,
         category_scores=categories,
-        comparative_analysis=_comparative(turns, language),
+        comparative_analysis=_comparative(session, turns, language),
         quantitative_analysis=_quantitative(turns, language),
         qualitative_analysis=_qualitative(turns, language),
         cultural_fit=fit,
