@@ -46,9 +46,19 @@ _FILLER_WORDS = frozenset(
 )
 _DONT_KNOW = re.compile(
     r"\b(?:i (?:do not|don't|dont) know|no idea|not sure what|never (?:done|heard)|i can't remember|"
-    r"je ne sais pas|aucune idée|je ne connais pas)\b|पता नहीं|नहीं पता|मालूम नहीं",
+    r"je ne sais pas|aucune idée|je ne connais pas)\b|पता नहीं|नहीं पता|मालूम नहीं"
+    # "Not sure" as the whole answer; inside a story ("I'm not sure it was right, but I…") it is a hedge.
+    r"|^\W*(?:i'?m|i am) not (?:sure|certain)\W*$|^\W*je ne suis pas (?:sûre?|certaine?)\W*$",
     re.IGNORECASE,
 )
+# Under this many words the phrase is the answer; a longer answer that says it is unsure still answers.
+_DONT_KNOW_WORDS = 40
+
+
+def says_dont_know(text: str) -> bool:
+    """The one reading of "the answer says it does not know": the scorer caps it, the interviewer reassures
+    and asks how they would work it out."""
+    return bool(_DONT_KNOW.search(text)) and len(fx.words(text)) < _DONT_KNOW_WORDS
 
 
 # First-person past actions in en/fr/hi ("I owned", "j'ai réécrit", "मैंने"): any verb, not a fixed list.
@@ -112,7 +122,7 @@ def assess_text(text: str) -> TextQuality:
         labels=len(STAR_LABEL.findall(text)),
         repetition=_repetition(tokens),
         fillers=round(sum(1 for t in tokens if t in _FILLER_WORDS) / len(tokens), 3),
-        dont_know=bool(_DONT_KNOW.search(text)) and len(tokens) < 40,
+        dont_know=says_dont_know(text),
     )
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .answer_quality import says_dont_know
+
 
 def _cues(*parts: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
@@ -57,11 +59,6 @@ OUTCOME = _cues(
 )
 # A sentence where the speaker does something: "I checked", "we rolled back", "je vérifierais", "मैंने लिखा".
 _FIRST_PERSON = _cues(r"\b(?:I|we)\b", r"\b(?:je|j'|nous)\b", r"(?:मैं|मैंने|हम|हमने)")
-DONT_KNOW = _cues(
-    r"\b(?:I don't know|I do not know|not sure|no idea|I haven't (?:done|used)|never (?:done|used) (?:it|that))\b",
-    r"\b(?:je ne sais pas|aucune idée|je n'ai jamais)\b",
-    r"(?:पता नहीं|मालूम नहीं|मुझे नहीं पता|कभी इस्तेमाल नहीं)",
-)
 # Words of an answer that says nothing yet ("I just did my best", "it depends"): a fragment to draw out,
 # not an answer to another question.
 _EMPTY_TEXT = """
@@ -93,7 +90,7 @@ def read_signals(transcript: str, has_figures: bool) -> AnswerSignals:
         improvement_without_figure=bool(IMPROVEMENT.search(text)) and not has_figures,
         trade_off=bool(TRADE_OFF.search(text)),
         reflection=bool(REFLECTION.search(text)),
-        dont_know=bool(DONT_KNOW.search(text)),
+        dont_know=says_dont_know(text),
         empty=all(w.strip(".,!?;:।'’").casefold() in _EMPTY_WORDS for w in text.split()),
         outcome=bool(OUTCOME.search(text)) or has_figures,
         own_steps=sum(1 for s in re.split(r"(?<=[.!?।])\s+", text) if _FIRST_PERSON.search(s)),

@@ -218,3 +218,22 @@ def test_not_knowing_is_met_with_reassurance_not_thanks(lang: str, said: str) ->
     plan = plan_follow_up(_score(3), turn, None)
     assert plan is not None
     assert any(plan.text.startswith(a) for a in follow_up_texts.ACKS["reassure"][lang]), plan.text
+
+
+@pytest.mark.parametrize(
+    ("said", "knows"),
+    [
+        ("I am not sure.", False),
+        ("I'm not sure", False),
+        ("Je ne suis pas sûre.", False),
+        ("I'm not sure it was the right call, but I moved the launch by a week and the bug count halved.", True),
+    ],
+)
+def test_not_sure_as_the_whole_answer_is_not_knowing_and_a_hedge_in_a_story_is_not(said: str, knows: bool) -> None:
+    # The scorer and the interviewer read it alike: "I am not sure." was told it was "only partly tied to the
+    # question" and to "say plainly how your example answers" it, while the interviewer treated it as not knowing.
+    from mockmate_desktop.domain.answer_quality import assess_text
+    from mockmate_desktop.domain.answer_signals import read_signals
+
+    assert assess_text(said).dont_know is not knows
+    assert read_signals(said, False).dont_know is not knows
