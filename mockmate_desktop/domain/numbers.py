@@ -15,7 +15,7 @@ from __future__ import annotations
 import string
 from typing import Any
 
-from mockmate_desktop.domain.enums import Language
+from .enums import Language
 
 NO_BREAK_SPACE = "\u00a0"
 

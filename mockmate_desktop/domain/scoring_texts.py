@@ -12,8 +12,8 @@ from __future__ import annotations
 import string
 from collections.abc import Iterable
 
-from mockmate_desktop.domain import numbers
-from mockmate_desktop.domain.enums import Language
+from . import numbers
+from .enums import Language
 
 LANGUAGES = ("en", "hi", "fr")
 
