@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ...domain import answer_features as fx
 from ...domain import numbers
@@ -54,8 +55,21 @@ def _shown_skills(session: InterviewSession, turns: Sequence[Turn], min_score: f
     return [s for s in dict.fromkeys(named) if counts(s)]
 
 
-def _mentions(turns: Sequence[Turn]) -> int:
-    return sum(len(fx.find_all(fx.TEAMWORK, t.answer.transcript)) for t in turns if t.answered and t.answer)
+@dataclass(frozen=True)
+class _FitReading:
+    """What cultural fit is read from, once for the category score and the sentence that explains it: the STAR
+    parts each behavioural answer told, or, with no stories, how often the candidate speaks of others."""
+
+    stars: list[int]  # STAR parts told, per behavioural answer
+    mentions: int  # mentions of team, colleagues or customers across the answers
+
+
+def _fit_reading(turns: Sequence[Turn]) -> _FitReading:
+    answered = [t for t in turns if t.answered]
+    return _FitReading(
+        stars=[sum(t.score.star.model_dump().values()) for t in answered if t.behavioural and t.score.star],
+        mentions=sum(len(fx.find_all(fx.TEAMWORK, t.answer.transcript)) for t in answered if t.answer),
+    )
 
 
 def _first_quote(turns: Sequence[Turn], pattern: re.Pattern[str]) -> str:
@@ -86,10 +100,9 @@ def _category(score: float, count: int, detail: str, evidence: str, language: La
     return CategoryScore(score=max(0.0, min(10.0, score)), comment=comment, evidence=evidence)
 
 
-def _categories(turns: Sequence[Turn], language: Language) -> CategoryScores:
+def _categories(turns: Sequence[Turn], reading: _FitReading, language: Language) -> CategoryScores:
     answered = [t for t in turns if t.answered]
     technical = [t for t in answered if not t.behavioural] or answered
-    behavioural = [t for t in answered if t.behavioural]
     n = len(answered)
     # Skipped questions count as zero in every category: not answering is itself the finding.
     pad = [0.0] * (len(turns) - n)
@@ -97,11 +110,11 @@ def _categories(turns: Sequence[Turn], language: Language) -> CategoryScores:
     comm = _mean([*_criterion(answered, "structure"), *_criterion(answered, "relevance"), *pad])
     tech = _mean([*_criterion(technical, "completeness"), *_criterion(technical, "relevance"), *pad])
     solve = _mean([*_criterion(technical, "specificity"), *_criterion(technical, "structure"), *pad])
-    teamwork = _mentions(answered)
-    star_done = [sum(t.score.star.model_dump().values()) for t in behavioural if t.score.star]
     # Without stories the only evidence is how often the candidate speaks of working with others.
-    fit = _mean([2.5 * s for s in star_done] or [min(10.0, 4.0 + teamwork)]) if n else 0.0
-    fit_detail = say("cat_fit", language) if star_done else say("cat_fit_mentions", language, n=teamwork)
+    fit = _mean([2.5 * s for s in reading.stars] or [min(10.0, 4.0 + reading.mentions)]) if n else 0.0
+    fit_detail = (
+        say("cat_fit", language) if reading.stars else say("cat_fit_mentions", language, n=reading.mentions)
+    )
     delivery = _criterion(answered, "delivery")
     clarity = _mean(delivery) if delivery else _mean([min(10.0, t.score.word_count / 10) for t in answered])
     clarity = round(clarity * n / len(turns), 1) if turns else 0.0
@@ -253,15 +266,14 @@ def performance(
 
     strengths, _ = strengths_and_improvements(turns, language)
     strong, gaps = _skills(session, turns, resume_skills)
-    categories = _categories(turns, language)
-    behavioural = [t for t in turns if t.answered and t.behavioural]
+    reading = _fit_reading(turns)
+    categories = _categories(turns, reading, language)
     teamwork_quote = categories.cultural_fit.evidence
     fit_score = numbers.general(categories.cultural_fit.score, language)
-    stories = [t for t in behavioural if t.score.star]
     fit = (
-        say("fit", language, s=fit_score, n=len(stories))
-        if stories
-        else say("fit_mentions", language, s=fit_score, m=_mentions(turns))
+        say("fit", language, s=fit_score, n=len(reading.stars))
+        if reading.stars
+        else say("fit_mentions", language, s=fit_score, m=reading.mentions)
     )
     fit += say("fit_example", language, quote=teamwork_quote) if teamwork_quote else ""
     return PerformanceReport(
