@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...domain import numbers
+from ...domain.competency_names import competency_name
 from ...domain.enums import Language
 
 _RATIONALE: dict[str, dict[str, str]] = {
@@ -72,33 +73,10 @@ FIELD_NAMES: dict[str, dict[str, str]] = {
 }
 
 
-# The bank's competency names as each language says them (the bank stores them in English).
-COMPETENCY_NAMES: dict[str, dict[str, str]] = {
-    "technical knowledge": {"hi": "तकनीकी ज्ञान", "fr": "les connaissances techniques"},
-    "problem solving": {"hi": "समस्या सुलझाने की क्षमता", "fr": "la résolution de problèmes"},
-    "system design": {"hi": "system design", "fr": "la conception de systèmes"},
-    "communication": {"hi": "संवाद", "fr": "la communication"},
-    "teamwork": {"hi": "टीम में काम करने की क्षमता", "fr": "le travail d'équipe"},
-    "leadership": {"hi": "नेतृत्व", "fr": "le leadership"},
-    "conflict resolution": {"hi": "विवाद सुलझाने की क्षमता", "fr": "la gestion des conflits"},
-    "ownership": {"hi": "ज़िम्मेदारी", "fr": "le sens des responsabilités"},
-    "adaptability": {"hi": "अनुकूलन क्षमता", "fr": "l'adaptabilité"},
-    "learning": {"hi": "सीखने की क्षमता", "fr": "l'apprentissage"},
-    "customer focus": {"hi": "ग्राहक पर ध्यान", "fr": "l'orientation client"},
-    "motivation": {"hi": "प्रेरणा", "fr": "la motivation"},
-    "cultural fit": {"hi": "संस्कृति से मेल", "fr": "l'adéquation culturelle"},
-    "time management": {"hi": "समय प्रबंधन", "fr": "la gestion du temps"},
-}
-
-
-def competency_name(competency: str, language: Language) -> str:
-    return COMPETENCY_NAMES.get(competency.casefold(), {}).get(language.value, competency)
-
-
 def rationale(key: str, language: Language, **values: object) -> str:
     table = _RATIONALE[key]
     if isinstance(values.get("competency"), str):
-        values["competency"] = competency_name(str(values["competency"]), language)
+        values["competency"] = competency_name(str(values["competency"]), language, definite=True)
     text = numbers.fill(table.get(language.value) or table["en"], language, **values)
     return text[:1].upper() + text[1:]
 
