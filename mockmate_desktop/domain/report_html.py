@@ -167,6 +167,12 @@ def _performance(session: InterviewSession, lang: Language) -> str:
     out = f"<h2>{esc(label('performance', lang))}</h2>"
     if p is None:
         return out + _missing(lang)
+    return out + _made_by(p, lang) + "<p><img src='chart-categories' width='560'></p>" + performance_body(p, lang)
+
+
+def performance_body(p: PerformanceReport, lang: Language) -> str:
+    """The performance report below its chart, one text for the window's tab and the PDF: each category as
+    "Technical: 6.9/10." with its comment and quote, then strengths, skills, comparison and remarks."""
     rows = []
     for (key, _english), name in zip(CATEGORIES, category_names(lang), strict=True):
         item = getattr(p.category_scores, key)
@@ -184,19 +190,17 @@ def _performance(session: InterviewSession, lang: Language) -> str:
         )
         if text
     )
+    none, missing = word("none_noted", lang), word("not_available", lang)
     return (
-        out
-        + _made_by(p, lang)
-        + "<p><img src='chart-categories' width='560'></p>"
-        + section(label("categories", lang), f"<ul>{''.join(rows)}</ul>")
-        + section(label("strengths", lang), bullets(p.strengths, word("none_noted", lang)))
-        + section(label("strong_skills", lang), bullets(p.strong_skills, word("none_noted", lang)))
-        + section(label("skill_gaps", lang), bullets(p.skill_gaps, word("none_noted", lang)))
+        section(label("categories", lang), f"<ul>{''.join(rows)}</ul>")
+        + section(label("strengths", lang), bullets(p.strengths, none))
+        + section(label("strong_skills", lang), bullets(p.strong_skills, none))
+        + section(label("skill_gaps", lang), bullets(p.skill_gaps, none))
         + (section(label("comparative", lang), f"<ul>{comparative}</ul>") if comparative else "")
-        + section(label("quantitative", lang), para(p.quantitative_analysis, word("not_available", lang)))
-        + section(label("qualitative", lang), para(p.qualitative_analysis, word("not_available", lang)))
-        + section(label("cultural_fit", lang), para(p.cultural_fit, word("not_available", lang)))
-        + section(label("final", lang), para(p.final_remarks, word("not_available", lang)))
+        + section(label("quantitative", lang), para(p.quantitative_analysis, missing))
+        + section(label("qualitative", lang), para(p.qualitative_analysis, missing))
+        + section(label("cultural_fit", lang), para(p.cultural_fit, missing))
+        + section(label("final", lang), para(p.final_remarks, missing))
     )
 
 

@@ -57,3 +57,18 @@ def test_an_english_report_window_writes_percent_without_a_space(qtbot, window) 
     assert page.questions.list.item(0).text().startswith("Q1  (7.5/10)")
     assert "0.8 s" in _cells(page)
     assert page.performance.chart is not None and not page.performance.chart.chart().localizeNumbers()
+
+
+def test_the_performance_tab_writes_category_scores_as_the_pdf_does(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QTextDocument
+
+    from mockmate_desktop.domain.report_html import performance_body
+
+    page = _open(qtbot, window, Language.FR)
+    shown = page.performance.text.toPlainText()
+    # A whole score in the short form both views use ("7/10"), never "7,0/10" in one and "7/10" in the other.
+    assert "7/10." in shown and "7,0/10" not in shown
+    assert page.session is not None and page.session.reports.performance is not None
+    printed = QTextDocument()
+    printed.setHtml(performance_body(page.session.reports.performance, Language.FR))
+    assert shown == printed.toPlainText()

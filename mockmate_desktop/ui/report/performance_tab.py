@@ -1,21 +1,16 @@
-"""Performance Analysis tab: category scores as a chart, then strengths, gaps, cultural fit and remarks, under
-headings in the interview's language (the PDF's: domain/report_html.py)."""
+"""Performance Analysis tab: category scores as a chart, then the PDF's own text under it
+(domain/report_html.performance_body), so the two never write a score two ways."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
-from ...domain import numbers
-from ...domain.enums import Language
 from ...domain.interview import InterviewSession
-from ...domain.report_headings import colon, heading, quoted
-from ...domain.report_html import CATEGORIES, category_chart
-from ...domain.report_text import label
-from ...domain.report_words import word
-from ...domain.reports import PerformanceReport
+from ...domain.report_headings import heading
+from ...domain.report_html import category_chart, performance_body
 from ..widgets.charts import category_chart as category_chart_view
-from .text import bullets, esc, para, section
+from .text import para
 
 
 class PerformanceTab(QWidget):
@@ -43,35 +38,4 @@ class PerformanceTab(QWidget):
         self.chart = category_chart_view(data.labels[::-1], data.values[::-1], title=data.title, language=lang)
         self.splitter.insertWidget(0, self.chart)
         self.splitter.setSizes([260, 400])
-        self.text.setHtml(_html(report, lang, data.labels))
-
-
-def _html(report: PerformanceReport, lang: Language, names: tuple[str, ...]) -> str:
-    rows = []
-    for (key, _english), name in zip(CATEGORIES, names, strict=True):
-        item = getattr(report.category_scores, key)
-        quote = f"<br><i>{quoted(esc(item.evidence), lang)}</i>" if item.evidence else ""
-        rows.append(f"<li><b>{esc(name)} — {numbers.decimal(item.score, lang)}/10.</b> {esc(item.comment)}{quote}</li>")
-    comparative = report.comparative_analysis
-    compare = "".join(
-        f"<li><b>{esc(word(key, lang) + colon(lang).rstrip())}</b> {esc(text)}</li>"
-        for key, text in (
-            ("approach", comparative.approach),
-            ("complexity", comparative.complexity),
-            ("stack", comparative.stack),
-            ("star", comparative.star),
-        )
-        if text
-    )
-    none, missing = word("none_noted", lang), word("not_available", lang)
-    return (
-        section(label("categories", lang), f"<ul>{''.join(rows)}</ul>")
-        + section(label("strengths", lang), bullets(report.strengths, none))
-        + section(label("strong_skills", lang), bullets(report.strong_skills, none))
-        + section(label("skill_gaps", lang), bullets(report.skill_gaps, none))
-        + (section(label("comparative", lang), f"<ul>{compare}</ul>") if compare else "")
-        + section(label("quantitative", lang), para(report.quantitative_analysis, missing))
-        + section(label("qualitative", lang), para(report.qualitative_analysis, missing))
-        + section(label("cultural_fit", lang), para(report.cultural_fit, missing))
-        + section(label("final", lang), para(report.final_remarks, missing))
-    )
+        self.text.setHtml(performance_body(report, lang))
