@@ -75,6 +75,14 @@ class AnswerScore(Model):
         return next((c for c in self.criteria if c.name == name), None)
 
     @property
+    def missed_question(self) -> bool:
+        """The answer does not answer the question asked: off topic, to another question, "I don't know", or a
+        list of keywords. One reading for every view, so a report that lists an answer as missed never
+        praises it as on the question, whichever scorer made it (the keyword scorer's `off_topic` does not
+        include "I don't know")."""
+        return self.off_topic or self.wrong_question or self.dont_know or self.stuffed
+
+    @property
     def star_missing(self) -> list[str]:
         if self.star is None:
             return []

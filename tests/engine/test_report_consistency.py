@@ -22,7 +22,9 @@ from tests.support.offline_sessions import answered_session
 STAY_ON_QUESTION = texts.STRENGTH_OF["relevance"]["en"]
 
 
-def _turn(number: int, relevance: float, *, off_topic: bool = False) -> Turn:
+def _turn(
+    number: int, relevance: float, *, off_topic: bool = False, dont_know: bool = False, score: float | None = None
+) -> Turn:
     question = Question(position=number - 1, text=f"Question {number}?", source=Source.OFFLINE)
     criteria = [
         Criterion(name=name, score=relevance if name == "relevance" else 7.0, weight=0.25, explanation="-")
@@ -35,7 +37,9 @@ def _turn(number: int, relevance: float, *, off_topic: bool = False) -> Turn:
         answer=Answer(question_id=question.id, transcript="An answer that was given."),
         entry=None,
         behavioural=False,
-        score=AnswerScore(score=relevance / 2, criteria=criteria, off_topic=off_topic, word_count=5),
+        score=AnswerScore(
+            score=relevance / 2 if score is None else score, criteria=criteria, off_topic=off_topic, dont_know=dont_know, word_count=5
+        ),
     )
 
 
@@ -43,6 +47,16 @@ def test_staying_on_the_question_is_no_strength_when_an_answer_missed_it() -> No
     turns = [_turn(1, 9.5), _turn(2, 9.5), _turn(3, 2.0, off_topic=True)]
     strengths, improvements = strengths_and_improvements(turns, Language.EN)
     assert any("Q3" in line and "missed it" in line for line in improvements), improvements
+    assert not any(STAY_ON_QUESTION in line for line in strengths), strengths
+
+
+def test_a_keyword_scored_dont_know_is_listed_as_missed_and_never_as_a_strong_answer() -> None:
+    # The keyword scorer marks "I don't know" without marking it off topic; the summary says it names such
+    # answers, so it must list them, and a high score from elsewhere must not make it a "strong answer".
+    turns = [_turn(1, 9.5), _turn(2, 9.5), _turn(3, 9.5, dont_know=True, score=7.0)]
+    strengths, improvements = strengths_and_improvements(turns, Language.EN)
+    assert any("Q3" in line and "missed it" in line for line in improvements), improvements
+    assert not any("Q3" in line for line in strengths), strengths
     assert not any(STAY_ON_QUESTION in line for line in strengths), strengths
 
 

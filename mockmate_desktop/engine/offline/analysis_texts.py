@@ -117,9 +117,9 @@ _T: dict[str, dict[str, str]] = {
         "fr": "La plus faible portait sur {n} ({s}/10) :",
     },
     "qual_off": {
-        "en": "Answers to {numbers} were off topic.",
-        "hi": "{numbers} के उत्तर विषय से हटकर थे।",
-        "fr": "Les réponses à {numbers} étaient hors sujet.",
+        "en": "The answers to {numbers} did not answer the question asked.",
+        "hi": "{numbers} के उत्तर पूछे गए प्रश्न का उत्तर नहीं थे।",
+        "fr": "Les réponses à {numbers} ne répondaient pas à la question posée.",
     },
     "fit": {
         "en": "Cultural fit is read from your {n} behavioural answers, by how complete each one's STAR story is: {s}/10.",

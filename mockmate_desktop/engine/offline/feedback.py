@@ -32,10 +32,6 @@ def _first_sentence(transcript: str) -> str:
     return found[0] if found else transcript.strip()[:120]
 
 
-def _missed(score: AnswerScore) -> bool:
-    return score.off_topic or score.stuffed or score.dont_know or score.wrong_question
-
-
 def _content_strengths(
     score: AnswerScore, transcript: str, language: Language, behavioural: bool
 ) -> list[str]:
@@ -52,7 +48,7 @@ def _content_strengths(
     covered = [p for p in score.points if p.status == "covered" and p.quote]
     # An answer to another question can sit near a point by meaning; saying it covers the point contradicts
     # the line that says it missed the question.
-    if covered and len(covered) * 2 >= len(score.points) and not _missed(score):
+    if covered and len(covered) * 2 >= len(score.points) and not score.missed_question:
         went.append(
             say(
                 "points_covered",
@@ -97,7 +93,7 @@ def _content_improvements(
             say("padded", language, share=numbers.share(score.repeated_share, language), fillers=numbers.share(score.filler_share, language))
         )
     total = len(score.points) or len(score.covered_points) + len(score.missing_points)
-    if _missed(score) and not score.stuffed:
+    if score.missed_question and not score.stuffed:
         # Its nearness to the points is no coverage: name what an answer to this question needs instead.
         wanted = [p.point for p in score.points] or [*score.covered_points, *score.missing_points]
         if wanted:
@@ -157,7 +153,7 @@ def answer_feedback(
     """(went well, to improve). Never an empty "to improve" for an answer that missed the question."""
     if not transcript.strip():
         return [], [say("skipped", language)]
-    went = [] if _missed(score) else _content_strengths(score, transcript, language, behavioural)
+    went = [] if score.missed_question else _content_strengths(score, transcript, language, behavioural)
     improve = _content_improvements(score, transcript, language, behavioural)
     delivery_went, delivery_improve = _delivery(delivery, language)
     went += delivery_went

@@ -252,7 +252,7 @@ def _qualitative(turns: Sequence[Turn], language: Language) -> str:
         parts.append(
             " ".join(worst.score.caps or [c.explanation for c in worst.score.criteria if c.score < 5][:2])
         )
-    off = [t.label for t in sorted(turns, key=lambda t: t.question.position) if t.score.off_topic]
+    off = [t.label for t in sorted(turns, key=lambda t: t.question.position) if t.answered and t.score.missed_question]
     if off:
         parts.append(say("qual_off", language, numbers=", ".join(off)))
     return " ".join(p for p in parts if p)

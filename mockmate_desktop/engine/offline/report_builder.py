@@ -61,7 +61,7 @@ def strengths_and_improvements(turns: Sequence[Turn], language: Language) -> tup
     means = criterion_means(turns)
     delivery_ok = _delivery_side(turns)
     ranked = sorted(means.items(), key=lambda kv: (-kv[1], kv[0]))
-    missed = [t.label for t in turns if t.answered and (t.score.off_topic or t.score.stuffed)]
+    missed = [t.label for t in turns if t.answered and t.score.missed_question]
 
     def strong(name: str, value: float) -> bool:
         if name == "delivery":
@@ -76,7 +76,7 @@ def strengths_and_improvements(turns: Sequence[Turn], language: Language) -> tup
         if strong(name, value)
     ][:3]
     best = sorted(
-        (t for t in turns if t.answered and t.score.score >= 6.5 and not t.score.off_topic),
+        (t for t in turns if t.answered and t.score.score >= 6.5 and not t.score.missed_question),
         key=lambda t: (-t.score.score, t.question.position),
     )
     for turn in best[: max(0, 3 - len(strengths))]:
