@@ -89,7 +89,8 @@ class CoachingService:
         matches = [q for q in session.questions if str(q.id).startswith(wanted)] if len(wanted) >= 4 else []
         if len(matches) == 1:
             return matches[0]
-        labels = ", ".join(question_labels(session.questions).values())
+        # The labels its report and plan show, so the choice offered is one the user has seen.
+        labels = ", ".join(question_labels(session.questions, session.config.language).values())
         raise CoachingError(f"No question {ref!r} in this session; choose one of: {labels}.")
 
     def practise(self, session_id: UUID, question_id: UUID, new: NewAttempt) -> AttemptResult:

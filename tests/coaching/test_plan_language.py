@@ -9,6 +9,8 @@ import json
 import re
 from uuid import UUID
 
+import pytest
+
 from mockmate_desktop.domain.attempts import PracticeAttempt
 from mockmate_desktop.domain.delivery import DeliveryMetrics
 from mockmate_desktop.domain.delivery_metrics import guidance_bands
@@ -18,7 +20,7 @@ from mockmate_desktop.domain.numbering import feedback_labels
 from mockmate_desktop.domain.practice_plan import PracticePlan, build_plan, question_results
 from mockmate_desktop.domain.reports import AnswerDelivery, DeliveryReport
 from mockmate_desktop.engine.offline.engine import OfflineEngine
-from mockmate_desktop.services.coaching import CoachingService
+from mockmate_desktop.services.coaching import CoachingError, CoachingService
 from mockmate_desktop.storage.sqlite_store import SqliteStore
 
 from .conftest import reported_session
@@ -91,6 +93,9 @@ def test_a_french_interview_gets_a_french_plan(
     assert target.label == "mots de remplissage par minute au plus 5 par minute"
     # The follow-up can be practised by the label the plan shows.
     assert coaching.find_question(session, "Q2 relance").parent_id == session.questions[1].id
+    # A label that is not there is answered with the labels the French report shows.
+    with pytest.raises(CoachingError, match="choose one of: Q1, Q2, Q2 relance"):
+        coaching.find_question(session, "Q9")
 
 
 def test_a_french_gap_drill_and_its_tick_off_evidence(
