@@ -264,7 +264,7 @@ def _gap_drill(skill: str, results: Sequence[QuestionResult], used: set[UUID], l
 
 
 def _scored(item: QuestionResult, language: Language) -> str:
-    return texts.say("scored", language, ref=item.ref, score=item.score)
+    return texts.say("scored", language, ref=item.ref, score=round(item.score, 1))
 
 
 def _passes(attempt: PracticeAttempt, drill: Drill, rules: PlanRules) -> bool:
@@ -282,7 +282,7 @@ def _passes(attempt: PracticeAttempt, drill: Drill, rules: PlanRules) -> bool:
 def _evidence(ref: str, attempt: PracticeAttempt, target: DeliveryTarget | None, language: Language) -> str:
     scorer = texts.scorer_name(attempt.scored_by, attempt.source is not Source.GEMINI, language)
     text = texts.say(
-        "evidence", language, ref=ref, date=f"{attempt.created_at:%Y-%m-%d}", score=attempt.score, scorer=scorer
+        "evidence", language, ref=ref, date=f"{attempt.created_at:%Y-%m-%d}", score=round(attempt.score, 1), scorer=scorer
     )
     if target is not None and attempt.delivery is not None:
         value = _figure(attempt.delivery, target.metric)

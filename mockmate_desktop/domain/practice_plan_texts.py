@@ -26,9 +26,9 @@ _TEXTS: dict[str, dict[str, str]] = {
     },
     # One question's evidence; a drill's reason lists them with `separator`.
     "scored": {
-        "en": "{ref} scored {score:.1f}/10",
-        "hi": "{ref} को {score:.1f}/10 मिले",
-        "fr": "{ref} notée {score:.1f}/10",
+        "en": "{ref} scored {score:g}/10",
+        "hi": "{ref} को {score:g}/10 मिले",
+        "fr": "{ref} notée {score:g}/10",
     },
     "separator": {"en": ", ", "hi": ", ", "fr": ", "},
     "gap_title": {
@@ -64,9 +64,9 @@ _TEXTS: dict[str, dict[str, str]] = {
     },
     # `date` is ISO (2026-12-02) in every language; `scorer` comes from `scorer_name`.
     "evidence": {
-        "en": "{ref} re-answered {date}: {score:.1f}/10 by {scorer}",
-        "hi": "{ref} का उत्तर {date} को दोबारा दिया: {scorer} से {score:.1f}/10",
-        "fr": "{ref} reprise le {date} : {score:.1f}/10 par {scorer}",
+        "en": "{ref} re-answered {date}: {score:g}/10 by {scorer}",
+        "hi": "{ref} का उत्तर {date} को दोबारा दिया: {scorer} से {score:g}/10",
+        "fr": "{ref} reprise le {date} : {score:g}/10 par {scorer}",
     },
     # Between the evidence of a drill's questions; French sets a space before a semicolon.
     "evidence_separator": {"en": "; ", "hi": "; ", "fr": " ; "},

@@ -195,3 +195,30 @@ def _performance_for(job_title: str, job_description: str, transcript: str) -> P
         {"job_title": job_title, "job_description": job_description, "interview_type": "technical"}, transcript
     )
     return engine.performance_report(session)
+
+
+def _first_answer_only(language: str, keep_questions: int) -> PerformanceReport:
+    """The first question answered, the rest of the first `keep_questions` questions left unanswered, as a
+    candidate who ends early leaves them."""
+    config = {"job_title": "Backend engineer", "job_description": JD, "language": language}
+    session, engine = answered_session(config, SAME_ANSWER[language])
+    session.questions = session.questions[:keep_questions]
+    session.answers = session.answers[:1]
+    return engine.performance_report(session)
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "hi"])
+def test_a_skipped_question_weighs_as_much_as_an_answered_one(language: str) -> None:
+    alone = _first_answer_only(language, 1).category_scores.communication
+    of_five = _first_answer_only(language, 5).category_scores.communication
+    # One answer of five: that answer's own mean of structure and relevance, over five questions. Pooling
+    # the two criteria with one zero a skip gave the answer two votes to each skip's one.
+    assert alone.score >= 3, alone
+    assert of_five.score == pytest.approx(alone.score / 5, abs=0.06), (of_five.score, alone.score)
+    said = {"en": "From 1 of 5 questions", "fr": "Sur 1 des 5 questions", "hi": "कुल 5 प्रश्न, उत्तर 1;"}
+    assert of_five.comment.startswith(said[language]), of_five.comment
+
+
+def test_one_answer_is_not_called_answers() -> None:
+    comment = _first_answer_only("en", 1).category_scores.communication.comment
+    assert comment.startswith("From 1 answer:"), comment

@@ -63,6 +63,9 @@ def test_a_keyword_scored_dont_know_is_listed_as_missed_and_never_as_a_strong_an
 def test_staying_on_the_question_is_a_strength_when_every_answer_did() -> None:
     strengths, _ = strengths_and_improvements([_turn(1, 9.5), _turn(2, 8.0)], Language.EN)
     assert any(STAY_ON_QUESTION in line for line in strengths), strengths
+    # Written as the category scores are: "7/10", not "7.0/10"; a mean keeps one decimal.
+    assert any(line.endswith("(7/10)") for line in strengths), strengths
+    assert any(line.endswith("(8.8/10)") for line in strengths), strengths
 
 
 def test_one_short_sentence_is_not_a_keyword_list_but_a_list_is() -> None:

@@ -93,11 +93,27 @@ def _best_evidence(turns: Sequence[Turn], name: str) -> str:
     return next((ev[0] for _, _, ev in ranked if ev), "")
 
 
-def _category(score: float, count: int, detail: str, evidence: str, language: Language) -> CategoryScore:
+def _category(
+    score: float, count: int, detail: str, evidence: str, language: Language, skipped: int = 0
+) -> CategoryScore:
     if count == 0:
         return CategoryScore(score=0.0, comment=texts.text("no_answer", language), evidence="")
-    comment = texts.text("category", language, n=count, detail=detail)
+    if skipped:
+        comment = texts.text("category_skipped", language, n=count, total=count + skipped, detail=detail)
+    else:
+        comment = texts.text("category_one" if count == 1 else "category", language, n=count, detail=detail)
     return CategoryScore(score=max(0.0, min(10.0, score)), comment=comment, evidence=evidence)
+
+
+def _per_question(turns: Sequence[Turn], *names: str) -> list[float]:
+    """Each answer's mean over the named criteria: one value a question, so that a skipped question's zero
+    weighs as much as an answered one (pooling the criteria gave an answer two votes to a skip's one)."""
+    values = []
+    for turn in turns:
+        found = [c.score for c in turn.score.criteria if c.name in names]
+        if found:
+            values.append(sum(found) / len(found))
+    return values
 
 
 def _categories(turns: Sequence[Turn], reading: _FitReading, language: Language) -> CategoryScores:
@@ -107,9 +123,9 @@ def _categories(turns: Sequence[Turn], reading: _FitReading, language: Language)
     # Skipped questions count as zero in every category: not answering is itself the finding.
     pad = [0.0] * (len(turns) - n)
 
-    comm = _mean([*_criterion(answered, "structure"), *_criterion(answered, "relevance"), *pad])
-    tech = _mean([*_criterion(technical, "completeness"), *_criterion(technical, "relevance"), *pad])
-    solve = _mean([*_criterion(technical, "specificity"), *_criterion(technical, "structure"), *pad])
+    comm = _mean([*_per_question(answered, "structure", "relevance"), *pad])
+    tech = _mean([*_per_question(technical, "completeness", "relevance"), *pad])
+    solve = _mean([*_per_question(technical, "specificity", "structure"), *pad])
     # Without stories the only evidence is how often the candidate speaks of working with others.
     fit = _mean([2.5 * s for s in reading.stars] or [min(10.0, 4.0 + reading.mentions)]) if n else 0.0
     fit_detail = (
@@ -126,6 +142,7 @@ def _categories(turns: Sequence[Turn], reading: _FitReading, language: Language)
             say("cat_comm", language),
             _best_evidence(answered, "structure"),
             language,
+            len(pad),
         ),
         technical_knowledge=_category(
             tech,
@@ -133,6 +150,7 @@ def _categories(turns: Sequence[Turn], reading: _FitReading, language: Language)
             say("cat_tech", language),
             _best_evidence(technical, "completeness") or _best_evidence(technical, "relevance"),
             language,
+            len(pad),
         ),
         problem_solving=_category(
             solve,
@@ -140,6 +158,7 @@ def _categories(turns: Sequence[Turn], reading: _FitReading, language: Language)
             say("cat_solve", language),
             _best_evidence(technical, "specificity"),
             language,
+            len(pad),
         ),
         cultural_fit=_category(
             fit,
@@ -154,6 +173,7 @@ def _categories(turns: Sequence[Turn], reading: _FitReading, language: Language)
             say("cat_voice" if delivery else "cat_typed", language),
             _best_evidence(answered, "delivery") or _best_evidence(answered, "relevance"),
             language,
+            len(pad),
         ),
     )
 

@@ -71,7 +71,7 @@ def strengths_and_improvements(turns: Sequence[Turn], language: Language) -> tup
         return value >= 6 and not (name == "relevance" and missed)
 
     strengths = [
-        f"{texts.pick(texts.STRENGTH_OF, name, language)} ({numbers.decimal(value, language)}/10)"
+        f"{texts.pick(texts.STRENGTH_OF, name, language)} ({numbers.out_of(round(value, 1), 10, language)})"
         for name, value in ranked
         if strong(name, value)
     ][:3]
@@ -86,7 +86,7 @@ def strengths_and_improvements(turns: Sequence[Turn], language: Language) -> tup
             texts.text("strong_answer", language, n=turn.label, s=numbers.general(turn.score.score, language), quote=quote)
         )
     improvements = [
-        f"{texts.pick(texts.IMPROVE_OF, name, language)} ({numbers.decimal(value, language)}/10)"
+        f"{texts.pick(texts.IMPROVE_OF, name, language)} ({numbers.out_of(round(value, 1), 10, language)})"
         for name, value in reversed(ranked)
         if (delivery_ok is False if name == "delivery" else value < 6)
     ][:3]
@@ -98,7 +98,7 @@ def strengths_and_improvements(turns: Sequence[Turn], language: Language) -> tup
     if not improvements and ranked:
         # Even a strong interview has a weakest area; an empty list reads as if nothing was assessed.
         name, value = ranked[-1]
-        improvements.append(f"{texts.pick(texts.IMPROVE_OF, name, language)} ({numbers.decimal(value, language)}/10)")
+        improvements.append(f"{texts.pick(texts.IMPROVE_OF, name, language)} ({numbers.out_of(round(value, 1), 10, language)})")
     return strengths, improvements[:3]
 
 

@@ -41,6 +41,17 @@ _TEXTS: dict[str, dict[str, str]] = {
         "hi": "{n} उत्तरों से: {detail}।",
         "fr": "Sur {n} réponses : {detail}.",
     },
+    "category_one": {
+        "en": "From 1 answer: {detail}.",
+        "hi": "1 उत्तर से: {detail}।",
+        "fr": "Sur 1 réponse : {detail}.",
+    },
+    # Said when questions went unanswered, so a low category beside a well-scored answer is explained.
+    "category_skipped": {
+        "en": "From {n} of {total} questions, the unanswered ones counted as 0: {detail}.",
+        "hi": "कुल {total} प्रश्न, उत्तर {n}; बिना उत्तर वाले प्रश्न 0 गिने गए: {detail}।",
+        "fr": "Sur {n} des {total} questions, celles restées sans réponse comptant pour 0 : {detail}.",
+    },
     "skipped": {
         "en": "Answer every question: {n} went unanswered",
         "hi": "हर प्रश्न का उत्तर दें: {n} प्रश्न बिना उत्तर के रहे",
