@@ -126,3 +126,30 @@ def test_first_run_screen_is_shown_once(qtbot, ctx) -> None:
     qtbot.addWidget(again)
     assert again.current_page == "home"
     again.close()
+
+
+def test_a_typed_interview_shows_no_measured_zeros_on_the_delivery_tab(qtbot, window) -> None:
+    from mockmate_desktop.domain.delivery import DeliveryMetrics
+
+    session = complete_session(Source.OFFLINE)
+    assert session.reports.delivery is not None
+    session.reports.delivery = session.reports.delivery.model_copy(
+        update={"per_answer": [], "overall": DeliveryMetrics()}
+    )
+    window.services.store.save_session(session)
+    with qtbot.waitSignal(window.report.loaded, timeout=10_000):
+        window.open_report(session.id)
+    page = window.report
+    page.tabs.setCurrentWidget(page.delivery)
+    text = page.delivery.text.toPlainText()
+    assert "No spoken answers" in text and "100–165 words/min" in text
+    # Neither a table of zeros nor "none detected" for words that were never heard.
+    assert not page.delivery.table.isVisible() and page.delivery.table.rowCount() == 0
+    assert "none detected" not in text and page.delivery.charts == []
+    # A spoken interview opened after it shows its table again.
+    spoken = complete_session(Source.OFFLINE)
+    window.services.store.save_session(spoken)
+    with qtbot.waitSignal(window.report.loaded, timeout=10_000):
+        window.open_report(spoken.id)
+    page.tabs.setCurrentWidget(page.delivery)
+    assert page.delivery.table.isVisible() and page.delivery.table.rowCount() == 4

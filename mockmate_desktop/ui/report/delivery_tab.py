@@ -80,6 +80,13 @@ class DeliveryTab(QWidget):
             self.table.setRowCount(0)
             self.text.setHtml(para(heading("delivery_missing", lang)))
             return
+        spoken = bool(report.per_answer)
+        # Nothing was measured in a typed interview: a row of zeros would read as a measured silence.
+        self.table.setVisible(spoken)
+        if not spoken:
+            self.table.setRowCount(0)
+            self.text.setHtml(para(heading("no_spoken_answers", lang)) + _guidance_html(report.bands, None, lang))
+            return
         labels = delivery_labels(session)
         for data in delivery_charts(session):
             chart = banded_bar_chart(data.title, list(data.labels), list(data.values), data.band, language=lang)
@@ -98,11 +105,11 @@ class DeliveryTab(QWidget):
             + 4
             + sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
         )
-        intro = "" if report.per_answer else para(heading("no_spoken_answers", lang))
-        self.text.setHtml(intro + _guidance_html(report.bands, report.overall, lang))
+        self.text.setHtml(_guidance_html(report.bands, report.overall, lang))
 
 
-def _guidance_html(bands: list[GuidanceBand], overall: DeliveryMetrics, lang: Language) -> str:
+def _guidance_html(bands: list[GuidanceBand], overall: DeliveryMetrics | None, lang: Language) -> str:
+    """The bands, then the words heard (`overall`); without spoken answers the bands alone."""
     items = []
     for band in bands:
         name = esc(metric_name(band.metric, lang) + colon(lang).rstrip())
@@ -110,6 +117,9 @@ def _guidance_html(bands: list[GuidanceBand], overall: DeliveryMetrics, lang: La
         items.append(
             f"<li><b>{name}</b> {esc(band_span(band, lang))}. {esc(band.note)} <i>({source})</i></li>"
         )
+    guidance = section(heading("guidance", lang), f"<ul>{''.join(items)}</ul>" if items else para(""))
+    if overall is None:
+        return guidance
     none = esc(heading("none_detected", lang))
     fillers = ", ".join(f"{esc(t.term)} ×{t.count}" for t in overall.fillers) or none
     hedges = ", ".join(f"{esc(t.term)} ×{t.count}" for t in overall.hedges) or none
@@ -120,6 +130,4 @@ def _guidance_html(bands: list[GuidanceBand], overall: DeliveryMetrics, lang: La
         (heading("most_repeated", lang), repeated),
     )
     words = "<br>".join(esc(name + colon(lang)) + value for name, value in lines)
-    return section(heading("guidance", lang), f"<ul>{''.join(items)}</ul>" if items else para("")) + section(
-        label("words", lang), f"<p>{words}</p>"
-    )
+    return guidance + section(label("words", lang), f"<p>{words}</p>")
