@@ -265,6 +265,11 @@ def _delivery(session: InterviewSession, lang: Language) -> str:
     out = f"<h2>{esc(label('delivery', lang))}</h2>"
     if d is None:
         return out + _missing(lang)
+    bands = [f"<li>{esc(band_text(b, lang))}</li>" for b in d.bands]
+    guidance = section(heading("guidance", lang), f"<ul>{''.join(bands)}</ul>") if bands else ""
+    if not d.per_answer:
+        # A typed interview: a row of zeros would read as a measured silence (the window says the same).
+        return out + _made_by(d, lang) + para(heading("no_spoken_answers", lang)) + guidance
     charts = "".join(f"<p><img src='{c.key}' width='560'></p>" for c in delivery_charts(session))
     columns = ("col_duration", "col_wpm", "col_fillers", "col_long_pauses")
     head = "<th></th>" + "".join(f"<th>{esc(heading(h, lang))}</th>" for h in columns)
@@ -275,7 +280,6 @@ def _delivery(session: InterviewSession, lang: Language) -> str:
         f"<td>{m.filler_count}</td><td>{len(m.long_pauses)}</td></tr>"
         for name, m in rows
     )
-    bands = [f"<li>{esc(band_text(b, lang))}</li>" for b in d.bands]
     return (
         out
         + _made_by(d, lang)
@@ -283,7 +287,7 @@ def _delivery(session: InterviewSession, lang: Language) -> str:
         + f"<table class='metrics' cellspacing='0' cellpadding='4'><tr>{head}</tr>{body}</table>"
         # Qt's printer sets a heading right against a table's bottom edge: an empty line keeps them apart.
         + "<p>&nbsp;</p>"
-        + (section(heading("guidance", lang), f"<ul>{''.join(bands)}</ul>") if bands else "")
+        + guidance
     )
 
 

@@ -85,6 +85,16 @@ def _typed_session() -> InterviewSession:
     return session
 
 
+def test_a_typed_interviews_pdf_has_no_table_of_zeros() -> None:
+    from mockmate_desktop.domain.report_html import report_document
+
+    page = report_document(_typed_session()).html
+    delivery = page.split("Delivery</h2>", 1)[1]
+    assert "No spoken answers in this interview" in delivery
+    assert "Whole interview" not in delivery and "<table" not in delivery and "0 s" not in delivery
+    assert "Pace: 100–165 wpm" in delivery
+
+
 def test_a_typed_interview_exports_no_measured_zeros_and_names_its_bands() -> None:
     markdown = render_markdown(_typed_session())
     delivery = markdown.split("## Delivery", 1)[1]
