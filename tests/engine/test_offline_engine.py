@@ -233,5 +233,5 @@ def test_report_text_in_the_interview_language(engine: OfflineEngine, language: 
     assert word in engine.summary_report(session).snapshot
     performance = engine.performance_report(session)
     assert word in performance.final_remarks
-    asked = {"hi": "प्रश्न पूछे गए", "fr": "questions posées"}[language]
+    asked = {"hi": "पूछे गए प्रश्न: ", "fr": "Questions posées : "}[language]
     assert asked in performance.quantitative_analysis

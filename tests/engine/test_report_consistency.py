@@ -85,6 +85,17 @@ def _typed_session() -> InterviewSession:
     return session
 
 
+def test_a_typed_interviews_analysis_counts_no_unmeasured_zeros() -> None:
+    session, engine = answered_session(
+        {"job_title": "Backend", "job_description": "Python, PostgreSQL", "language": "en"},
+        "I would use PostgreSQL with an index and check the query plan first.",
+        AnswerMode.TYPED,
+    )
+    text = engine.performance_report(session).quantitative_analysis
+    assert "pace: not measured (typed); fillers: —; long pauses: —;" in text, text
+    assert "named tools: 1." in text, text
+
+
 def test_a_typed_interviews_pdf_has_no_table_of_zeros() -> None:
     from mockmate_desktop.domain.report_html import report_document
 

@@ -84,16 +84,17 @@ _T: dict[str, dict[str, str]] = {
         "hi": "तुलना के लिए कोई व्यवहार संबंधी उत्तर नहीं।",
         "fr": "Aucune réponse comportementale à comparer.",
     },
+    # Each count after its label, so that no count of 1 is followed by a plural noun ("1 named tools").
     "quant": {
-        "en": "{asked} questions asked ({follow_ups} follow-ups), {answered} answered. Scores out of 10 ({scores}). "
-        "{words} words in total; pace {pace}; {fillers} fillers; {pauses} long pauses; {figures} figures and "
-        "{tools} named tools across the answers.",
-        "hi": "{asked} प्रश्न पूछे गए ({follow_ups} अनुवर्ती), {answered} के उत्तर दिए। 10 में से स्कोर ({scores})। "
-        "कुल {words} शब्द; गति {pace}; {fillers} filler शब्द; {pauses} लंबे ठहराव; उत्तरों में {figures} आँकड़े और "
-        "{tools} tools के नाम।",
-        "fr": "{asked} questions posées ({follow_ups} relances), {answered} traitées. Notes sur 10 ({scores}). "
-        "{words} mots au total ; débit {pace} ; {fillers} mots de remplissage ; {pauses} longues pauses ; "
-        "{figures} chiffres et {tools} outils cités dans les réponses.",
+        "en": "Questions asked: {asked} (follow-ups: {follow_ups}); answered: {answered}. Scores out of 10 "
+        "({scores}). Words in total: {words}; pace: {pace}; fillers: {fillers}; long pauses: {pauses}; figures: "
+        "{figures}; named tools: {tools}.",
+        "hi": "पूछे गए प्रश्न: {asked} (अनुवर्ती: {follow_ups}); उत्तर दिए: {answered}। 10 में से स्कोर ({scores})। "
+        "कुल शब्द: {words}; गति: {pace}; filler शब्द: {fillers}; लंबे ठहराव: {pauses}; आँकड़े: {figures}; "
+        "tools के नाम: {tools}।",
+        "fr": "Questions posées : {asked} (relances : {follow_ups}) ; traitées : {answered}. Notes sur 10 "
+        "({scores}). Mots au total : {words} ; débit : {pace} ; mots de remplissage : {fillers} ; longues "
+        "pauses : {pauses} ; chiffres : {figures} ; outils cités : {tools}.",
     },
     "pace": {"en": "{wpm} words/min", "hi": "{wpm} शब्द/मिनट", "fr": "{wpm} mots/min"},
     "pace_typed": {

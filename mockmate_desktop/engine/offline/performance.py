@@ -251,8 +251,9 @@ def _quantitative(turns: Sequence[Turn], language: Language) -> str:
         scores=", ".join(f"{t.label}{colon(language)}{numbers.general(t.score.score, language)}" for t in turns),
         words=sum(t.score.word_count for t in answered),
         pace=pace,
-        fillers=sum(m.filler_count for m in metrics),
-        pauses=sum(len(m.long_pauses) for m in metrics),
+        # Typed answers have no audio: a dash, as the pace says "not measured", never a measured-looking 0.
+        fillers=sum(m.filler_count for m in metrics) if speaking > 0 else "—",
+        pauses=sum(len(m.long_pauses) for m in metrics) if speaking > 0 else "—",
         figures=sum(len(t.score.numbers) for t in answered),
         tools=len({s for t in answered for s in t.score.tools}),
     )
