@@ -14,7 +14,7 @@ from . import scoring_texts as wording
 from .answer_quality import context_star_parts
 from .meaning import STAR_PARTS, MeaningSignals
 from .reports import StarPresence
-from .scoring_learned import CLEARLY_ON_QUESTION, DEFAULT_LEARNED, LearnedModel, inputs
+from .scoring_learned import CLEARLY_ON_QUESTION, DEFAULT_LEARNED, HARDLY_ON_QUESTION, LearnedModel, inputs
 from .scoring_meaning import DEFAULT_MODEL, MeaningFeatures, MeaningModel, features
 from .scoring_models import AnswerScore, Criterion, ScoringInput
 from .skills import extract_skills, unique_skills
@@ -54,6 +54,8 @@ def _relevance(
         text = wording.say("relevance_dont_know", language)
     elif partly_on_question(f, on_question):
         key = "relevance_partly" if signals.bank_rival else "relevance_partly_plain"
+        if on_question is not None and on_question < HARDLY_ON_QUESTION:
+            key = "relevance_hardly"
         text = wording.say(key, language, z=f.margin, rival=signals.bank_rival)
     else:
         text = wording.say("relevance_on", language, z=f.margin)

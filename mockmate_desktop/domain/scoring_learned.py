@@ -32,6 +32,11 @@ from .scoring_meaning import MeaningFeatures
 # right answers to the wrong question reach it (docs/issue-notes/issue-13e.md, where it was chosen as the
 # praise threshold 8/10).
 CLEARLY_ON_QUESTION = 0.8
+# Below an even chance the learned reading finds the answer likelier off the question than on it, so "partly
+# tied" would overstate it: a four-word "I would ask someone." read at 1% was called partly tied. Such an
+# answer is too short to be held down as off topic (`MeaningModel.off_topic_min_words`), so the wording alone
+# says it.
+HARDLY_ON_QUESTION = 0.5
 
 # The inputs, each on a bounded scale so that one extreme reading cannot dominate.
 ON_QUESTION_INPUTS = ("bank_margin", "bank_z", "relevance_z")

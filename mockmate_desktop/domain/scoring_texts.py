@@ -49,6 +49,11 @@ _T: dict[str, dict[str, str]] = {
         "hi": 'अर्थ के हिसाब से उत्तर पूछे गए प्रश्न से बस आंशिक रूप से जुड़ा है (दूसरे प्रश्नों के मुक़ाबले z {z:+.2f}); सबसे क़रीबी दूसरा प्रश्न "{rival}" है।',
         "fr": "Par le sens, la réponse n'est que partiellement liée à la question posée (z {z:+.2f} face aux autres questions) ; l'autre question la plus proche est « {rival} ».",
     },
+    "relevance_hardly": {
+        "en": "By meaning the answer hardly addresses the question asked (z {z:+.2f} against other questions).",
+        "hi": "अर्थ के हिसाब से उत्तर पूछे गए प्रश्न का शायद ही जवाब देता है (दूसरे प्रश्नों के मुक़ाबले z {z:+.2f})।",
+        "fr": "Par le sens, la réponse ne traite guère la question posée (z {z:+.2f} face aux autres questions).",
+    },
     "relevance_partly_plain": {
         "en": "By meaning the answer is only partly tied to the question asked (z {z:+.2f} against other questions).",
         "hi": "अर्थ के हिसाब से उत्तर पूछे गए प्रश्न से बस आंशिक रूप से जुड़ा है (दूसरे प्रश्नों के मुक़ाबले z {z:+.2f})।",

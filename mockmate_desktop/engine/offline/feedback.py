@@ -14,7 +14,7 @@ from ...domain.delivery_bands import read_bands
 from ...domain.enums import Language
 from ...domain.report_headings import metric_name
 from ...domain.scoring import AnswerScore
-from ...domain.scoring_learned import CLEARLY_ON_QUESTION
+from ...domain.scoring_learned import CLEARLY_ON_QUESTION, HARDLY_ON_QUESTION
 from . import texts
 from .feedback_texts import say, weakest_hint
 
@@ -28,8 +28,11 @@ _ON_QUESTION_PRAISE = 10 * CLEARLY_ON_QUESTION
 
 
 def _first_sentence(transcript: str) -> str:
+    """The answer's opening, quoted inside a sentence ('it opens with "…".'): without its own full stop, which
+    would double the sentence's ('"I would ask someone.".'). A question or exclamation mark stays."""
     found = fx.sentences(transcript)
-    return found[0] if found else transcript.strip()[:120]
+    opening = found[0] if found else transcript.strip()[:120]
+    return opening.rstrip().removesuffix(".") if not opening.rstrip().endswith("..") else opening
 
 
 def _content_strengths(
@@ -85,7 +88,8 @@ def _content_improvements(
     elif score.partly_on_question and not score.stuffed:
         relevance = score.criterion("relevance")
         p = relevance.score / 10 if relevance is not None else 0.0
-        improve.append(say("partly_on_question", language, p=p, quote=_first_sentence(transcript)))
+        key = "hardly_on_question" if p < HARDLY_ON_QUESTION else "partly_on_question"
+        improve.append(say(key, language, p=p, quote=_first_sentence(transcript)))
     if score.stuffed:
         improve.append(say("stuffed", language, share=numbers.share(score.keyword_share, language), labels=score.star_labels))
     if score.padded:

@@ -52,6 +52,11 @@ FEEDBACK: dict[str, dict[str, str]] = {
         "hi": 'यह उत्तर पूछे गए प्रश्न से बस आंशिक रूप से जुड़ा है (प्रश्न पर होने की संभावना {p:.0%}, जिससे score घटता है): शुरुआत "{quote}" से होती है। साफ़ बताइए कि आपका उदाहरण इस प्रश्न का उत्तर कैसे देता है।',
         "fr": "Cette réponse n'est que partiellement liée à la question posée (probabilité {p:.0%} de porter sur elle, ce qui abaisse la note) : elle commence par « {quote} ». Dites clairement en quoi votre exemple répond à cette question.",
     },
+    "hardly_on_question": {
+        "en": 'This hardly answers the question asked (on the question with probability {p:.0%}, which lowers the score): it opens with "{quote}". Answer the question that was asked.',
+        "hi": 'यह उत्तर पूछे गए प्रश्न का शायद ही जवाब देता है (प्रश्न पर होने की संभावना {p:.0%}, जिससे score घटता है): शुरुआत "{quote}" से होती है। जो प्रश्न पूछा गया है, उसी का उत्तर दीजिए।',
+        "fr": "Cette réponse ne traite guère la question posée (probabilité {p:.0%} de porter sur elle, ce qui abaisse la note) : elle commence par « {quote} ». Répondez à la question posée.",
+    },
     "dont_know": {
         "en": 'The answer says "{quote}": say what you do know, or how you would find out, step by step.',
         "hi": 'उत्तर कहता है "{quote}": जो आप जानते हैं वह बताएँ, या आप इसे कैसे पता करेंगे, एक-एक कदम।',
