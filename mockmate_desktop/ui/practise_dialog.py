@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain import numbers
 from ..domain.attempts import AttemptComparison
+from ..domain.enums import Language
 from ..domain.numbering import question_labels
 from .practise_recorder import PractiseRecorder
 from .widgets.level_meter import LevelMeter
@@ -225,9 +227,14 @@ class PractiseDialog(QDialog):
         sign = "+" if c.score_delta >= 0 else ""
         note = f" {result.attempt.scoring_note}" if result.attempt.scoring_note else ""
         self.status.setText(
-            f"Score {c.score_before:.1f} → {c.score_after:.1f} /10 ({sign}{c.score_delta:.1f}). "
+            f"Score {_out_of_10(c.score_before)} → {_out_of_10(c.score_after)} ({sign}{c.score_delta:.1f}). "
             f"Both answers scored by {scorer} in {result.seconds:.2f} s; the attempt is kept.{note}"
         )
+
+
+def _out_of_10(score: float) -> str:
+    """ "7.6/10", "7/10": as the report writes a question's score, so the two can be compared at a glance."""
+    return numbers.out_of(round(score, 1), 10, Language.EN)
 
 
 def _side(c: AttemptComparison, *, before: bool, scorer: str) -> str:
@@ -243,7 +250,7 @@ def _side(c: AttemptComparison, *, before: bool, scorer: str) -> str:
             parts.append(f"<span style='background:#dff5e1'>{text}</span>")
     score = c.score_before if before else c.score_after
     by = f"<span style='color:#5f6b7a'> · scored by {html.escape(scorer)}</span>"
-    return f"<p><b>{score:.1f} / 10</b>{by}</p><p>{' '.join(parts) or '(no words)'}</p>"
+    return f"<p><b>{_out_of_10(score)}</b>{by}</p><p>{' '.join(parts) or '(no words)'}</p>"
 
 
 def _changes(c: AttemptComparison) -> str:

@@ -71,13 +71,13 @@ def test_practise_again_plan_and_progress(start_app: StartApp, record_property: 
     app.click("practiseScoreTyped")
     state = app.wait_state(**{"practise_status~": "Both answers scored by"}, timeout=60)
     app.shot("practise-compared")
-    found = re.search(r"Score (\d+\.\d) → (\d+\.\d) /10 \(\+(\d+\.\d)\)", state["practise_status"])
+    found = re.search(r"Score (\d+(?:\.\d)?)/10 → (\d+(?:\.\d)?)/10 \(\+(\d+\.\d)\)", state["practise_status"])
     assert found, state["practise_status"]
     assert float(found.group(2)) > float(found.group(1)) + 2
     assert "scored by the offline rubric" in state["practise_status"]
     # Side by side: both transcripts with their scores and scorer, and what changed between them.
-    assert state["practise_before"].startswith(f"{found.group(1)} / 10 · scored by the offline rubric")
-    assert state["practise_after"].startswith(f"{found.group(2)} / 10") and "cursor pagination" in state[
+    assert state["practise_before"].startswith(f"{found.group(1)}/10 · scored by the offline rubric")
+    assert state["practise_after"].startswith(f"{found.group(2)}/10") and "cursor pagination" in state[
         "practise_after"
     ]
     assert "Now covered" in state["practise_changes"]
