@@ -53,6 +53,9 @@ def test_cultural_fit_without_stories_says_what_it_was_read_from() -> None:
     assert "over 0 behavioural answers" not in report.cultural_fit
     assert "no behavioural stories" in report.category_scores.cultural_fit.comment
     assert "STAR stories and" not in report.category_scores.cultural_fit.comment
+    # The count after its label: never "the 1 mentions" or "your 0 mentions".
+    assert "(mentions: " in report.cultural_fit and "(mentions: " in report.category_scores.cultural_fit.comment
+    assert " mentions of working" not in report.cultural_fit
 
 
 def test_cultural_fit_with_stories_is_read_from_them() -> None:

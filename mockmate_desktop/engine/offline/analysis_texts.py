@@ -30,9 +30,9 @@ _T: dict[str, dict[str, str]] = {
         "fr": "à quel point les parties STAR des récits comportementaux sont complètes",
     },
     "cat_fit_mentions": {
-        "en": "no behavioural stories, so only the {n} mentions of team, colleagues or customers",
-        "hi": "कोई व्यवहार संबंधी उदाहरण नहीं, इसलिए केवल टीम, सहकर्मियों या ग्राहकों के {n} उल्लेख",
-        "fr": "aucun récit comportemental, donc seulement les {n} mentions de l'équipe, des collègues ou des clients",
+        "en": "no behavioural stories, so only mentions of team, colleagues or customers (mentions: {n})",
+        "hi": "कोई व्यवहार संबंधी उदाहरण नहीं, इसलिए केवल टीम, सहकर्मियों या ग्राहकों के उल्लेख (उल्लेख: {n})",
+        "fr": "aucun récit comportemental, donc seulement les mentions de l'équipe, des collègues ou des clients (mentions : {n})",
     },
     "cat_voice": {
         "en": "pace, fillers, pauses and hedging",
@@ -128,9 +128,9 @@ _T: dict[str, dict[str, str]] = {
         "fr": "L'adéquation culturelle est estimée d'après vos {n} réponses comportementales, selon la complétude du récit STAR de chacune : {s}/10.",
     },
     "fit_mentions": {
-        "en": "This interview had no behavioural stories, so cultural fit is read only from your {m} mentions of working with others: {s}/10.",
-        "hi": "इस इंटरव्यू में कोई व्यवहार संबंधी उदाहरण नहीं था, इसलिए सांस्कृतिक तालमेल केवल दूसरों के साथ काम करने के आपके {m} उल्लेखों से आँका गया: {s}/10।",
-        "fr": "Cet entretien ne comportait aucun récit comportemental : l'adéquation culturelle est estimée seulement d'après vos {m} mentions du travail avec les autres : {s}/10.",
+        "en": "This interview had no behavioural stories, so cultural fit is read only from how often you mentioned working with others (mentions: {m}): {s}/10.",
+        "hi": "इस इंटरव्यू में कोई व्यवहार संबंधी उदाहरण नहीं था, इसलिए सांस्कृतिक तालमेल केवल दूसरों के साथ काम करने के आपके उल्लेखों से आँका गया (उल्लेख: {m}): {s}/10।",
+        "fr": "Cet entretien ne comportait aucun récit comportemental : l'adéquation culturelle est estimée seulement d'après vos mentions du travail avec les autres (mentions : {m}) : {s}/10.",
     },
     "fit_example": {
         "en": ' For example: "{quote}"',
