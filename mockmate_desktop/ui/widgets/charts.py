@@ -47,6 +47,12 @@ def _values_above_bars(series: QAbstractBarSeries) -> None:
     series.setLabelsFormat("@value")
 
 
+# Value-axis labels. With the French locale QtCharts localises a label only when its format carries a
+# precision: "%g" and "%d" came out blank, so every French chart had an unnumbered value axis. Four
+# significant digits cover 0-10 scores ("2,5") and words per minute ("300") alike.
+AXIS_LABELS = "%.4g"
+
+
 def new_chart(language: Language = Language.EN) -> QChart:
     """A chart in the app's light or dark look; the theme goes first, as it resets series colours."""
     chart = QChart()
@@ -96,7 +102,7 @@ def category_chart(
     values = QValueAxis()
     values.setRange(0, 10)
     values.setTickCount(6)
-    values.setLabelFormat("%d")
+    values.setLabelFormat(AXIS_LABELS)
     chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
     chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(categories)
@@ -170,7 +176,7 @@ def banded_bar_chart(
     axis_values = QValueAxis()
     axis_values.setRange(0, top)
     axis_values.applyNiceNumbers()
-    axis_values.setLabelFormat("%g")
+    axis_values.setLabelFormat(AXIS_LABELS)
     category_side, value_side = (
         (Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom)
         if horizontal

@@ -18,7 +18,7 @@ from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QWidget
 
-from .charts import new_chart
+from .charts import AXIS_LABELS, new_chart
 
 
 def _ms(when: datetime) -> float:
@@ -54,7 +54,7 @@ def trend_chart(
     axis_x.setTickCount(min(8, max(2, len(values) + 1)))
     axis_y = QValueAxis()
     axis_y.setRange(lo_y, hi_y)
-    axis_y.setLabelFormat("%g")
+    axis_y.setLabelFormat(AXIS_LABELS)
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
     if band is not None:
