@@ -159,3 +159,26 @@ def test_named_tools_are_listed_in_the_answers_own_words() -> None:
     specificity = next(c for c in result.criteria if c["name"] == "specificity")
     assert "(cached, Redis, error budget)" in str(specificity["explanation"]), specificity
     assert "Site reliability engineering" not in str(specificity["explanation"])
+
+
+def test_delivery_advice_names_the_band_that_was_missed_and_no_other() -> None:
+    # A fast answer without a filler or a long pause: "fewer fillers and long pauses" contradicted the
+    # delivery tab, so the line says which band was missed, with its figure.
+    from mockmate_desktop.domain.delivery import DeliveryMetrics
+
+    fast = DeliveryMetrics(duration_s=15, speaking_time_s=15, word_count=60, words_per_minute=240)
+    turns = []
+    for number in (1, 2):
+        turn = _turn(number, 8.0)
+        turn.answer.delivery = fast
+        turn.score.criteria.append(Criterion(name="delivery", score=5.0, weight=0.2, explanation="-"))
+        turns.append(turn)
+    for language, said in (
+        (Language.EN, "Work on your delivery: Pace: 240 wpm, outside the 100-165 wpm band"),
+        (Language.FR, "Travaillez votre élocution : Débit : 240"),
+    ):
+        _, improvements = strengths_and_improvements(turns, language)
+        improvements = [line.replace("\u00a0", " ") for line in improvements]  # French puts a no-break space
+        delivery = [line for line in improvements if line.startswith(said.split(":")[0])]
+        assert len(delivery) == 1 and delivery[0].startswith(said), improvements
+        assert "filler" not in delivery[0] and "remplissage" not in delivery[0] and "/10" not in delivery[0]

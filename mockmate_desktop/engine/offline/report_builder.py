@@ -10,6 +10,7 @@ from ...domain.delivery_bands import read_bands
 from ...domain.delivery_metrics import combine
 from ...domain.enums import Language, QuestionKind, SelectionLabel, Source
 from ...domain.interview import InterviewSession
+from ...domain.report_headings import colon, metric_name
 from ...domain.report_words import word
 from ...domain.reports import QuestionFeedback, QuestionsReport, SummaryReport
 from ...domain.scoring import WEIGHTS
@@ -17,7 +18,7 @@ from ...domain.selection import CEILING, FLOOR, PASS_MARK, selection_probability
 from . import texts
 from .assess import Turn
 from .feedback import answer_feedback
-from .feedback_texts import MODEL_ANSWER
+from .feedback_texts import MODEL_ANSWER, say
 
 _FOLLOW_UP_WEIGHT = 0.5
 
@@ -47,19 +48,31 @@ def describe_turn(turn: Turn, language: Language) -> str:
     return f"{turn.label}{competency}, {numbers.out_of(turn.score.score, 10, language)}"
 
 
-def _delivery_side(turns: Sequence[Turn]) -> bool | None:
-    """True when pace, fillers and pauses over all spoken answers sit inside their bands, False when one
-    does not, None for a typed interview: the same bands the per-answer feedback and score use."""
+def _delivery_outside(turns: Sequence[Turn], language: Language) -> list[str] | None:
+    """Pace, fillers and pauses over all spoken answers that sit outside their bands, each with its figure
+    and band ("Pace: 240 wpm, outside the 100–165 wpm band"); [] when all are inside, None for a typed
+    interview. The same bands the per-answer feedback and score use."""
     metrics = [t.answer.delivery for t in turns if t.answered and t.answer and t.answer.delivery]
     spoken = [m for m in metrics if m.word_count > 0]
     if not spoken:
         return None
-    return all(r.within for r in read_bands(combine(spoken)))
+    return [
+        say(
+            "band_out",
+            language,
+            metric=metric_name(r.metric, language),
+            value=r.figure(language.value),
+            band=r.band(language.value),
+        )
+        for r in read_bands(combine(spoken), language.value)
+        if not r.within
+    ]
 
 
 def strengths_and_improvements(turns: Sequence[Turn], language: Language) -> tuple[list[str], list[str]]:
     means = criterion_means(turns)
-    delivery_ok = _delivery_side(turns)
+    outside = _delivery_outside(turns, language)
+    delivery_ok = None if outside is None else not outside
     ranked = sorted(means.items(), key=lambda kv: (-kv[1], kv[0]))
     missed = [t.label for t in turns if t.answered and t.score.missed_question]
 
@@ -85,8 +98,16 @@ def strengths_and_improvements(turns: Sequence[Turn], language: Language) -> tup
         strengths.append(
             texts.text("strong_answer", language, n=turn.label, s=numbers.general(turn.score.score, language), quote=quote)
         )
+
+    def improvement(name: str, value: float) -> str:
+        if name == "delivery" and outside:
+            # Which band was missed and by how much: "work on pace" beside 0 fillers and 0 pauses read as
+            # advice about fillers the candidate never used.
+            return texts.pick(texts.IMPROVE_OF, name, language) + colon(language) + "; ".join(outside)
+        return f"{texts.pick(texts.IMPROVE_OF, name, language)} ({numbers.out_of(round(value, 1), 10, language)})"
+
     improvements = [
-        f"{texts.pick(texts.IMPROVE_OF, name, language)} ({numbers.out_of(round(value, 1), 10, language)})"
+        improvement(name, value)
         for name, value in reversed(ranked)
         if (delivery_ok is False if name == "delivery" else value < 6)
     ][:3]

@@ -156,9 +156,9 @@ IMPROVE_OF: dict[str, dict[str, str]] = {
         "fr": "Couvrez les points clés d'une bonne réponse (voir les réponses modèles)",
     },
     "delivery": {
-        "en": "Work on pace: fewer fillers and long pauses",
-        "hi": "गति पर काम करें: कम filler शब्द और लंबे ठहराव",
-        "fr": "Travaillez le débit : moins de mots de remplissage et de longues pauses",
+        "en": "Work on your delivery",
+        "hi": "अपनी प्रस्तुति पर काम करें",
+        "fr": "Travaillez votre élocution",
     },
 }
 
