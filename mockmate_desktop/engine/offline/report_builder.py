@@ -50,7 +50,7 @@ def describe_turn(turn: Turn, language: Language) -> str:
 
 def _delivery_outside(turns: Sequence[Turn], language: Language) -> list[str] | None:
     """Pace, fillers and pauses over all spoken answers that sit outside their bands, each with its figure
-    and band ("Pace: 240 wpm, outside the 100–165 wpm band"); [] when all are inside, None for a typed
+    and band ("Pace: 240 wpm, outside the 100-165 wpm band"); [] when all are inside, None for a typed
     interview. The same bands the per-answer feedback and score use."""
     metrics = [t.answer.delivery for t in turns if t.answered and t.answer and t.answer.delivery]
     spoken = [m for m in metrics if m.word_count > 0]
