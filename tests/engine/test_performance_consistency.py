@@ -191,6 +191,10 @@ def test_a_business_field_named_in_passing_is_no_skill_shown() -> None:
     assert "Sales" not in analyst.comparative_analysis.stack and "SQL" in analyst.comparative_analysis.stack
     seller = _performance_for("Sales manager", "B2B sales, CRM, negotiation.", story)
     assert "Sales" in seller.comparative_analysis.stack
+    # The count beside the stack line counts what the stack line names, no more.
+    for report in (analyst, seller):
+        named = report.comparative_analysis.stack.split(":", 1)[1].rstrip(".").split(", ")
+        assert f"named tools: {len(named)}." in report.quantitative_analysis, report.quantitative_analysis
 
 
 def _performance_for(job_title: str, job_description: str, transcript: str) -> PerformanceReport:

@@ -202,14 +202,13 @@ def _skills(
     return strong[:8], [*gaps[:6], *weak[:4]]
 
 
-def _comparative(session: InterviewSession, turns: Sequence[Turn], language: Language) -> ComparativeAnalysis:
+def _comparative(turns: Sequence[Turn], tools: Sequence[str], language: Language) -> ComparativeAnalysis:
     answered = [t for t in turns if t.answered]
     technical = [t for t in answered if not t.behavioural]
     behavioural = [t for t in answered if t.behavioural]
     # The same reading as each answer's structure line ("reasoning words: …"), so the two never disagree.
     reasoned = [t for t in technical if t.answer and fx.find_all(fx.REASONING, t.answer.transcript)]
     complexity = [t for t in technical if t.answer and _COMPLEXITY.search(t.answer.transcript)]
-    tools = _shown_skills(session, answered)
     complete = [t for t in behavioural if t.score.star and not t.score.star_missing]
     missing: dict[str, int] = {}
     for t in behavioural:
@@ -232,7 +231,7 @@ def _comparative(session: InterviewSession, turns: Sequence[Turn], language: Lan
     )
 
 
-def _quantitative(turns: Sequence[Turn], language: Language) -> str:
+def _quantitative(turns: Sequence[Turn], tools: Sequence[str], language: Language) -> str:
     answered = [t for t in turns if t.answered]
     metrics = [t.answer.delivery for t in answered if t.answer and t.answer.delivery]
     speaking = sum(m.speaking_time_s for m in metrics)
@@ -255,7 +254,7 @@ def _quantitative(turns: Sequence[Turn], language: Language) -> str:
         fillers=sum(m.filler_count for m in metrics) if speaking > 0 else "—",
         pauses=sum(len(m.long_pauses) for m in metrics) if speaking > 0 else "—",
         figures=sum(len(t.score.numbers) for t in answered),
-        tools=len({s for t in answered for s in t.score.tools}),
+        tools=len(tools),
     )
 
 
@@ -289,6 +288,9 @@ def performance(
     strong, gaps = _skills(session, turns, resume_skills)
     reading = _fit_reading(turns)
     categories = _categories(turns, reading, language)
+    # One reading of the tools the answers named, for the "stack" line and the count beside it: the count
+    # had counted a business field in passing ("the sales team") that the stack line leaves out.
+    tools = _shown_skills(session, turns)
     teamwork_quote = categories.cultural_fit.evidence
     fit_score = numbers.general(categories.cultural_fit.score, language)
     fit = (
@@ -304,8 +306,8 @@ def performance(
         strong_skills=strong,
         skill_gaps=gaps,
         category_scores=categories,
-        comparative_analysis=_comparative(session, turns, language),
-        quantitative_analysis=_quantitative(turns, language),
+        comparative_analysis=_comparative(turns, tools, language),
+        quantitative_analysis=_quantitative(turns, tools, language),
         qualitative_analysis=_qualitative(turns, language),
         cultural_fit=fit,
         final_remarks=texts.text("final_remarks", language, disclaimer=texts.text("disclaimer", language)),
