@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from ...domain.answer_quality import says_dont_know
 from ...domain.answer_signals import read_signals
 from ...domain.enums import Difficulty, Language
 from ...domain.scoring import AnswerScore
@@ -125,7 +126,7 @@ def plan_follow_up(score: AnswerScore, turn: Turn, entry: BankEntry | None) -> F
             probe=key,
         )
     warm = score.score >= STRONG_SCORE and key in ("trade_off", "differently", "bank", "quantify", "why")
-    tone = "warm" if warm else "reassure" if read_signals(turn.transcript, False).dont_know else "neutral"
+    tone = "warm" if warm else "reassure" if says_dont_know(turn.transcript) else "neutral"
     acknowledgement = say.ack(tone, language, _seed(turn.transcript))
     if key == "bank" and entry is not None:
         probe = entry.follow_ups_in(language)[0]
