@@ -44,6 +44,15 @@ def _spoken(engine: OfflineEngine, language: Language) -> InterviewSession:
     return session
 
 
+def _planned(
+    store: SqliteStore, engine: OfflineEngine, coaching: CoachingService, language: Language
+) -> tuple[InterviewSession, PracticePlan]:
+    """`_spoken` in `language`, stored, and the plan the coaching service makes for it."""
+    session = _spoken(engine, language)
+    store.save_session(session)
+    return session, coaching.plan(session.id)
+
+
 def _pass_spoken(store: SqliteStore, session_id: UUID, question_ids: list[UUID]) -> None:
     """A spoken re-answer of each question at 8.2/10 with 1.5 fillers a minute: enough to tick a drill."""
     for question_id in question_ids:
@@ -75,9 +84,7 @@ def _plan_text(plan: PracticePlan) -> list[str]:
 def test_a_french_interview_gets_a_french_plan(
     store: SqliteStore, engine: OfflineEngine, coaching: CoachingService
 ) -> None:
-    session = _spoken(engine, Language.FR)
-    store.save_session(session)
-    plan = coaching.plan(session.id)
+    session, plan = _planned(store, engine, coaching, Language.FR)
     assert 3 <= len(plan.drills) <= 5
     english = [text for text in _plan_text(plan) if ENGLISH.search(text)]
     assert not english, english
@@ -101,9 +108,7 @@ def test_a_french_interview_gets_a_french_plan(
 def test_a_french_gap_drill_and_its_tick_off_evidence(
     store: SqliteStore, engine: OfflineEngine, coaching: CoachingService
 ) -> None:
-    session = _spoken(engine, Language.FR)
-    store.save_session(session)
-    plan = coaching.plan(session.id)
+    session, plan = _planned(store, engine, coaching, Language.FR)
     gap = next(d for d in plan.drills if d.key == "gap:Python")
     assert gap.title == "Montrez Python par un exemple concret"
     assert re.fullmatch(
@@ -126,9 +131,7 @@ def test_a_french_gap_drill_and_its_tick_off_evidence(
 def test_a_hindi_interview_gets_a_hindi_plan(
     store: SqliteStore, engine: OfflineEngine, coaching: CoachingService
 ) -> None:
-    session = _spoken(engine, Language.HI)
-    store.save_session(session)
-    plan = coaching.plan(session.id)
+    session, plan = _planned(store, engine, coaching, Language.HI)
     english = [text for text in _plan_text(plan) if ENGLISH.search(text)]
     assert not english, english
     titles = [d.title for d in plan.drills]
@@ -146,9 +149,7 @@ def test_an_english_plan_reads_as_before(
 ) -> None:
     """A guard, not a fix: the English wording is pinned to what the plan said before, except that a score
     is written as the report writes it ("0/10", "6.5/10"), not "0.0/10"."""
-    session = _spoken(engine, Language.EN)
-    store.save_session(session)
-    plan = coaching.plan(session.id)
+    session, plan = _planned(store, engine, coaching, Language.EN)
     by_key = {d.key: d for d in plan.drills}
     assert by_key["competency:technical knowledge"].title == "Strengthen your technical knowledge answers"
     assert re.fullmatch(r"Q\d( follow-up)? scored \d+(\.\d)?/10(, Q\d( follow-up)? scored \d+(\.\d)?/10)?",
